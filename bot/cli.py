@@ -1,0 +1,143 @@
+"""`python -m bot`: run the bot, manage the database, seed and play the demo."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from bot.settings import Settings
+from domain.errors import DomainError
+
+NO_TOKEN = """No bot token is set.
+
+1. In Telegram, talk to @BotFather, send /newbot and follow the steps.
+2. Put the token it gives you in a .env file beside this project:  BOT_TOKEN=123456:ABC...
+3. Run `python -m bot run` again.
+
+To try Sikerja without Telegram, run `python -m bot demo`: it plays a whole
+conversation against a built-in fake Telegram server and prints the transcript."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot", description="Sikerja — Sistem Kerja Telegram bot")
+    sub = p.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the bot (long polling); applies migrations first")
+    run.add_argument("--runtime", choices=["aiogram", "ptb"], help="Telegram library (default aiogram)")
+    db = sub.add_parser("db", help="database commands")
+    db.add_argument("action", choices=["upgrade"], help="upgrade: apply all migrations")
+    seed = sub.add_parser("seed-demo", help="create a small demo Pemda and print link codes")
+    seed.add_argument("--profile", help="regulation profile (default: SIKERJA_PROFILE)")
+    sub.add_parser("demo", help="play the demo scenario against the fake Telegram server")
+    prof = sub.add_parser("profile", help="regulation profiles")
+    prof.add_argument("action", choices=["show", "list"])
+    prof.add_argument("name", nargs="?")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings()
+    try:
+        return COMMANDS[args.command](args, settings)
+    except DomainError as err:
+        if err.code == "unknown_profile":
+            valid = ", ".join(err.params.get("valid", []))
+            print(f"Unknown regulation profile {err.params.get('name', '')!r}. Valid profiles: {valid}",
+                  file=sys.stderr)
+            return 2
+        raise
+
+
+def _check_profile(name: str) -> None:
+    from domain.profiles import load_profile
+
+    load_profile(name)
+
+
+def cmd_run(args, settings: Settings) -> int:
+    if settings.bot_token is None or not settings.bot_token.get_secret_value():
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    _check_profile(settings.profile)
+    from bot.wiring import build_app, build_runtime
+    from storage.migrate import upgrade
+
+    upgrade(settings.database_url)
+
+    async def _run() -> None:
+        app, engine = build_app(settings)
+        runtime = build_runtime(app, settings, args.runtime)
+        try:
+            await runtime.run_forever()
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(_run())
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_db(args, settings: Settings) -> int:
+    from storage.migrate import upgrade
+
+    upgrade(settings.database_url)
+    print(f"Database is up to date: {settings.database_url}")
+    return 0
+
+
+def cmd_seed_demo(args, settings: Settings) -> int:
+    from bot.wiring import build_app
+    from handlers.services.link_codes import deep_link
+    from handlers.services.seed_demo import seed_demo
+    from storage.migrate import upgrade
+
+    if args.profile:
+        settings = settings.model_copy(update={"profile": args.profile})
+    _check_profile(settings.profile)
+    upgrade(settings.database_url)
+
+    async def _seed():
+        app, engine = build_app(settings)
+        try:
+            async with app.uow() as uow:
+                if await uow.org.all_units():
+                    return None
+                seeded = await seed_demo(uow, app.clock(), settings.link_code_ttl_hours)
+                await uow.commit()
+                return seeded
+        finally:
+            await engine.dispose()
+
+    seeded = asyncio.run(_seed())
+    if seeded is None:
+        print("The database already has units; the demo Pemda was not added again.", file=sys.stderr)
+        return 1
+    print(f"Demo Pemda created (profile {settings.profile}). Link codes:")
+    for person in seeded:
+        e = person.employee
+        print(f"  {e.nip}  {e.name:<45} {person.code}  {deep_link('YourBot', person.code)}")
+    return 0
+
+
+def cmd_demo(args, settings: Settings) -> int:
+    from bot.demo import run_demo
+
+    return asyncio.run(run_demo(settings))
+
+
+def cmd_profile(args, settings: Settings) -> int:
+    from domain.profiles import load_profile, profile_names
+    from domain.profiles.describe import describe
+
+    if args.action == "list":
+        print("\n".join(profile_names()))
+        return 0
+    print("\n".join(describe(load_profile(args.name or settings.profile))))
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "db": cmd_db, "seed-demo": cmd_seed_demo, "demo": cmd_demo, "profile": cmd_profile}

@@ -1,0 +1,72 @@
+"""Who decides and who gets a copy (tembusan), computed from the org structure and the
+regulation profile — never trusted from the request."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from domain.errors import DomainError
+from domain.org import Employee, Unit
+from domain.profiles import Profile, Role
+
+
+class OrgView(Protocol):
+    def employee(self, employee_id: int) -> Employee | None: ...
+    def unit(self, unit_id: int) -> Unit | None: ...
+
+
+@dataclass(frozen=True)
+class Routing:
+    decider_id: int
+    decider_role: Role
+    cc_ids: tuple[int, ...]
+    source: str
+
+
+def unit_head_of(org: OrgView, employee: Employee) -> Employee | None:
+    """The Pimpinan Unit Organisasi over an employee: the head of their unit, or of the
+    parent unit when the employee heads their own unit."""
+    unit = org.unit(employee.unit_id)
+    while unit is not None:
+        if unit.head_id is not None and unit.head_id != employee.id:
+            head = org.employee(unit.head_id)
+            if head is not None and head.active:
+                return head
+        unit = org.unit(unit.parent_id) if unit.parent_id is not None else None
+    return None
+
+
+def rater_of(org: OrgView, employee: Employee) -> Employee | None:
+    if employee.rater_id is None:
+        return None
+    rater = org.employee(employee.rater_id)
+    return rater if rater is not None and rater.active else None
+
+
+def resolve_role(org: OrgView, employee: Employee, role: Role) -> Employee | None:
+    if role is Role.UNIT_HEAD:
+        return unit_head_of(org, employee)
+    if role is Role.RATER:
+        return rater_of(org, employee)
+    return None
+
+
+def route_voluntary_within_unit(org: OrgView, profile: Profile, applicant: Employee) -> Routing:
+    """Rule 19 / §2.6: the recipient of a within-unit voluntary application per profile.
+    Falls back to the other official when the named one is missing, so no request hangs
+    (product decision 5)."""
+    knob = profile.voluntary.within_unit
+    role = knob.decider
+    decider = resolve_role(org, applicant, role)
+    if decider is None:
+        fallback = Role.RATER if role is Role.UNIT_HEAD else Role.UNIT_HEAD
+        decider = resolve_role(org, applicant, fallback)
+        role = fallback
+    if decider is None:
+        raise DomainError("no_decider")
+    cc: list[int] = []
+    for cc_role in knob.cc:
+        person = resolve_role(org, applicant, cc_role)
+        if person is not None and person.id not in (decider.id, applicant.id) and person.id not in cc:
+            cc.append(person.id)
+    return Routing(decider.id, role, tuple(cc), knob.source)

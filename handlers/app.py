@@ -1,0 +1,32 @@
+"""Everything a handler needs that outlives one update: configuration, the unit-of-work
+factory, the regulation profile and the clock. Built by bot/, passed in explicitly."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from domain.profiles import Profile
+from storage.uow import UnitOfWorkFactory
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    default_language: str = "id"
+    bot_username: str = "SikerjaBot"
+    link_code_ttl_hours: int = 72
+    admin_telegram_ids: frozenset[int] = frozenset()
+
+
+@dataclass
+class App:
+    uow: UnitOfWorkFactory
+    profile: Profile
+    config: AppConfig = field(default_factory=AppConfig)
+    clock: Callable[[], dt.datetime] = utc_now
+    # Called after a commit that queued notices, so the outbox sender wakes at once.
+    on_outbox: Callable[[], None] = lambda: None

@@ -1,0 +1,43 @@
+"""Telegram links (employee <-> Telegram user) and single-use link codes."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.records import LinkCode, TelegramLink
+
+
+class LinkRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.s = session
+
+    async def by_telegram_user(self, telegram_user_id: int) -> TelegramLink | None:
+        q = select(TelegramLink).where(TelegramLink.telegram_user_id == telegram_user_id)
+        return (await self.s.scalars(q)).first()
+
+    async def by_employee(self, employee_id: int) -> TelegramLink | None:
+        q = select(TelegramLink).where(TelegramLink.employee_id == employee_id)
+        return (await self.s.scalars(q)).first()
+
+    async def by_employees(self, employee_ids: list[int]) -> dict[int, TelegramLink]:
+        if not employee_ids:
+            return {}
+        q = select(TelegramLink).where(TelegramLink.employee_id.in_(employee_ids))
+        return {link.employee_id: link for link in await self.s.scalars(q)}
+
+    def add(self, link: TelegramLink) -> None:
+        self.s.add(link)
+
+    async def remove(self, link: TelegramLink) -> None:
+        await self.s.delete(link)
+
+    async def code(self, code: str) -> LinkCode | None:
+        return (await self.s.scalars(select(LinkCode).where(LinkCode.code == code))).first()
+
+    def add_code(self, code: LinkCode) -> None:
+        self.s.add(code)
+
+    async def open_codes_for(self, employee_id: int) -> list[LinkCode]:
+        q = select(LinkCode).where(LinkCode.employee_id == employee_id,
+                                   LinkCode.used_at.is_(None), LinkCode.revoked_at.is_(None))
+        return list(await self.s.scalars(q))

@@ -1,0 +1,60 @@
+"""Unit of work: one transaction per update. Repositories never commit; the caller
+commits explicitly, and anything not committed is rolled back on exit."""
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.repos.applications import ApplicationRepo, AssignmentRepo
+from storage.repos.audit import DecisionRepo
+from storage.repos.conversations import ConversationRepo
+from storage.repos.counters import CounterRepo
+from storage.repos.links import LinkRepo
+from storage.repos.org import OrgRepo
+from storage.repos.outbox import OutboxRepo
+from storage.repos.teams import TeamRepo
+
+
+class UnitOfWork:
+    session: AsyncSession
+
+    def __init__(self, sessions: async_sessionmaker) -> None:
+        self._sessions = sessions
+
+    async def __aenter__(self) -> "UnitOfWork":
+        self.session = self._sessions()
+        s = self.session
+        self.org = OrgRepo(s)
+        self.links = LinkRepo(s)
+        self.teams = TeamRepo(s)
+        self.applications = ApplicationRepo(s)
+        self.assignments = AssignmentRepo(s)
+        self.decisions = DecisionRepo(s)
+        self.outbox = OutboxRepo(s)
+        self.conversations = ConversationRepo(s)
+        self.counters = CounterRepo(s)
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb) -> None:
+        try:
+            await self.session.rollback()
+        finally:
+            await self.session.close()
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
+
+    async def flush(self) -> None:
+        await self.session.flush()
+
+
+class UnitOfWorkFactory:
+    """What handlers receive: call it to open a fresh unit of work."""
+
+    def __init__(self, sessions: async_sessionmaker) -> None:
+        self.sessions = sessions
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions)
