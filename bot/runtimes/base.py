@@ -6,7 +6,7 @@ import abc
 import asyncio
 import logging
 
-from bot.outbox import OutboxSender, RetryAfter
+from bot.outbox import OutboxSender, RetryAfter, Unreachable
 from handlers.app import App
 from handlers.dispatch import handle
 from handlers.types import AnswerCallback, EditMessage, Reply, SendDocument, SendMessage, Update
@@ -16,6 +16,15 @@ log = logging.getLogger(__name__)
 
 class NotModified(Exception):
     """Editing a message to exactly what it already says; harmless."""
+
+
+def classify_bad_request(description: str, cause: Exception) -> None:
+    """Turn the Bot API's 400s that have a neutral meaning into neutral exceptions."""
+    lowered = description.lower()
+    if "not modified" in lowered:
+        raise NotModified(description) from cause
+    if "chat not found" in lowered:
+        raise Unreachable(description) from cause
 
 
 class Runtime(abc.ABC):

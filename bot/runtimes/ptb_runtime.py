@@ -1,0 +1,98 @@
+"""python-telegram-bot v22 adapter: the same neutral core, a different library.
+Translation and wiring only; behaviour lives in handlers/."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+
+from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Update as TgUpdate
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, RetryAfter as TgRetryAfter
+from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
+
+from bot.outbox import RetryAfter, Unreachable
+from bot.runtimes.base import Runtime, classify_bad_request
+from bot.runtimes.translate import update_from_api
+from handlers.app import App
+from handlers.types import AnswerCallback, EditMessage, Keyboard, SendDocument, SendMessage
+
+
+def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
+    if not kb:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in kb])
+
+
+class PtbRuntime(Runtime):
+    name = "ptb"
+
+    def __init__(self, app: App, token: str, api_base: str) -> None:
+        super().__init__(app)
+        base = api_base.rstrip("/")
+        self.application = (Application.builder().token(token).base_url(f"{base}/bot")
+                            .base_file_url(f"{base}/file/bot").defaults(Defaults(parse_mode=ParseMode.HTML))
+                            .concurrent_updates(False).build())
+        self.application.add_handler(TypeHandler(TgUpdate, self._on_update))
+        self.bot = self.application.bot
+        self._stopped = asyncio.Event()
+
+    # --- inbound ---------------------------------------------------------------------
+    async def _on_update(self, update: TgUpdate, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        neutral = update_from_api(update.to_dict(), self.bot.id)
+        if neutral is not None:
+            await self.process(neutral)
+
+    async def _poll(self) -> None:
+        await self.application.initialize()
+        await self.application.start()
+        await self.application.updater.start_polling(timeout=10)
+        await self._stopped.wait()
+
+    async def _stop_polling(self) -> None:
+        self._stopped.set()
+        if self.application.updater and self.application.updater.running:
+            await self.application.updater.stop()
+        if self.application.running:
+            await self.application.stop()
+
+    async def close(self) -> None:
+        with contextlib.suppress(RuntimeError):
+            await self.application.shutdown()
+
+    # --- outbound --------------------------------------------------------------------
+    async def send_message(self, reply: SendMessage) -> None:
+        markup = (ForceReply(input_field_placeholder=reply.placeholder)
+                  if reply.force_reply else _markup(reply.keyboard))
+        async with _errors():
+            await self.bot.send_message(reply.chat_id, reply.text, reply_markup=markup)
+
+    async def edit_message(self, reply: EditMessage) -> None:
+        async with _errors():
+            await self.bot.edit_message_text(reply.text, chat_id=reply.chat_id, message_id=reply.message_id,
+                                             reply_markup=_markup(reply.keyboard))
+
+    async def answer_callback(self, reply: AnswerCallback) -> None:
+        async with _errors():
+            await self.bot.answer_callback_query(reply.callback_id, text=reply.text, show_alert=reply.alert)
+
+    async def send_document(self, reply: SendDocument) -> None:
+        async with _errors():
+            await self.bot.send_document(reply.chat_id, reply.content, filename=reply.filename,
+                                         caption=reply.caption)
+
+
+@contextlib.asynccontextmanager
+async def _errors():
+    """python-telegram-bot's exceptions -> the neutral ones."""
+    try:
+        yield
+    except TgRetryAfter as exc:
+        wait = exc.retry_after
+        raise RetryAfter(wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)) from exc
+    except Forbidden as exc:
+        raise Unreachable(exc.message) from exc
+    except BadRequest as exc:
+        classify_bad_request(exc.message, exc)
+        raise

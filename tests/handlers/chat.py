@@ -1,0 +1,52 @@
+"""A tiny driver that feeds neutral updates to the application layer, as a runtime would."""
+from __future__ import annotations
+
+import itertools
+
+from handlers.dispatch import handle
+from handlers.types import AnswerCallback, EditMessage, FileRef, SendMessage, Sender, Update
+
+_ids = itertools.count(1)
+
+
+class Person:
+    def __init__(self, app, telegram_id: int, name: str, lang: str = "id") -> None:
+        self.app, self.id, self.name, self.lang = app, telegram_id, name, lang
+
+    def _update(self, **kw) -> Update:
+        return Update(update_id=next(_ids), sender=Sender(self.id, self.name, language_code=self.lang),
+                      chat_id=self.id, **kw)
+
+    async def says(self, text: str, chat_type: str = "private"):
+        return await handle(self.app, self._update(text=text, message_id=next(_ids), chat_type=chat_type))
+
+    async def sends_file(self, name: str = "laporan.pdf"):
+        f = FileRef("FILE1", "document", name, "application/pdf", 1234)
+        return await handle(self.app, self._update(file=f, message_id=next(_ids)))
+
+    async def presses(self, data: str, message_id: int = 99):
+        return await handle(self.app, self._update(callback_id=str(next(_ids)), callback_data=data,
+                                                   message_id=message_id))
+
+
+def texts(replies) -> list[str]:
+    return [r.text for r in replies if isinstance(r, (SendMessage, EditMessage))]
+
+
+def alerts(replies) -> list[str]:
+    return [r.text for r in replies if isinstance(r, AnswerCallback) and r.text]
+
+
+def buttons(replies) -> list[tuple[str, str]]:
+    out = []
+    for r in replies:
+        if isinstance(r, (SendMessage, EditMessage)) and r.keyboard:
+            out += [(b.text, b.data) for row in r.keyboard for b in row]
+    return out
+
+
+def button_data(replies, text_contains: str) -> str:
+    for text, data in buttons(replies):
+        if text_contains in text:
+            return data
+    raise AssertionError(f"no button containing {text_contains!r} in {buttons(replies)}")
