@@ -35,10 +35,9 @@ class UnitOfWork:
         return self
 
     async def __aexit__(self, exc_type, exc, tb) -> None:
-        try:
-            await self.session.rollback()
-        finally:
-            await self.session.close()
+        # close() rolls back whatever was not committed; unlike rollback() it leaves the
+        # loaded objects readable (detached, not expired) for the caller.
+        await self.session.close()
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -195,7 +195,9 @@ class BotApi:
         return content.message_text(text, p.get_str("parse_mode"), strict_ampersand=self.strict_ampersand)
 
     def _caption(self, p: Params) -> content.ParsedText | None:
-        return content.caption_text(p.get_str("caption"), p.get_str("parse_mode"), strict_ampersand=self.strict_ampersand)
+        return content.caption_text(
+            p.get_str("caption"), p.get_str("parse_mode"), strict_ampersand=self.strict_ampersand
+        )
 
     def _stored_file(self, value: Upload | str | None, kind: str) -> StoredFile:
         if value is None:
@@ -238,6 +240,15 @@ class BotApi:
         if not message.from_bot:
             raise bad_request("message can't be edited")
         return message
+
+    def _set_allowed_updates(self, p: Params) -> None:
+        """allowed_updates persists until changed; [] means Telegram's default set."""
+        allowed = p.get_json("allowed_updates")
+        if allowed is None:
+            return
+        if not isinstance(allowed, list) or not all(isinstance(kind, str) for kind in allowed):
+            raise bad_request("can't parse allowed_updates JSON object")
+        self.state.allowed_updates = frozenset(allowed) if allowed else None
 
     def _member(self, chat: FakeChat, user: FakeUser, status: str) -> dict[str, Any]:
         member: dict[str, Any] = {"status": status, "user": user.to_api()}
@@ -304,16 +315,16 @@ class BotApi:
         offset = p.get_int("offset", 0) or 0
         limit = min(max(p.get_int("limit", 100) or 100, 1), 100)
         timeout = max(p.get_float("timeout", 0.0) or 0.0, 0.0)
-        allowed = p.get_json("allowed_updates")
-        if allowed is not None:
-            state.allowed_updates = frozenset(allowed) if allowed else None
+        self._set_allowed_updates(p)
         if offset:
             state.confirm(offset)
         # Only one getUpdates may wait at a time: a newer one ends older ones with 409.
         self._poll_generation += 1
         generation = self._poll_generation
         state.changed()
-        if timeout > 0:
+        if timeout > 0 and not state.pending(limit):
+            state.polls_waiting += 1
+            state.changed()
             try:
                 await state.wait_until(
                     lambda: state.closing or generation != self._poll_generation or state.pending(limit),
@@ -321,6 +332,9 @@ class BotApi:
                 )
             except TimeoutError:
                 pass
+            finally:
+                state.polls_waiting -= 1
+                state.changed()
         if generation != self._poll_generation:
             raise ApiError(409, CONFLICT_OTHER_POLL)
         if state.webhook is not None:
@@ -338,9 +352,7 @@ class BotApi:
         secret = p.get_str("secret_token")
         if secret is not None and not _SECRET_RE.match(secret):
             raise bad_request("secret token contains unallowed characters")
-        allowed = p.get_json("allowed_updates")
-        if allowed is not None:
-            self.state.allowed_updates = frozenset(allowed) if allowed else None
+        self._set_allowed_updates(p)
         if p.get_bool("drop_pending_updates"):
             self.state.updates.clear()
         self.state.webhook = WebhookConfig(url, secret, p.get_int("max_connections", 40) or 40)
@@ -560,7 +572,9 @@ class BotApi:
         if text is not None and len(text) > content.CALLBACK_ANSWER_MAX:
             raise bad_request("MESSAGE_TOO_LONG")
         del self.state.callbacks[query.id]  # a query can be answered once
-        answer = CallbackAnswer(query.id, text, p.get_bool("show_alert"), p.get_str("url"), p.get_int("cache_time", 0) or 0)
+        answer = CallbackAnswer(
+            query.id, text, p.get_bool("show_alert"), p.get_str("url"), p.get_int("cache_time", 0) or 0
+        )
         self.state.callback_answers[query.id] = answer
         shown = f"{text} (alert)" if text and answer.show_alert else text or "(no text)"
         self.state.say(f"💬 answer → {query.user.first_name}: {shown}")

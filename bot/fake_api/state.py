@@ -58,6 +58,7 @@ class State:
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     calls: list[ApiCall] = field(default_factory=list)
     log: list[str] = field(default_factory=list)  # the transcript
+    polls_waiting: int = 0  # getUpdates calls now long-polling
     seq: int = 0  # bumped on every change; waiters re-check their predicate
     closing: bool = False
 
