@@ -45,5 +45,41 @@ def update(root: Path = LOCALES_DIR.parent) -> dict[str, int]:
     return missing
 
 
+def fill(translations: dict[str, str]) -> dict[str, list[str]]:
+    """English is the source language (msgstr = msgid); Indonesian comes from
+    `translations` for messages not yet translated. Returns what is still missing."""
+    missing = {}
+    for lang in LANGUAGES:
+        po_path = LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        with po_path.open("rb") as f:
+            catalog = read_po(f, locale=lang)
+        for message in catalog:
+            if message.id and not message.string:
+                message.string = message.id if lang == "en" else translations.get(message.id, "")
+        with po_path.open("wb") as f:
+            write_po(f, catalog, sort_output=True, ignore_obsolete=True, width=100)
+        missing[lang] = [m.id for m in catalog if m.id and not m.string]
+    return missing
+
+
+def main(argv: list[str]) -> int:
+    """python -m bot.i18n_tools [TRANSLATIONS.py]: extract, merge and fill, under a lock so
+    several people can run it at once. TRANSLATIONS.py defines ID = {english: indonesian}."""
+    import fcntl
+    import runpy
+
+    translations = runpy.run_path(argv[0])["ID"] if argv else {}
+    with open(LOCALES_DIR / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        update()
+        missing = fill(translations)
+    for lang, ids in missing.items():
+        for msgid in ids:
+            print(f"missing {lang}: {msgid!r}")
+    return 1 if any(missing.values()) else 0
+
+
 if __name__ == "__main__":
-    print(update())
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))

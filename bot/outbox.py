@@ -1,18 +1,15 @@
 """Outbox sender: delivers queued notices at-least-once, within Telegram's limits.
 
 A notice is marked sent in its own small transaction right after Telegram accepted it.
-Rate limits: aiolimiter leaky buckets (30 msg/s overall, ~1 msg/s per chat); a 429's
-retry_after is honoured; other failures back off, and after MAX_ATTEMPTS a notice is
-parked as 'dead' for the admin to see."""
+Flood limits are applied by the runtime's FloodGate around every send (shared with
+direct replies); a 429's retry_after is honoured; other failures back off, and after
+MAX_ATTEMPTS a notice is parked as 'dead' for the admin to see."""
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-
-from aiolimiter import AsyncLimiter
 
 from handlers.context import keyboard_from_json
 from handlers.types import SendMessage
@@ -36,20 +33,9 @@ class Unreachable(Exception):
 Deliver = Callable[[SendMessage], Awaitable[None]]
 
 
-@dataclass
-class OutboxLimits:
-    per_second: float = 30.0
-    per_chat_per_second: float = 1.0
-
-
 class OutboxSender:
-    def __init__(self, uow: UnitOfWorkFactory, deliver: Deliver, clock: Callable[[], dt.datetime],
-                 limits: OutboxLimits | None = None) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, deliver: Deliver, clock: Callable[[], dt.datetime]) -> None:
         self._uow, self._deliver, self._clock = uow, deliver, clock
-        limits = limits or OutboxLimits()
-        self._global = AsyncLimiter(limits.per_second, 1)
-        self._per_chat_rate = limits.per_chat_per_second
-        self._chat_limiters: dict[int, AsyncLimiter] = {}
         self._wake = asyncio.Event()
         self._stopped = False
 
@@ -79,20 +65,13 @@ class OutboxSender:
         results = await asyncio.gather(*(self._send_one(*job) for job in jobs))
         return sum(results)
 
-    def _chat_limiter(self, chat_id: int) -> AsyncLimiter:
-        limiter = self._chat_limiters.get(chat_id)
-        if limiter is None:
-            limiter = self._chat_limiters[chat_id] = AsyncLimiter(1, 1 / self._per_chat_rate)
-        return limiter
-
     async def _send_one(self, message_id: int, chat_id: int, payload: dict) -> int:
         reply = SendMessage(chat_id, payload["text"], keyboard_from_json(payload.get("keyboard")))
         error: str | None = None
         delay = 0.0
         unreachable = False
         try:
-            async with self._chat_limiter(chat_id), self._global:
-                await self._deliver(reply)
+            await self._deliver(reply)
         except RetryAfter as exc:
             error, delay = f"retry after {exc.seconds}s", exc.seconds
         except Unreachable as exc:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.ratelimit import FloodLimits
 from bot.runtimes.base import Runtime
 from bot.settings import Settings
 from domain.profiles import load_profile
@@ -22,15 +23,16 @@ def build_app(settings: Settings, engine: AsyncEngine | None = None, **overrides
     return app, engine
 
 
-def build_runtime(app: App, settings: Settings, runtime: str | None = None) -> Runtime:
+def build_runtime(app: App, settings: Settings, runtime: str | None = None,
+                  flood: FloodLimits | None = None) -> Runtime:
     name = runtime or settings.runtime
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     if name == "aiogram":
         from bot.runtimes.aiogram_runtime import AiogramRuntime
 
-        return AiogramRuntime(app, token, settings.telegram_api_base)
+        return AiogramRuntime(app, token, settings.telegram_api_base, flood)
     if name == "ptb":
         from bot.runtimes.ptb_runtime import PtbRuntime
 
-        return PtbRuntime(app, token, settings.telegram_api_base)
+        return PtbRuntime(app, token, settings.telegram_api_base, flood)
     raise ValueError(f"unknown runtime {name!r}; choose one of {', '.join(RUNTIMES)}")

@@ -11,12 +11,14 @@ from domain.errors import DomainError
 from handlers.buttons import Parsed, button
 from handlers.context import Ctx, keyboard
 from handlers.errors import explain
+from handlers.registry import registry
 from handlers.render import application_card, decider_keyboard, draft_summary
 from storage.records import Conversation, Decision
 
 NAME = "apply"
 
 
+@registry.command("ajukan")
 async def begin(ctx: Ctx) -> None:
     conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
     if conv is not None and conv.name == NAME:
@@ -50,6 +52,7 @@ async def _prompt(ctx: Ctx, step: str, data: dict) -> None:
                   keyboard([button(t("📨 Send"), "aj", "send"), button(t("Cancel"), "aj", "cancel")]))
 
 
+@registry.conversation(NAME)
 async def on_input(ctx: Ctx, conv: Conversation) -> None:
     update, t = ctx.update, ctx.t
     if update.file is not None or update.text is None:
@@ -82,6 +85,7 @@ def _checked(ctx: Ctx, text: str) -> str | None:
         return None
 
 
+@registry.callback("aj")
 async def on_button(ctx: Ctx, parsed: Parsed) -> None:
     conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
     action = parsed.args[0] if parsed.args else ""

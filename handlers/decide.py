@@ -8,12 +8,14 @@ from domain.errors import DomainError
 from handlers.buttons import Parsed
 from handlers.context import Ctx
 from handlers.errors import explain
+from handlers.registry import registry
 from handlers.render import application_card, decider_keyboard, status_label
 from storage.records import Conversation, Decision
 
 REJECT = "reject"
 
 
+@registry.command("persetujuan")
 async def pending(ctx: Ctx) -> None:
     apps = await ctx.uow.applications.pending_for(ctx.employee.id)
     if not apps:
@@ -41,6 +43,7 @@ async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None
     return app
 
 
+@registry.callback("ap")
 async def on_button(ctx: Ctx, parsed: Parsed) -> None:
     action = parsed.args[0] if parsed.args else ""
     app = await _load_for_decision(ctx, parsed.int_arg(1))
@@ -71,14 +74,15 @@ async def _approve(ctx: Ctx, app: Application) -> None:
     uow.decisions.add(Decision("application", app.id, ctx.employee.id, "approved", ctx.now,
                                details={"assignment": assignment.number}))
     await _tell_outcome(ctx, app, lambda t: t(
-        "Your application {number} was <b>approved</b> by {decider}. Assignment (surat penugasan) number: "
-        "<b>{assignment}</b>.", number=app.number, decider=ctx.employee.name, assignment=assignment.number))
+        "Your application {number} was <b>approved</b>.\nDecided by: {decider}\n"
+        "Assignment (surat penugasan) number: <b>{assignment}</b>", number=app.number, decider=ctx.employee.name, assignment=assignment.number))
     ctx.answer(ctx.t("Approved"))
     applicant = await uow.org.employee(app.applicant_id)
     ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n"
                       + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
 
 
+@registry.conversation(REJECT)
 async def on_reason(ctx: Ctx, conv: Conversation) -> None:
     t = ctx.t
     app = await ctx.uow.applications.get(conv.data.get("application_id", 0))
@@ -99,7 +103,7 @@ async def on_reason(ctx: Ctx, conv: Conversation) -> None:
                                    reason=app.decision_reason))
     await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
     await _tell_outcome(ctx, app, lambda tr: tr(
-        "Your application {number} was <b>rejected</b> by {decider}.\nReason: {reason}",
+        "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
         number=app.number, decider=ctx.employee.name, reason=app.decision_reason))
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
 

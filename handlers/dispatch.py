@@ -9,42 +9,18 @@ import logging
 from sqlalchemy.exc import IntegrityError
 
 from domain.errors import DomainError
-from handlers import apply, decide, onboarding, status
+from handlers import features  # noqa: F401  (registers every feature)
+from handlers import onboarding
 from handlers.app import App
 from handlers.buttons import parse
 from handlers.context import Ctx
 from handlers.errors import explain
 from handlers.i18n import normalise_language, translator
+from handlers.registry import registry
 from handlers.types import Reply, Update
 from storage.tables import processed_updates
 
 log = logging.getLogger(__name__)
-
-# Commands an unlinked user may use.
-PUBLIC_COMMANDS = {"start", "help", "bantuan"}
-
-COMMANDS = {
-    "start": onboarding.start,
-    "help": onboarding.help_,
-    "bantuan": onboarding.help_,
-    "bahasa": onboarding.language,
-    "batal": onboarding.cancel,
-    "ajukan": apply.begin,
-    "status": status.my_applications,
-    "persetujuan": decide.pending,
-}
-
-CALLBACKS = {
-    "aj": apply.on_button,
-    "ap": decide.on_button,
-    "aw": status.on_withdraw,
-    "lang": onboarding.on_language,
-}
-
-CONVERSATIONS = {
-    "apply": apply.on_input,
-    "reject": decide.on_reason,
-}
 
 MAX_TEXT = 4000  # what we accept in one message; Telegram allows 4096
 
@@ -106,18 +82,18 @@ async def _route(ctx: Ctx) -> None:
     if update.is_callback:
         await _route_callback(ctx)
         return
-    if update.chat_type != "private":
+    command = update.command
+    if update.chat_type != "private" and command not in registry.group_commands:
         # Group privacy: only commands reach us; nothing personal is said in groups.
-        if update.command:
+        if command:
             ctx.reply(ctx.t("Please talk to me in a private chat for this."))
         return
-    command = update.command
-    if command is None or command not in PUBLIC_COMMANDS:
+    if command is None or command not in registry.public_commands:
         if ctx.employee is None:
             await onboarding.not_linked(ctx)
             return
     if command is not None:
-        handler = COMMANDS.get(command)
+        handler = registry.commands.get(command)
         if handler is None:
             ctx.reply(ctx.t("I do not know the command /{command}. Send /help to see what I can do.",
                             command=command))
@@ -129,8 +105,8 @@ async def _route(ctx: Ctx) -> None:
                         length=len(update.text), max=MAX_TEXT))
         return
     conv = await ctx.uow.conversations.get(update.sender.id, update.chat_id)
-    if conv is not None and conv.name in CONVERSATIONS:
-        await CONVERSATIONS[conv.name](ctx, conv)
+    if conv is not None and conv.name in registry.conversations:
+        await registry.conversations[conv.name](ctx, conv)
         return
     if update.file is not None:
         ctx.reply(ctx.t("I received a file, but no step is waiting for one. Send /help to see what I can do."))
@@ -140,7 +116,7 @@ async def _route(ctx: Ctx) -> None:
 
 async def _route_callback(ctx: Ctx) -> None:
     parsed = parse(ctx.update.callback_data)
-    handler = CALLBACKS.get(parsed.verb) if parsed else None
+    handler = registry.callbacks.get(parsed.verb) if parsed else None
     if handler is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return

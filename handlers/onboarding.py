@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from handlers.buttons import button, Parsed
 from handlers.context import Ctx, keyboard
+from handlers.registry import registry
 from handlers.i18n import LANGUAGES, Html, translator
 from storage.records import TelegramLink
 
@@ -16,6 +17,7 @@ async def not_linked(ctx: Ctx) -> None:
         "or open the link they give you."))
 
 
+@registry.command("start", public=True)
 async def start(ctx: Ctx) -> None:
     code = ctx.update.args.strip().upper()
     if ctx.employee is not None:
@@ -61,6 +63,7 @@ def _capabilities(ctx: Ctx) -> str:
     ]))
 
 
+@registry.command("help", "bantuan", public=True)
 async def help_(ctx: Ctx) -> None:
     if ctx.employee is None:
         await not_linked(ctx)
@@ -68,6 +71,7 @@ async def help_(ctx: Ctx) -> None:
     ctx.reply(_capabilities(ctx))
 
 
+@registry.command("batal")
 async def cancel(ctx: Ctx) -> None:
     conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
     if conv is None:
@@ -77,11 +81,13 @@ async def cancel(ctx: Ctx) -> None:
     ctx.reply(ctx.t("Cancelled. Nothing was sent."))
 
 
+@registry.command("bahasa")
 async def language(ctx: Ctx) -> None:
     kb = keyboard([button(LANGUAGE_NAMES[code], "lang", code) for code in LANGUAGES])
     ctx.reply(ctx.t("Choose your language:"), kb)
 
 
+@registry.callback("lang")
 async def on_language(ctx: Ctx, parsed: Parsed) -> None:
     code = parsed.args[0] if parsed.args else ""
     if code not in LANGUAGES or ctx.link is None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 from domain.application import ApplicationStatus
 from handlers.buttons import Parsed, button
 from handlers.context import Ctx, keyboard
+from handlers.registry import registry
 from handlers.render import application_card
 from storage.records import Decision
 
 
+@registry.command("status")
 async def my_applications(ctx: Ctx) -> None:
     apps = await ctx.uow.applications.by_applicant(ctx.employee.id)
     if not apps:
@@ -21,6 +23,7 @@ async def my_applications(ctx: Ctx) -> None:
         ctx.reply(application_card(ctx.t, app, ctx.employee), kb)
 
 
+@registry.callback("aw")
 async def on_withdraw(ctx: Ctx, parsed: Parsed) -> None:
     app_id = parsed.int_arg(0)
     app = await ctx.uow.applications.get(app_id) if app_id is not None else None

@@ -14,6 +14,7 @@ from aiogram.types import BufferedInputFile, ForceReply, InlineKeyboardButton, I
 from aiogram.types import Update as TgUpdate
 
 from bot.outbox import RetryAfter, Unreachable
+from bot.ratelimit import FloodLimits
 from bot.runtimes.base import Runtime, classify_bad_request
 from bot.runtimes.translate import update_from_api
 from handlers.app import App
@@ -30,8 +31,8 @@ def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
 class AiogramRuntime(Runtime):
     name = "aiogram"
 
-    def __init__(self, app: App, token: str, api_base: str) -> None:
-        super().__init__(app)
+    def __init__(self, app: App, token: str, api_base: str, flood: FloodLimits | None = None) -> None:
+        super().__init__(app, flood)
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
         self.bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
         self.dp = Dispatcher()

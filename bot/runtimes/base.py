@@ -7,6 +7,7 @@ import asyncio
 import logging
 
 from bot.outbox import OutboxSender, RetryAfter, Unreachable
+from bot.ratelimit import FloodGate, FloodLimits
 from handlers.app import App
 from handlers.dispatch import handle
 from handlers.types import AnswerCallback, EditMessage, Reply, SendDocument, SendMessage, Update
@@ -30,9 +31,10 @@ def classify_bad_request(description: str, cause: Exception) -> None:
 class Runtime(abc.ABC):
     name = "base"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, flood: FloodLimits | None = None) -> None:
         self.app = app
-        self.outbox = OutboxSender(app.uow, self.send_message, app.clock)
+        self.flood = FloodGate(flood)
+        self.outbox = OutboxSender(app.uow, self._send_paced, app.clock)
         app.on_outbox = self.outbox.wake
         self._tasks: list[asyncio.Task] = []
 
@@ -84,15 +86,20 @@ class Runtime(abc.ABC):
             await asyncio.sleep(exc.seconds)
             await self._call(reply)
 
+    async def _send_paced(self, reply: SendMessage) -> None:
+        async with self.flood.slot(reply.chat_id):
+            await self.send_message(reply)
+
     async def _call(self, reply: Reply) -> None:
         if isinstance(reply, SendMessage):
-            await self.send_message(reply)
+            await self._send_paced(reply)
         elif isinstance(reply, EditMessage):
             await self.edit_message(reply)
         elif isinstance(reply, AnswerCallback):
             await self.answer_callback(reply)
         elif isinstance(reply, SendDocument):
-            await self.send_document(reply)
+            async with self.flood.slot(reply.chat_id):
+                await self.send_document(reply)
 
     async def start(self) -> None:
         self._tasks = [asyncio.create_task(self.outbox.run(), name="outbox"),

@@ -5,6 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import os
+
+# Opt in to v23 behaviour now (retry_after as a timedelta) instead of a deprecation warning.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram import Update as TgUpdate
@@ -13,6 +17,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter as TgRetryAfter
 from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
 
 from bot.outbox import RetryAfter, Unreachable
+from bot.ratelimit import FloodLimits
 from bot.runtimes.base import Runtime, classify_bad_request
 from bot.runtimes.translate import update_from_api
 from handlers.app import App
@@ -28,8 +33,8 @@ def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
 class PtbRuntime(Runtime):
     name = "ptb"
 
-    def __init__(self, app: App, token: str, api_base: str) -> None:
-        super().__init__(app)
+    def __init__(self, app: App, token: str, api_base: str, flood: FloodLimits | None = None) -> None:
+        super().__init__(app, flood)
         base = api_base.rstrip("/")
         self.application = (Application.builder().token(token).base_url(f"{base}/bot")
                             .base_file_url(f"{base}/file/bot").defaults(Defaults(parse_mode=ParseMode.HTML))

@@ -1,0 +1,72 @@
+"""`python -m bot demo`: the voluntary-application scenario, played by the demo Pemda's
+people against the fake Telegram server through the real runtime. Prints the
+conversation and exits 0 only if every step behaved."""
+from __future__ import annotations
+
+import sys
+
+from bot.harness import Harness
+from bot.settings import Settings
+
+MOTIVATION_BUDI = "Saya memegang sertifikat keamanan jaringan & terbiasa menangani insiden <b>siber</b>."
+MOTIVATION_DEWI = "Saya pernah menyusun dasbor data sektoral untuk tiga OPD selama dua tahun."
+REASON = "Tim sudah lengkap untuk triwulan IV; silakan ajukan lagi pada triwulan berikutnya."
+
+
+async def play(h: Harness, log=print) -> list[str]:
+    """Run the scenario; returns the failed steps (empty when everything behaved)."""
+    failures: list[str] = []
+
+    async def step(title: str, coro):
+        try:
+            result = await coro
+            log(f"  ✔ {title}")
+            return result
+        except Exception as exc:  # a demo reports every failed step, not just the first
+            failures.append(f"{title}: {type(exc).__name__}: {exc}")
+            log(f"  ✘ {title}: {exc}")
+            return None
+
+    await step("Budi, Dewi and the Kabid link their accounts with /start CODE", h.link("budi", "dewi", "kabid_apt"))
+    await step("Budi applies to join the security team", _apply(h, "budi", "Keamanan", MOTIVATION_BUDI))
+    notice = await step("The Kabid (unit head) is asked to decide",
+                        h.notice("kabid_apt", "Budi Santoso"))
+    if notice is not None:
+        await step("The Kabid approves; an assignment number is issued",
+                   h.press("kabid_apt", notice, "Setujui", expect="ST-"))
+        await step("Budi is told: approved, with the assignment number", h.notice("budi", "disetujui"))
+    await step("Dewi applies, typing the work in her own words",
+               _apply(h, "dewi", None, MOTIVATION_DEWI, own_words="Tim Data & Statistik <Sektoral>"))
+    notice = await step("The Kabid is asked to decide Dewi's application", h.notice("kabid_apt", "Dewi Lestari"))
+    if notice is not None:
+        ask = await step("The Kabid presses Tolak and is asked for a reason",
+                         h.press("kabid_apt", notice, "Tolak", expect="alasan"))
+        if ask is not None:
+            await step("A too-short reason is refused", h.say("kabid_apt", "penuh", expect="Terlalu singkat"))
+            await step("A real reason is accepted", h.say("kabid_apt", REASON, expect="ditolak"))
+            await step("Dewi is told: rejected, with the reason", h.notice("dewi", "triwulan IV"))
+    await step("Budi checks /status", h.say("budi", "/status", expect="Pengajuan Anda"))
+    return failures
+
+
+async def _apply(h: Harness, key: str, team: str | None, motivation: str, own_words: str | None = None):
+    first = await h.say(key, "/ajukan", expect="Tim atau pekerjaan apa")
+    if team is not None:
+        await h.press(key, first, team, expect="kompetensi")
+    else:
+        await h.say(key, own_words, expect="kompetensi")
+    summary = await h.say(key, motivation, expect="Kirim pengajuan ini?")
+    return await h.press(key, summary, "Kirim", expect="PS-")
+
+
+async def run_demo(settings: Settings | None = None) -> int:
+    print("Sikerja demo — profile nasional, runtime aiogram, fake Telegram server on localhost\n")
+    async with Harness() as h:
+        failures = await play(h)
+        print("\nTranscript:\n")
+        print("\n".join(h.fake.transcript()))
+    if failures:
+        print(f"\n{len(failures)} step(s) misbehaved:", *failures, sep="\n  ", file=sys.stderr)
+        return 1
+    print("\nEvery step behaved.")
+    return 0

@@ -1,0 +1,4 @@
+"""Every table module, imported so metadata is complete (Alembic autogenerate, tests).
+Features that add tables put them in their own storage/tables_<feature>.py on
+storage.tables.metadata and add one import line here."""
+from storage import tables  # noqa: F401

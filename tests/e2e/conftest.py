@@ -1,0 +1,27 @@
+"""End-to-end: the real runtime (aiogram or python-telegram-bot) polling the project's
+fake Bot API server over HTTP, on a real SQLite database. Every scenario runs on both."""
+from __future__ import annotations
+
+import pytest
+
+from bot.harness import Harness
+
+
+@pytest.fixture(params=["aiogram", "ptb"])
+def runtime_name(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def harness_profile() -> str:
+    return "nasional"
+
+
+@pytest.fixture
+async def h(runtime_name, harness_profile, tmp_path):
+    harness = Harness(runtime=runtime_name, profile=harness_profile, workdir=tmp_path, flood_scale=5)
+    await harness.start()
+    try:
+        yield harness
+    finally:
+        await harness.stop()
