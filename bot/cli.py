@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import asyncio
 import logging
 import sys
@@ -19,6 +20,10 @@ To try Sikerja without Telegram, run `python -m bot demo`: it plays a whole
 conversation against a built-in fake Telegram server and prints the transcript."""
 
 
+# Feature modules that add subcommands: each has add_commands(subparsers) -> {name: fn(args, settings)}.
+CLI_MODULES: list[str] = []
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="Sikerja — Sistem Kerja Telegram bot")
     sub = p.add_subparsers(dest="command", required=True)
@@ -32,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     prof = sub.add_parser("profile", help="regulation profiles")
     prof.add_argument("action", choices=["show", "list"])
     prof.add_argument("name", nargs="?")
+    for module in CLI_MODULES:
+        COMMANDS.update(importlib.import_module(module).add_commands(sub))
     return p
 
 
