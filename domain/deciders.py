@@ -8,6 +8,7 @@ from typing import Protocol
 from domain.errors import DomainError
 from domain.org import Employee, Unit
 from domain.profiles import Profile, Role
+from domain.rules import ReportKind as RuleKind, report_path
 
 
 class OrgView(Protocol):
@@ -70,3 +71,46 @@ def route_voluntary_within_unit(org: OrgView, profile: Profile, applicant: Emplo
         if person is not None and person.id not in (decider.id, applicant.id) and person.id not in cc:
             cc.append(person.id)
     return Routing(decider.id, role, tuple(cc), knob.source)
+
+
+def head_of_unit(org: OrgView, unit_id: int, exclude: int | None = None) -> Employee | None:
+    """The head of a unit, or of the nearest parent with a head other than `exclude`."""
+    unit = org.unit(unit_id)
+    while unit is not None:
+        if unit.head_id is not None and unit.head_id != exclude:
+            head = org.employee(unit.head_id)
+            if head is not None and head.active:
+                return head
+        unit = org.unit(unit.parent_id) if unit.parent_id is not None else None
+    return None
+
+
+def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *, team_unit_id: int | None = None,
+                 team_lead_id: int | None = None, pengendali_id: int | None = None) -> list[int]:
+    """Rules 40, 45-47: the officials a report passes, in order, ending with its addressee.
+
+    Member reports go to the ketua; team reports to the head of the team's owning unit,
+    via the rater or the Pengendali where the profile says so; individual reports to the
+    author's unit head, via the rater (and Kabag) where the profile says so. Hops that
+    resolve to nobody, or to the author, are skipped so no report hangs."""
+    if kind == "member":
+        if team_lead_id is None or team_lead_id == author.id:
+            raise DomainError("team_has_no_lead")
+        return [team_lead_id]
+    rule_kind = RuleKind.TEAM if kind == "team" else RuleKind.INDIVIDUAL
+    roles = report_path(profile, rule_kind, via_pengendali=pengendali_id is not None)
+    route: list[int] = []
+    for role in roles:
+        person: Employee | None
+        if role is Role.PENGENDALI:
+            person = org.employee(pengendali_id) if pengendali_id else None
+        elif role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
+            unit_id = team_unit_id if (kind == "team" and team_unit_id is not None) else author.unit_id
+            person = head_of_unit(org, unit_id, exclude=author.id)
+        else:
+            person = resolve_role(org, author, role)
+        if person is not None and person.id != author.id and person.id not in route:
+            route.append(person.id)
+    if not route:
+        raise DomainError("no_report_route")
+    return route

@@ -1,10 +1,14 @@
-"""Team (tim kerja): a unit's piece of work that staff can join. The skeleton needs
-only what a voluntary application targets; teams-and-reporting extends it."""
+"""Team (tim kerja): a unit's piece of work, its ketua and members.
+
+The unit head (or the rater, where the profile allows) forms it; members join by
+appointment (penunjukan) or an approved voluntary application."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
+
+from domain.errors import DomainError, IllegalTransition
 
 
 class TeamKind(str, Enum):
@@ -13,9 +17,21 @@ class TeamKind(str, Enum):
 
 
 class TeamStatus(str, Enum):
-    OPEN = "open"
-    ACTIVE = "active"
+    OPEN = "open"        # formed, accepting members
+    ACTIVE = "active"    # has a ketua
     ENDED = "ended"
+
+
+class MemberRole(str, Enum):
+    KETUA = "ketua"
+    ANGGOTA = "anggota"
+    PENANGGUNG_JAWAB = "penanggung_jawab"  # Banten Ps 10(2)
+    SEKRETARIAT = "sekretariat"            # Banten Ps 10(2)
+    PENGENDALI = "pengendali"              # Surakarta Ps 24
+
+
+NAME_MAX = 120
+GOAL_MAX = 1000
 
 
 @dataclass
@@ -29,7 +45,69 @@ class Team:
     lead_id: int | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
+    target: str = ""
+    created_by_id: int | None = None
+    group_chat_id: int | None = None
+    cadence_months: int | None = None  # per-team override of the profile's period
+    pengendali_id: int | None = None
 
     @property
     def accepts_members(self) -> bool:
         return self.status in (TeamStatus.OPEN, TeamStatus.ACTIVE)
+
+    def set_lead(self, employee_id: int) -> int | None:
+        """Appoint (or hand over to) a ketua; returns the previous one."""
+        if self.status is TeamStatus.ENDED:
+            raise IllegalTransition("team", self.status.value, "set_lead")
+        previous, self.lead_id = self.lead_id, employee_id
+        self.status = TeamStatus.ACTIVE
+        return previous
+
+    def end(self) -> None:
+        if self.status is TeamStatus.ENDED:
+            raise IllegalTransition("team", self.status.value, "end")
+        self.status = TeamStatus.ENDED
+
+    def bind_group(self, chat_id: int) -> None:
+        if chat_id >= 0:
+            raise DomainError("not_a_group")
+        self.group_chat_id = chat_id
+
+
+@dataclass
+class Membership:
+    """History is kept: leaving sets left_at, nothing is deleted."""
+
+    id: int | None
+    team_id: int
+    employee_id: int
+    role: MemberRole
+    joined_at: dt.datetime
+    left_at: dt.datetime | None = None
+    assignment_id: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.left_at is None
+
+
+def check_term(starts_on: dt.date, ends_on: dt.date, max_months: int | None) -> None:
+    """A team's end follows its start and, where the profile has a maximum term
+    (Surakarta Ps 14(5)(c): 1 year), stays within it."""
+    if ends_on < starts_on:
+        raise DomainError("team_end_before_start")
+    if max_months is not None:
+        limit = _add_months(starts_on, max_months) - dt.timedelta(days=1)
+        if ends_on > limit:
+            raise DomainError("team_term_too_long", max_months=max_months, latest=limit.isoformat())
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

@@ -73,3 +73,43 @@ class Conversation:
     data: dict
     updated_at: dt.datetime
     id: int | None = None
+
+
+@dataclass
+class KetuaCandidacy:
+    """A ketua proposed by the unit head, to be set by another official (e.g. the Sekda
+    in Surakarta, Ps 15(3)-(4))."""
+
+    team_id: int
+    candidate_id: int
+    proposed_by_id: int
+    decider_id: int
+    created_at: dt.datetime
+    status: str = "proposed"  # proposed | approved | rejected
+    reason: str | None = None
+    decided_at: dt.datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class GroupBindCode:
+    """A one-time code the ketua sends as /hubungkan CODE inside the team's group."""
+
+    code: str
+    team_id: int
+    created_by_id: int
+    expires_at: dt.datetime
+    used_at: dt.datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class ReportVersion:
+    """Every submitted or corrected version of a report, kept."""
+
+    report_id: int
+    version: int
+    text: str
+    files: list
+    at: dt.datetime
+    id: int | None = None

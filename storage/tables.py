@@ -83,6 +83,11 @@ teams = sa.Table(
     sa.Column("lead_id", sa.ForeignKey("employees.id")),
     sa.Column("starts_on", sa.Date),
     sa.Column("ends_on", sa.Date),
+    sa.Column("target", sa.Text, nullable=False, default=""),
+    sa.Column("created_by_id", sa.ForeignKey("employees.id")),
+    sa.Column("group_chat_id", sa.BigInteger, unique=True),
+    sa.Column("cadence_months", sa.Integer),
+    sa.Column("pengendali_id", sa.ForeignKey("employees.id")),
 )
 
 applications = sa.Table(

@@ -11,6 +11,7 @@ from storage.repos.counters import CounterRepo
 from storage.repos.links import LinkRepo
 from storage.repos.org import OrgRepo
 from storage.repos.outbox import OutboxRepo
+from storage.repos.reports import ReportRepo
 from storage.repos.teams import TeamRepo
 
 
@@ -26,6 +27,7 @@ class UnitOfWork:
         self.org = OrgRepo(s)
         self.links = LinkRepo(s)
         self.teams = TeamRepo(s)
+        self.reports = ReportRepo(s)
         self.applications = ApplicationRepo(s)
         self.assignments = AssignmentRepo(s)
         self.decisions = DecisionRepo(s)

@@ -42,26 +42,23 @@ class OrgRepo:
     def add(self, obj: Unit | Employee) -> None:
         self.s.add(obj)
 
-    async def view_for(self, employee: Employee) -> "OrgSnapshot":
-        """Load the chain above an employee (units up to the root, their heads, the rater)
-        so pure domain code can walk it synchronously."""
+    async def view_for(self, employee: Employee, unit_ids: Iterable[int] = (),
+                       employee_ids: Iterable[int] = ()) -> "OrgSnapshot":
+        """Load the chains above an employee and any extra units (units up to the root,
+        their heads, the rater), plus extra people, so pure domain code can walk them."""
         units: dict[int, Unit] = {}
         people: dict[int, Employee] = {employee.id: employee}
-        unit_id: int | None = employee.unit_id
-        while unit_id is not None and unit_id not in units:
-            unit = await self.unit(unit_id)
-            if unit is None:
-                break
-            units[unit.id] = unit
-            if unit.head_id is not None:
-                head = await self.employee(unit.head_id)
-                if head is not None:
-                    people[head.id] = head
-            unit_id = unit.parent_id
-        if employee.rater_id is not None:
-            rater = await self.employee(employee.rater_id)
-            if rater is not None:
-                people[rater.id] = rater
+        for start in (employee.unit_id, *unit_ids):
+            unit_id: int | None = start
+            while unit_id is not None and unit_id not in units:
+                unit = await self.unit(unit_id)
+                if unit is None:
+                    break
+                units[unit.id] = unit
+                if unit.head_id is not None:
+                    people.update(await self.employees([unit.head_id]))
+                unit_id = unit.parent_id
+        people.update(await self.employees(i for i in (employee.rater_id, *employee_ids) if i is not None))
         return OrgSnapshot(units, people)
 
 

@@ -1,9 +1,11 @@
+"""Teams, their members (with history), ketua candidacies and group bind codes."""
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.team import Team, TeamStatus
+from domain.team import Membership, MemberRole, Team, TeamStatus
+from storage.records import GroupBindCode, KetuaCandidacy
 
 
 class TeamRepo:
@@ -13,11 +15,62 @@ class TeamRepo:
     async def get(self, team_id: int) -> Team | None:
         return await self.s.get(Team, team_id)
 
+    def add(self, obj: Team | Membership | KetuaCandidacy | GroupBindCode) -> None:
+        self.s.add(obj)
+
     async def open_in_unit(self, unit_id: int) -> list[Team]:
         q = (select(Team).where(Team.unit_id == unit_id,
                                 Team.status.in_([TeamStatus.OPEN, TeamStatus.ACTIVE]))
              .order_by(Team.name))
         return list(await self.s.scalars(q))
 
-    def add(self, team: Team) -> None:
-        self.s.add(team)
+    async def in_units(self, unit_ids: list[int], include_ended: bool = False) -> list[Team]:
+        q = select(Team).where(Team.unit_id.in_(unit_ids))
+        if not include_ended:
+            q = q.where(Team.status != TeamStatus.ENDED)
+        return list(await self.s.scalars(q.order_by(Team.name)))
+
+    async def by_group(self, chat_id: int) -> Team | None:
+        return (await self.s.scalars(select(Team).where(Team.group_chat_id == chat_id))).first()
+
+    async def members(self, team_id: int, active_only: bool = True) -> list[Membership]:
+        q = select(Membership).where(Membership.team_id == team_id)
+        if active_only:
+            q = q.where(Membership.left_at.is_(None))
+        return list(await self.s.scalars(q.order_by(Membership.id)))
+
+    async def membership(self, team_id: int, employee_id: int) -> Membership | None:
+        q = select(Membership).where(Membership.team_id == team_id, Membership.employee_id == employee_id,
+                                     Membership.left_at.is_(None))
+        return (await self.s.scalars(q)).first()
+
+    async def teams_of(self, employee_id: int) -> list[tuple[Team, Membership]]:
+        """Active teams an employee belongs to (any role), with the membership."""
+        q = (select(Team, Membership).join(Membership, Membership.team_id == Team.id)
+             .where(Membership.employee_id == employee_id, Membership.left_at.is_(None),
+                    Team.status != TeamStatus.ENDED)
+             .order_by(Team.name))
+        return [(t, m) for t, m in (await self.s.execute(q)).all()]
+
+    async def led_by(self, employee_id: int) -> list[Team]:
+        q = select(Team).where(Team.lead_id == employee_id, Team.status != TeamStatus.ENDED)
+        return list(await self.s.scalars(q.order_by(Team.name)))
+
+    async def candidacy(self, candidacy_id: int) -> KetuaCandidacy | None:
+        return await self.s.get(KetuaCandidacy, candidacy_id)
+
+    async def open_candidacies(self, team_id: int) -> list[KetuaCandidacy]:
+        q = select(KetuaCandidacy).where(KetuaCandidacy.team_id == team_id, KetuaCandidacy.status == "proposed")
+        return list(await self.s.scalars(q))
+
+    async def candidacies_for(self, decider_id: int) -> list[KetuaCandidacy]:
+        q = select(KetuaCandidacy).where(KetuaCandidacy.decider_id == decider_id,
+                                         KetuaCandidacy.status == "proposed")
+        return list(await self.s.scalars(q.order_by(KetuaCandidacy.id)))
+
+    async def bind_code(self, code: str) -> GroupBindCode | None:
+        return (await self.s.scalars(select(GroupBindCode).where(GroupBindCode.code == code))).first()
+
+
+ROLE_ORDER = {MemberRole.KETUA: 0, MemberRole.PENANGGUNG_JAWAB: 1, MemberRole.PENGENDALI: 2,
+              MemberRole.SEKRETARIAT: 3, MemberRole.ANGGOTA: 4}

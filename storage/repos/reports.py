@@ -1,0 +1,75 @@
+"""Reports with their versions, report requests (sewaktu-waktu) and kendala."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.report import (Kendala, KendalaStatus, Report, ReportKind, ReportRequest, ReportStatus,
+                           RequestStatus)
+from storage.records import ReportVersion
+
+
+class ReportRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.s = session
+
+    def add(self, obj: Report | ReportRequest | Kendala | ReportVersion) -> None:
+        self.s.add(obj)
+
+    async def get(self, report_id: int) -> Report | None:
+        return await self.s.get(Report, report_id)
+
+    async def find(self, author_id: int, kind: ReportKind, period_key: str, team_id: int | None,
+                   request_id: int | None = None) -> Report | None:
+        q = select(Report).where(Report.author_id == author_id, Report.kind == kind,
+                                 Report.period_key == period_key, Report.team_id.is_(team_id)
+                                 if team_id is None else Report.team_id == team_id)
+        q = q.where(Report.request_id.is_(None) if request_id is None else Report.request_id == request_id)
+        return (await self.s.scalars(q)).first()
+
+    async def for_team_period(self, team_id: int, period_key: str, kind: ReportKind | None = None) -> list[Report]:
+        q = select(Report).where(Report.team_id == team_id, Report.period_key == period_key)
+        if kind is not None:
+            q = q.where(Report.kind == kind)
+        return list(await self.s.scalars(q.order_by(Report.id)))
+
+    async def by_author(self, author_id: int, limit: int = 20) -> list[Report]:
+        q = select(Report).where(Report.author_id == author_id).order_by(Report.id.desc()).limit(limit)
+        return list(await self.s.scalars(q))
+
+    async def waiting_for(self, reviewer_id: int) -> list[Report]:
+        """Submitted reports whose current hop is this reviewer (checked in Python: the
+        route is a JSON list, portable across SQLite and PostgreSQL)."""
+        q = select(Report).where(Report.status == ReportStatus.SUBMITTED).order_by(Report.submitted_at)
+        return [r for r in await self.s.scalars(q) if r.current_reviewer == reviewer_id]
+
+    async def versions(self, report_id: int) -> list[ReportVersion]:
+        q = select(ReportVersion).where(ReportVersion.report_id == report_id).order_by(ReportVersion.version)
+        return list(await self.s.scalars(q))
+
+    async def request(self, request_id: int) -> ReportRequest | None:
+        return await self.s.get(ReportRequest, request_id)
+
+    async def open_requests_for(self, addressee_id: int) -> list[ReportRequest]:
+        q = select(ReportRequest).where(ReportRequest.addressee_id == addressee_id,
+                                        ReportRequest.status == RequestStatus.OPEN)
+        return list(await self.s.scalars(q.order_by(ReportRequest.due_on)))
+
+    async def requests_by(self, requester_id: int, open_only: bool = True) -> list[ReportRequest]:
+        q = select(ReportRequest).where(ReportRequest.requester_id == requester_id)
+        if open_only:
+            q = q.where(ReportRequest.status == RequestStatus.OPEN)
+        return list(await self.s.scalars(q.order_by(ReportRequest.due_on)))
+
+    async def kendala(self, kendala_id: int) -> Kendala | None:
+        return await self.s.get(Kendala, kendala_id)
+
+    async def open_kendala_for(self, decider_id: int) -> list[Kendala]:
+        q = select(Kendala).where(Kendala.decider_id == decider_id, Kendala.status == KendalaStatus.OPEN)
+        return list(await self.s.scalars(q.order_by(Kendala.id)))
+
+    async def kendala_of_team(self, team_id: int) -> list[Kendala]:
+        q = select(Kendala).where(Kendala.team_id == team_id)
+        return list(await self.s.scalars(q.order_by(Kendala.id)))
+
+
