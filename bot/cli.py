@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import asyncio
 import logging
+import signal
 import sys
 
+from bot.runtimes import RUNTIMES
 from bot.settings import Settings
 from domain.errors import DomainError
 
@@ -21,19 +24,26 @@ conversation against a built-in fake Telegram server and prints the transcript."
 
 
 # Feature modules that add subcommands: each has add_commands(subparsers) -> {name: fn(args, settings)}.
-CLI_MODULES: list[str] = []
+CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule"]
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="Sikerja — Sistem Kerja Telegram bot")
     sub = p.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="run the bot (long polling); applies migrations first")
-    run.add_argument("--runtime", choices=["aiogram", "ptb"], help="Telegram library (default aiogram)")
+    run = sub.add_parser("run", help="run the bot (long polling or webhook); applies migrations first")
+    run.add_argument("--runtime", choices=RUNTIMES, help="Telegram library (default: SIKERJA_RUNTIME or aiogram)")
+    run.add_argument("--webhook", metavar="URL", help="receive updates by webhook at this public URL "
+                     "(default: SIKERJA_WEBHOOK_URL; without one, long polling)")
+    run.add_argument("--listen", metavar="HOST", help="webhook: address to listen on (default 0.0.0.0)")
+    run.add_argument("--port", type=int, help="webhook: port to listen on (default 8080)")
     db = sub.add_parser("db", help="database commands")
     db.add_argument("action", choices=["upgrade"], help="upgrade: apply all migrations")
-    seed = sub.add_parser("seed-demo", help="create a small demo Pemda and print link codes")
+    seed = sub.add_parser("seed-demo", help="create a demo Pemda for the profile and print link codes")
     seed.add_argument("--profile", help="regulation profile (default: SIKERJA_PROFILE)")
-    sub.add_parser("demo", help="play the demo scenario against the fake Telegram server")
+    seed.add_argument("--small", action="store_true", help="the small one-Dinas demo instead (10 people)")
+    demo = sub.add_parser("demo", help="play the demo scenario against the fake Telegram server")
+    demo.add_argument("--runtime", choices=RUNTIMES, default="aiogram", help="Telegram library (default aiogram)")
+    demo.add_argument("--webhook", action="store_true", help="receive updates by webhook instead of polling")
     prof = sub.add_parser("profile", help="regulation profiles")
     prof.add_argument("action", choices=["show", "list"])
     prof.add_argument("name", nargs="?")
@@ -63,21 +73,46 @@ def _check_profile(name: str) -> None:
     load_profile(name)
 
 
+def _run_settings(args, settings: Settings) -> Settings:
+    given = {"runtime": args.runtime, "webhook_url": args.webhook, "webhook_listen": args.listen,
+             "webhook_port": args.port}
+    return settings.model_copy(update={k: v for k, v in given.items() if v is not None})
+
+
 def cmd_run(args, settings: Settings) -> int:
+    settings = _run_settings(args, settings)
+    if settings.runtime not in RUNTIMES:
+        print(f"Unknown runtime {settings.runtime!r} (SIKERJA_RUNTIME). Valid runtimes: {', '.join(RUNTIMES)}",
+              file=sys.stderr)
+        return 2
     if settings.bot_token is None or not settings.bot_token.get_secret_value():
         print(NO_TOKEN, file=sys.stderr)
         return 2
+    if not settings.webhook_url and (args.listen or args.port):
+        print("--listen and --port go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
+        return 2
     _check_profile(settings.profile)
-    from bot.wiring import build_app, build_runtime
+    from bot.scheduler import attach as attach_scheduler
+    from bot.wiring import build_app, build_runtime, webhook_options
     from storage.migrate import upgrade
 
+    try:
+        webhook = webhook_options(settings)
+    except ValueError as err:
+        print(f"SIKERJA_WEBHOOK_SECRET: {err}", file=sys.stderr)
+        return 2
     upgrade(settings.database_url)
 
     async def _run() -> None:
+        with contextlib.suppress(NotImplementedError):  # SIGTERM stops as cleanly as Ctrl-C
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
         app, engine = build_app(settings)
-        runtime = build_runtime(app, settings, args.runtime)
+        runtime = build_runtime(app, settings, webhook=webhook)
+        attach_scheduler(runtime, settings)
         try:
             await runtime.run_forever()
+        except asyncio.CancelledError:
+            pass  # stopped by a signal; run_forever has already stopped the runtime
         finally:
             await engine.dispose()
 
@@ -100,6 +135,7 @@ def cmd_seed_demo(args, settings: Settings) -> int:
     from bot.wiring import build_app
     from handlers.services.link_codes import deep_link
     from handlers.services.seed_demo import seed_demo
+    from handlers.services.seed_pemda import seed_pemda
     from storage.migrate import upgrade
 
     if args.profile:
@@ -113,7 +149,10 @@ def cmd_seed_demo(args, settings: Settings) -> int:
             async with app.uow() as uow:
                 if await uow.org.all_units():
                     return None
-                seeded = await seed_demo(uow, app.clock(), settings.link_code_ttl_hours)
+                if args.small:
+                    seeded = await seed_demo(uow, app.clock(), settings.link_code_ttl_hours)
+                else:
+                    seeded = await seed_pemda(uow, settings.profile, app.clock(), settings.link_code_ttl_hours)
                 await uow.commit()
                 return seeded
         finally:
@@ -126,14 +165,14 @@ def cmd_seed_demo(args, settings: Settings) -> int:
     print(f"Demo Pemda created (profile {settings.profile}). Link codes:")
     for person in seeded:
         e = person.employee
-        print(f"  {e.nip}  {e.name:<45} {person.code}  {deep_link('YourBot', person.code)}")
+        print(f"  {e.nip}  {e.name:<45} {person.code}  {deep_link(settings.bot_username, person.code)}")
     return 0
 
 
 def cmd_demo(args, settings: Settings) -> int:
     from bot.demo import run_demo
 
-    return asyncio.run(run_demo(settings))
+    return asyncio.run(run_demo(settings, args.runtime, args.webhook))
 
 
 def cmd_profile(args, settings: Settings) -> int:

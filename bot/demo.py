@@ -59,9 +59,10 @@ async def _apply(h: Harness, key: str, team: str | None, motivation: str, own_wo
     return await h.press(key, summary, "Kirim", expect="PS-")
 
 
-async def run_demo(settings: Settings | None = None) -> int:
-    print("Sikerja demo — profile nasional, runtime aiogram, fake Telegram server on localhost\n")
-    async with Harness() as h:
+async def run_demo(settings: Settings | None = None, runtime: str = "aiogram", webhook: bool = False) -> int:
+    delivery = "webhook" if webhook else "long polling"
+    print(f"Sikerja demo — profile nasional, runtime {runtime} ({delivery}), fake Telegram server on localhost\n")
+    async with Harness(runtime=runtime, webhook=webhook) as h:
         failures = await play(h)
         print("\nTranscript:\n")
         print("\n".join(h.fake.transcript()))

@@ -1,6 +1,7 @@
 """A whole Sikerja against the fake Telegram server: a fresh SQLite database, the demo
-Pemda, a real runtime polling over HTTP, and people who chat with it. Used by the demo
-and by the end-to-end tests, so both exercise exactly what production runs."""
+Pemda, a real runtime over HTTP (long polling, or a webhook the fake posts to), and people
+who chat with it. Used by the demo and by the end-to-end tests, so both exercise exactly
+what production runs."""
 from __future__ import annotations
 
 import asyncio
@@ -11,10 +12,13 @@ from bot.fake_api import FakeTelegram, Limits
 from bot.fake_api.models import StoredMessage
 from bot.ratelimit import FloodLimits
 from bot.runtimes.base import Runtime
+from bot.runtimes.webhook import WebhookOptions
 from bot.settings import Settings
 from bot.wiring import build_app, build_runtime
 from handlers.services.seed_demo import SeededPerson, seed_demo
 from storage.migrate import upgrade_async
+
+WEBHOOK_SECRET = "harness-webhook-secret"
 
 TELEGRAM_IDS = {"kadis": 7001, "sekretaris": 7002, "kasubbag": 7003, "kabid_apt": 7004, "kabid_ikp": 7005,
                 "budi": 8001, "dewi": 8002, "siti": 8003, "yoga": 8004, "andi": 8005}
@@ -22,10 +26,12 @@ TELEGRAM_IDS = {"kadis": 7001, "sekretaris": 7002, "kasubbag": 7003, "kabid_apt"
 
 class Harness:
     def __init__(self, runtime: str = "aiogram", profile: str = "nasional", flood_scale: float = 1.0,
-                 workdir: Path | None = None, timeout: float = 10.0) -> None:
+                 workdir: Path | None = None, timeout: float = 10.0, webhook: bool = False) -> None:
         """flood_scale > 1 speeds Telegram's flood limits up on both sides (the fake server
-        and the bot's own pacing) so tests run faster with the same behaviour."""
+        and the bot's own pacing) so tests run faster with the same behaviour.
+        webhook: the bot listens on a local port and the fake POSTs each update to it."""
         self.runtime_name, self.profile, self.timeout = runtime, profile, timeout
+        self.webhook = WebhookOptions(WEBHOOK_SECRET, listen="127.0.0.1", port=0) if webhook else None
         self.flood_scale = flood_scale
         self.fake = FakeTelegram(limits=Limits(scale=flood_scale))
         self._tmp = None if workdir else tempfile.TemporaryDirectory(prefix="sikerja-")
@@ -58,9 +64,10 @@ class Harness:
     async def start_bot(self) -> None:
         settings = self.settings()
         app, self._engine = build_app(settings)
-        self.runtime = build_runtime(app, settings, flood=FloodLimits(scale=self.flood_scale))
-        await self.runtime.start()
-        await self.fake.wait_polling(self.timeout)
+        self.runtime = build_runtime(app, settings, flood=FloodLimits(scale=self.flood_scale), webhook=self.webhook)
+        await self.runtime.start()  # with a webhook, setWebhook has been called when this returns
+        if self.webhook is None:
+            await self.fake.wait_polling(self.timeout)
 
     async def stop_bot(self) -> None:
         if self.runtime is not None:

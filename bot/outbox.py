@@ -1,23 +1,41 @@
 """Outbox sender: delivers queued notices at-least-once, within Telegram's limits.
 
-A notice is marked sent in its own small transaction right after Telegram accepted it.
-Flood limits are applied by the runtime's FloodGate around every send (shared with
-direct replies); a 429's retry_after is honoured; other failures back off, and after
-MAX_ATTEMPTS a notice is parked as 'dead' for the admin to see."""
+The sender keeps a pipeline full: it claims due notices (leasing them, so a second bot
+process passes over them) and sends each through the runtime's FloodGate (shared with
+direct replies). No chat gets more notices in flight than its flood limit lets through
+at once, so a slow chat never holds the others up. Outcomes are written right after
+Telegram answered, several per small transaction (group commit).
+
+Failures: a 429's retry_after is honoured (not an attempt); a connection that could
+not be opened is retried at once a few times (tenacity: nothing reached Telegram, so it
+cannot duplicate); other errors back off exponentially, and after `max_attempts` the
+notice is parked as 'dead' for the admins (/antrian). A user who blocked the bot (403)
+is dead at once and marked unreachable; their unit head is told once."""
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import aiohttp
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from handlers.context import keyboard_from_json
+from handlers.delivery import mark_reachable, mark_unreachable
 from handlers.types import SendMessage
-from storage.uow import UnitOfWorkFactory
+from storage.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+LEASE = dt.timedelta(minutes=2)  # a claimed notice is hidden from other senders this long
+BACKOFF_CAP = dt.timedelta(minutes=30)
+STOP_GRACE = 10.0  # seconds a stopping sender lets requests already on the wire finish
 
 
 class RetryAfter(Exception):
@@ -33,71 +51,269 @@ class Unreachable(Exception):
 Deliver = Callable[[SendMessage], Awaitable[None]]
 
 
+class Gate(Protocol):
+    def slot(self, chat_id: int) -> AbstractAsyncContextManager: ...
+    def capacity(self, chat_id: int) -> int: ...
+
+
+OnUnreachable = Callable[[UnitOfWork, int, str, dt.datetime], Awaitable[bool]]
+
+
+def could_not_connect(exc: BaseException) -> bool:
+    """The request never reached the server (refused, unresolvable): safe to repeat."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, (ConnectionRefusedError, aiohttp.ClientConnectorError)) \
+                or type(seen).__name__ == "ConnectError":  # httpx, used by python-telegram-bot
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """Wait before attempt `attempts + 1`: 2 s, 4 s, 8 s … at most BACKOFF_CAP."""
+    return min(BACKOFF_CAP, dt.timedelta(seconds=2 ** attempts))
+
+
+@dataclass
+class _Outcome:
+    message_id: int
+    chat_id: int
+    error: str | None = None
+    delay: float = 0.0
+    unreachable: bool = False
+    written: asyncio.Future = field(default_factory=lambda: asyncio.get_running_loop().create_future())
+
+
 class OutboxSender:
-    def __init__(self, uow: UnitOfWorkFactory, deliver: Deliver, clock: Callable[[], dt.datetime]) -> None:
-        self._uow, self._deliver, self._clock = uow, deliver, clock
+    def __init__(self, uow: UnitOfWorkFactory, deliver: Deliver, clock: Callable[[], dt.datetime], *,
+                 gate: Gate | None = None, capacity: Callable[[int], int] | None = None,
+                 max_attempts: int = MAX_ATTEMPTS, concurrency: int = 200, connect_retries: int = 2,
+                 connect_wait: float = 0.5, on_unreachable: OnUnreachable = mark_unreachable) -> None:
+        """gate: the runtime's FloodGate; every send waits for its slot.
+        capacity(chat_id): how many notices to that chat may be in flight at once
+        (default: the gate's burst for that chat)."""
+        self._uow, self._deliver, self._clock, self._gate = uow, deliver, clock, gate
+        self._capacity = capacity or (gate.capacity if gate is not None else (lambda chat_id: 1))
+        self.max_attempts, self.concurrency = max_attempts, concurrency
+        self._connect_retries, self._connect_wait = connect_retries, connect_wait
+        self._on_unreachable = on_unreachable
         self._wake = asyncio.Event()
+        self._poked = True  # new notices may be waiting: claim at once
         self._stopped = False
+        self._in_flight: dict[int, asyncio.Task] = {}  # outbox id -> task
+        self._on_wire: set[int] = set()  # ids whose request has left
+        self._per_chat: Counter[int] = Counter()
+        self._outcomes: list[_Outcome] = []
+        self._writer: asyncio.Task | None = None
+        self._unreachable: set[int] | None = None  # chats marked unreachable (loaded lazily)
 
     def wake(self) -> None:
+        self._poked = True
         self._wake.set()
-
-    async def run(self, idle_seconds: float = 1.0) -> None:
-        while not self._stopped:
-            sent = await self.drain_once()
-            if sent == 0:
-                try:
-                    await asyncio.wait_for(self._wake.wait(), idle_seconds)
-                except TimeoutError:
-                    pass
-                self._wake.clear()
 
     def stop(self) -> None:
         self._stopped = True
         self._wake.set()
 
+    async def run(self, idle_seconds: float = 1.0) -> None:
+        """Keep the pipeline full until stopped: claim when woken, when a quarter of the
+        pipeline has drained, when it is empty, and at least every `idle_seconds`."""
+        refill = max(1, self.concurrency // 4)
+        try:
+            while not self._stopped:
+                self._wake.clear()
+                room = self.concurrency - len(self._in_flight)
+                if room and (self._poked or room >= refill or not self._in_flight):
+                    self._poked = False
+                    try:
+                        jobs = await self._claim(room)
+                    except Exception:  # e.g. the database is busy: try again shortly
+                        log.exception("claiming outbox notices failed; retrying")
+                        jobs, self._poked = [], True
+                        await asyncio.sleep(idle_seconds)
+                    for job in jobs:
+                        self._start(*job)
+                try:
+                    await asyncio.wait_for(self._wake.wait(), idle_seconds)
+                except TimeoutError:
+                    self._poked = True
+        finally:
+            await self._abandon_in_flight()
+
     async def drain_once(self, batch: int = 200) -> int:
+        """Send what is due now (one claim of up to `batch`) and wait for it; returns
+        how many were delivered. For tests and one-shot tools."""
+        return (await self._round(batch))[1]
+
+    async def drain(self, rounds: int = 100) -> int:
+        """Send until nothing more is due now; returns how many were delivered."""
+        total = 0
+        for _ in range(rounds):
+            claimed, delivered = await self._round(200)
+            total += delivered
+            if not claimed:
+                break
+        return total
+
+    async def _round(self, batch: int) -> tuple[int, int]:
+        jobs = await self._claim(batch)
+        for job in jobs:
+            self._start(*job)
+        results = await asyncio.gather(*(self._in_flight[job[0]] for job in jobs))
+        return len(jobs), sum(results)
+
+    # --- sending ---------------------------------------------------------------------
+    async def _claim(self, limit: int) -> list[tuple[int, int, dict]]:
+        planned: Counter[int] = Counter()
+
+        def take(message_id: int, chat_id: int) -> bool:
+            if message_id in self._in_flight or self._per_chat[chat_id] + planned[chat_id] >= self._capacity(chat_id):
+                return False
+            planned[chat_id] += 1
+            return True
+
         async with self._uow() as uow:
-            due = await uow.outbox.due(self._clock(), batch)
-            jobs = [(m.id, m.chat_id, m.payload) for m in due]
-        if not jobs:
-            return 0
-        results = await asyncio.gather(*(self._send_one(*job) for job in jobs))
-        return sum(results)
+            jobs = await uow.outbox.claim(self._clock(), limit, LEASE, take)
+            if jobs:
+                await uow.commit()
+        return jobs
+
+    def _start(self, message_id: int, chat_id: int, payload: dict) -> None:
+        self._per_chat[chat_id] += 1
+        task = asyncio.ensure_future(self._send_one(message_id, chat_id, payload))
+        self._in_flight[message_id] = task
+
+        def done(_task: asyncio.Task) -> None:
+            self._in_flight.pop(message_id, None)
+            self._on_wire.discard(message_id)
+            self._per_chat[chat_id] -= 1
+            if self._per_chat[chat_id] <= 0:
+                del self._per_chat[chat_id]
+            self._wake.set()  # room in the pipeline
+
+        task.add_done_callback(done)
 
     async def _send_one(self, message_id: int, chat_id: int, payload: dict) -> int:
         reply = SendMessage(chat_id, payload["text"], keyboard_from_json(payload.get("keyboard")))
-        error: str | None = None
-        delay = 0.0
-        unreachable = False
+        outcome = _Outcome(message_id, chat_id)
         try:
-            await self._deliver(reply)
+            await self._deliver_with_retries(message_id, reply)
         except RetryAfter as exc:
-            error, delay = f"retry after {exc.seconds}s", exc.seconds
+            outcome.error, outcome.delay = f"retry after {exc.seconds}s", exc.seconds
         except Unreachable as exc:
-            error, unreachable = str(exc) or "unreachable", True
-        except Exception as exc:  # network errors and the like: back off and retry
+            outcome.error, outcome.unreachable = str(exc) or "unreachable", True
+        except Exception as exc:  # network errors and the like: back off and retry later
             log.warning("outbox delivery to %s failed: %s", chat_id, exc)
-            error = f"{type(exc).__name__}: {exc}"
-        await self._record(message_id, error, delay, unreachable)
-        return int(error is None)
+            outcome.error = f"{type(exc).__name__}: {exc}"
+        self._outcomes.append(outcome)
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.ensure_future(self._write_outcomes())
+        try:
+            await outcome.written
+        except Exception:  # the lease expires and the notice is tried again
+            log.exception("recording delivery of outbox %s failed", message_id)
+            return 0
+        return int(outcome.error is None)
 
-    async def _record(self, message_id: int, error: str | None, delay: float, unreachable: bool) -> None:
+    async def _deliver_with_retries(self, message_id: int, reply: SendMessage) -> None:
+        try:
+            await self._paced(message_id, reply)
+        except Exception as exc:
+            if not could_not_connect(exc) or not self._connect_retries:
+                raise
+            async for attempt in AsyncRetrying(
+                    stop=stop_after_attempt(self._connect_retries), reraise=True,
+                    wait=wait_exponential(multiplier=self._connect_wait, max=8 * max(self._connect_wait, 0.01)),
+                    retry=retry_if_exception(could_not_connect)):
+                with attempt:
+                    await self._paced(message_id, reply)
+
+    async def _paced(self, message_id: int, reply: SendMessage) -> None:
+        if self._gate is None:
+            self._on_wire.add(message_id)
+            await self._deliver(reply)
+            return
+        async with self._gate.slot(reply.chat_id):
+            self._on_wire.add(message_id)
+            await self._deliver(reply)
+
+    # --- recording outcomes ----------------------------------------------------------
+    async def _write_outcomes(self) -> None:
+        """Write whatever outcomes have gathered, one transaction per batch, until none wait."""
+        while self._outcomes:
+            batch, self._outcomes = self._outcomes, []
+            try:
+                queued = await self._write(batch)
+            except Exception:  # one bad outcome must not undo the others: write them one by one
+                queued = False
+                for outcome in batch:
+                    try:
+                        queued |= await self._write([outcome])
+                    except Exception as exc:
+                        outcome.written.set_exception(exc)
+            for outcome in batch:
+                if not outcome.written.done():
+                    outcome.written.set_result(None)
+            if queued:
+                self.wake()
+
+    async def _write(self, batch: list[_Outcome]) -> bool:
         now = self._clock()
+        queued = False
         async with self._uow() as uow:
-            msg = await uow.outbox.get(message_id)
-            if msg is None:
-                return
-            if error is None:
-                msg.status, msg.sent_at = "sent", now
-            else:
-                msg.last_error = error[:500]
-                if delay:  # throttled, not failed: does not count as an attempt
-                    msg.next_attempt_at = now + dt.timedelta(seconds=delay)
-                else:
-                    msg.attempts += 1
-                    if unreachable or msg.attempts >= MAX_ATTEMPTS:
-                        msg.status = "dead"
-                    else:
-                        msg.next_attempt_at = now + dt.timedelta(seconds=2 ** msg.attempts)
+            if self._unreachable is None:
+                self._unreachable = await uow.unreachable.all_chat_ids()
+            delivered = [o for o in batch if o.error is None]
+            if delivered:
+                await uow.outbox.mark_sent([o.message_id for o in delivered], now)
+            for o in delivered:
+                if o.chat_id in self._unreachable:  # they are back
+                    await mark_reachable(uow, o.chat_id)
+                    self._unreachable.discard(o.chat_id)
+            for o in batch:
+                if o.error is not None:
+                    queued |= await self._record_failure(uow, o, now)
             await uow.commit()
+        return queued
+
+    async def _record_failure(self, uow: UnitOfWork, o: _Outcome, now: dt.datetime) -> bool:
+        msg = await uow.outbox.get(o.message_id)
+        if msg is None:
+            return False
+        msg.last_error = o.error[:500]
+        if o.delay:  # throttled, not failed: does not count as an attempt
+            msg.next_attempt_at = now + dt.timedelta(seconds=o.delay)
+        else:
+            msg.attempts += 1
+            if o.unreachable or msg.attempts >= self.max_attempts:
+                msg.status, msg.next_attempt_at = "dead", None
+            else:
+                msg.next_attempt_at = now + backoff(msg.attempts)
+        if o.unreachable and o.chat_id not in self._unreachable:
+            self._unreachable.add(o.chat_id)
+            return await self._on_unreachable(uow, o.chat_id, o.error, now)
+        return False
+
+    # --- stopping --------------------------------------------------------------------
+    async def _abandon_in_flight(self) -> None:
+        """On stop: let requests already on the wire finish (so nothing arrives twice),
+        cancel the ones still waiting for a slot and hand their lease back, so the next
+        start sends them at once."""
+        waiting = {mid: task for mid, task in self._in_flight.items() if mid not in self._on_wire}
+        for task in waiting.values():
+            task.cancel()
+        sending = [task for mid, task in self._in_flight.items() if mid not in waiting]
+        if sending:
+            await asyncio.wait(sending, timeout=STOP_GRACE)
+        for task in sending:
+            task.cancel()
+        await asyncio.gather(*waiting.values(), *sending, return_exceptions=True)
+        if self._writer is not None:
+            await asyncio.gather(self._writer, return_exceptions=True)
+        if waiting:
+            async with self._uow() as uow:
+                await uow.outbox.release(list(waiting))
+                await uow.commit()

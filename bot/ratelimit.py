@@ -1,13 +1,23 @@
 """Telegram's flood limits, kept on our side so the bot never provokes a 429: about one
 message per second per chat (with a short burst), 20 per minute per group, 30 per second
-overall. Leaky buckets from aiolimiter; one instance per bot, shared by direct replies
-and the outbox."""
+overall. One FloodGate per bot, shared by direct replies and the outbox.
+
+Telegram counts messages when they *arrive*, in sliding windows; we only know when a
+request left and when its answer came back. So each limit is a window gate that counts
+a message from the moment its slot is taken until `window` seconds after its answer
+arrived: the n-th message after it can only leave once that has passed, and since it
+arrives after it left, and the earlier one arrived before its answer, the server never
+sees more than `max_events` in any window — whatever the network jitter. The cost is
+one round trip per window (30 messages per 1 s + RTT overall); the overall gate also
+spaces messages evenly, so no burst lengthens that round trip."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from aiolimiter import AsyncLimiter
 
 
 @dataclass(frozen=True)
@@ -19,31 +29,95 @@ class FloodLimits:
     scale: float = 1.0  # >1 only against a fake server whose limits are scaled alike
 
 
-# Telegram counts in sliding windows; a leaky bucket that may burst can exceed a window
-# right after its burst. Window limits are therefore paced one message at a time, a
-# few percent slower than the ceiling.
-MARGIN = 1.03
+# Clock differences between us and the server, and float rounding: a hair of slack.
+MARGIN = 1.001
+
+
+class WindowGate:
+    """At most `max_events` messages counted in any `window` seconds (see module doc);
+    with `smooth`, also evenly spaced (window / max_events apart) instead of in bursts,
+    which keeps the server from queueing a burst and so keeps round trips short."""
+
+    def __init__(self, max_events: int, window: float, clock: Callable[[], float] = time.monotonic,
+                 smooth: bool = False) -> None:
+        self.max_events, self.window, self._clock = max_events, window * MARGIN, clock
+        self._spacing = window / max_events if smooth else 0.0
+        self._next = float("-inf")  # smooth: when the next slot is due (a late wake-up catches up)
+        self._answered: deque[float] = deque()  # answer times still inside the window
+        self._open = 0  # slots taken, answer not yet back
+        self._lock = asyncio.Lock()  # first come, first served
+        self._released = asyncio.Event()
+
+    def _expire(self, now: float) -> None:
+        while self._answered and self._answered[0] <= now - self.window:
+            self._answered.popleft()
+
+    @property
+    def idle(self) -> bool:
+        self._expire(self._clock())
+        return not self._open and not self._answered
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            while True:
+                now = self._clock()
+                self._expire(now)
+                if self._open + len(self._answered) < self.max_events:
+                    if now < self._next:
+                        await asyncio.sleep(self._next - now)
+                        continue
+                    self._open += 1
+                    self._next = max(self._next, now - self.window) + self._spacing
+                    return
+                if self._answered:
+                    await asyncio.sleep(self._answered[0] + self.window - now)
+                else:  # every slot is still waiting for its answer
+                    self._released.clear()
+                    await self._released.wait()
+
+    def release(self) -> None:
+        self._open -= 1
+        self._answered.append(self._clock())
+        self._released.set()
 
 
 class FloodGate:
-    def __init__(self, limits: FloodLimits | None = None) -> None:
+    def __init__(self, limits: FloodLimits | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.limits = lim = limits or FloodLimits()
-        self._overall = AsyncLimiter(1, MARGIN / (lim.overall_per_second * lim.scale))
-        self._chats: dict[int, AsyncLimiter] = {}
+        self._clock = clock
+        self._overall = WindowGate(round(lim.overall_per_second), 1 / lim.scale, clock, smooth=True)
+        self._chats: dict[int, WindowGate] = {}
 
-    def _for_chat(self, chat_id: int) -> AsyncLimiter:
-        limiter = self._chats.get(chat_id)
-        if limiter is None:
+    def capacity(self, chat_id: int) -> int:
+        """How many messages to this chat may go at once, before its pace applies."""
+        return self.limits.group_per_minute if chat_id < 0 else self.limits.chat_burst
+
+    def _for_chat(self, chat_id: int) -> WindowGate:
+        gate = self._chats.get(chat_id)
+        if gate is None:
             lim = self.limits
             if chat_id < 0:  # groups and supergroups have negative ids
-                limiter = AsyncLimiter(1, MARGIN * 60 / (lim.group_per_minute * lim.scale))
-            else:  # private chats tolerate a short burst, then about one per second
-                limiter = AsyncLimiter(lim.chat_burst, MARGIN * lim.chat_burst / (lim.chat_per_second * lim.scale))
-            self._chats[chat_id] = limiter
-        return limiter
+                gate = WindowGate(lim.group_per_minute, 60 / lim.scale, self._clock)
+            else:  # a burst of `chat_burst`, refilled at `chat_per_second`: never more than
+                # chat_burst in chat_burst / chat_per_second seconds keeps within it
+                gate = WindowGate(lim.chat_burst, lim.chat_burst / (lim.chat_per_second * lim.scale), self._clock)
+            if len(self._chats) > 10_000:  # forget chats that have gone quiet
+                self._chats = {cid: g for cid, g in self._chats.items() if not g.idle}
+            self._chats[chat_id] = gate
+        return gate
 
     @contextlib.asynccontextmanager
     async def slot(self, chat_id: int):
         """Wait until one more message to `chat_id` is within every limit."""
-        async with self._for_chat(chat_id), self._overall:
+        chat = self._for_chat(chat_id)
+        await chat.acquire()
+        try:
+            await self._overall.acquire()
+        except BaseException:
+            chat.release()
+            raise
+        try:
             yield
+        finally:
+            self._overall.release()
+            chat.release()

@@ -18,10 +18,34 @@ class Settings(BaseSettings):
     runtime: str = Field(default="aiogram", validation_alias="SIKERJA_RUNTIME")
     admins: Annotated[list[int], NoDecode] = Field(default_factory=list, validation_alias="SIKERJA_ADMINS")
     link_code_ttl_hours: int = Field(default=72, validation_alias="SIKERJA_LINK_CODE_TTL_HOURS")
+    bot_username: str = Field(default="SikerjaBot", validation_alias="SIKERJA_BOT_USERNAME")
+    # Webhook mode (`run --webhook URL`, or set SIKERJA_WEBHOOK_URL); long polling otherwise.
+    webhook_url: str | None = Field(default=None, validation_alias="SIKERJA_WEBHOOK_URL")
+    webhook_listen: str = Field(default="0.0.0.0", validation_alias="SIKERJA_WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8080, validation_alias="SIKERJA_WEBHOOK_PORT")
+    webhook_secret: SecretStr | None = Field(default=None, validation_alias="SIKERJA_WEBHOOK_SECRET")
+    # Reminders (bot/scheduler.py): local times in the Pemda's zone, days as stated.
+    schedule_window_days: int = Field(default=10, validation_alias="SIKERJA_WINDOW_DAYS")
+    schedule_reminder_days: Annotated[list[int], NoDecode] = Field(
+        default_factory=lambda: [-5, -2, 0], validation_alias="SIKERJA_REMINDER_DAYS")
+    schedule_grace_days: int = Field(default=3, validation_alias="SIKERJA_ESCALATE_AFTER_DAYS")
+    schedule_send_time: str = Field(default="09:00", validation_alias="SIKERJA_SEND_TIME")
+    schedule_quiet_hours: str = Field(default="20:00-07:00", validation_alias="SIKERJA_QUIET_HOURS")
+    decision_remind_days: int = Field(default=3, validation_alias="SIKERJA_DECISION_REMIND_DAYS")
+    decision_escalate_days: int = Field(default=5, validation_alias="SIKERJA_DECISION_ESCALATE_DAYS")
+    schedule_tick_seconds: int = Field(default=60, validation_alias="SIKERJA_TICK_SECONDS")
+    outbox_max_attempts: int = Field(default=5, validation_alias="SIKERJA_OUTBOX_MAX_ATTEMPTS")
 
     @field_validator("admins", mode="before")
     @classmethod
     def _split_admins(cls, value):
+        if isinstance(value, str):
+            return [int(v) for v in value.replace(";", ",").split(",") if v.strip()]
+        return value
+
+    @field_validator("schedule_reminder_days", mode="before")
+    @classmethod
+    def _split_days(cls, value):
         if isinstance(value, str):
             return [int(v) for v in value.replace(";", ",").split(",") if v.strip()]
         return value

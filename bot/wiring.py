@@ -1,38 +1,55 @@
 """Composition root: settings -> engine -> App -> runtime. Nothing here runs at import."""
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.ratelimit import FloodLimits
+from bot.runtimes import RUNTIMES
 from bot.runtimes.base import Runtime
+from bot.runtimes.webhook import WebhookOptions, masked, new_secret
 from bot.settings import Settings
 from domain.profiles import load_profile
 from handlers.app import App, AppConfig
 from storage.engine import make_engine, session_factory
 from storage.uow import UnitOfWorkFactory
 
-RUNTIMES = ("aiogram", "ptb")
+log = logging.getLogger(__name__)
 
 
 def build_app(settings: Settings, engine: AsyncEngine | None = None, **overrides) -> tuple[App, AsyncEngine]:
     engine = engine or make_engine(settings.database_url)
     config = AppConfig(default_language=settings.language, link_code_ttl_hours=settings.link_code_ttl_hours,
-                       admin_telegram_ids=frozenset(settings.admins))
+                       admin_telegram_ids=frozenset(settings.admins), bot_username=settings.bot_username)
     app = App(uow=UnitOfWorkFactory(session_factory(engine)), profile=load_profile(settings.profile),
               config=config, **overrides)
     return app, engine
 
 
 def build_runtime(app: App, settings: Settings, runtime: str | None = None,
-                  flood: FloodLimits | None = None) -> Runtime:
+                  flood: FloodLimits | None = None, webhook: WebhookOptions | None = None) -> Runtime:
+    """webhook None: long polling."""
     name = runtime or settings.runtime
+    if name not in RUNTIMES:
+        raise ValueError(f"unknown runtime {name!r}; choose one of {', '.join(RUNTIMES)}")
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     if name == "aiogram":
-        from bot.runtimes.aiogram_runtime import AiogramRuntime
+        from bot.runtimes.aiogram_runtime import AiogramRuntime as Adapter
+    else:
+        from bot.runtimes.ptb_runtime import PtbRuntime as Adapter
+    return Adapter(app, token, settings.telegram_api_base, flood, webhook)
 
-        return AiogramRuntime(app, token, settings.telegram_api_base, flood)
-    if name == "ptb":
-        from bot.runtimes.ptb_runtime import PtbRuntime
 
-        return PtbRuntime(app, token, settings.telegram_api_base, flood)
-    raise ValueError(f"unknown runtime {name!r}; choose one of {', '.join(RUNTIMES)}")
+def webhook_options(settings: Settings) -> WebhookOptions | None:
+    """None without a webhook URL (long polling). Without SIKERJA_WEBHOOK_SECRET a random
+    secret is made for this run; setWebhook registers it anew at every start anyway.
+    Raises ValueError for a secret Telegram would refuse."""
+    if not settings.webhook_url:
+        return None
+    given = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    options = WebhookOptions(given or new_secret(), settings.webhook_url, settings.webhook_listen,
+                             settings.webhook_port)
+    log.info("webhook secret token is set (%s; %s)", "SIKERJA_WEBHOOK_SECRET" if given else "generated for this run",
+             masked(options.secret))
+    return options

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from domain.acting import stand_in
 from domain.errors import DomainError
 from domain.org import Employee, Unit
 from domain.profiles import Profile, Role
@@ -12,6 +13,9 @@ from domain.rules import ReportKind as RuleKind, report_path
 
 
 class OrgView(Protocol):
+    """What routing reads. A view may also carry `acting` (Plt/Plh records) and `day` (the
+    Pemda's date they are read for); without them nobody stands in for anybody."""
+
     def employee(self, employee_id: int) -> Employee | None: ...
     def unit(self, unit_id: int) -> Unit | None: ...
 
@@ -22,6 +26,13 @@ class Routing:
     decider_role: Role
     cc_ids: tuple[int, ...]
     source: str
+    acting_for_id: int | None = None  # the official the decider stands in for (Plt/Plh)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    person: Employee
+    acting_for_id: int | None = None
 
 
 def unit_head_of(org: OrgView, employee: Employee) -> Employee | None:
@@ -44,12 +55,43 @@ def rater_of(org: OrgView, employee: Employee) -> Employee | None:
     return rater if rater is not None and rater.active else None
 
 
-def resolve_role(org: OrgView, employee: Employee, role: Role) -> Employee | None:
+def _official(org: OrgView, employee: Employee, role: Role) -> Employee | None:
     if role is Role.UNIT_HEAD:
         return unit_head_of(org, employee)
     if role is Role.RATER:
         return rater_of(org, employee)
     return None
+
+
+def with_acting(org: OrgView, official: Employee) -> Resolved:
+    """The official, or whoever stands in for them today (Plt/Plh)."""
+    records, day = getattr(org, "acting", ()), getattr(org, "day", None)
+    if not records or day is None:
+        return Resolved(official)
+    acting_id, acting_for = stand_in(records, official.id, day)
+    acting = org.employee(acting_id) if acting_for is not None else None
+    if acting is None or not acting.active:
+        return Resolved(official)
+    return Resolved(acting, acting_for)
+
+
+def resolve_official(org: OrgView, employee: Employee, role: Role) -> Resolved | None:
+    """Who fills `role` for `employee` today, and whom they stand in for. Nobody decides
+    their own matter: when the employee stands in for that official themself, the
+    official's own unit head takes it."""
+    official = _official(org, employee, role)
+    if official is None:
+        return None
+    resolved = with_acting(org, official)
+    if resolved.person.id != employee.id:
+        return resolved
+    above = unit_head_of(org, official)
+    return with_acting(org, above) if above is not None and above.id != employee.id else None
+
+
+def resolve_role(org: OrgView, employee: Employee, role: Role) -> Employee | None:
+    resolved = resolve_official(org, employee, role)
+    return resolved.person if resolved is not None else None
 
 
 def route_voluntary_within_unit(org: OrgView, profile: Profile, applicant: Employee) -> Routing:
@@ -58,19 +100,20 @@ def route_voluntary_within_unit(org: OrgView, profile: Profile, applicant: Emplo
     (product decision 5)."""
     knob = profile.voluntary.within_unit
     role = knob.decider
-    decider = resolve_role(org, applicant, role)
-    if decider is None:
+    resolved = resolve_official(org, applicant, role)
+    if resolved is None:
         fallback = Role.RATER if role is Role.UNIT_HEAD else Role.UNIT_HEAD
-        decider = resolve_role(org, applicant, fallback)
+        resolved = resolve_official(org, applicant, fallback)
         role = fallback
-    if decider is None:
+    if resolved is None:
         raise DomainError("no_decider")
+    decider = resolved.person
     cc: list[int] = []
     for cc_role in knob.cc:
         person = resolve_role(org, applicant, cc_role)
         if person is not None and person.id not in (decider.id, applicant.id) and person.id not in cc:
             cc.append(person.id)
-    return Routing(decider.id, role, tuple(cc), knob.source)
+    return Routing(decider.id, role, tuple(cc), knob.source, resolved.acting_for_id)
 
 
 def head_of_unit(org: OrgView, unit_id: int, exclude: int | None = None) -> Employee | None:

@@ -85,23 +85,29 @@ class Report:
     def submit(self, route: list[int], now: dt.datetime, evidence_required: bool = False) -> None:
         if self.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
             raise IllegalTransition("report", self.status.value, "submit")
-        _check_text(self.text)
+        check_text(self.text)
         if evidence_required and not self.files:
-            raise DomainError("report_evidence_missing")
+            raise DomainError("report_evidence_missing")  # Surakarta Ps 26(1), rule 44
         if not route or self.author_id in route:
             raise DomainError("no_report_route")
         self.route, self.hop, self.status = list(route), 0, ReportStatus.SUBMITTED
         self.version += 1
         self.submitted_at, self.reviewed, self.last_note = now, False, None
 
-    def correct(self, actor_id: int, text: str, now: dt.datetime) -> None:
-        """The author may correct a submitted report until anyone has reviewed it."""
+    def correct(self, actor_id: int, text: str, now: dt.datetime, files: list[dict] | None = None,
+                evidence_required: bool = False) -> None:
+        """The author may correct a submitted report (text and data dukung) until anyone has
+        reviewed it; the correction is a new version at the same hop."""
         if actor_id != self.author_id:
             raise NotAllowed("not_author")
         if self.status is not ReportStatus.SUBMITTED or self.reviewed:
             raise IllegalTransition("report", "reviewed" if self.reviewed else self.status.value, "correct")
-        _check_text(text)
-        self.text, self.version, self.submitted_at = text.strip(), self.version + 1, now
+        check_text(text)
+        files = list(self.files if files is None else files)
+        if evidence_required and not files:
+            raise DomainError("report_evidence_missing")
+        self.text, self.files = text.strip(), files
+        self.version, self.submitted_at = self.version + 1, now
 
     def forward(self, actor_id: int, note: str | None, now: dt.datetime) -> int:
         """An intermediate hop (rater, pengendali, kabag) passes it on; returns the next reviewer."""
@@ -112,12 +118,21 @@ class Report:
         self.reviewed, self.last_note = True, (note or "").strip() or None
         return self.route[self.hop]
 
-    def accept(self, actor_id: int, now: dt.datetime, note: str | None = None) -> None:
+    @property
+    def declares_done(self) -> bool:
+        """Accepting it declares the work *selesai* (rule 50): a periodic team or individual
+        report. A member report is accepted by the ketua; an answer to a request by its requester."""
+        return self.kind is not ReportKind.MEMBER and self.request_id is None
+
+    def accept(self, actor_id: int, now: dt.datetime, note: str | None = None, *,
+               meets_target: bool = False) -> None:
         """Only the last hop accepts: the ketua for a member report, the unit head for a team
-        report, and then only as meeting the target (rule 50)."""
+        or individual report, and then only as meeting the target (rule 50)."""
         self._require_reviewer(actor_id, "accept")
         if not self.at_last_hop:
             raise IllegalTransition("report", "not_last_hop", "accept")
+        if self.declares_done and not meets_target:
+            raise DomainError("done_requires_meets_target")
         self.status, self.decided_at, self.reviewed = ReportStatus.ACCEPTED, now, True
         self.last_note = (note or "").strip() or None
 
@@ -136,7 +151,7 @@ class Report:
             raise NotAllowed("not_reviewer")
 
 
-def _check_text(text: str) -> None:
+def check_text(text: str) -> None:
     cleaned = (text or "").strip()
     if len(cleaned) < TEXT_MIN:
         raise DomainError("text_too_short", field="report", min=TEXT_MIN)

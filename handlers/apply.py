@@ -13,6 +13,7 @@ from handlers.context import Ctx, keyboard
 from handlers.errors import explain
 from handlers.registry import registry
 from handlers.render import application_card, decider_keyboard, draft_summary
+from handlers.render_acting import acting_note
 from storage.records import Conversation, Decision
 
 NAME = "apply"
@@ -114,7 +115,7 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
 
 async def _submit(ctx: Ctx, data: dict) -> None:
     uow, me = ctx.uow, ctx.employee
-    org = await uow.org.view_for(me)
+    org = await uow.org.view_for(me, on=ctx.today)
     routing = route_voluntary_within_unit(org, ctx.profile, me)
     app = Application(None, me.id, me.unit_id, data["target"], data["motivation"], team_id=data.get("team_id"),
                       created_at=ctx.now)
@@ -124,10 +125,12 @@ async def _submit(ctx: Ctx, data: dict) -> None:
     await uow.flush()
     uow.decisions.add(Decision("application", app.id, me.id, "submitted", ctx.now,
                                details={"decider_id": routing.decider_id, "role": routing.decider_role.value,
-                                        "cc": list(routing.cc_ids), "source": routing.source}))
+                                        "cc": list(routing.cc_ids), "source": routing.source,
+                                        "acting_for_id": routing.acting_for_id}))
     await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
     await ctx.notify(routing.decider_id, f"app:{app.id}:decide",
-                     lambda t: (t("New application waiting for your decision:") + "\n\n"
+                     lambda t: (acting_note(t, org, routing.acting_for_id)
+                                + t("New application waiting for your decision:") + "\n\n"
                                 + application_card(t, app, me), decider_keyboard(t, app)))
     for cc_id in routing.cc_ids:
         await ctx.notify(cc_id, f"app:{app.id}:cc:{cc_id}:submitted",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from domain.org import Employee
 from handlers.app import App
@@ -35,6 +36,11 @@ class Ctx:
     @property
     def profile(self):
         return self.app.profile
+
+    @property
+    def today(self) -> dt.date:
+        """Today in the Pemda's time zone (WIB/WITA/WIT): what users mean by 'today'."""
+        return self.now.astimezone(ZoneInfo(self.profile.timezone)).date()
 
     def reply(self, text: str, kb: Keyboard | None = None, *, force_reply: bool = False,
               placeholder: str | None = None) -> None:

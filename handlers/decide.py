@@ -2,14 +2,17 @@
 /persetujuan, the list of what waits for my decision."""
 from __future__ import annotations
 
-from domain.application import Application, ApplicationStatus, format_number
-from domain.assignment import Assignment, AssignmentForm, AssignmentMode
+from domain.application import Application, ApplicationStatus
+from domain.assignment import AssignmentForm, AssignmentMode
+from domain.team import MemberRole
 from domain.errors import DomainError
 from handlers.buttons import Parsed
 from handlers.context import Ctx
 from handlers.errors import explain
 from handlers.registry import registry
+from handlers.render_acting import acting_for
 from handlers.render import application_card, decider_keyboard, status_label
+from handlers.services.teams import add_member, issue_assignment
 from storage.records import Conversation, Decision
 
 REJECT = "reject"
@@ -65,13 +68,16 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
 async def _approve(ctx: Ctx, app: Application) -> None:
     uow = ctx.uow
     app.approve(ctx.employee.id, ctx.now)
-    assignment = Assignment(None, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
-                            AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
-                            app.target_text, ctx.employee.id, team_id=app.team_id, application_id=app.id,
-                            issued_at=ctx.now)
-    assignment.number = format_number("ST", ctx.now.year, await uow.counters.next(f"ST-{ctx.now.year}"))
-    uow.assignments.add(assignment)
+    assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
+                                        AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
+                                        app.target_text, ctx.employee.id, ctx.now, team_id=app.team_id,
+                                        application_id=app.id)
+    team = await uow.teams.get(app.team_id) if app.team_id else None
+    if team is not None and team.accepts_members and await uow.teams.membership(team.id, app.applicant_id) is None:
+        await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.employee.id, ctx.now,
+                         mode=AssignmentMode.SUKARELA, assignment=assignment)
     uow.decisions.add(Decision("application", app.id, ctx.employee.id, "approved", ctx.now,
+                               acting_for_id=await acting_for(ctx.uow, app),
                                details={"assignment": assignment.number}))
     await _tell_outcome(ctx, app, lambda t: t(
         "Your application {number} was <b>approved</b>.\nDecided by: {decider}\n"
@@ -100,6 +106,7 @@ async def on_reason(ctx: Ctx, conv: Conversation) -> None:
                                              number=app.number), force_reply=True)
         return
     ctx.uow.decisions.add(Decision("application", app.id, ctx.employee.id, "rejected", ctx.now,
+                                   acting_for_id=await acting_for(ctx.uow, app),
                                    reason=app.decision_reason))
     await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
     await _tell_outcome(ctx, app, lambda tr: tr(

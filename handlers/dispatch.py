@@ -89,7 +89,7 @@ async def _route(ctx: Ctx) -> None:
             ctx.reply(ctx.t("Please talk to me in a private chat for this."))
         return
     if command is None or command not in registry.public_commands:
-        if ctx.employee is None:
+        if ctx.employee is None and not (command is None and await _in_public_conversation(ctx)):
             await onboarding.not_linked(ctx)
             return
     if command is not None:
@@ -120,7 +120,15 @@ async def _route_callback(ctx: Ctx) -> None:
     if handler is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    if ctx.employee is None:
+    if ctx.employee is None and parsed.verb not in registry.public_callbacks:
         ctx.answer(ctx.t("Your Telegram account is not linked to an employee record yet."), alert=True)
         return
     await handler(ctx, parsed)
+
+
+async def _in_public_conversation(ctx: Ctx) -> bool:
+    """An unlinked user may go on with a public conversation (e.g. an HR admin's search)."""
+    if not registry.public_conversations:
+        return False
+    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
+    return conv is not None and conv.name in registry.public_conversations

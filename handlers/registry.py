@@ -15,6 +15,9 @@ class Registry:
     group_commands: set[str] = field(default_factory=set)
     callbacks: dict[str, CommandHandler] = field(default_factory=dict)
     conversations: dict[str, CommandHandler] = field(default_factory=dict)
+    # Usable before linking (e.g. an HR admin who is no employee); the handler checks who it is.
+    public_callbacks: set[str] = field(default_factory=set)
+    public_conversations: set[str] = field(default_factory=set)
 
     def command(self, *names: str, public: bool = False, group: bool = False):
         """public: usable before linking; group: also answered in group chats."""
@@ -30,19 +33,23 @@ class Registry:
             return fn
         return register
 
-    def callback(self, verb: str):
+    def callback(self, verb: str, public: bool = False):
         def register(fn: CommandHandler) -> CommandHandler:
             if verb in self.callbacks:
                 raise ValueError(f"button verb {verb!r} registered twice")
             self.callbacks[verb] = fn
+            if public:
+                self.public_callbacks.add(verb)
             return fn
         return register
 
-    def conversation(self, name: str):
+    def conversation(self, name: str, public: bool = False):
         def register(fn: CommandHandler) -> CommandHandler:
             if name in self.conversations:
                 raise ValueError(f"conversation {name!r} registered twice")
             self.conversations[name] = fn
+            if public:
+                self.public_conversations.add(name)
             return fn
         return register
 

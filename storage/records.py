@@ -88,6 +88,7 @@ class KetuaCandidacy:
     status: str = "proposed"  # proposed | approved | rejected
     reason: str | None = None
     decided_at: dt.datetime | None = None
+    post: str = "ketua"  # ketua | pengendali
     id: int | None = None
 
 

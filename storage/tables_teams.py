@@ -25,6 +25,7 @@ ketua_candidacies = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("team_id", sa.ForeignKey("teams.id"), nullable=False, index=True),
     sa.Column("candidate_id", sa.ForeignKey("employees.id"), nullable=False),
+    sa.Column("post", sa.String(12), nullable=False),
     sa.Column("proposed_by_id", sa.ForeignKey("employees.id"), nullable=False),
     sa.Column("decider_id", sa.ForeignKey("employees.id"), nullable=False, index=True),
     sa.Column("status", sa.String(12), nullable=False),

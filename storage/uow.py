@@ -8,10 +8,16 @@ from storage.repos.applications import ApplicationRepo, AssignmentRepo
 from storage.repos.audit import DecisionRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.counters import CounterRepo
+from storage.repos.delivery import UnreachableRepo
 from storage.repos.links import LinkRepo
 from storage.repos.org import OrgRepo
+from storage.repos.acting import ActingRepo
+from storage.repos.admins import AdminRepo
+from storage.repos.org_admin import OrgAdminRepo
+from storage.repos.org_import import OrgImportRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.reports import ReportRepo
+from storage.repos.schedule import ScheduleRepo
 from storage.repos.teams import TeamRepo
 
 
@@ -34,6 +40,12 @@ class UnitOfWork:
         self.outbox = OutboxRepo(s)
         self.conversations = ConversationRepo(s)
         self.counters = CounterRepo(s)
+        self.admins = AdminRepo(s)
+        self.acting = ActingRepo(s)
+        self.org_admin = OrgAdminRepo(s)
+        self.org_import = OrgImportRepo(s)
+        self.schedule = ScheduleRepo(s)
+        self.unreachable = UnreachableRepo(s)
         return self
 
     async def __aexit__(self, exc_type, exc, tb) -> None:

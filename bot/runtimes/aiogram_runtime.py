@@ -2,9 +2,9 @@
 Bot API calls. No behaviour lives here."""
 from __future__ import annotations
 
-import contextlib
+from functools import partial
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot, Dispatcher, methods as api
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
@@ -13,12 +13,21 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, Teleg
 from aiogram.types import BufferedInputFile, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.types import Update as TgUpdate
 
-from bot.outbox import RetryAfter, Unreachable
 from bot.ratelimit import FloodLimits
-from bot.runtimes.base import Runtime, classify_bad_request
-from bot.runtimes.translate import update_from_api
+from bot.runtimes.base import Runtime, neutral_errors
+from bot.runtimes.translate import ALLOWED_UPDATES
+from bot.runtimes.webhook import WebhookOptions
 from handlers.app import App
 from handlers.types import AnswerCallback, EditMessage, Keyboard, SendDocument, SendMessage
+
+
+# aiogram parses every answer as Response[<method's return type>]. pydantic keeps such
+# parametrised classes only weakly, so each garbage collection drops them and the next
+# call rebuilds one (milliseconds each: a tenth of our handling time, measured by
+# benchmarks/bench_runtimes.py). Holding them here makes every call a cache hit.
+_RESPONSE_TYPES = tuple(api.Response[method.__returning__] for method in (
+    api.SendMessage, api.EditMessageText, api.AnswerCallbackQuery, api.SendDocument, api.GetUpdates, api.GetMe,
+    api.SetWebhook, api.DeleteWebhook))
 
 
 def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -31,8 +40,9 @@ def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
 class AiogramRuntime(Runtime):
     name = "aiogram"
 
-    def __init__(self, app: App, token: str, api_base: str, flood: FloodLimits | None = None) -> None:
-        super().__init__(app, flood)
+    def __init__(self, app: App, token: str, api_base: str, flood: FloodLimits | None = None,
+                 webhook: WebhookOptions | None = None) -> None:
+        super().__init__(app, flood, webhook)
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
         self.bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
         self.dp = Dispatcher()
@@ -41,14 +51,18 @@ class AiogramRuntime(Runtime):
 
     # --- inbound ---------------------------------------------------------------------
     async def _on_event(self, event: object, event_update: TgUpdate) -> None:
-        raw = event_update.model_dump(mode="json", by_alias=True, exclude_none=True)
-        update = update_from_api(raw, self.bot.id)
-        if update is not None:
-            await self.process(update)
+        await self.process_raw(event_update.model_dump(mode="json", by_alias=True, exclude_none=True))
+
+    @property
+    def bot_id(self) -> int:
+        return self.bot.id  # aiogram reads it from the token
+
+    async def _connect(self) -> None:
+        pass  # aiogram's Bot needs no setup before its first call
 
     async def _poll(self) -> None:
         await self.dp.start_polling(self.bot, handle_signals=False, handle_as_tasks=False,
-                                    close_bot_session=False, polling_timeout=10)
+                                    close_bot_session=False, polling_timeout=10, allowed_updates=ALLOWED_UPDATES)
 
     async def _stop_polling(self) -> None:
         try:
@@ -60,6 +74,12 @@ class AiogramRuntime(Runtime):
         await self.bot.session.close()
 
     # --- outbound --------------------------------------------------------------------
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await self.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
+
+    async def delete_webhook(self) -> None:
+        await self.bot.delete_webhook()
+
     async def send_message(self, reply: SendMessage) -> None:
         markup = (ForceReply(force_reply=True, input_field_placeholder=reply.placeholder)
                   if reply.force_reply else _markup(reply.keyboard))
@@ -81,15 +101,4 @@ class AiogramRuntime(Runtime):
                                          caption=reply.caption)
 
 
-@contextlib.asynccontextmanager
-async def _errors():
-    """aiogram's exceptions -> the neutral ones the shared runtime code understands."""
-    try:
-        yield
-    except TelegramRetryAfter as exc:
-        raise RetryAfter(exc.retry_after) from exc
-    except TelegramForbiddenError as exc:
-        raise Unreachable(exc.message) from exc
-    except TelegramBadRequest as exc:
-        classify_bad_request(exc.message, exc)
-        raise
+_errors = partial(neutral_errors, TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest)

@@ -1,13 +1,19 @@
-"""What every runtime shares: turning a neutral Update into replies and carrying them
-out, and running the outbox sender beside the update loop. Adapters only translate."""
+"""What every runtime shares: turning a raw or neutral Update into replies and carrying
+them out, receiving updates by polling or webhook, and running the outbox sender beside
+the update loop. Adapters only translate."""
 from __future__ import annotations
 
 import abc
 import asyncio
+import contextlib
+import datetime as dt
 import logging
+from typing import Any
 
 from bot.outbox import OutboxSender, RetryAfter, Unreachable
 from bot.ratelimit import FloodGate, FloodLimits
+from bot.runtimes.translate import update_from_api
+from bot.runtimes.webhook import WebhookOptions, WebhookServer
 from handlers.app import App
 from handlers.dispatch import handle
 from handlers.types import AnswerCallback, EditMessage, Reply, SendDocument, SendMessage, Update
@@ -28,14 +34,34 @@ def classify_bad_request(description: str, cause: Exception) -> None:
         raise Unreachable(description) from cause
 
 
+@contextlib.asynccontextmanager
+async def neutral_errors(retry_after: type[Exception], forbidden: type[Exception], bad_request: type[Exception]):
+    """A library's 429 / 403 / 400 exceptions -> the neutral ones the shared code handles.
+    Both libraries' exceptions carry .message and .retry_after (whole seconds in aiogram,
+    a timedelta in python-telegram-bot with PTB_TIMEDELTA)."""
+    try:
+        yield
+    except retry_after as exc:
+        wait = exc.retry_after
+        raise RetryAfter(wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)) from exc
+    except forbidden as exc:
+        raise Unreachable(exc.message) from exc
+    except bad_request as exc:
+        classify_bad_request(exc.message, exc)
+        raise
+
+
 class Runtime(abc.ABC):
     name = "base"
 
-    def __init__(self, app: App, flood: FloodLimits | None = None) -> None:
+    def __init__(self, app: App, flood: FloodLimits | None = None, webhook: WebhookOptions | None = None) -> None:
         self.app = app
+        self.webhook = webhook  # None: long polling
+        self._webhook_server: WebhookServer | None = None
         self.flood = FloodGate(flood)
-        self.outbox = OutboxSender(app.uow, self._send_paced, app.clock)
+        self.outbox = OutboxSender(app.uow, self.send_message, app.clock, gate=self.flood)
         app.on_outbox = self.outbox.wake
+        self.scheduler = None  # a bot.scheduler.ReminderScheduler, started and stopped with the runtime
         self._tasks: list[asyncio.Task] = []
 
     # --- adapter surface -------------------------------------------------------------
@@ -51,6 +77,21 @@ class Runtime(abc.ABC):
     @abc.abstractmethod
     async def send_document(self, reply: SendDocument) -> None: ...
 
+    @property
+    @abc.abstractmethod
+    def bot_id(self) -> int:
+        """The bot's own user id (valid once _connect has run)."""
+
+    @abc.abstractmethod
+    async def _connect(self) -> None:
+        """Make the client ready for API calls (polling does this itself)."""
+
+    @abc.abstractmethod
+    async def set_webhook(self, url: str, secret: str) -> None: ...
+
+    @abc.abstractmethod
+    async def delete_webhook(self) -> None: ...
+
     @abc.abstractmethod
     async def _poll(self) -> None:
         """Receive updates until stopped, calling self.process for each."""
@@ -59,6 +100,16 @@ class Runtime(abc.ABC):
     async def _stop_polling(self) -> None: ...
 
     # --- shared behaviour ------------------------------------------------------------
+    async def process_raw(self, raw: dict[str, Any]) -> None:
+        """A Bot API update as JSON, from either library's polling or from the webhook."""
+        try:
+            update = update_from_api(raw, self.bot_id)
+        except Exception:
+            log.exception("translating update %s failed", raw.get("update_id"))
+            return
+        if update is not None:
+            await self.process(update)
+
     async def process(self, update: Update) -> None:
         try:
             replies = await handle(self.app, update)
@@ -102,12 +153,37 @@ class Runtime(abc.ABC):
                 await self.send_document(reply)
 
     async def start(self) -> None:
-        self._tasks = [asyncio.create_task(self.outbox.run(), name="outbox"),
-                       asyncio.create_task(self._poll(), name=f"{self.name}-polling")]
+        self._tasks = [asyncio.create_task(self.outbox.run(), name="outbox")]
+        if self.scheduler is not None:
+            self.scheduler.start()
+        if self.webhook is None:
+            self._tasks.append(asyncio.create_task(self._poll(), name=f"{self.name}-polling"))
+            log.info("%s runtime receives updates by long polling", self.name)
+        else:
+            await self._start_webhook(self.webhook)
+
+    async def _start_webhook(self, options: WebhookOptions) -> None:
+        await self._connect()
+        self._webhook_server = WebhookServer(options, self.process_raw)
+        url = await self._webhook_server.start()
+        await self.set_webhook(url, options.secret)
+        log.info("%s runtime receives updates by webhook at %s", self.name, url)
+
+    async def _stop_webhook(self) -> None:
+        server, self._webhook_server = self._webhook_server, None
+        try:
+            await self.delete_webhook()  # Telegram keeps what arrives meanwhile for the next start
+        finally:
+            await server.stop()
 
     async def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown()
         self.outbox.stop()
-        await self._stop_polling()
+        if self._webhook_server is not None:
+            await self._stop_webhook()
+        elif self.webhook is None:
+            await self._stop_polling()
         for task in self._tasks:
             if not task.done():
                 task.cancel()

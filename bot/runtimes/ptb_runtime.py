@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import os
+from functools import partial
 
 # Opt in to v23 behaviour now (retry_after as a timedelta) instead of a deprecation warning.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -16,10 +16,10 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter as TgRetryAfter
 from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
 
-from bot.outbox import RetryAfter, Unreachable
 from bot.ratelimit import FloodLimits
-from bot.runtimes.base import Runtime, classify_bad_request
-from bot.runtimes.translate import update_from_api
+from bot.runtimes.base import Runtime, neutral_errors
+from bot.runtimes.translate import ALLOWED_UPDATES
+from bot.runtimes.webhook import WebhookOptions
 from handlers.app import App
 from handlers.types import AnswerCallback, EditMessage, Keyboard, SendDocument, SendMessage
 
@@ -33,8 +33,9 @@ def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
 class PtbRuntime(Runtime):
     name = "ptb"
 
-    def __init__(self, app: App, token: str, api_base: str, flood: FloodLimits | None = None) -> None:
-        super().__init__(app, flood)
+    def __init__(self, app: App, token: str, api_base: str, flood: FloodLimits | None = None,
+                 webhook: WebhookOptions | None = None) -> None:
+        super().__init__(app, flood, webhook)
         base = api_base.rstrip("/")
         self.application = (Application.builder().token(token).base_url(f"{base}/bot")
                             .base_file_url(f"{base}/file/bot").defaults(Defaults(parse_mode=ParseMode.HTML))
@@ -45,14 +46,19 @@ class PtbRuntime(Runtime):
 
     # --- inbound ---------------------------------------------------------------------
     async def _on_update(self, update: TgUpdate, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        neutral = update_from_api(update.to_dict(), self.bot.id)
-        if neutral is not None:
-            await self.process(neutral)
+        await self.process_raw(update.to_dict())
+
+    @property
+    def bot_id(self) -> int:
+        return self.bot.id  # known after initialize() (getMe)
+
+    async def _connect(self) -> None:
+        await self.application.initialize()
 
     async def _poll(self) -> None:
-        await self.application.initialize()
+        await self._connect()
         await self.application.start()
-        await self.application.updater.start_polling(timeout=10)
+        await self.application.updater.start_polling(timeout=10, allowed_updates=ALLOWED_UPDATES)
         await self._stopped.wait()
 
     async def _stop_polling(self) -> None:
@@ -67,6 +73,12 @@ class PtbRuntime(Runtime):
             await self.application.shutdown()
 
     # --- outbound --------------------------------------------------------------------
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await self.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
+
+    async def delete_webhook(self) -> None:
+        await self.bot.delete_webhook()
+
     async def send_message(self, reply: SendMessage) -> None:
         markup = (ForceReply(input_field_placeholder=reply.placeholder)
                   if reply.force_reply else _markup(reply.keyboard))
@@ -88,16 +100,4 @@ class PtbRuntime(Runtime):
                                          caption=reply.caption)
 
 
-@contextlib.asynccontextmanager
-async def _errors():
-    """python-telegram-bot's exceptions -> the neutral ones."""
-    try:
-        yield
-    except TgRetryAfter as exc:
-        wait = exc.retry_after
-        raise RetryAfter(wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)) from exc
-    except Forbidden as exc:
-        raise Unreachable(exc.message) from exc
-    except BadRequest as exc:
-        classify_bad_request(exc.message, exc)
-        raise
+_errors = partial(neutral_errors, TgRetryAfter, Forbidden, BadRequest)

@@ -6,6 +6,10 @@ from typing import Any
 
 from handlers.types import FileRef, Sender, Update
 
+# The update types update_from_api acts on; asked for by polling and setWebhook alike, so
+# Telegram does not send (and neither library receives) anything else.
+ALLOWED_UPDATES = ["message", "callback_query"]
+
 FILE_KINDS = ("document", "video", "audio", "voice", "sticker", "animation", "video_note")
 
 

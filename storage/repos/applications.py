@@ -36,6 +36,9 @@ class AssignmentRepo:
     def add(self, assignment: Assignment) -> None:
         self.s.add(assignment)
 
+    async def get(self, assignment_id: int | None) -> Assignment | None:
+        return await self.s.get(Assignment, assignment_id) if assignment_id else None
+
     async def for_application(self, application_id: int) -> Assignment | None:
         q = select(Assignment).where(Assignment.application_id == application_id)
         return (await self.s.scalars(q)).first()

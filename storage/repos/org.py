@@ -1,12 +1,15 @@
 """Units and employees. Also a synchronous OrgView snapshot for the domain's routing rules."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.org import Employee, Unit
+from domain.acting import MAX_CHAIN
+from domain.org import Employee, Unit, UnitKind
+from storage.repos.acting import ActingRepo
 
 
 class OrgRepo:
@@ -39,11 +42,40 @@ class OrgRepo:
         rows = await self.s.scalars(select(Employee).where(Employee.unit_id == unit_id).order_by(Employee.name))
         return list(rows)
 
+    async def units_headed_by(self, employee_id: int) -> list[Unit]:
+        return list(await self.s.scalars(select(Unit).where(Unit.head_id == employee_id).order_by(Unit.code)))
+
+    async def subunit_ids(self, unit_id: int) -> list[int]:
+        """The unit and every unit below it."""
+        found, frontier = [unit_id], [unit_id]
+        while frontier:
+            rows = await self.s.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier)))
+            frontier = [r for r in rows if r not in found]
+            found += frontier
+        return found
+
+    async def employees_in_units(self, unit_ids: list[int], limit: int = 200) -> list[Employee]:
+        q = (select(Employee).where(Employee.unit_id.in_(unit_ids), Employee.active.is_(True))
+             .order_by(Employee.name).limit(limit))
+        return list(await self.s.scalars(q))
+
+    async def head_of_first_unit_of_kind(self, kind: UnitKind) -> Employee | None:
+        """E.g. the Sekda: the head of the Sekretariat Daerah."""
+        unit = (await self.s.scalars(select(Unit).where(Unit.kind == kind).order_by(Unit.id))).first()
+        return await self.employee(unit.head_id) if unit and unit.head_id else None
+
+    async def agency_head_over(self, unit_id: int) -> Employee | None:
+        """The head of the Perangkat Daerah containing a unit (the top of its chain)."""
+        unit = await self.unit(unit_id)
+        while unit is not None and unit.parent_id is not None and not unit.kind.is_agency:
+            unit = await self.unit(unit.parent_id)
+        return await self.employee(unit.head_id) if unit and unit.head_id else None
+
     def add(self, obj: Unit | Employee) -> None:
         self.s.add(obj)
 
     async def view_for(self, employee: Employee, unit_ids: Iterable[int] = (),
-                       employee_ids: Iterable[int] = ()) -> "OrgSnapshot":
+                       employee_ids: Iterable[int] = (), on: dt.date | None = None) -> "OrgSnapshot":
         """Load the chains above an employee and any extra units (units up to the root,
         their heads, the rater), plus extra people, so pure domain code can walk them."""
         units: dict[int, Unit] = {}
@@ -59,12 +91,33 @@ class OrgRepo:
                     people.update(await self.employees([unit.head_id]))
                 unit_id = unit.parent_id
         people.update(await self.employees(i for i in (employee.rater_id, *employee_ids) if i is not None))
-        return OrgSnapshot(units, people)
+        if on is None:
+            return OrgSnapshot(units, people)
+        return OrgSnapshot(units, people, await self._acting_on(on, people), on)
+
+    async def _acting_on(self, day: dt.date, people: dict[int, Employee]) -> tuple:
+        """Plt/Plh records in force on `day` for anyone in the snapshot, and the people
+        acting (who may be away too: a short chain is followed)."""
+        records: dict[int, object] = {}
+        wanted = set(people)
+        for _ in range(MAX_CHAIN):
+            found = [r for r in await ActingRepo(self.s).on(day, wanted) if r.id not in records]
+            if not found:
+                break
+            records.update((r.id, r) for r in found)
+            wanted = {r.acting_id for r in found} - set(people)
+            people.update(await self.employees(wanted))
+        return tuple(records.values())
 
 
 class OrgSnapshot:
-    def __init__(self, units: dict[int, Unit], people: dict[int, Employee]) -> None:
+    """`acting` and `day`: the Plt/Plh records in force on that (Pemda) day, read by
+    domain.deciders so decisions reach whoever stands in."""
+
+    def __init__(self, units: dict[int, Unit], people: dict[int, Employee], acting: tuple = (),
+                 day: dt.date | None = None) -> None:
         self._units, self._people = units, people
+        self.acting, self.day = acting, day
 
     def employee(self, employee_id: int) -> Employee | None:
         return self._people.get(employee_id)

@@ -1,5 +1,6 @@
 """End-to-end: the real runtime (aiogram or python-telegram-bot) polling the project's
-fake Bot API server over HTTP, on a real SQLite database. Every scenario runs on both."""
+fake Bot API server over HTTP, on a real SQLite database. Every scenario runs on both.
+A test may override `delivery` (parametrize) to receive updates by webhook instead."""
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,15 @@ def harness_profile() -> str:
 
 
 @pytest.fixture
-async def h(runtime_name, harness_profile, tmp_path):
-    harness = Harness(runtime=runtime_name, profile=harness_profile, workdir=tmp_path, flood_scale=5)
+def delivery() -> str:
+    return "polling"
+
+
+@pytest.fixture
+async def h(runtime_name, harness_profile, delivery, tmp_path):
+    assert delivery in ("polling", "webhook")
+    harness = Harness(runtime=runtime_name, profile=harness_profile, workdir=tmp_path, flood_scale=5,
+                      webhook=delivery == "webhook")
     await harness.start()
     try:
         yield harness

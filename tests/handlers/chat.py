@@ -13,15 +13,22 @@ class Person:
     def __init__(self, app, telegram_id: int, name: str, lang: str = "id") -> None:
         self.app, self.id, self.name, self.lang = app, telegram_id, name, lang
 
-    def _update(self, **kw) -> Update:
+    def _update(self, chat_id: int | None = None, **kw) -> Update:
         return Update(update_id=next(_ids), sender=Sender(self.id, self.name, language_code=self.lang),
-                      chat_id=self.id, **kw)
+                      chat_id=self.id if chat_id is None else chat_id, **kw)
 
-    async def says(self, text: str, chat_type: str = "private"):
-        return await handle(self.app, self._update(text=text, message_id=next(_ids), chat_type=chat_type))
+    async def says(self, text: str, chat_type: str = "private", chat_id: int | None = None):
+        if chat_type != "private" and chat_id is None:
+            chat_id = -100123
+        return await handle(self.app, self._update(chat_id, text=text, message_id=next(_ids), chat_type=chat_type))
 
-    async def sends_file(self, name: str = "laporan.pdf"):
-        f = FileRef("FILE1", "document", name, "application/pdf", 1234)
+    async def sends_file(self, name: str = "laporan.pdf", mime: str | None = "application/pdf", size: int = 1234,
+                         file_id: str = "FILE1"):
+        f = FileRef(file_id, "document", name, mime, size)
+        return await handle(self.app, self._update(file=f, message_id=next(_ids)))
+
+    async def sends_photo(self, file_id: str = "PHOTO1", size: int = 54321):
+        f = FileRef(file_id, "photo", None, "image/jpeg", size)
         return await handle(self.app, self._update(file=f, message_id=next(_ids)))
 
     async def presses(self, data: str, message_id: int = 99):

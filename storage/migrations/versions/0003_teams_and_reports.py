@@ -53,6 +53,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('team_id', sa.Integer(), nullable=False),
     sa.Column('candidate_id', sa.Integer(), nullable=False),
+    sa.Column('post', sa.String(length=12), nullable=False),
     sa.Column('proposed_by_id', sa.Integer(), nullable=False),
     sa.Column('decider_id', sa.Integer(), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),

@@ -1,0 +1,34 @@
+"""Decisions waiting too long: a voluntary application still waiting for its decider is
+a 'decision' obligation. The decider is reminded after `decision_remind_days` working
+days; after `decision_escalate_days` the decider's own unit head is told (REGULATIONS.md
+product decision 5: no request is left hanging)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from domain.deciders import unit_head_of
+from domain.profiles import Profile
+from domain.reminders import DECISION, Obligation
+from handlers.jobs import register_provider
+from storage.uow import UnitOfWork
+
+
+@register_provider
+async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> list[Obligation]:
+    apps = [a for a in await uow.schedule.submitted_applications()
+            if a.decider_id is not None and a.submitted_at is not None]
+    people = await uow.org.employees({a.applicant_id for a in apps} | {a.decider_id for a in apps})
+    heads: dict[int, int | None] = {}
+    found = []
+    for app in apps:
+        decider = people.get(app.decider_id)
+        if decider is None:
+            continue
+        if decider.id not in heads:
+            head = unit_head_of(await uow.org.view_for(decider), decider)
+            heads[decider.id] = head.id if head else None
+        applicant = people.get(app.applicant_id)
+        label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
+        found.append(Obligation(DECISION, app.id, decider.id, heads[decider.id], None, "pending",
+                                since=app.submitted_at, label=label))
+    return found

@@ -1,0 +1,127 @@
+"""Scheduled jobs of the application layer. The reminder tick asks every registered
+obligation provider what is owed, lets the pure planner pick what to send now, and
+queues it through the outbox *and* records the steps as sent, in one transaction: a
+crash either loses nothing or sends nothing twice.
+
+Plugging in a feature (e.g. teams and reports):
+
+    from handlers.jobs import register_provider
+
+    @register_provider
+    async def member_reports(uow, profile, now) -> list[Obligation]:
+        ...  # one Obligation per (member, team, period) that is open around `now`
+
+A provider is called once per tick (every minute) and whenever `schedule show` looks
+ahead; it should return the obligations of the current period (and the previous one
+while it may still be overdue), with `done=True` for those already fulfilled."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+
+from sqlalchemy.exc import IntegrityError
+
+from domain.calendar import WorkCalendar
+from domain.profiles import Profile
+from domain.reminders import GROUP, Notice, Obligation, ScheduleSettings, Step, due_identities, plan, timeline, upcoming
+from handlers.app import App
+from handlers.i18n import translator
+from handlers.reminder_texts import RenderContext, render
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+Provider = Callable[[UnitOfWork, Profile, dt.datetime], Awaitable[list[Obligation]]]
+_PROVIDERS: list[Provider] = []
+
+
+def register_provider(fn: Provider) -> Provider:
+    """Add an obligation provider (usable as a decorator); registering twice is harmless."""
+    if fn not in _PROVIDERS:
+        _PROVIDERS.append(fn)
+    return fn
+
+
+def registered_providers() -> list[Provider]:
+    from handlers import features  # noqa: F401  (features register their providers on import)
+
+    return list(_PROVIDERS)
+
+
+async def collect(uow: UnitOfWork, profile: Profile, now: dt.datetime,
+                  providers: Iterable[Provider] | None = None) -> list[Obligation]:
+    found: list[Obligation] = []
+    for provider in registered_providers() if providers is None else providers:
+        try:
+            found.extend(await provider(uow, profile, now))
+        except Exception:  # one broken feature must not silence the others' reminders
+            log.exception("obligation provider %s failed", getattr(provider, "__qualname__", provider))
+            await uow.rollback()
+    return found
+
+
+async def run_reminders(app: App, settings: ScheduleSettings, calendar: WorkCalendar, *,
+                        now: dt.datetime | None = None, providers: Iterable[Provider] | None = None) -> list[Notice]:
+    """One tick: queue what is due now; returns the notices queued."""
+    now = now or app.clock()
+    try:
+        queued = await _tick(app, settings, calendar, now, providers)
+    except IntegrityError:  # another process queued the same steps first: nothing lost, nothing doubled
+        log.info("reminder tick at %s overlapped another one; it left the work to it", now)
+        return []
+    if queued:
+        app.on_outbox()
+    return queued
+
+
+async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,
+                providers: Iterable[Provider] | None) -> list[Notice]:
+    async with app.uow() as uow:
+        obligations = await collect(uow, app.profile, now, providers)
+        candidates = due_identities(obligations, settings, calendar, now)
+        if not candidates:
+            return []
+        sent = await uow.schedule.sent_among(candidates)
+        notices = plan(obligations, settings, calendar, now, sent)
+        if not notices:
+            return []
+        rc = await _render_context(uow, notices, settings, calendar, now)
+        queued = []
+        for notice in notices:
+            if notice.audience == GROUP:
+                chat, language = notice.recipient, app.config.default_language
+            else:
+                link = rc.links.get(notice.recipient)
+                if link is None:  # not on Telegram yet: they get the current state once they link
+                    continue
+                chat, language = link.chat_id, link.language
+            text = render(translator(language), notice, rc)
+            await uow.outbox.enqueue(notice.identity, chat, {"text": text, "keyboard": None}, now)
+            await uow.schedule.mark_sent(notice.records, notice.identity, now)
+            queued.append(notice)
+        await uow.commit()
+    return queued
+
+
+async def _render_context(uow: UnitOfWork, notices: list[Notice], settings: ScheduleSettings,
+                          calendar: WorkCalendar, now: dt.datetime) -> RenderContext:
+    ids = {n.recipient for n in notices if n.audience != GROUP}
+    ids |= {ob.person_id for n in notices for ob in n.items}
+    people = await uow.org.employees(ids)
+    links = await uow.links.by_employees(sorted(ids))
+    return RenderContext(now, settings, calendar, people, links)
+
+
+async def look_ahead(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,
+                     until: dt.datetime, providers: Iterable[Provider] | None = None
+                     ) -> list[tuple[Step, Obligation]]:
+    """What the scheduler will send between now and `until` (for `schedule show`):
+    obligations as the providers see them now and at `until`."""
+    async with app.uow() as uow:
+        providers = registered_providers() if providers is None else list(providers)
+        obligations = {ob.key: ob for at in (now, until) for ob in await collect(uow, app.profile, at, providers)}
+        candidates = {st.identity for ob in obligations.values() for st in timeline(ob, settings, calendar)}
+        sent = await uow.schedule.sent_among(candidates)
+    return upcoming(obligations.values(), settings, calendar, now, sent, until)
+

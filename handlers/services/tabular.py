@@ -1,0 +1,115 @@
+"""Reading and writing simple tables as CSV or XLSX (openpyxl): the first row is the header.
+
+CSV: UTF-8 (with or without BOM, else Windows-1252), comma, semicolon or tab separated
+(Excel in an Indonesian locale writes semicolons). XLSX: the first sheet; numbers that
+are whole come back without ".0", so an NIP typed as a number still reads as digits."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]  # (spreadsheet row number, cells); blank rows skipped
+
+
+class UnreadableFile(Exception):
+    pass
+
+
+def read_table(path: str | Path) -> Table:
+    path = Path(path)
+    if not path.exists():
+        raise UnreadableFile(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(path)
+    raise UnreadableFile(f"{path}: expected a .csv or .xlsx file")
+
+
+def _decode(raw: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def _read_csv(path: Path) -> Table:
+    text = _decode(path.read_bytes())
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _table(enumerate(reader, start=1))
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise UnreadableFile(f"{path}: not a readable XLSX file ({exc})") from None
+    try:
+        sheet = book.worksheets[0]
+        rows = ((n, [_cell_text(v) for v in values])
+                for n, values in enumerate(sheet.iter_rows(values_only=True), start=1))
+        return _table(rows)
+    finally:
+        book.close()
+
+
+def _table(rows) -> Table:
+    headers: list[str] | None = None
+    body: list[tuple[int, list[str]]] = []
+    for number, cells in rows:
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        if headers is None:
+            headers = cells
+        else:
+            body.append((number, cells))
+    if headers is None:
+        raise UnreadableFile("the file is empty")
+    return Table(headers, body)
+
+
+def write_table(path: str | Path, headers: list[str], rows: list[list[object]]) -> None:
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet()
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([str(v) if v is not None else "" for v in row])  # text: keeps NIPs exact
+        book.save(path)
+        return
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(headers)
+        writer.writerows(rows)

@@ -1,0 +1,71 @@
+"""Queries for HR admins: find employees, who has not linked Telegram yet, teams led."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.org import Employee, Unit
+from domain.team import Team
+from storage.records import TelegramLink
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _unlinked():
+    linked = select(TelegramLink.employee_id)
+    return (Employee.active.is_(True), Employee.id.not_in(linked))
+
+
+class OrgAdminRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.s = session
+
+    async def search(self, text: str, limit: int = 10) -> list[Employee]:
+        """By NIP prefix (digits) or by words of the name (all must appear, any case),
+        active employees first."""
+        words = text.split()
+        digits = "".join(words)
+        if not words:
+            return []
+        if digits.isdigit():
+            conds = [Employee.nip.startswith(digits)]
+        else:
+            conds = [Employee.name.ilike(f"%{_escape_like(word)}%", escape="\\") for word in words]
+        q = select(Employee).where(*conds).order_by(Employee.active.desc(), Employee.name).limit(limit)
+        return list(await self.s.scalars(q))
+
+    async def unlinked_by_unit(self, offset: int = 0, limit: int = 10) -> tuple[list[tuple[Unit, int]], int]:
+        """(unit, number of active employees without a Telegram link) for one page of
+        units that have any, by unit code; and how many such units there are."""
+        counts = (select(Employee.unit_id, func.count().label("n")).where(*_unlinked())
+                  .group_by(Employee.unit_id).subquery())
+        total = (await self.s.execute(select(func.count()).select_from(counts))).scalar_one()
+        q = (select(Unit, counts.c.n).join(counts, counts.c.unit_id == Unit.id).order_by(Unit.code)
+             .offset(offset).limit(limit))
+        return [(unit, n) for unit, n in await self.s.execute(q)], total
+
+    async def unlinked_in_unit(self, unit_id: int, offset: int = 0, limit: int = 10) -> tuple[list[Employee], int]:
+        where = (*_unlinked(), Employee.unit_id == unit_id)
+        total = (await self.s.execute(select(func.count()).select_from(Employee).where(*where))).scalar_one()
+        q = select(Employee).where(*where).order_by(Employee.name).offset(offset).limit(limit)
+        return list(await self.s.scalars(q)), total
+
+    async def unlinked(self, unit_ids: list[int] | None = None) -> list[Employee]:
+        q = select(Employee).where(*_unlinked())
+        if unit_ids is not None:
+            q = q.where(Employee.unit_id.in_(unit_ids))
+        return list(await self.s.scalars(q.order_by(Employee.unit_id, Employee.name)))
+
+    async def unit_and_below(self, unit_id: int) -> list[int]:
+        found, frontier = [unit_id], [unit_id]
+        while frontier:
+            frontier = [u for u in await self.s.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier)))
+                        if u not in found]
+            found += frontier
+        return found
+
+    async def teams_led_by(self, employee_id: int) -> list[Team]:
+        q = select(Team).where(Team.lead_id == employee_id).order_by(Team.name)
+        return list(await self.s.scalars(q))

@@ -1,0 +1,261 @@
+"""Forming a team, appointing its ketua under each profile's eligibility rules, adding
+members, binding the group chat, ending the team."""
+from __future__ import annotations
+
+import pytest
+
+from domain.org import Employee, Golongan, JabatanKind, Unit, UnitKind
+from domain.team import MemberRole, TeamStatus
+from tests.handlers.chat import Person, alerts, button_data, buttons, texts
+from tests.handlers.test_voluntary_application import MOTIVATION, linked, outbox
+
+
+async def form_team(head: Person, name="Tim Sub Kegiatan Pengelolaan Aplikasi") -> int:
+    await head.says("/timbaru")
+    replies = await head.says(name)
+    replies = await head.presses(button_data(replies, "Rutin"))
+    replies = await head.says("Aplikasi layanan publik tersedia 99% dan terdokumentasi.")
+    replies = await head.presses(button_data(replies, "akhir triwulan"))
+    replies = await head.presses(button_data(replies, "Bentuk tim"))
+    assert "terbentuk" in texts(replies)[0]
+    return int(button_data(replies, "ketua").split(":")[1])
+
+
+async def team(app, team_id):
+    async with app.uow() as uow:
+        t = await uow.teams.get(team_id)
+        members = {m.employee_id: m.role for m in await uow.teams.members(team_id)}
+        return t, members
+
+
+async def test_only_a_unit_head_forms_a_team(app, demo):
+    budi = await linked(app, demo, "budi", 1001)
+    (reply,) = texts(await budi.says("/timbaru"))
+    assert "Hanya pimpinan unit" in reply
+
+
+async def test_form_team_appoint_ketua_add_member(app, demo):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    budi = await linked(app, demo, "budi", 1001)
+    team_id = await form_team(kabid)
+    replies = await kabid.presses(f"tk:{team_id}")
+    assert ("Budi Santoso, S.Kom.", f"kc:{team_id}:{demo['budi'].employee.id}") in buttons(replies)
+    replies = await kabid.presses(f"kc:{team_id}:{demo['budi'].employee.id}")
+    assert "kini menjadi ketua" in texts(replies)[0]
+    replies = await kabid.presses(f"tm:{team_id}:{demo['dewi'].employee.id}")
+    card = texts(replies)[0]
+    assert "Budi Santoso, S.Kom. — ketua" in card and "Dewi Lestari, S.T. — anggota" in card
+    t, members = await team(app, team_id)
+    assert t.status is TeamStatus.ACTIVE and t.lead_id == demo["budi"].employee.id
+    assert members == {demo["budi"].employee.id: MemberRole.KETUA, demo["dewi"].employee.id: MemberRole.ANGGOTA}
+    notices = [m.payload["text"] for m in await outbox(app) if m.chat_id == 1001]
+    assert any("ketua tim" in n for n in notices)
+    # the ketua sees the team with the group-link button
+    assert button_data(await budi.says("/tim"), "grup").startswith("hg:")
+
+
+async def test_members_join_through_an_approved_application(app, demo):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    budi = await linked(app, demo, "budi", 1001)
+    team_id = await form_team(kabid)
+    replies = await budi.says("/ajukan")
+    replies = await budi.presses(f"aj:t:{team_id}")
+    replies = await budi.says(MOTIVATION)
+    await budi.presses(button_data(replies, "Kirim"))
+    approve = [m for m in await outbox(app) if m.chat_id == 2001][-1].payload["keyboard"][0][0]["data"]
+    await kabid.presses(approve)
+    _, members = await team(app, team_id)
+    assert members == {demo["budi"].employee.id: MemberRole.ANGGOTA}
+
+
+@pytest.mark.parametrize("profile_name", ["banten"])
+async def test_ineligible_ketua_refused_with_rule_and_article(app, demo, profile_name):
+    """Banten Ps 10(3): a Pelaksana may be ketua only with a bachelor's degree and III/b."""
+    kabid = await linked(app, demo, "kabid_ikp", 2002)
+    team_id = await form_team(kabid, "Tim Pengelolaan Media Sosial")
+    replies = await kabid.presses(f"kc:{team_id}:{demo['yoga'].employee.id}")
+    (reply,) = texts(replies)
+    assert "tidak dapat menjadi ketua" in reply
+    assert "D3" in reply and "S1" in reply and "II/c" in reply and "III/b" in reply and "Ps 10(3)" in reply
+    t, members = await team(app, team_id)
+    assert t.lead_id is None and members == {}
+
+
+async def _add_setda(app) -> Employee:
+    async with app.uow() as uow:
+        setda = Unit(None, "SETDA", "Sekretariat Daerah", UnitKind.SETDA)
+        uow.org.add(setda)
+        await uow.flush()
+        sekda = Employee(None, "196805121990031005", "Ir. Bambang Hartono, M.Si.", "Sekretaris Daerah",
+                         JabatanKind.JPT_PRATAMA, setda.id, golongan=Golongan.parse("IV/d"))
+        uow.org.add(sekda)
+        await uow.flush()
+        setda.head_id = sekda.id
+        await uow.commit()
+        return sekda
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile_name):
+    """Surakarta Ps 15(3)-(4): the unit head proposes, the Sekda appoints (or rejects with a reason)."""
+    sekda = await _add_setda(app)
+    async with app.uow() as uow:
+        code = (await __import__("handlers.services.link_codes", fromlist=["x"]).issue_code(
+            uow, sekda.id, app.clock(), 72)).code
+        await uow.commit()
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    sekda_p = Person(app, 3001, "Bambang")
+    await sekda_p.says(f"/start {code}")
+    team_id = await form_team(kabid)
+    budi_id = demo["budi"].employee.id
+    replies = await kabid.presses(f"kc:{team_id}:{budi_id}")  # workload not recorded: a warning first
+    assert "ABK" in texts(replies)[0]
+    replies = await kabid.presses(f"kc:{team_id}:{budi_id}:force")
+    assert "diusulkan" in texts(replies)[0] and "Ps 15" in texts(replies)[0]
+    t, _ = await team(app, team_id)
+    assert t.lead_id is None
+    proposal = [m for m in await outbox(app) if m.chat_id == 3001][-1]
+    reject = proposal.payload["keyboard"][0][1]["data"]
+    await sekda_p.presses(reject)
+    assert "Terlalu singkat" in texts(await sekda_p.says("tidak"))[0]
+    await sekda_p.says("Mohon usulkan pejabat fungsional ahli muda.")
+    told = [m.payload["text"] for m in await outbox(app) if m.chat_id == 2001]
+    assert any("ahli muda" in n for n in told)
+    assert alerts(await sekda_p.presses(reject))  # stale: already decided
+    await kabid.presses(f"kc:{team_id}:{budi_id}:force")
+    approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
+    assert alerts(await kabid.presses(approve))  # only the Sekda decides
+    await sekda_p.presses(approve)
+    t, members = await team(app, team_id)
+    assert t.lead_id == budi_id and members[budi_id] is MemberRole.KETUA
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_team_term_limit(app, demo, profile_name):
+    """Surakarta Ps 14(5)(c): a team runs at most one year."""
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    await kabid.says("/timbaru")
+    replies = await kabid.says("Tim Sub Kegiatan Data")
+    await kabid.presses(button_data(replies, "Rutin"))
+    await kabid.says("Data sektoral lengkap dan mutakhir setiap bulan.")
+    (reply,) = texts(await kabid.says("2026-12-01 2028-01-31"))
+    assert "12 bulan" in reply and "2027-11-30" in reply
+    replies = await kabid.says("2026-12-01 2027-11-30")
+    assert button_data(replies, "Bentuk tim")
+
+
+async def test_group_binding_only_by_the_ketua_in_a_group(app, demo):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    budi = await linked(app, demo, "budi", 1001)
+    dewi = await linked(app, demo, "dewi", 1004)
+    team_id = await form_team(kabid)
+    await kabid.presses(f"kc:{team_id}:{demo['budi'].employee.id}")
+    assert alerts(await dewi.presses(f"hg:{team_id}"))
+    reply = texts(await budi.presses(f"hg:{team_id}"))[0]
+    code = reply.split("/hubungkan ")[1].split("<")[0].strip()
+    assert "dalam grup" in texts(await budi.says(f"/hubungkan {code}"))[0]
+    assert "Hanya ketua" in texts(await dewi.says(f"/hubungkan {code}", chat_type="supergroup", chat_id=-1005))[0]
+    (reply,) = texts(await budi.says(f"/hubungkan {code}", chat_type="supergroup", chat_id=-1005))
+    assert "terhubung" in reply and "NIP" not in reply and "1990" not in reply
+    t, _ = await team(app, team_id)
+    assert t.group_chat_id == -1005
+    assert "tidak berlaku" in texts(await budi.says(f"/hubungkan {code}", chat_type="supergroup", chat_id=-1006))[0]
+
+
+async def test_ending_a_team_keeps_history(app, demo):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    team_id = await form_team(kabid)
+    await kabid.presses(f"kc:{team_id}:{demo['budi'].employee.id}")
+    await kabid.presses(f"tm:{team_id}:{demo['dewi'].employee.id}")
+    await kabid.presses(f"tk:{team_id}")
+    await kabid.presses(f"kc:{team_id}:{demo['dewi'].employee.id}")  # hand over
+    t, members = await team(app, team_id)
+    assert members == {demo["dewi"].employee.id: MemberRole.KETUA, demo["budi"].employee.id: MemberRole.ANGGOTA}
+    replies = await kabid.presses(f"te:{team_id}")
+    await kabid.presses(button_data(replies, "akhiri"))
+    t, _ = await team(app, team_id)
+    assert t.status is TeamStatus.ENDED
+    async with app.uow() as uow:
+        history = await uow.teams.members(team_id, active_only=False)
+        trail = [d.action for d in await uow.decisions.for_subject("team", team_id)]
+    assert len(history) == 4  # budi ketua, dewi anggota, budi anggota, dewi ketua
+    assert trail[0] == "formed" and trail[-1] == "ended" and trail.count("ketua_set") == 2
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_pengendali_rules_and_sekda(app, demo, profile_name):
+    """Surakarta Ps 24: at least JF Ahli Muda (R34); not where an Administrator runs the work
+    (R31); set by the Sekda (Ps 24(5))."""
+    sekda = await _add_setda(app)
+    from handlers.services.link_codes import issue_code
+
+    async with app.uow() as uow:
+        code = (await issue_code(uow, sekda.id, app.clock(), 72)).code
+        await uow.commit()
+    sekda_p = Person(app, 3001, "Bambang")
+    await sekda_p.says(f"/start {code}")
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    team_id = await form_team(kabid)
+    (reply,) = texts(await kabid.presses(f"pc:{team_id}:{demo['dewi'].employee.id}"))
+    assert "Administrator" in reply and "Ps 24" in reply  # the Kabid (Administrator) runs the work
+    kadis = await linked(app, demo, "kadis", 2005)
+    team_id = await form_team(kadis, "Tim Sub Kegiatan Transformasi Digital")
+    (reply,) = texts(await kadis.presses(f"pc:{team_id}:{demo['budi'].employee.id}"))
+    assert "Ahli Muda" in reply and "R34" in reply
+    replies = await kadis.presses(f"pc:{team_id}:{demo['dewi'].employee.id}:force")
+    assert "diusulkan" in texts(replies)[0]
+    approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
+    await sekda_p.presses(approve)
+    t, members = await team(app, team_id)
+    assert t.pengendali_id == demo["dewi"].employee.id and members[t.pengendali_id] is MemberRole.PENGENDALI
+
+
+@pytest.mark.parametrize("profile_name", ["banten"])
+async def test_banten_penanggung_jawab_and_secretariat(app, demo, profile_name):
+    """Banten Ps 10(2): penanggung jawab + ketua + members, optionally a secretariat."""
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    team_id = await form_team(kabid)
+    card = await kabid.says("/tim")
+    assert ("Penanggung jawab", f"tr:{team_id}:pj") in buttons(card)
+    assert ("Sekretariat", f"tr:{team_id}:sk") in buttons(card)
+    await kabid.presses(f"tr:{team_id}:pj:{demo['dewi'].employee.id}")
+    await kabid.presses(f"tr:{team_id}:sk:{demo['budi'].employee.id}")
+    _, members = await team(app, team_id)
+    assert members == {demo["dewi"].employee.id: MemberRole.PENANGGUNG_JAWAB,
+                       demo["budi"].employee.id: MemberRole.SEKRETARIAT}
+
+
+async def test_nasional_offers_no_region_specific_roles(app, demo):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    await form_team(kabid)
+    datas = [d for _, d in buttons(await kabid.says("/tim"))]
+    assert not [d for d in datas if d.startswith(("tp:", "tr:"))]
+
+
+async def test_renew_keeps_history(app, demo, clock):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    team_id = await form_team(kabid)
+    replies = await kabid.presses(f"tw:{team_id}")
+    await kabid.presses(button_data(replies, "akhir tahun"))
+    t, _ = await team(app, team_id)
+    assert t.ends_on.isoformat() == "2026-12-31"
+    async with app.uow() as uow:
+        (renewal,) = [d for d in await uow.decisions.for_subject("team", team_id) if d.action == "renewed"]
+    assert renewal.details["until"] == "2026-12-31"
+
+
+async def test_assignment_letter_pdf(app, demo):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    dewi = await linked(app, demo, "dewi", 1004)
+    (reply,) = texts(await dewi.says("/surat"))
+    assert "belum memiliki" in reply
+    team_id = await form_team(kabid)
+    await kabid.presses(f"tm:{team_id}:{demo['dewi'].employee.id}")
+    replies = await dewi.says("/surat")
+    data = button_data(replies, "ST-2026-")
+    assert alerts(await kabid.presses(data))  # someone else's letter
+    from handlers.types import SendDocument
+
+    (doc,) = [r for r in await dewi.presses(data) if isinstance(r, SendDocument)]
+    assert doc.filename.startswith("surat-penugasan-ST-2026-") and doc.content.startswith(b"%PDF")
+    assert len(doc.content) > 1000
