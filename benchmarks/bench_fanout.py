@@ -6,7 +6,7 @@ Prints the delivery rate against the ceiling (30 msg/s x scale), the 429s provok
 notices lost or duplicated (outbox keys vs what the fake recorded) and peak memory, and
 writes benchmarks/results/fanout.json.
 
-    .venv/bin/python benchmarks/bench_fanout.py                 # 10,000 notices, scale 3
+    .venv/bin/python benchmarks/bench_fanout.py                 # 10,000 notices, limits x2
     .venv/bin/python benchmarks/bench_fanout.py --runtime ptb --scale 1
 """
 from __future__ import annotations
@@ -118,7 +118,7 @@ async def run(args) -> dict:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--runtime", choices=["aiogram", "ptb"], default="aiogram")
-    p.add_argument("--scale", type=float, default=3.0, help="speed-up of Telegram's limits on both sides")
+    p.add_argument("--scale", type=float, default=2.0, help="speed-up of Telegram's limits on both sides")
     p.add_argument("--notices", type=int, default=10_000)
     p.add_argument("--users", type=int, default=2_000)
     p.add_argument("--groups", type=int, default=200)

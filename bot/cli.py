@@ -85,13 +85,13 @@ def cmd_run(args, settings: Settings) -> int:
         print(f"Unknown runtime {settings.runtime!r} (SIKERJA_RUNTIME). Valid runtimes: {', '.join(RUNTIMES)}",
               file=sys.stderr)
         return 2
+    _check_profile(settings.profile)  # an unknown profile fails first, with the valid names
     if settings.bot_token is None or not settings.bot_token.get_secret_value():
         print(NO_TOKEN, file=sys.stderr)
         return 2
     if not settings.webhook_url and (args.listen or args.port):
         print("--listen and --port go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
         return 2
-    _check_profile(settings.profile)
     from bot.scheduler import attach as attach_scheduler
     from bot.wiring import build_app, build_runtime, webhook_options
     from storage.migrate import upgrade

@@ -149,7 +149,8 @@ def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *,
             person = org.employee(pengendali_id) if pengendali_id else None
         elif role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
             unit_id = team_unit_id if (kind == "team" and team_unit_id is not None) else author.unit_id
-            person = head_of_unit(org, unit_id, exclude=author.id)
+            head = head_of_unit(org, unit_id, exclude=author.id)
+            person = with_acting(org, head).person if head is not None else None  # a Plt/Plh receives it
         else:
             person = resolve_role(org, author, role)
         if person is not None and person.id != author.id and person.id not in route:

@@ -64,6 +64,12 @@ class ScheduleSettings:
         return at_local(period.end, self.due_time, self.tz)
 
 
+def due_for(profile: Profile, period: Period, due_time: dt.time = dt.time(23, 59)) -> dt.datetime:
+    """When a report for `period` is due: the end of its last day in the Pemda's zone.
+    Providers get a profile whose zone is the one the scheduler uses (SIKERJA_TIMEZONE)."""
+    return at_local(period.end, due_time, zone(profile.timezone))
+
+
 @dataclass(frozen=True)
 class Obligation:
     """Something one person owes. Deadline obligations (reports) have `due` and are

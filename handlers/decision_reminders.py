@@ -29,6 +29,8 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
             heads[decider.id] = head.id if head else None
         applicant = people.get(app.applicant_id)
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
-        found.append(Obligation(DECISION, app.id, decider.id, heads[decider.id], None, "pending",
+        # period_key names the record type: a decision on another kind of record with the
+        # same id (a ketua candidacy, a kendala) keeps an identity of its own.
+        found.append(Obligation(DECISION, app.id, decider.id, heads[decider.id], None, "application",
                                 since=app.submitted_at, label=label))
     return found

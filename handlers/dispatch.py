@@ -34,7 +34,9 @@ async def handle(app: App, update: Update) -> list[Reply]:
                                                              app.config.default_language)
         ctx = Ctx(app, uow, update, app.clock(), translator(lang), link)
         if link is not None:
-            ctx.employee = await uow.org.employee(link.employee_id)
+            employee = await uow.org.employee(link.employee_id)
+            # Someone who left (deactivated by a re-import) keeps no rights through an old link.
+            ctx.employee = employee if employee is not None and employee.active else None
         try:
             await _route(ctx)
             await uow.commit()

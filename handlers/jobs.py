@@ -9,13 +9,17 @@ Plugging in a feature (e.g. teams and reports):
 
     @register_provider
     async def member_reports(uow, profile, now) -> list[Obligation]:
-        ...  # one Obligation per (member, team, period) that is open around `now`
+        ...  # one Obligation per (member, team, period) that is open around `now`:
+        # Obligation("member_report", team.id, member_id, escalate_to=ketua_id,
+        #            group_chat_id=team.group_chat_id, period_key=period.key,
+        #            due=due_for(profile, period), done=has_reported, label=team.name)
 
 A provider is called once per tick (every minute) and whenever `schedule show` looks
 ahead; it should return the obligations of the current period (and the previous one
 while it may still be overdue), with `done=True` for those already fulfilled."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Iterable
@@ -49,6 +53,13 @@ def registered_providers() -> list[Provider]:
     return list(_PROVIDERS)
 
 
+def as_scheduled(profile: Profile, settings: ScheduleSettings) -> Profile:
+    """The profile as providers should see it: in the zone the scheduler works in."""
+    if profile.timezone == settings.timezone:
+        return profile
+    return dataclasses.replace(profile, timezone=settings.timezone)
+
+
 async def collect(uow: UnitOfWork, profile: Profile, now: dt.datetime,
                   providers: Iterable[Provider] | None = None) -> list[Obligation]:
     found: list[Obligation] = []
@@ -78,7 +89,7 @@ async def run_reminders(app: App, settings: ScheduleSettings, calendar: WorkCale
 async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,
                 providers: Iterable[Provider] | None) -> list[Notice]:
     async with app.uow() as uow:
-        obligations = await collect(uow, app.profile, now, providers)
+        obligations = await collect(uow, as_scheduled(app.profile, settings), now, providers)
         candidates = due_identities(obligations, settings, calendar, now)
         if not candidates:
             return []
@@ -120,7 +131,8 @@ async def look_ahead(app: App, settings: ScheduleSettings, calendar: WorkCalenda
     obligations as the providers see them now and at `until`."""
     async with app.uow() as uow:
         providers = registered_providers() if providers is None else list(providers)
-        obligations = {ob.key: ob for at in (now, until) for ob in await collect(uow, app.profile, at, providers)}
+        profile = as_scheduled(app.profile, settings)
+        obligations = {ob.key: ob for at in (now, until) for ob in await collect(uow, profile, at, providers)}
         candidates = {st.identity for ob in obligations.values() for st in timeline(ob, settings, calendar)}
         sent = await uow.schedule.sent_among(candidates)
     return upcoming(obligations.values(), settings, calendar, now, sent, until)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,11 @@ def test_link_codes_for_the_unlinked_of_a_unit(env, capsys, tmp_path, monkeypatc
     assert {r[2] for r in rows[1:]} == {"UPTD Puskesmas Sukamaju"}
     assert all(r[4] == f"https://t.me/PemdaKerjaBot?start={r[3]}" for r in rows[1:])
     assert run(capsys, "link-codes", "--unit", "NOWHERE")[0] == 2
+    code, out, _ = run(capsys, "link-codes")  # everyone; the earlier codes stop working
+    assert code == 0 and len(out.splitlines()) == 15
+    with sqlite3.connect(env.removeprefix("sqlite:///")) as db:
+        revoked = {c for (c,) in db.execute("SELECT code FROM link_codes WHERE revoked_at IS NOT NULL")}
+    assert revoked == {r[3] for r in rows[1:]}
 
 
 def test_admin_add_list_remove(env, capsys, monkeypatch):

@@ -195,8 +195,8 @@ class Runtime(abc.ABC):
         """Release the HTTP session."""
 
     async def run_forever(self) -> None:
-        await self.start()
         try:
+            await self.start()  # in webhook mode this can fail (setWebhook refused): clean up all the same
             await asyncio.gather(*self._tasks)
         finally:
             await self.stop()

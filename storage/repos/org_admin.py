@@ -1,12 +1,15 @@
 """Queries for HR admins: find employees, who has not linked Telegram yet, teams led."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import datetime as dt
+
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.org import Employee, Unit
 from domain.team import Team
-from storage.records import TelegramLink
+from storage.records import LinkCode, TelegramLink
+from storage.tables import link_codes
 
 
 def _escape_like(text: str) -> str:
@@ -65,6 +68,19 @@ class OrgAdminRepo:
                         if u not in found]
             found += frontier
         return found
+
+    async def revoke_open_codes(self, employee_ids: list[int], now: dt.datetime) -> None:
+        for start in range(0, len(employee_ids), 500):
+            await self.s.execute(update(link_codes).where(
+                link_codes.c.employee_id.in_(employee_ids[start:start + 500]), link_codes.c.used_at.is_(None),
+                link_codes.c.revoked_at.is_(None)).values(revoked_at=now))
+
+    async def add_codes(self, codes: list[LinkCode]) -> None:
+        """Many new link codes at once (executemany, not one ORM object each)."""
+        if codes:
+            await self.s.execute(insert(link_codes), [
+                {"code": c.code, "employee_id": c.employee_id, "created_at": c.created_at, "expires_at": c.expires_at}
+                for c in codes])
 
     async def teams_led_by(self, employee_id: int) -> list[Team]:
         q = select(Team).where(Team.lead_id == employee_id).order_by(Team.name)

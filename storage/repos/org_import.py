@@ -67,7 +67,7 @@ class OrgImportRepo:
         counts, changed = Counts(), set()
         new = [{"code": r.code, "name": r.name, "kind": r.kind} for r in rows if r.code not in old]
         edits = [{"code": r.code, "name": r.name, "kind": r.kind, "b_id": old[r.code].id} for r in rows
-                 if r.code in old and (old[r.code].code, old[r.code].name, old[r.code].kind) != (r.code, r.name, r.kind)]
+                 if r.code in old and tuple(old[r.code])[1:4] != (r.code, r.name, r.kind)]
         if new:
             await self.s.execute(insert(units), new)
         if edits:

@@ -99,3 +99,34 @@ async def test_a_reminder_reaches_the_decider_and_a_blocked_user_is_reported_onc
     await h.notice("budi", "disetujui")
     blocked_reports = [m for m in h.fake.messages(h.tid("kabid_apt")) if "memblokir bot" in (m.text or "")]
     assert len(blocked_reports) == 1
+
+
+async def test_the_runtime_starts_and_stops_its_scheduler(h, runtime_name):
+    from bot.ratelimit import FloodLimits
+    from bot.scheduler import attach
+    from bot.wiring import build_app, build_runtime
+
+    events = []
+
+    class Probe:
+        def start(self):
+            events.append("start")
+
+        def shutdown(self):
+            events.append("stop")
+
+    await h.stop_bot()
+    settings = h.settings().model_copy(update={"outbox_max_attempts": 7})
+    app, engine = build_app(settings)
+    runtime = build_runtime(app, settings, flood=FloodLimits(scale=5))
+    try:
+        real = attach(runtime, settings)  # what `python -m bot run` does
+        assert isinstance(real, ReminderScheduler) and runtime.outbox.max_attempts == 7
+        assert real.settings.timezone == "Asia/Jakarta" and real.interval == 60
+        runtime.scheduler = Probe()
+        await runtime.start()
+        await h.fake.wait_polling(10)
+        await runtime.stop()
+    finally:
+        await engine.dispose()
+    assert events == ["start", "stop"]

@@ -183,3 +183,45 @@ async def test_group_summaries_cap_their_mentions(app, demo, clock):
     (summary,) = await texts_to(app, GROUP)
     assert "Belum melapor: 71 dari 71" in summary and "…dan 21 lainnya." in summary
     assert summary.count("#100") == 50 and "tg://user?id=1001" not in summary  # Budi is the 71st
+
+
+async def test_a_broken_provider_does_not_silence_the_others(app, demo, clock, caplog):
+    await linked(app, demo, "budi", 1001)
+
+    async def broken(uow, profile, now):
+        raise RuntimeError("teams table is being migrated")
+
+    clock.now = wib(2026, 12, 21, 9, 0)
+    sched = ReminderScheduler(app, ScheduleSettings.for_profile(app.profile), CAL,
+                              providers=[broken, reports_of(demo, "budi")])
+    assert len(await sched.tick()) == 2
+    assert "obligation provider" in caplog.text and "teams table is being migrated" in caplog.text
+
+
+async def test_the_scheduler_runs_the_tick_on_an_interval_and_stops(app):
+    sched = ReminderScheduler(app, ScheduleSettings.for_profile(app.profile), CAL, interval_seconds=60)
+    sched.start()
+    try:
+        (job,) = sched._scheduler.get_jobs()
+        assert sched.running and job.coalesce and job.max_instances == 1 and job.misfire_grace_time == 60
+        assert job.trigger.interval == dt.timedelta(seconds=60)
+    finally:
+        sched.shutdown()
+    assert not sched.running
+
+
+async def test_providers_see_the_zone_the_scheduler_works_in(app, clock):
+    from domain.periods import QUARTERLY, period_of
+    from domain.reminders import due_for
+
+    seen = []
+
+    async def provider(uow, profile, now):
+        seen.append(due_for(profile, period_of(QUARTERLY, now.date())))
+        return []
+
+    clock.now = wib(2026, 12, 21, 9, 0)
+    wita = ScheduleSettings.for_profile(app.profile, "Asia/Makassar")
+    await ReminderScheduler(app, wita, CAL, providers=[provider]).tick()
+    assert seen == [dt.datetime(2026, 12, 31, 23, 59, tzinfo=zone("Asia/Makassar"))] == [wita.due_of(
+        period_of(QUARTERLY, dt.date(2026, 12, 21)))]

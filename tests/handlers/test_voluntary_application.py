@@ -222,3 +222,12 @@ async def test_profile_where_the_rater_decides(app, demo, profile_name):
     await apply(andi, "Laporan Kinerja")
     rows = await outbox(app)
     assert [m.chat_id for m in rows if m.payload.get("keyboard")] == [2002]
+
+
+async def test_a_deactivated_employee_keeps_no_rights(app, demo):
+    budi = await linked(app, demo, "budi", 1001)
+    async with app.uow() as uow:
+        (await uow.org.employee(demo["budi"].employee.id)).active = False
+        await uow.commit()
+    (reply,) = texts(await budi.says("/ajukan"))
+    assert "belum terhubung" in reply

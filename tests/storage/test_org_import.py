@@ -127,3 +127,16 @@ async def test_admin_repo(app, clock):
         assert await uow.admins.remove(42) is True and await uow.admins.remove(42) is False
         await uow.commit()
         assert (await uow.session.execute(select(func.count()).select_from(Employee))).scalar_one() == 0
+
+
+async def test_units_update_by_code_and_move_under_another_parent(app):
+    table = read_table(SAMPLES / "units.csv")
+    await load(app, "units", table)
+    rows = [(n, list(cells)) for n, cells in table.rows]
+    rows[1][1][1] = "Sekretariat Dinas Kesehatan (baru)"  # DINKES.SEK renamed
+    rows[2][1][3] = "DINKES.SEK"  # DINKES.YANKES moved under the Sekretariat
+    result = await load(app, "units", Table(table.headers, rows))
+    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (0, 2, 3)
+    async with app.uow() as uow:
+        sek, yankes = await uow.org.unit_by_code("DINKES.SEK"), await uow.org.unit_by_code("DINKES.YANKES")
+        assert sek.name.endswith("(baru)") and yankes.parent_id == sek.id
