@@ -52,7 +52,7 @@ Deliver = Callable[[SendMessage], Awaitable[None]]
 
 
 class Gate(Protocol):
-    def slot(self, chat_id: int) -> AbstractAsyncContextManager: ...
+    def slot(self, chat_id: int, urgent: bool = True) -> AbstractAsyncContextManager: ...
     def capacity(self, chat_id: int) -> int: ...
 
 
@@ -236,7 +236,7 @@ class OutboxSender:
             self._on_wire.add(message_id)
             await self._deliver(reply)
             return
-        async with self._gate.slot(reply.chat_id):
+        async with self._gate.slot(reply.chat_id, urgent=False):
             self._on_wire.add(message_id)
             await self._deliver(reply)
 

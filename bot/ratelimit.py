@@ -45,7 +45,11 @@ class WindowGate:
         self._next = float("-inf")  # smooth: when the next slot is due (a late wake-up catches up)
         self._answered: deque[float] = deque()  # answer times still inside the window
         self._open = 0  # slots taken, answer not yet back
-        self._lock = asyncio.Lock()  # first come, first served
+        self._lock = asyncio.Lock()  # first come, first served ...
+        self._urgent_lock = asyncio.Lock()  # ... except that urgent ones go before the others
+        self._urgent = 0  # urgent acquirers waiting
+        self._no_urgent = asyncio.Event()
+        self._no_urgent.set()
         self._released = asyncio.Event()
 
     def _expire(self, now: float) -> None:
@@ -57,23 +61,39 @@ class WindowGate:
         self._expire(self._clock())
         return not self._open and not self._answered
 
-    async def acquire(self) -> None:
-        async with self._lock:
-            while True:
-                now = self._clock()
-                self._expire(now)
-                if self._open + len(self._answered) < self.max_events:
-                    if now < self._next:
-                        await asyncio.sleep(self._next - now)
-                        continue
-                    self._open += 1
-                    self._next = max(self._next, now - self.window) + self._spacing
-                    return
-                if self._answered:
-                    await asyncio.sleep(self._answered[0] + self.window - now)
-                else:  # every slot is still waiting for its answer
-                    self._released.clear()
-                    await self._released.wait()
+    async def acquire(self, urgent: bool = False) -> None:
+        """Wait for a slot. `urgent` (a reply the user waits for) goes before the queue."""
+        if urgent:
+            self._urgent += 1
+            self._no_urgent.clear()
+        try:
+            async with self._urgent_lock if urgent else self._lock:
+                await self._take(urgent)
+        finally:
+            if urgent:
+                self._urgent -= 1
+                if not self._urgent:
+                    self._no_urgent.set()
+
+    async def _take(self, urgent: bool) -> None:
+        while True:
+            if not urgent and self._urgent:
+                await self._no_urgent.wait()
+                continue
+            now = self._clock()
+            self._expire(now)
+            if self._open + len(self._answered) < self.max_events:
+                if now < self._next:
+                    await asyncio.sleep(self._next - now)
+                    continue
+                self._open += 1
+                self._next = max(self._next, now - self.window) + self._spacing
+                return
+            if self._answered:
+                await asyncio.sleep(self._answered[0] + self.window - now)
+            else:  # every slot is still waiting for its answer
+                self._released.clear()
+                await self._released.wait()
 
     def release(self) -> None:
         self._open -= 1
@@ -107,12 +127,13 @@ class FloodGate:
         return gate
 
     @contextlib.asynccontextmanager
-    async def slot(self, chat_id: int):
-        """Wait until one more message to `chat_id` is within every limit."""
+    async def slot(self, chat_id: int, urgent: bool = True):
+        """Wait until one more message to `chat_id` is within every limit. Replies are
+        urgent; the outbox passes urgent=False, so a fan-out never keeps a user waiting."""
         chat = self._for_chat(chat_id)
-        await chat.acquire()
+        await chat.acquire(urgent)
         try:
-            await self._overall.acquire()
+            await self._overall.acquire(urgent)
         except BaseException:
             chat.release()
             raise

@@ -3,7 +3,7 @@ monthly or weekly where the profile's cadence is a setting ('berkala'); Surakart
 quarterly cadence is fixed by its regulation.
 
 A period is a span of local dates; its key names it in reminders and identities, the
-same keys as domain/reporting_period.py: "2026-Q4", "2026-11" (a month), "2026-W48"
+keys: "2026-Q4", "2026-11" (a month), "2026-W48"
 (ISO week), "2026-P2of2" (other lengths that divide the year)."""
 from __future__ import annotations
 

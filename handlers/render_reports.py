@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.org import Employee
 from domain.report import Kendala, Report, ReportKind, ReportRequest, ReportStatus
-from domain.reporting_period import Period
+from domain.periods import Period
 from domain.rules import RuleFinding
 from domain.team import Team
 from handlers.buttons import button

@@ -10,7 +10,7 @@ import re
 from domain.errors import DomainError
 from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus, check_term
 from domain.application import validate_text
-from domain.reporting_period import period_of
+from domain.periods import QUARTERLY, period_of
 from handlers.buttons import Parsed, button
 from handlers.context import Ctx, keyboard
 from handlers.errors import explain
@@ -41,6 +41,17 @@ async def begin(ctx: Ctx) -> None:
 
 async def _set(ctx: Ctx, step: str, data: dict) -> None:
     await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
+
+
+def term_end(start: dt.date, choice: str) -> dt.date | None:
+    """The end of a term chosen by button: this quarter, this year, or twelve months."""
+    if choice == "q":
+        return period_of(QUARTERLY, start).end
+    if choice == "y":
+        return dt.date(start.year, 12, 31)
+    if choice == "12":
+        return dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
+    return None
 
 
 def _period_buttons(ctx: Ctx) -> tuple:
@@ -124,13 +135,11 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
         ctx.reply(t("What is the team's goal and performance target? (10–1000 characters)"))
     elif action == "p" and conv.step == "period":
         start = ctx.today
-        choice = parsed.args[1] if len(parsed.args) > 1 else ""
-        ends = {"q": period_of(start, 3).end, "y": dt.date(start.year, 12, 31),
-                "12": dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)}
-        if choice not in ends:
+        end = term_end(start, parsed.args[1] if len(parsed.args) > 1 else "")
+        if end is None:
             return
         try:
-            await _with_period(ctx, data, start, ends[choice])
+            await _with_period(ctx, data, start, end)
         except DomainError as err:
             ctx.reply(explain(t, err))
     elif action == "ok" and conv.step == "confirm":
@@ -228,24 +237,22 @@ async def on_renew(ctx: Ctx, parsed: Parsed) -> None:
     if team is None or not await heads_team_unit(ctx, team) or team.status is TeamStatus.ENDED:
         ctx.answer(ctx.t("Only the head of the team's unit can do that."), alert=True)
         return
-    t, choice = ctx.t, (parsed.args[1] if len(parsed.args) > 1 else "")
-    start = ctx.today
-    ends = {"q": period_of(start, 3).end, "y": dt.date(start.year, 12, 31),
-            "12": dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)}
+    t, start = ctx.t, ctx.today
+    end = term_end(start, parsed.args[1] if len(parsed.args) > 1 else "")
     ctx.answer()
-    if choice not in ends:
+    if end is None:
         ctx.reply(t("Renew {name} from today until when?", name=team.name),
                   keyboard([button(t("Until the end of this quarter"), "tw", team.id, "q")],
                            [button(t("Until the end of the year"), "tw", team.id, "y")],
                            [button(t("Twelve months"), "tw", team.id, "12")]))
         return
     try:
-        check_term(start, ends[choice], ctx.profile.teams.max_term_months)
+        check_term(start, end, ctx.profile.teams.max_term_months)
     except DomainError as err:
         ctx.reply(explain(t, err))
         return
     previous = (team.starts_on, team.ends_on)
-    team.starts_on, team.ends_on = start, ends[choice]
+    team.starts_on, team.ends_on = start, end
     ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, "renewed", ctx.now,
                                    details={"previous": [d.isoformat() if d else None for d in previous],
                                             "until": team.ends_on.isoformat()}))

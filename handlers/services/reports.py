@@ -10,7 +10,7 @@ from domain.org import Employee
 from domain.profiles import Profile
 from domain.report import Report, ReportKind, ReportRequest, ReportStatus
 from domain.report_routing import route_for
-from domain.reporting_period import Period, period_of, previous
+from domain.periods import Cadence, Period, period_of
 from domain.rules import check_report_evidence, monitoring_period_months
 from domain.team import Team
 from handlers.context import Ctx
@@ -32,8 +32,8 @@ def local_today(profile: Profile, now: dt.datetime) -> dt.date:
 
 def periods(profile: Profile, team: Team | None, today: dt.date) -> tuple[Period, Period]:
     months = cadence_months(profile, team)
-    current = period_of(today, months)
-    return current, previous(current, months)
+    current = period_of(Cadence(months), today)
+    return current, current.previous()
 
 
 async def people_of(uow: UnitOfWork, report: Report, *extra: int) -> dict[int, Employee]:
