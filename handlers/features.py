@@ -6,3 +6,4 @@ from handlers import decision_reminders, delivery  # noqa: F401
 from handlers import letters  # noqa: F401
 from handlers import admin, admin_acting, admin_lists, me  # noqa: F401
 from handlers import kendala, rekap, report_requests, report_review, reports  # noqa: F401
+from handlers import evidence  # noqa: F401

@@ -88,12 +88,16 @@ def review_keyboard(t: Translator, report: Report) -> Keyboard:
     """The buttons of whoever holds the report now; data carries the version so a
     button for an older version changes nothing."""
     rid, v = report.id, report.version
+    evidence = [button(t("📎 Open the supporting files ({count})", count=len(report.files)), "rf", rid)] \
+        if report.files else []
     if not report.at_last_hop:
-        return keyboard([button(t("➡️ Forward"), "rv", "f", rid, v), button(t("↩️ Return"), "rv", "r", rid, v)])
+        return keyboard([button(t("➡️ Forward"), "rv", "f", rid, v), button(t("↩️ Return"), "rv", "r", rid, v)],
+                        evidence)
     if report.declares_done:
         return keyboard([button(t("✅ Accept — meets the target"), "rv", "d", rid, v)],
-                        [button(t("↩️ Return for improvement"), "rv", "r", rid, v)])
-    return keyboard([button(t("✅ Accept"), "rv", "a", rid, v), button(t("✏️ Ask for a revision"), "rv", "r", rid, v)])
+                        [button(t("↩️ Return for improvement"), "rv", "r", rid, v)], evidence)
+    return keyboard([button(t("✅ Accept"), "rv", "a", rid, v), button(t("✏️ Ask for a revision"), "rv", "r", rid, v)],
+                    evidence)
 
 
 def request_card(t: Translator, req: ReportRequest, people: dict[int, Employee], team: Team | None,

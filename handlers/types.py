@@ -105,7 +105,17 @@ class SendDocument:
     caption: str | None = None
 
 
-Reply = Union[SendMessage, EditMessage, AnswerCallback, SendDocument]
+@dataclass(frozen=True)
+class SendFile:
+    """Send back a file Telegram already holds (e.g. data dukung), by its file id."""
+
+    chat_id: int
+    file_id: str
+    kind: str  # "photo" goes as a photo; anything else as a document
+    caption: str | None = None
+
+
+Reply = Union[SendMessage, EditMessage, AnswerCallback, SendDocument, SendFile]
 
 
 @dataclass

@@ -18,7 +18,7 @@ from bot.runtimes.base import Runtime, neutral_errors
 from bot.runtimes.translate import ALLOWED_UPDATES
 from bot.runtimes.webhook import WebhookOptions
 from handlers.app import App
-from handlers.types import AnswerCallback, EditMessage, Keyboard, SendDocument, SendMessage
+from handlers.types import AnswerCallback, EditMessage, Keyboard, SendDocument, SendFile, SendMessage
 
 
 # aiogram parses every answer as Response[<method's return type>]. pydantic keeps such
@@ -99,6 +99,13 @@ class AiogramRuntime(Runtime):
         async with _errors():
             await self.bot.send_document(reply.chat_id, BufferedInputFile(reply.content, reply.filename),
                                          caption=reply.caption)
+
+    async def send_file(self, reply: SendFile) -> None:
+        async with _errors():
+            if reply.kind == "photo":
+                await self.bot.send_photo(reply.chat_id, reply.file_id, caption=reply.caption)
+            else:
+                await self.bot.send_document(reply.chat_id, reply.file_id, caption=reply.caption)
 
 
 _errors = partial(neutral_errors, TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest)

@@ -16,7 +16,7 @@ from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
 from handlers.app import App
 from handlers.dispatch import handle
-from handlers.types import AnswerCallback, EditMessage, Reply, SendDocument, SendMessage, Update
+from handlers.types import AnswerCallback, EditMessage, Reply, SendDocument, SendFile, SendMessage, Update
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,9 @@ class Runtime(abc.ABC):
 
     @abc.abstractmethod
     async def send_document(self, reply: SendDocument) -> None: ...
+
+    @abc.abstractmethod
+    async def send_file(self, reply: SendFile) -> None: ...
 
     @property
     @abc.abstractmethod
@@ -151,6 +154,9 @@ class Runtime(abc.ABC):
         elif isinstance(reply, SendDocument):
             async with self.flood.slot(reply.chat_id):
                 await self.send_document(reply)
+        elif isinstance(reply, SendFile):
+            async with self.flood.slot(reply.chat_id):
+                await self.send_file(reply)
 
     async def start(self) -> None:
         self._tasks = [asyncio.create_task(self.outbox.run(), name="outbox")]

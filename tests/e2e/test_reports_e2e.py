@@ -53,6 +53,13 @@ async def test_member_report_with_a_document_reaches_the_ketua_and_is_accepted(h
     await h.press("dewi", summary, "Kirim", expect="versi 2")
 
     notice = await h.notice("budi", "Laporan anggota — 2026-Q4, versi 2", since=mark)
+    # the ketua opens the data dukung: Telegram sends back the very files Dewi sent
+    mark = h.fake.mark()
+    h.fake.press(h.tid("budi"), notice, h.fake.button_data(notice, "Buka data dukung"))
+    document = await h.fake.wait_for(lambda m: m.chat_id == h.tid("budi") and m.file_name == "hasil-uji.pdf",
+                                     h.timeout, since=mark)
+    assert document.file_bytes == b"%PDF-1.4 uji"
+    await h.fake.wait_for(lambda m: m.chat_id == h.tid("budi") and m.photo is not None, h.timeout, since=mark)
     await h.press("budi", notice, "Terima", expect="diterima")
     await h.notice("dewi", "diterima oleh Budi Santoso")
     (report,) = await _reports(h)
