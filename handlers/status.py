@@ -5,22 +5,29 @@ from domain.application import ApplicationStatus
 from handlers.buttons import Parsed, button
 from handlers.context import Ctx, keyboard
 from handlers.registry import registry
-from handlers.render import application_card
+from handlers.i18n import Html
+from handlers.render import application_card, status_label
 from storage.records import Decision
 
 
 @registry.command("status")
 async def my_applications(ctx: Ctx) -> None:
+    """One message for all my applications (a phone screen, not twenty bubbles); a
+    [Withdraw] button for each one still waiting."""
     apps = await ctx.uow.applications.by_applicant(ctx.employee.id)
     if not apps:
         ctx.reply(ctx.t("You have no applications yet. Send /ajukan to apply."))
         return
-    ctx.reply(ctx.t("Your applications (newest first):"))
+    t = ctx.t
+    lines = [t("Your applications (newest first):")]
     for app in apps:
-        kb = None
-        if app.status is ApplicationStatus.SUBMITTED:
-            kb = keyboard([button(ctx.t("Withdraw"), "aw", app.id)])
-        ctx.reply(application_card(ctx.t, app, ctx.employee), kb)
+        lines.append(t("• <b>{number}</b> — {target}: {status}", number=app.number, target=app.target_text[:60],
+                       status=status_label(t, app.status)))
+        if app.status is ApplicationStatus.REJECTED and app.decision_reason:
+            lines.append(t("  Reason: {reason}", reason=app.decision_reason[:300]))
+    pending = [a for a in apps if a.status is ApplicationStatus.SUBMITTED][:10]
+    kb = keyboard(*[[button(t("Withdraw {number}", number=a.number), "aw", a.id)] for a in pending])
+    ctx.reply(Html("\n".join(lines)), kb)
 
 
 @registry.callback("aw")

@@ -105,6 +105,8 @@ async def test_rejection_needs_a_reason(app, demo):
         assert application.status is ApplicationStatus.REJECTED
         decisions = await uow.decisions.for_subject("application", application.id)
         assert decisions[-1].action == "rejected" and decisions[-1].reason == REASON
+    (listing,) = texts(await budi.says("/status"))
+    assert "ditolak" in listing and f"Alasan: {REASON}" in listing
 
 
 async def test_someone_else_pressing_the_button_changes_nothing(app, demo):
@@ -178,11 +180,12 @@ async def test_status_and_withdraw(app, demo):
     await linked(app, demo, "kabid_apt", 2001)
     await apply(budi)
     replies = await budi.says("/status")
-    assert "menunggu keputusan" in texts(replies)[1]
-    withdraw = button_data(replies, "Tarik")
+    (listing,) = texts(replies)
+    assert "PS-2026-00001" in listing and "menunggu keputusan" in listing
+    withdraw = button_data(replies, "Tarik PS-2026-00001")
     await budi.presses(withdraw)
     replies = await budi.says("/status")
-    assert "ditarik" in texts(replies)[1] and not buttons(replies)
+    assert "ditarik" in texts(replies)[0] and not buttons(replies)
     notices = [m for m in await outbox(app) if m.chat_id == 2001]
     assert any("ditarik kembali" in m.payload["text"] for m in notices)
 
