@@ -7,3 +7,4 @@ from handlers import letters  # noqa: F401
 from handlers import admin, admin_acting, admin_lists, me  # noqa: F401
 from handlers import kendala, rekap, report_requests, report_review, reports  # noqa: F401
 from handlers import evidence  # noqa: F401
+from handlers import report_obligations  # noqa: F401

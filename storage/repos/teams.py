@@ -30,6 +30,11 @@ class TeamRepo:
             q = q.where(Team.status != TeamStatus.ENDED)
         return list(await self.s.scalars(q.order_by(Team.name)))
 
+    async def active(self) -> list[Team]:
+        """Teams that have a ketua and have not ended: the ones that owe reports."""
+        q = select(Team).where(Team.status == TeamStatus.ACTIVE, Team.lead_id.is_not(None))
+        return list(await self.s.scalars(q.order_by(Team.id)))
+
     async def by_group(self, chat_id: int) -> Team | None:
         return (await self.s.scalars(select(Team).where(Team.group_chat_id == chat_id))).first()
 
