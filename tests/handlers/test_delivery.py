@@ -128,3 +128,25 @@ async def test_one_chat_never_has_more_in_flight_than_its_burst(app, demo):
     assert await out.drain_once() == 3
     assert await out.drain() == 4
     assert [text for _, text in tg.arrived] == [f"pesan {i}" for i in range(7)]  # in order
+
+
+async def test_an_admin_without_an_employee_record_can_list_and_resend_by_typing(app, demo):
+    from tests.handlers.chat import Person
+
+    app = dataclasses.replace(app, config=AppConfig(admin_telegram_ids=frozenset({4242})))
+    admin = Person(app, 4242, "Admin")  # the deployment's admin, not linked to an employee
+    tg = Telegram()
+    tg.failures[1001] = [Unreachable("Forbidden: bot was blocked by the user")]
+    await enqueue(app, "k1", 1001)
+    await enqueue(app, "k2", 1001)
+    out = sender(app, tg)
+    await out.drain_once()
+    tg.failures[1001] = [Unreachable("Forbidden: bot was blocked by the user")]
+    await out.drain()
+    replies = await admin.says("/antrian")
+    assert "2 pemberitahuan tidak dapat dikirim" in texts(replies)[0]
+    first = (await by_key(app, "k1")).id
+    assert "Diantrikan ulang" in texts(await admin.says(f"/antrian ulang {first}"))[0]
+    assert "tidak lagi menunggu" in texts(await admin.says(f"/antrian ulang {first}"))[0]
+    assert "1 pemberitahuan diantrikan ulang" in texts(await admin.says("/antrian ulang semua"))[0]
+    assert await out.drain() == 2
