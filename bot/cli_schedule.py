@@ -19,7 +19,8 @@ def add_commands(sub) -> dict:
 
 
 def _calendar_lines(settings, calendar, period, tz) -> list[str]:
-    from domain.reminders import Obligation, timeline
+    from domain.planner import timeline
+    from domain.reminders import Obligation
 
     probe = Obligation("report", 0, 0, 0, None, period.key, due=settings.due_of(period))
     names = {"open": "window opens", "esc": "escalation"}

@@ -59,6 +59,20 @@ class Issue:
         return self.severity is Severity.ERROR
 
 
+class IssueSummary:
+    """Errors and warnings of anything that has `issues` (a check, an import run)."""
+
+    issues: list[Issue]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.is_error]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if not i.is_error]
+
+
 def header_key(text: str) -> str:
     """'Nama Jabatan ' -> 'nama_jabatan'; 'No. HP' -> 'no_hp'."""
     return re.sub(r"[^0-9a-z]+", "_", str(text).strip().lower()).strip("_")

@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 from domain.errors import DomainError
 from domain.org import Education, Golongan, JabatanKind, Jenjang, UnitKind, validate_nip
-from domain.org_columns import (Issue, Severity, parse_jabatan_kind, parse_jenjang, parse_phone,
+from domain.org_columns import (Issue, IssueSummary, Severity, parse_jabatan_kind, parse_jenjang, parse_phone,
                                 parse_unit_code, parse_unit_kind)
 
 NAME_MAX = 200
@@ -81,19 +81,11 @@ R = TypeVar("R", UnitRow, EmployeeRow)
 
 
 @dataclass
-class Checked(Generic[R]):
+class Checked(IssueSummary, Generic[R]):
     rows: list[R]  # the good rows, in file order
     issues: list[Issue]
     total: int
     seen: set[str] = field(default_factory=set)  # every readable key (NIP / code), bad rows too
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.is_error]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if not i.is_error]
 
     @property
     def bad_rows(self) -> set[int]:

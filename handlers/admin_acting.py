@@ -40,11 +40,7 @@ async def _set(ctx: Ctx, step: str, data: dict) -> None:
 
 
 async def _draft(ctx: Ctx) -> Conversation | None:
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
-    if conv is None or conv.name != NAME:
-        ctx.answer(ctx.t("This form is no longer open. Start again from /admin."), alert=True)
-        return None
-    return conv
+    return await ctx.open_form(NAME, ctx.t("This form is no longer open. Start again from /admin."))
 
 
 @registry.callback("apl", public=True)

@@ -88,10 +88,9 @@ def _checked(ctx: Ctx, text: str) -> str | None:
 
 @registry.callback("aj")
 async def on_button(ctx: Ctx, parsed: Parsed) -> None:
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
     action = parsed.args[0] if parsed.args else ""
-    if conv is None or conv.name != NAME:
-        ctx.answer(ctx.t("This application form is no longer open. Send /ajukan to start again."), alert=True)
+    conv = await ctx.open_form(NAME, ctx.t("This application form is no longer open. Send /ajukan to start again."))
+    if conv is None:
         return
     if action == "t" and conv.step == "target":
         team = await ctx.uow.teams.get(parsed.int_arg(1) or 0)

@@ -11,7 +11,7 @@ from domain.org import Employee
 from handlers.app import App
 from handlers.i18n import Translator, translator
 from handlers.types import AnswerCallback, Button, EditMessage, Keyboard, Reply, SendMessage, Update
-from storage.records import TelegramLink
+from storage.records import Conversation, TelegramLink
 from storage.uow import UnitOfWork
 
 Render = Callable[[Translator], tuple[str, Keyboard | None]]
@@ -56,6 +56,16 @@ class Ctx:
     def answer(self, text: str | None = None, alert: bool = False) -> None:
         if self.update.callback_id is not None:
             self.replies.append(AnswerCallback(self.update.callback_id, text, alert))
+
+    async def open_form(self, name: str, closed_text: str, steps: tuple[str, ...] | None = None
+                        ) -> Conversation | None:
+        """The user's form `name` if it is still open (at one of `steps`, when given);
+        otherwise the pressed button is stale: say `closed_text` and return None."""
+        conv = await self.uow.conversations.get(self.update.sender.id, self.update.chat_id)
+        if conv is None or conv.name != name or (steps is not None and conv.step not in steps):
+            self.answer(closed_text, alert=True)
+            return None
+        return conv
 
     async def notify(self, employee_id: int, key: str, render: Render) -> bool:
         """Queue a notice to another employee through the outbox, in this transaction and

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from domain.deciders import unit_head_of
+from domain.calendar import zone
+from domain.deciders import unit_head_of, with_acting
 from domain.profiles import Profile
 from domain.reminders import DECISION, Obligation
 from handlers.jobs import register_provider
@@ -24,9 +25,10 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         decider = people.get(app.decider_id)
         if decider is None:
             continue
-        if decider.id not in heads:
-            head = unit_head_of(await uow.org.view_for(decider), decider)
-            heads[decider.id] = head.id if head else None
+        if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
+            org = await uow.org.view_for(decider, on=now.astimezone(zone(profile.timezone)).date())
+            head = unit_head_of(org, decider)
+            heads[decider.id] = with_acting(org, head).person.id if head else None
         applicant = people.get(app.applicant_id)
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
         # period_key names the record type: a decision on another kind of record with the

@@ -28,7 +28,8 @@ from sqlalchemy.exc import IntegrityError
 
 from domain.calendar import WorkCalendar
 from domain.profiles import Profile
-from domain.reminders import GROUP, Notice, Obligation, ScheduleSettings, Step, due_identities, plan, timeline, upcoming
+from domain.planner import due_identities, plan, timeline, upcoming
+from domain.reminders import GROUP, Notice, Obligation, ScheduleSettings, Step
 from handlers.app import App
 from handlers.i18n import translator
 from handlers.reminder_texts import RenderContext, render

@@ -71,10 +71,9 @@ async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
 @registry.callback("kn")
 async def on_button(ctx: Ctx, parsed: Parsed) -> None:
     t = ctx.t
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
     action = parsed.args[0] if parsed.args else ""
-    if conv is None or conv.name != NAME:
-        ctx.answer(t("This kendala form is no longer open. Send /kendala to start again."), alert=True)
+    conv = await ctx.open_form(NAME, t("This kendala form is no longer open. Send /kendala to start again."))
+    if conv is None:
         return
     data = dict(conv.data)
     if action == "t" and conv.step == "team":

@@ -194,9 +194,8 @@ def explain_file(t, err: DomainError) -> str:
 
 
 async def on_button(ctx: Ctx, action: str, parsed: Parsed) -> None:
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
-    if conv is None or conv.name != NAME or conv.step not in STEPS:
-        ctx.answer(ctx.t("This report form is no longer open. Send /lapor to start again."), alert=True)
+    conv = await ctx.open_form(NAME, ctx.t("This report form is no longer open. Send /lapor to start again."), STEPS)
+    if conv is None:
         return
     data, t = dict(conv.data), ctx.t
     if action == "cancel":

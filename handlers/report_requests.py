@@ -89,10 +89,9 @@ def _due_keyboard(ctx: Ctx):
 @registry.callback("rq")
 async def on_button(ctx: Ctx, parsed: Parsed) -> None:
     t = ctx.t
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
     action = parsed.args[0] if parsed.args else ""
-    if conv is None or conv.name != NAME:
-        ctx.answer(t("This request form is no longer open. Send /mintalaporan to start again."), alert=True)
+    conv = await ctx.open_form(NAME, t("This request form is no longer open. Send /mintalaporan to start again."))
+    if conv is None:
         return
     data = dict(conv.data)
     if action in ("t", "p") and conv.step == "target":

@@ -103,9 +103,12 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
 
 
 async def _period(ctx: Ctx, which: str) -> None:
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
-    if conv is None or conv.name != NAME or conv.step != "period" or which not in ("c", "b"):
-        ctx.answer(ctx.t("This report form is no longer open. Send /lapor to start again."), alert=True)
+    closed = ctx.t("This report form is no longer open. Send /lapor to start again.")
+    conv = await ctx.open_form(NAME, closed, ("period",))
+    if conv is None:
+        return
+    if which not in ("c", "b"):
+        ctx.answer(closed, alert=True)
         return
     data = dict(conv.data)
     key = data.pop("periods")[0 if which == "c" else 1]

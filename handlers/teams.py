@@ -113,10 +113,9 @@ async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> No
 
 @registry.callback("tn")
 async def on_button(ctx: Ctx, parsed: Parsed) -> None:
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
     action = parsed.args[0] if parsed.args else ""
-    if conv is None or conv.name != NAME:
-        ctx.answer(ctx.t("This form is no longer open."), alert=True)
+    conv = await ctx.open_form(NAME, ctx.t("This form is no longer open."))
+    if conv is None:
         return
     data, t = dict(conv.data), ctx.t
     ctx.answer()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from domain.org_columns import Issue, map_headers
+from domain.org_columns import Issue, IssueSummary, map_headers
 from domain.org_import import Checked, check_employees, check_units
 from handlers.services.tabular import Table
 from storage.repos.org_import import Counts
@@ -20,7 +20,7 @@ Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
 @dataclass
-class ImportResult:
+class ImportResult(IssueSummary):
     kind: str
     total: int
     header_issues: list[Issue] = field(default_factory=list)
@@ -32,14 +32,6 @@ class ImportResult:
     @property
     def issues(self) -> list[Issue]:
         return self.header_issues + (self.checked.issues if self.checked else [])
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.is_error]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if not i.is_error]
 
     @property
     def bad_rows(self) -> int:

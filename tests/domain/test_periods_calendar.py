@@ -11,7 +11,8 @@ from domain.calendar import QuietHours, WorkCalendar, add_working_days_at, is_de
 from domain.errors import DomainError
 from domain.periods import MONTHLY, QUARTERLY, WEEKLY, Cadence, cadence_for, period_of, periods_between
 from domain.profiles import load_profile, profile_names
-from domain.reminders import Obligation, ScheduleSettings, timeline
+from domain.planner import timeline
+from domain.reminders import Obligation, ScheduleSettings
 
 CAL = indonesian_calendar()
 WIB, WITA, WIT = zone("Asia/Jakarta"), zone("Asia/Makassar"), zone("Asia/Jayapura")

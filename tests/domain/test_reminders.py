@@ -8,8 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from bot.scheduler import indonesian_calendar
 from domain.calendar import settle, zone
-from domain.reminders import DECISION, MEMBER_REPORT, TEAM_REPORT, Obligation, ScheduleSettings, due_identities, \
-    plan, upcoming
+from domain.planner import due_identities, plan, upcoming
+from domain.reminders import DECISION, MEMBER_REPORT, TEAM_REPORT, Obligation, ScheduleSettings
 
 CAL = indonesian_calendar()
 S = ScheduleSettings()
