@@ -18,6 +18,7 @@ import json
 import logging
 import platform
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -99,6 +100,7 @@ async def run(args) -> dict:
             status = {s: await uow.outbox.count_by_status(s) for s in ("pending", "sent", "dead")}
     finally:
         await h.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
     ceiling = 30 * args.scale
     rate = len(ok) / span if span else 0.0
     return {
