@@ -13,7 +13,7 @@ PROGRESS_FROM = 500  # rows: smaller files need no progress bar
 
 def add_commands(sub) -> dict:
     imp = sub.add_parser("import", help="import units or employees from CSV/XLSX (see docs/IMPORT.md)")
-    imp.add_argument("kind", choices=["units", "employees"])
+    imp.add_argument("kind", choices=["units", "employees", "teams"])
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     imp.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
@@ -74,6 +74,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     except UnreadableFile as exc:
         print(exc, file=sys.stderr)
         return 2
+    if args.kind == "teams":
+        return _import_teams(args, settings, table, t)
     progress = _Bar(len(table.rows))
 
     async def _run():
@@ -90,6 +92,25 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         print(describe(t, issue))
     print("\n".join(summary(t, result)))
     return 1 if result.errors else 0
+
+
+def _import_teams(args: argparse.Namespace, settings: Settings, table, t) -> int:
+    from handlers.services.team_import import import_teams
+
+    async def _run():
+        app, engine = _app(settings)
+        try:
+            return await import_teams(app.uow, app.profile, table, t, app.clock(), dry_run=args.dry_run)
+        finally:
+            await engine.dispose()
+
+    _migrate(settings)
+    result = asyncio.run(_run())
+    print("\n".join(result.problems))
+    print(t("Teams: {created} new, {skipped} already there, {problems} problem(s){dry}.",
+            created=len(result.created), skipped=len(result.skipped), problems=len(result.problems),
+            dry=t(" (dry run: nothing written)") if args.dry_run or result.problems else ""))
+    return 1 if result.problems else 0
 
 
 def cmd_link_codes(args: argparse.Namespace, settings: Settings) -> int:
