@@ -128,6 +128,12 @@ def head_of_unit(org: OrgView, unit_id: int, exclude: int | None = None) -> Empl
     return None
 
 
+def acting_head_of_unit(org: OrgView, unit_id: int, exclude: int | None = None) -> Employee | None:
+    """The head of a unit (see head_of_unit), or whoever stands in for them today (Plt/Plh)."""
+    head = head_of_unit(org, unit_id, exclude=exclude)
+    return with_acting(org, head).person if head is not None else None
+
+
 def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *, team_unit_id: int | None = None,
                  team_lead_id: int | None = None, pengendali_id: int | None = None) -> list[int]:
     """Rules 40, 45-47: the officials a report passes, in order, ending with its addressee.
@@ -149,8 +155,7 @@ def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *,
             person = org.employee(pengendali_id) if pengendali_id else None
         elif role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
             unit_id = team_unit_id if (kind == "team" and team_unit_id is not None) else author.unit_id
-            head = head_of_unit(org, unit_id, exclude=author.id)
-            person = with_acting(org, head).person if head is not None else None  # a Plt/Plh receives it
+            person = acting_head_of_unit(org, unit_id, exclude=author.id)
         else:
             person = resolve_role(org, author, role)
         if person is not None and person.id != author.id and person.id not in route:

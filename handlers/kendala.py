@@ -6,7 +6,7 @@ team's group only learns that it was decided, by whom — names and statuses, no
 Steps: team -> description -> alternatives (one per message, [Done]) -> confirm."""
 from __future__ import annotations
 
-from domain.deciders import head_of_unit, resolve_role
+from domain.deciders import acting_head_of_unit, resolve_role
 from domain.errors import DomainError
 from domain.org import Employee
 from domain.profiles import Role, Scope
@@ -56,7 +56,7 @@ async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
     found: list[tuple[Role, Employee]] = []
     for role in kendala_deciders(ctx.profile, Scope.WITHIN_UNIT):
         if role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
-            person = head_of_unit(org, team.unit_id, exclude=ctx.employee.id)
+            person = acting_head_of_unit(org, team.unit_id, exclude=ctx.employee.id)
         elif role is Role.RATER:
             person = resolve_role(org, basis, Role.RATER)
         elif role is Role.AGENCY_HEAD:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from domain.deciders import head_of_unit, with_acting
+from domain.deciders import acting_head_of_unit
 from domain.periods import Cadence, Period, period_of
 from domain.profiles import Profile
 from domain.reminders import MEMBER_REPORT, TEAM_REPORT, Obligation, due_for
@@ -43,8 +43,8 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
         if lead is None:
             continue
         org = await uow.org.view_for(lead, unit_ids=[team.unit_id], on=today)
-        head = head_of_unit(org, team.unit_id, exclude=lead.id)
-        head_id = with_acting(org, head).person.id if head is not None else None
+        head = acting_head_of_unit(org, team.unit_id, exclude=lead.id)
+        head_id = head.id if head is not None else None
         members = [m.employee_id for m in await uow.teams.members(team.id) if m.role in MEMBER_ROLES]
         for period in _periods(profile, team, today):
             due = due_for(profile, period)

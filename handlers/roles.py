@@ -22,7 +22,7 @@ async def heads_team_unit(ctx: Ctx, team: Team) -> bool:
     return False
 
 
-async def resolve_official(ctx: Ctx, role: Role, unit_id: int) -> Employee | None:
+async def official_for_unit(ctx: Ctx, role: Role, unit_id: int) -> Employee | None:
     """The employee who holds `role` for a unit: the unit head, the head of its Perangkat
     Daerah, or the Sekda (also the default Pejabat yang Berwenang, product decision 4)."""
     org = ctx.uow.org
@@ -35,13 +35,13 @@ async def resolve_official(ctx: Ctx, role: Role, unit_id: int) -> Employee | Non
         return await org.head_of_first_unit_of_kind(UnitKind.SETDA)
     if role is Role.AUTHORIZED_OFFICIAL:
         configured = ctx.profile.authorized_official.role
-        return None if configured is Role.AUTHORIZED_OFFICIAL else await resolve_official(ctx, configured, unit_id)
+        return None if configured is Role.AUTHORIZED_OFFICIAL else await official_for_unit(ctx, configured, unit_id)
     return None
 
 
 async def require_official(ctx: Ctx, roles: tuple[Role, ...], unit_id: int) -> tuple[Role, Employee]:
     for role in roles:
-        person = await resolve_official(ctx, role, unit_id)
+        person = await official_for_unit(ctx, role, unit_id)
         if person is not None and person.active:
             return role, person
     raise DomainError("no_official", roles=", ".join(r.value for r in roles))

@@ -64,12 +64,14 @@ def _appointers(ctx: Ctx, post: str) -> tuple[Role, ...]:
     return ctx.profile.teams.ketua.appointer.for_scope(Scope.WITHIN_UNIT) or (Role.UNIT_HEAD,)
 
 
-async def _check(ctx: Ctx, team: Team, candidate, post: str, open_candidacies: int, appointer: Role | None):
-    """The profile's eligibility rules for the post (rules 25-29, 31, 34, 35)."""
+async def _check(ctx: Ctx, team: Team, candidate, post: str, open_candidacies: int, appointer: Role | None,
+                 unit_ids: list[int]):
+    """The profile's eligibility rules for the post (rules 25-29, 31, 34, 35); `unit_ids`
+    is the owning unit's tree."""
     in_unit = await ctx.uow.org.employees_in_units([team.unit_id])
     # Staff of a Bidang belong to the Dinas that owns the team: the origin rule (Surakarta
     # Ps 15(5), 24(6)) is about coming from outside the owning unit's tree.
-    inside = candidate.unit_id in await ctx.uow.org.subunit_ids(team.unit_id)
+    inside = candidate.unit_id in unit_ids
     owning_unit_id = candidate.unit_id if inside else team.unit_id
     if post == "pengendali":
         unit = await ctx.uow.org.unit(team.unit_id)
@@ -106,7 +108,7 @@ async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
     appointers = _appointers(ctx, post)
     direct = Role.UNIT_HEAD in appointers or Role.PERFORMANCE_OWNER in appointers
     open_candidacies = len([c for c in await ctx.uow.teams.open_candidacies(team.id) if c.post == post])
-    result = await _check(ctx, team, candidate, post, open_candidacies, None)
+    result = await _check(ctx, team, candidate, post, open_candidacies, None, unit_ids)
     ctx.answer()
     verb = "kc" if post == "ketua" else "pc"
     if not result.ok:
@@ -181,7 +183,8 @@ async def on_candidacy(ctx: Ctx, parsed: Parsed) -> None:
     if parsed.args[:1] == ("ok",):
         candidate = await ctx.uow.org.employee(candidacy.candidate_id)
         role, _ = await require_official(ctx, _appointers(ctx, candidacy.post), team.unit_id)
-        result = await _check(ctx, team, candidate, candidacy.post, 0, role)
+        result = await _check(ctx, team, candidate, candidacy.post, 0, role,
+                              await ctx.uow.org.subunit_ids(team.unit_id))
         if not result.ok:
             ctx.reply(Html("\n".join(["✗ " + finding_text(ctx.t, f) for f in result.failures])))
             return

@@ -77,3 +77,37 @@ async def test_the_scheduler_prompts_the_team_group_and_members(app, demo, clock
     assert len(group_texts) == 1 and "Dewi" in group_texts[0] and "Yoga" in group_texts[0]
     assert demo["dewi"].employee.nip not in group_texts[0]
     assert await scheduler.tick() == []  # a second tick at the same moment sends nothing again
+
+
+async def test_a_plt_of_the_unit_head_is_who_a_late_team_report_escalates_to(app, demo, clock):
+    """While a Plt stands in for the Kabid, the team report's escalation reaches the Plt."""
+    from domain.acting import ActingKind, ActingOfficial
+
+    await _team(app, demo)
+    kabid, plt = demo["kabid_apt"].employee.id, demo["kabid_ikp"].employee.id
+    async with app.uow() as uow:
+        uow.acting.add(ActingOfficial(None, kabid, plt, ActingKind.PLT, dt.date(2026, 12, 1), dt.date(2027, 1, 31)))
+        await uow.commit()
+    found = await _obligations(app, wib(2026, 12, 21, 9, 0))
+    (team_q4,) = [o for o in found if o.kind == TEAM_REPORT and o.period_key == "2026-Q4"]
+    assert team_q4.escalate_to == plt
+
+
+async def test_a_plt_of_the_unit_head_decides_a_kendala(app, demo, clock):
+    """Kendala routing (§2.9.4) follows the same stand-in rule as decisions and reports."""
+    from domain.acting import ActingKind, ActingOfficial
+    from handlers.context import Ctx
+    from handlers.i18n import translator
+    from handlers.kendala import deciders
+    from handlers.types import Sender, Update
+
+    team = await _team(app, demo)
+    kabid, plt = demo["kabid_apt"].employee.id, demo["kabid_ikp"].employee.id
+    async with app.uow() as uow:
+        uow.acting.add(ActingOfficial(None, kabid, plt, ActingKind.PLT, dt.date(2026, 11, 1), dt.date(2027, 1, 31)))
+        await uow.commit()
+    async with app.uow() as uow:
+        ctx = Ctx(app, uow, Update(1, Sender(1001), 1001, text="/kendala"), clock.now, translator("id"))
+        ctx.employee = await uow.org.employee(demo["budi"].employee.id)
+        found = await deciders(ctx, team)
+    assert found and found[0][1].id == plt
