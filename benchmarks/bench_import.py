@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handlers.services.org_import import run_import  # noqa: E402
-from handlers.services.tabular import Table, read_table, write_table  # noqa: E402
+from handlers.org.org_import import run_import  # noqa: E402
+from handlers.org.tabular import Table, read_table, write_table  # noqa: E402
 from storage.engine import make_engine, session_factory  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.uow import UnitOfWorkFactory  # noqa: E402

@@ -46,8 +46,10 @@ import telegram  # noqa: E402
 from aiogram import Bot, Dispatcher  # noqa: E402
 from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
 from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
-from aiogram.types import CallbackQuery as AgQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message  # noqa: E402
-from telegram import InlineKeyboardButton as PtbButton, InlineKeyboardMarkup as PtbMarkup  # noqa: E402
+from aiogram.types import CallbackQuery as AgQuery  # noqa: E402
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardButton as PtbButton  # noqa: E402
+from telegram import InlineKeyboardMarkup as PtbMarkup
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters  # noqa: E402
 
 from bot.demo import MOTIVATION_BUDI  # noqa: E402

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import importlib
-import asyncio
 import logging
 import signal
 import sys
@@ -135,9 +135,9 @@ def cmd_db(args, settings: Settings) -> int:
 
 def cmd_seed_demo(args, settings: Settings) -> int:
     from bot.wiring import build_app
-    from handlers.services.link_codes import deep_link
-    from handlers.services.seed_demo import seed_demo
-    from handlers.services.seed_pemda import seed_pemda
+    from handlers.demo_data.seed_demo import seed_demo
+    from handlers.demo_data.seed_pemda import seed_pemda
+    from handlers.org.link_codes import deep_link
     from storage.migrate import upgrade
 
     if args.profile:

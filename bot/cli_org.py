@@ -63,10 +63,10 @@ def _app(settings: Settings):
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from handlers.i18n import translator
-    from handlers.services.import_report import describe, summary
-    from handlers.services.org_import import run_import
-    from handlers.services.tabular import UnreadableFile, read_table
+    from handlers.core.i18n import translator
+    from handlers.org.import_report import describe, summary
+    from handlers.org.org_import import run_import
+    from handlers.org.tabular import UnreadableFile, read_table
 
     t = translator(settings.language)
     try:
@@ -95,7 +95,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _import_teams(args: argparse.Namespace, settings: Settings, table, t) -> int:
-    from handlers.services.team_import import import_teams
+    from handlers.teams.import_file import import_teams
 
     async def _run():
         app, engine = _app(settings)
@@ -114,9 +114,9 @@ def _import_teams(args: argparse.Namespace, settings: Settings, table, t) -> int
 
 
 def cmd_link_codes(args: argparse.Namespace, settings: Settings) -> int:
-    from handlers.services.link_codes import deep_link
-    from handlers.services.link_export import issue_for_unlinked
-    from handlers.services.tabular import write_table
+    from handlers.org.link_codes import deep_link
+    from handlers.org.link_export import issue_for_unlinked
+    from handlers.org.tabular import write_table
 
     async def _run():
         app, engine = _app(settings)

@@ -36,7 +36,7 @@ def cmd_schedule(args, settings: Settings) -> int:
     from bot.scheduler import indonesian_calendar, schedule_settings
     from bot.wiring import build_app
     from domain.periods import cadence_for, period_of
-    from handlers.jobs import look_ahead
+    from handlers.schedule.jobs import look_ahead
     from storage.migrate import upgrade
 
     upgrade(settings.database_url)

@@ -15,7 +15,7 @@ from bot.runtimes.base import Runtime
 from bot.runtimes.webhook import WebhookOptions
 from bot.settings import Settings
 from bot.wiring import build_app, build_runtime
-from handlers.services.seed_demo import SeededPerson, seed_demo
+from handlers.demo_data.seed_demo import SeededPerson, seed_demo
 from storage.migrate import upgrade_async
 
 WEBHOOK_SECRET = "harness-webhook-secret"

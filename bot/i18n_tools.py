@@ -8,7 +8,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from handlers.i18n import DOMAIN, LANGUAGES, LOCALES_DIR
+from handlers.core.i18n import DOMAIN, LANGUAGES, LOCALES_DIR
 
 SOURCE_DIRS = ("handlers",)
 KEYWORDS = {"t": None, "tr": None}

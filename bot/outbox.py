@@ -23,11 +23,16 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import aiohttp
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
+from tenacity import (
+    AsyncRetrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential,
+)
 
-from handlers.context import keyboard_from_json
-from handlers.delivery import mark_reachable, mark_unreachable
-from handlers.types import SendMessage
+from handlers.core.context import keyboard_from_json
+from handlers.core.types import SendMessage
+from handlers.delivery.dead_letters import mark_reachable, mark_unreachable
 from storage.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from bot.settings import Settings
 from domain.calendar import QuietHours, WorkCalendar
 from domain.profiles import Profile
 from domain.reminders import Notice, ScheduleSettings
-from handlers.app import App
-from handlers.jobs import Provider, run_reminders
+from handlers.core.app import App
+from handlers.schedule.jobs import Provider, run_reminders
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from bot.runtimes.base import Runtime
 from bot.runtimes.webhook import WebhookOptions, masked, new_secret
 from bot.settings import Settings
 from domain.profiles import load_profile
-from handlers.app import App, AppConfig
+from handlers.core.app import App, AppConfig
 from storage.engine import make_engine, session_factory
 from storage.uow import UnitOfWorkFactory
 

@@ -9,7 +9,8 @@ from domain.acting import stand_in
 from domain.errors import DomainError
 from domain.org import Employee, Unit
 from domain.profiles import Profile, Role
-from domain.rules import ReportKind as RuleKind, report_path
+from domain.rules import ReportKind as RuleKind
+from domain.rules import report_path
 
 
 class OrgView(Protocol):

@@ -8,11 +8,25 @@ from enum import Enum
 
 from domain.org import Employee, JabatanKind, Jenjang
 from domain.profiles.model import (
-    AllowanceRule, AppliesTo, JfTrack, Ketua, OriginRule, PengawasRule, Profile, Role, Scope,
+    AllowanceRule,
+    AppliesTo,
+    JfTrack,
+    Ketua,
+    OriginRule,
+    PengawasRule,
+    Profile,
+    Role,
+    Scope,
 )
 from domain.rules import (
-    REQUEST_FIELDS, EligibilityResult, RuleFinding, check_kendala, check_report_evidence,
-    check_request_fields, check_voluntary_scope, result,
+    REQUEST_FIELDS,
+    EligibilityResult,
+    RuleFinding,
+    check_kendala,
+    check_report_evidence,
+    check_request_fields,
+    check_voluntary_scope,
+    result,
 )
 
 

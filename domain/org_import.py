@@ -19,8 +19,16 @@ from typing import Generic, TypeVar
 
 from domain.errors import DomainError
 from domain.org import Education, Golongan, JabatanKind, Jenjang, UnitKind, validate_nip
-from domain.org_columns import (Issue, IssueSummary, Severity, parse_jabatan_kind, parse_jenjang, parse_phone,
-                                parse_unit_code, parse_unit_kind)
+from domain.org_columns import (
+    Issue,
+    IssueSummary,
+    Severity,
+    parse_jabatan_kind,
+    parse_jenjang,
+    parse_phone,
+    parse_unit_code,
+    parse_unit_kind,
+)
 
 NAME_MAX = 200
 RawRow = tuple[int, Mapping[str, str]]  # (spreadsheet row number, {canonical column: text})

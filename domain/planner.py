@@ -14,8 +14,22 @@ import hashlib
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
-from domain.calendar import WorkCalendar, add_working_days_at, at_local, is_deliverable, settle
-from domain.reminders import ESCALATION, GROUP, PERSON, Notice, Obligation, ScheduleSettings, Step
+from domain.calendar import (
+    WorkCalendar,
+    add_working_days_at,
+    at_local,
+    is_deliverable,
+    settle,
+)
+from domain.reminders import (
+    ESCALATION,
+    GROUP,
+    PERSON,
+    Notice,
+    Obligation,
+    ScheduleSettings,
+    Step,
+)
 
 
 def _step_name(offset: int) -> str:

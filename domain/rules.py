@@ -11,7 +11,14 @@ from enum import Enum
 
 from domain.errors import DomainError
 from domain.profiles.model import (
-    Cadence, IndividualRoute, Prerequisite, Profile, Role, Scope, TeamRoute, VoluntaryScope,
+    Cadence,
+    IndividualRoute,
+    Prerequisite,
+    Profile,
+    Role,
+    Scope,
+    TeamRoute,
+    VoluntaryScope,
 )
 
 REQUEST_FIELDS = ("purpose", "competence", "expectation", "duration")  # §2.5, rule 5

@@ -1,10 +1,14 @@
-"""The feature modules, imported for their registrations. One line per feature."""
-from handlers import apply, decide, onboarding, status  # noqa: F401
-from handlers import teams  # noqa: F401
-from handlers import team_group, team_members  # noqa: F401
-from handlers import decision_reminders, delivery  # noqa: F401
-from handlers import letters  # noqa: F401
-from handlers import admin, admin_acting, admin_lists, me  # noqa: F401
-from handlers import kendala, rekap, report_requests, report_review, reports  # noqa: F401
-from handlers import evidence  # noqa: F401
-from handlers import report_obligations  # noqa: F401
+"""The application's features, in one explicit tuple: each feature package exposes a
+router; their merge is the routing table dispatch uses and the scheduler's providers."""
+from handlers.admin.router import router as admin
+from handlers.applications.router import router as applications
+from handlers.core.registry import Router, merge
+from handlers.delivery.router import router as delivery
+from handlers.kendala.router import router as kendala
+from handlers.onboarding.router import router as onboarding
+from handlers.reports.router import router as reports
+from handlers.teams.router import router as teams
+
+FEATURES: tuple[Router, ...] = (onboarding, applications, teams, reports, kendala, admin, delivery)
+
+registry: Router = merge(FEATURES)

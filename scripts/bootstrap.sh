@@ -17,4 +17,4 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 # Translations are compiled with Babel from locales/*.po (binaries are never committed).
-.venv/bin/python -c 'from handlers.i18n import compile_catalogs; compile_catalogs(force=True)'
+.venv/bin/python -c 'from handlers.core.i18n import compile_catalogs; compile_catalogs(force=True)'

@@ -11,7 +11,13 @@ from domain.application import Application, ApplicationStatus, Scope
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
 from domain.org import Education, Employee, JabatanKind, Jenjang, Unit, UnitKind
 from domain.team import Team, TeamKind, TeamStatus
-from storage.records import Conversation, Decision, LinkCode, OutboxMessage, TelegramLink
+from storage.records import (
+    Conversation,
+    Decision,
+    LinkCode,
+    OutboxMessage,
+    TelegramLink,
+)
 from storage.types import GolonganType, UTCDateTime, enum_column
 
 mapper_registry = registry()

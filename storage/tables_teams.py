@@ -3,8 +3,16 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from domain.report import Kendala, KendalaStatus, Report, ReportKind, ReportRequest, ReportStatus, RequestStatus
-from domain.team import Membership, MemberRole
+from domain.report import (
+    Kendala,
+    KendalaStatus,
+    Report,
+    ReportKind,
+    ReportRequest,
+    ReportStatus,
+    RequestStatus,
+)
+from domain.team import MemberRole, Membership
 from storage.records import GroupBindCode, KetuaCandidacy, ReportVersion
 from storage.tables import mapper_registry, metadata
 from storage.types import UTCDateTime, enum_column

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.repos.acting import ActingRepo
+from storage.repos.admins import AdminRepo
 from storage.repos.applications import ApplicationRepo, AssignmentRepo
 from storage.repos.audit import DecisionRepo
 from storage.repos.conversations import ConversationRepo
@@ -11,8 +13,6 @@ from storage.repos.counters import CounterRepo
 from storage.repos.delivery import UnreachableRepo
 from storage.repos.links import LinkRepo
 from storage.repos.org import OrgRepo
-from storage.repos.acting import ActingRepo
-from storage.repos.admins import AdminRepo
 from storage.repos.org_admin import OrgAdminRepo
 from storage.repos.org_import import OrgImportRepo
 from storage.repos.outbox import OutboxRepo

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from domain.profiles import load_profile
-from handlers.app import App, AppConfig
-from handlers.services.seed_demo import seed_demo
+from handlers.core.app import App, AppConfig
+from handlers.demo_data.seed_demo import seed_demo
 from storage.engine import make_engine, session_factory
 from storage.migrate import upgrade
 from storage.uow import UnitOfWorkFactory

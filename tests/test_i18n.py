@@ -4,7 +4,7 @@ import re
 from babel.messages.pofile import read_po
 
 from bot.i18n_tools import extract
-from handlers.i18n import LANGUAGES, LOCALES_DIR, compile_catalogs, translator
+from handlers.core.i18n import LANGUAGES, LOCALES_DIR, compile_catalogs, translator
 
 PLACEHOLDER = re.compile(r"{(\w+)}")
 

@@ -11,7 +11,15 @@ from .control import FakeTelegram, command_entities
 from .errors import ApiError, ControlError
 from .html import EntityParseError, ParsedText, parse_html, render
 from .limits import FloodControl, Limits, ManualClock
-from .models import ApiCall, CallbackAnswer, CallbackQuery, FakeChat, FakeUser, StoredFile, StoredMessage
+from .models import (
+    ApiCall,
+    CallbackAnswer,
+    CallbackQuery,
+    FakeChat,
+    FakeUser,
+    StoredFile,
+    StoredMessage,
+)
 
 __all__ = [
     "ApiCall",

@@ -17,7 +17,15 @@ from .errors import ControlError
 from .html import utf16_len
 from .limits import Clock, FloodControl, Limits
 from .methods import BotApi
-from .models import MEMBER_STATUSES, ApiCall, CallbackAnswer, CallbackQuery, FakeChat, FakeUser, StoredMessage
+from .models import (
+    MEMBER_STATUSES,
+    ApiCall,
+    CallbackAnswer,
+    CallbackQuery,
+    FakeChat,
+    FakeUser,
+    StoredMessage,
+)
 from .server import build_app
 from .state import State
 from .webhook import WebhookSender
@@ -65,7 +73,9 @@ class FakeTelegram:
     # --- lifecycle ------------------------------------------------------------------
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> FakeTelegram:
-        from .control_http import add_control_routes  # the HTTP controls wrap this class
+        from .control_http import (
+            add_control_routes,  # the HTTP controls wrap this class
+        )
 
         app = build_app(self._token, self.api, self.state)
         add_control_routes(app, self)

@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 from . import content
 from .errors import ApiError, bad_request, forbidden, too_many_requests
 from .limits import FloodControl
-from .models import ApiCall, CallbackAnswer, FakeChat, FakeUser, StoredFile, StoredMessage
+from .models import (
+    ApiCall,
+    CallbackAnswer,
+    FakeChat,
+    FakeUser,
+    StoredFile,
+    StoredMessage,
+)
 from .params import Params, Upload
 from .state import State, WebhookConfig
 

@@ -15,7 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import ApiCall, CallbackAnswer, CallbackQuery, FakeChat, FakeUser, StoredFile, StoredMessage
+from .models import (
+    ApiCall,
+    CallbackAnswer,
+    CallbackQuery,
+    FakeChat,
+    FakeUser,
+    StoredFile,
+    StoredMessage,
+)
 
 # Sent when allowed_updates was never given (or given as []): Telegram's default.
 DEFAULT_EXCLUDED_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})

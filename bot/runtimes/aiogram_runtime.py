@@ -4,22 +4,38 @@ from __future__ import annotations
 
 from functools import partial
 
-from aiogram import Bot, Dispatcher, methods as api
+from aiogram import Bot, Dispatcher
+from aiogram import methods as api
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
-from aiogram.types import BufferedInputFile, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramRetryAfter,
+)
+from aiogram.types import (
+    BufferedInputFile,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+)
 from aiogram.types import Update as TgUpdate
 
 from bot.ratelimit import FloodLimits
 from bot.runtimes.base import Runtime, neutral_errors
 from bot.runtimes.translate import ALLOWED_UPDATES
 from bot.runtimes.webhook import WebhookOptions
-from handlers.app import App
-from handlers.types import AnswerCallback, EditMessage, Keyboard, SendDocument, SendFile, SendMessage
-
+from handlers.core.app import App
+from handlers.core.types import (
+    AnswerCallback,
+    EditMessage,
+    Keyboard,
+    SendDocument,
+    SendFile,
+    SendMessage,
+)
 
 # aiogram parses every answer as Response[<method's return type>]. pydantic keeps such
 # parametrised classes only weakly, so each garbage collection drops them and the next

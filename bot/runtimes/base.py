@@ -14,9 +14,17 @@ from bot.outbox import OutboxSender, RetryAfter, Unreachable
 from bot.ratelimit import FloodGate, FloodLimits
 from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
-from handlers.app import App
-from handlers.dispatch import handle
-from handlers.types import AnswerCallback, EditMessage, Reply, SendDocument, SendFile, SendMessage, Update
+from handlers.core.app import App
+from handlers.core.dispatch import handle
+from handlers.core.types import (
+    AnswerCallback,
+    EditMessage,
+    Reply,
+    SendDocument,
+    SendFile,
+    SendMessage,
+    Update,
+)
 
 log = logging.getLogger(__name__)
 

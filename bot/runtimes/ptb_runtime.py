@@ -13,15 +13,23 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram import Update as TgUpdate
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter as TgRetryAfter
+from telegram.error import BadRequest, Forbidden
+from telegram.error import RetryAfter as TgRetryAfter
 from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
 
 from bot.ratelimit import FloodLimits
 from bot.runtimes.base import Runtime, neutral_errors
 from bot.runtimes.translate import ALLOWED_UPDATES
 from bot.runtimes.webhook import WebhookOptions
-from handlers.app import App
-from handlers.types import AnswerCallback, EditMessage, Keyboard, SendDocument, SendFile, SendMessage
+from handlers.core.app import App
+from handlers.core.types import (
+    AnswerCallback,
+    EditMessage,
+    Keyboard,
+    SendDocument,
+    SendFile,
+    SendMessage,
+)
 
 
 def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.types import FileRef, Sender, Update
+from handlers.core.types import FileRef, Sender, Update
 
 # The update types update_from_api acts on; asked for by polling and setWebhook alike, so
 # Telegram does not send (and neither library receives) anything else.

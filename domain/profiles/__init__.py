@@ -1,7 +1,13 @@
 """Regulation profiles: one TOML per region in data/, loaded into frozen dataclasses."""
 from domain.profiles.loader import (
-    DEFAULT_PROFILE, InvalidProfile, UnknownProfile, load_profile, loads_profile, parse_profile,
-    profile_names, with_overrides,
+    DEFAULT_PROFILE,
+    InvalidProfile,
+    UnknownProfile,
+    load_profile,
+    loads_profile,
+    parse_profile,
+    profile_names,
+    with_overrides,
 )
 from domain.profiles.model import Profile, Role, Scope
 

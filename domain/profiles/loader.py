@@ -17,7 +17,13 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from domain.errors import DomainError
 from domain.org import Golongan
 from domain.profiles.model import (
-    TIMEZONES, CrossAgencyFlow, Profile, Role, Scope, ScopeRoles, Section,
+    TIMEZONES,
+    CrossAgencyFlow,
+    Profile,
+    Role,
+    Scope,
+    ScopeRoles,
+    Section,
 )
 
 DEFAULT_PROFILE = "nasional"

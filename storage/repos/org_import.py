@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.org_import import EmployeeRow, ExistingOrg, KnownEmployee, KnownUnit, UnitRow
+from domain.org_import import (
+    EmployeeRow,
+    ExistingOrg,
+    KnownEmployee,
+    KnownUnit,
+    UnitRow,
+)
 from storage.tables import employees, units
 from storage.tables_org_admin import pending_unit_heads
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.report import (Kendala, KendalaStatus, Report, ReportKind, ReportRequest, ReportStatus,
-                           RequestStatus)
+from domain.report import (
+    Kendala,
+    KendalaStatus,
+    Report,
+    ReportKind,
+    ReportRequest,
+    ReportStatus,
+    RequestStatus,
+)
 from storage.records import ReportVersion
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.team import Membership, MemberRole, Team, TeamStatus
+from domain.team import MemberRole, Membership, Team, TeamStatus
 from storage.records import GroupBindCode, KetuaCandidacy
 
 

@@ -5,7 +5,14 @@ import datetime as dt
 
 import pytest
 
-from domain.acting import ActingKind, ActingOfficial, end_acting, new_acting, parse_period, stand_in
+from domain.acting import (
+    ActingKind,
+    ActingOfficial,
+    end_acting,
+    new_acting,
+    parse_period,
+    stand_in,
+)
 from domain.deciders import resolve_role, route_voluntary_within_unit
 from domain.errors import DomainError
 from domain.org import Employee, JabatanKind, Unit, UnitKind

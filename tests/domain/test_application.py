@@ -2,11 +2,17 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from domain.application import (REASON_MIN_LENGTH, Application, ApplicationStatus as S, format_number,
-                                validate_reason)
+from domain.application import (
+    REASON_MIN_LENGTH,
+    Application,
+    format_number,
+    validate_reason,
+)
+from domain.application import ApplicationStatus as S
 from domain.errors import DomainError, IllegalTransition, NotAllowed
 
 NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)

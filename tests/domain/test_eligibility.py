@@ -4,10 +4,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.eligibility import (
-    Post, add_months, check_ketua, check_pengendali, check_term, vacancy_deadline,
+    Post,
+    add_months,
+    check_ketua,
+    check_pengendali,
+    check_term,
+    vacancy_deadline,
 )
 from domain.org import Education, Employee, Golongan, JabatanKind, Jenjang
 from domain.profiles import Role, Scope, load_profile

@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.errors import DomainError
 from domain.org import Education, Golongan, Jenjang, validate_nip

@@ -3,11 +3,25 @@ rater and parent cycles are found; --skip-bad never lands a row pointing at a ba
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.org import Education, Golongan, JabatanKind, Jenjang, UnitKind
-from domain.org_columns import Severity, map_headers, parse_jabatan_kind, parse_jenjang, parse_unit_kind
-from domain.org_import import ExistingOrg, KnownEmployee, KnownUnit, check_employees, check_units, find_cycles
+from domain.org_columns import (
+    Severity,
+    map_headers,
+    parse_jabatan_kind,
+    parse_jenjang,
+    parse_unit_kind,
+)
+from domain.org_import import (
+    ExistingOrg,
+    KnownEmployee,
+    KnownUnit,
+    check_employees,
+    check_units,
+    find_cycles,
+)
 
 KADIS, KABID, BUDI, DEWI, ANDI = ("197203151998031004", "197911052005011002", "199003212015031001",
                                   "198807092012122001", "199602022022031002")

@@ -7,11 +7,26 @@ import pytest
 
 from bot.scheduler import indonesian_calendar, schedule_settings
 from bot.settings import Settings
-from domain.calendar import QuietHours, WorkCalendar, add_working_days_at, is_deliverable, settle, zone
+from domain.calendar import (
+    QuietHours,
+    WorkCalendar,
+    add_working_days_at,
+    is_deliverable,
+    settle,
+    zone,
+)
 from domain.errors import DomainError
-from domain.periods import MONTHLY, QUARTERLY, WEEKLY, Cadence, cadence_for, period_of, periods_between
-from domain.profiles import load_profile, profile_names
+from domain.periods import (
+    MONTHLY,
+    QUARTERLY,
+    WEEKLY,
+    Cadence,
+    cadence_for,
+    period_of,
+    periods_between,
+)
 from domain.planner import timeline
+from domain.profiles import load_profile, profile_names
 from domain.reminders import Obligation, ScheduleSettings
 
 CAL = indonesian_calendar()

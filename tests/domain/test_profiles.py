@@ -11,12 +11,19 @@ import pytest
 
 from domain.errors import DomainError
 from domain.profiles import (
-    DEFAULT_PROFILE, InvalidProfile, Profile, Role, UnknownProfile, load_profile, parse_profile, profile_names,
+    DEFAULT_PROFILE,
+    InvalidProfile,
+    Profile,
+    Role,
+    UnknownProfile,
+    load_profile,
+    parse_profile,
+    profile_names,
     with_overrides,
 )
 from domain.profiles.describe import describe, format_value, iter_knobs
 from domain.profiles.loader import loads_profile
-from domain.profiles.model import TIMEZONES, Level, ScopeRoles, Scope
+from domain.profiles.model import TIMEZONES, Level, Scope, ScopeRoles
 
 NAMES = ["badung", "banten", "dharmasraya", "hulu-sungai-utara", "nasional", "surakarta"]
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.scheduler import indonesian_calendar
 from domain.calendar import settle, zone
 from domain.planner import due_identities, plan, upcoming
-from domain.reminders import DECISION, MEMBER_REPORT, TEAM_REPORT, Obligation, ScheduleSettings
+from domain.reminders import (
+    DECISION,
+    MEMBER_REPORT,
+    TEAM_REPORT,
+    Obligation,
+    ScheduleSettings,
+)
 
 CAL = indonesian_calendar()
 S = ScheduleSettings()

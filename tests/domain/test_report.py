@@ -3,13 +3,27 @@ last hop, or returned with a reason and resubmitted), report requests and kendal
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from domain.errors import DomainError, IllegalTransition, NotAllowed
-from domain.report import (MAX_FILE_BYTES, MAX_FILES, NOTE_MIN, TEXT_MAX, TEXT_MIN, Evidence, Kendala,
-                           KendalaStatus, Report, ReportKind, ReportRequest, ReportStatus as S, RequestStatus,
-                           check_evidence)
+from domain.report import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    NOTE_MIN,
+    TEXT_MAX,
+    TEXT_MIN,
+    Evidence,
+    Kendala,
+    KendalaStatus,
+    Report,
+    ReportKind,
+    ReportRequest,
+    RequestStatus,
+    check_evidence,
+)
+from domain.report import ReportStatus as S
 
 NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
 AUTHOR, RATER, HEAD, OTHER = 1, 2, 3, 9

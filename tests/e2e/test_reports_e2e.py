@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.report import ReportStatus
 from domain.team import MemberRole, Team
-from handlers.services.teams import add_member, set_lead
+from handlers.teams.membership import add_member, set_lead
 
 
 async def _team(h) -> int:

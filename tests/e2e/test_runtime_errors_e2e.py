@@ -6,7 +6,7 @@ import pytest
 
 from bot.outbox import RetryAfter, Unreachable
 from bot.runtimes.base import NotModified
-from handlers.types import EditMessage, SendMessage
+from handlers.core.types import EditMessage, SendMessage
 
 
 async def test_library_errors_arrive_as_the_same_neutral_errors(h):

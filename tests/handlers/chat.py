@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import itertools
 
-from handlers.dispatch import handle
-from handlers.types import AnswerCallback, EditMessage, FileRef, SendMessage, Sender, Update
+from handlers.core.dispatch import handle
+from handlers.core.types import (
+    AnswerCallback,
+    EditMessage,
+    FileRef,
+    Sender,
+    SendMessage,
+    Update,
+)
 
 _ids = itertools.count(1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.outbox import OutboxSender, RetryAfter, Unreachable, backoff
-from handlers.app import AppConfig
+from handlers.core.app import AppConfig
 from tests.handlers.chat import alerts, button_data, texts
 from tests.handlers.test_voluntary_application import linked, outbox
 

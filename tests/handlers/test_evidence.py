@@ -1,7 +1,7 @@
 """Supporting files (data dukung) are opened only by the author and the officials on the
 report's route, by Telegram file id."""
 from domain.report import Report, ReportKind
-from handlers.types import SendFile
+from handlers.core.types import SendFile
 from tests.handlers.chat import alerts
 from tests.handlers.test_voluntary_application import linked
 

@@ -9,7 +9,7 @@ import pytest
 
 from domain.org import Employee, JabatanKind
 from domain.team import Team
-from handlers.app import AppConfig
+from handlers.core.app import AppConfig
 from storage.records import Decision
 from tests.handlers.chat import Person, alerts, button_data, buttons, texts
 

@@ -9,7 +9,7 @@ import datetime as dt
 from bot.scheduler import ReminderScheduler, indonesian_calendar
 from domain.calendar import zone
 from domain.reminders import MEMBER_REPORT, Obligation, ScheduleSettings
-from handlers.app import App
+from handlers.core.app import App
 from storage.engine import make_engine, session_factory
 from storage.records import TelegramLink
 from storage.uow import UnitOfWorkFactory

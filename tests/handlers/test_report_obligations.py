@@ -10,8 +10,8 @@ from bot.scheduler import ReminderScheduler, indonesian_calendar
 from domain.reminders import MEMBER_REPORT, TEAM_REPORT, ScheduleSettings
 from domain.report import Report, ReportKind
 from domain.team import MemberRole, Team
-from handlers.report_obligations import team_reports
-from handlers.services.teams import add_member, set_lead
+from handlers.reports.obligations import team_reports
+from handlers.teams.membership import add_member, set_lead
 from tests.handlers.test_reminders import wib
 from tests.handlers.test_voluntary_application import linked, outbox
 
@@ -96,10 +96,10 @@ async def test_a_plt_of_the_unit_head_is_who_a_late_team_report_escalates_to(app
 async def test_a_plt_of_the_unit_head_decides_a_kendala(app, demo, clock):
     """Kendala routing (§2.9.4) follows the same stand-in rule as decisions and reports."""
     from domain.acting import ActingKind, ActingOfficial
-    from handlers.context import Ctx
-    from handlers.i18n import translator
-    from handlers.kendala import deciders
-    from handlers.types import Sender, Update
+    from handlers.core.context import Ctx
+    from handlers.core.i18n import translator
+    from handlers.core.types import Sender, Update
+    from handlers.kendala.conversation import deciders
 
     team = await _team(app, demo)
     kabid, plt = demo["kabid_apt"].employee.id, demo["kabid_ikp"].employee.id

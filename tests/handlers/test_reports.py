@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
-from handlers.services.teams import add_member, set_lead
+from handlers.teams.membership import add_member, set_lead
 from tests.handlers.chat import Person, alerts, button_data, buttons, texts
 from tests.handlers.test_voluntary_application import linked, outbox
 

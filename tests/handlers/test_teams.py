@@ -100,7 +100,7 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     """Surakarta Ps 15(3)-(4): the unit head proposes, the Sekda appoints (or rejects with a reason)."""
     sekda = await _add_setda(app)
     async with app.uow() as uow:
-        code = (await __import__("handlers.services.link_codes", fromlist=["x"]).issue_code(
+        code = (await __import__("handlers.org.link_codes", fromlist=["x"]).issue_code(
             uow, sekda.id, app.clock(), 72)).code
         await uow.commit()
     kabid = await linked(app, demo, "kabid_apt", 2001)
@@ -187,7 +187,7 @@ async def test_surakarta_pengendali_rules_and_sekda(app, demo, profile_name):
     """Surakarta Ps 24: at least JF Ahli Muda (R34); not where an Administrator runs the work
     (R31); set by the Sekda (Ps 24(5))."""
     sekda = await _add_setda(app)
-    from handlers.services.link_codes import issue_code
+    from handlers.org.link_codes import issue_code
 
     async with app.uow() as uow:
         code = (await issue_code(uow, sekda.id, app.clock(), 72)).code
@@ -254,7 +254,7 @@ async def test_assignment_letter_pdf(app, demo):
     replies = await dewi.says("/surat")
     data = button_data(replies, "ST-2026-")
     assert alerts(await kabid.presses(data))  # someone else's letter
-    from handlers.types import SendDocument
+    from handlers.core.types import SendDocument
 
     (doc,) = [r for r in await dewi.presses(data) if isinstance(r, SendDocument)]
     assert doc.filename.startswith("surat-penugasan-ST-2026-") and doc.content.startswith(b"%PDF")

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from domain.acting import ActingKind, ActingOfficial
 from domain.org import Employee
-from handlers.services.org_import import run_import
-from handlers.services.tabular import Table, read_table, write_table
+from handlers.org.org_import import run_import
+from handlers.org.tabular import Table, read_table, write_table
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 KADIS, RIZKY, AGUS = "197305122000031002", "199702112022031015", "199806042022031023"

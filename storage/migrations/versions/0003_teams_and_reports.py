@@ -4,10 +4,10 @@ Revision ID: 0003
 Revises: 0001
 Create Date: 2026-11-23 13:46:52.076350
 """
-from alembic import op
 import sqlalchemy as sa
-import storage.types
+from alembic import op
 
+import storage.types
 
 revision = '0003'
 down_revision = '0001'

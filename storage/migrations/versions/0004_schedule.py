@@ -4,10 +4,10 @@ Revision ID: 0004
 Revises: 0001
 Create Date: 2026-11-23 14:00:00
 """
-from alembic import op
 import sqlalchemy as sa
-import storage.types
+from alembic import op
 
+import storage.types
 
 revision = '0004'
 down_revision = '0001'

@@ -1,0 +1,171 @@
+"""/admin → an employee → "Record Plt/Plh": who acts for this official, Plt or Plh, from
+when to when; then confirm. The draft lives in the conversation row; buttons carry ids
+only. Ending a record early: apl:end:RECORD."""
+from __future__ import annotations
+
+import datetime as dt
+
+from domain.acting import ActingKind, end_acting, new_acting, parse_period
+from domain.errors import DomainError
+from handlers.admin.panel import admin_only, audit, card
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.formatting import day
+from handlers.core.registry import Router
+from storage.records import Conversation
+
+router = Router()
+
+NAME = "admin_acting"
+
+
+def _explain(ctx: Ctx, err: DomainError) -> str:
+    t, p = ctx.t, err.params
+    if err.code == "acting_self":
+        return t("An official cannot act for themself.")
+    if err.code == "acting_period_reversed":
+        return t("The last day comes before the first day.")
+    if err.code == "acting_period_past":
+        return t("That period is already over.")
+    if err.code == "acting_overlap":
+        return t("This official already has a Plt/Plh from {start} to {end}; end that one first.",
+                 start=day(t, p["starts_on"]), end=day(t, p["ends_on"]))
+    return t("Please send two dates like {example}.", example=_example(ctx))
+
+
+def _example(ctx: Ctx) -> str:
+    return f"{ctx.today:%d-%m-%Y} s.d. {ctx.today + dt.timedelta(days=13):%d-%m-%Y}"
+
+
+async def _set(ctx: Ctx, step: str, data: dict) -> None:
+    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
+
+
+async def _draft(ctx: Ctx) -> Conversation | None:
+    return await ctx.open_form(NAME, ctx.t("This form is no longer open. Start again from /admin."))
+
+
+@router.callback("apl", public=True)
+async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+    if not await admin_only(ctx):
+        return
+    t, action, arg = ctx.t, (parsed.args[0] if parsed.args else ""), parsed.int_arg(1)
+    if action == "new":
+        official = await ctx.uow.org.employee(arg) if arg else None
+        if official is None or not official.active:
+            ctx.answer(t("This button is not valid any more."), alert=True)
+            return
+        await _set(ctx, "acting", {"official_id": official.id})
+        ctx.answer()
+        ctx.reply(t("Who will act for <b>{official}</b>? Type part of the name, or the NIP.", official=official.name),
+                  force_reply=True, placeholder=t("Name or NIP"))
+    elif action == "end":
+        await _end(ctx, arg)
+    elif action == "cancel":
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.answer()
+        ctx.edit_or_reply(t("Cancelled. Nothing was saved."))
+    elif (conv := await _draft(ctx)) is not None:
+        await _step_button(ctx, conv, action, parsed)
+
+
+async def _step_button(ctx: Ctx, conv: Conversation, action: str, parsed: Parsed) -> None:
+    t, data = ctx.t, dict(conv.data)
+    if action == "who" and conv.step == "acting":
+        acting = await ctx.uow.org.employee(parsed.int_arg(1) or 0)
+        if acting is None or not acting.active or acting.id == data["official_id"]:
+            ctx.answer(t("Choose someone else: an active employee other than the official."), alert=True)
+            return
+        data["acting_id"] = acting.id
+        await _set(ctx, "kind", data)
+        ctx.answer()
+        ctx.edit_or_reply(t("<b>{acting}</b> will act. As Plt or as Plh?", acting=acting.name),
+                          keyboard([button(t("Plt — the post is vacant or the official is away long"), "apl", "kind",
+                                           "plt")],
+                                   [button(t("Plh — a short absence"), "apl", "kind", "plh")],
+                                   [button(t("Cancel"), "apl", "cancel")]))
+    elif action == "kind" and conv.step == "kind" and parsed.args[1:2] in (("plt",), ("plh",)):
+        data["kind"] = parsed.args[1]
+        await _set(ctx, "period", data)
+        ctx.answer()
+        ctx.reply(t("From which day to which day? Send both, e.g. {example}.", example=_example(ctx)),
+                  force_reply=True, placeholder=_example(ctx))
+    elif action == "save" and conv.step == "confirm":
+        await _save(ctx, data)
+    else:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+
+
+@router.conversation(NAME, public=True)
+async def on_text(ctx: Ctx, conv: Conversation) -> None:
+    if not await admin_only(ctx):
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        return
+    t, text, data = ctx.t, (ctx.update.text or "").strip(), dict(conv.data)
+    if conv.step == "acting" and text:
+        people = [e for e in await ctx.uow.org_admin.search(text, limit=10) if e.active]
+        if not people:
+            ctx.reply(t("Nobody found for “{query}”. Type another name or NIP.", query=text), force_reply=True)
+            return
+        rows = [[button(f"{e.name[:40]} · {e.jabatan_name[:20]}", "apl", "who", e.id)] for e in people]
+        ctx.reply(t("Choose who will act:"), keyboard(*rows, [button(t("Cancel"), "apl", "cancel")]))
+    elif conv.step == "period" and text:
+        try:
+            start, end = parse_period(text)
+            new_acting(data["official_id"], data["acting_id"], ActingKind(data["kind"]), start, end,
+                       await ctx.uow.acting.for_official(data["official_id"]), ctx.today)
+        except DomainError as err:
+            ctx.reply(_explain(ctx, err), force_reply=True, placeholder=_example(ctx))
+            return
+        data.update(starts_on=start.isoformat(), ends_on=end.isoformat())
+        await _set(ctx, "confirm", data)
+        people = await ctx.uow.org.employees([data["official_id"], data["acting_id"]])
+        ctx.reply(t("Record <b>{acting}</b> as {kind} for <b>{official}</b> from {start} to {end}? While it runs, "
+                    "what would go to {official} goes to {acting}.", acting=people[data["acting_id"]].name,
+                    kind=ActingKind(data["kind"]).label, official=people[data["official_id"]].name,
+                    start=day(t, start), end=day(t, end)),
+                  keyboard([button(t("💾 Save"), "apl", "save"), button(t("Cancel"), "apl", "cancel")]))
+    else:
+        ctx.reply(t("Please use the buttons above, or start again from /admin."))
+
+
+async def _save(ctx: Ctx, data: dict) -> None:
+    t, uow = ctx.t, ctx.uow
+    try:
+        record = new_acting(data["official_id"], data["acting_id"], ActingKind(data["kind"]),
+                            dt.date.fromisoformat(data["starts_on"]), dt.date.fromisoformat(data["ends_on"]),
+                            await uow.acting.for_official(data["official_id"]), ctx.today,
+                            created_by=ctx.update.sender.id, created_at=ctx.now)
+    except DomainError as err:
+        ctx.answer(_explain(ctx, err), alert=True)
+        return
+    uow.acting.add(record)
+    await uow.flush()
+    audit(ctx, "acting", record.id, "acting_recorded", official_id=record.official_id, acting_id=record.acting_id,
+          kind=record.kind.value, starts_on=data["starts_on"], ends_on=data["ends_on"])
+    await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    people = await uow.org.employees([record.official_id, record.acting_id])
+    official, acting = people[record.official_id], people[record.acting_id]
+    await ctx.notify(acting.id, f"acting:{record.id}:acting", lambda tr: (tr(
+        "You are recorded as {kind} for {official} from {start} to {end}. During that time what would go to "
+        "{official} comes to you.", kind=record.kind.label, official=official.name, start=day(tr, record.starts_on),
+        end=day(tr, record.ends_on)), None))
+    await ctx.notify(official.id, f"acting:{record.id}:official", lambda tr: (tr(
+        "{acting} is recorded as {kind} for you from {start} to {end}.", acting=acting.name, kind=record.kind.label,
+        start=day(tr, record.starts_on), end=day(tr, record.ends_on)), None))
+    note = t("Saved: {acting} is {kind} for {official} from {start} to {end}.", acting=acting.name,
+             kind=record.kind.label, official=official.name, start=day(t, record.starts_on),
+             end=day(t, record.ends_on))
+    await card(ctx, official.id, note, toast=t("Saved"))
+
+
+async def _end(ctx: Ctx, record_id: int | None) -> None:
+    record = await ctx.uow.acting.get(record_id) if record_id else None
+    if record is None or record.ends_on < ctx.today:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    if end_acting(record, ctx.today):
+        await ctx.uow.acting.delete(record)
+    audit(ctx, "acting", record.id, "acting_ended")
+    await ctx.uow.flush()
+    await card(ctx, record.official_id, ctx.t("Ended: from today the official decides again."))

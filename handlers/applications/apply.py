@@ -1,0 +1,152 @@
+"""/ajukan: a voluntary application (pengajuan sukarela) within the employee's own unit.
+
+The draft lives in the conversation row, so it survives a restart and nothing typed is
+lost when the user makes a mistake. Steps: target -> motivation -> confirm."""
+from __future__ import annotations
+
+from domain.application import (
+    MOTIVATION_MAX_LENGTH,
+    REASON_MIN_LENGTH,
+    TARGET_MAX_LENGTH,
+    Application,
+    format_number,
+    validate_text,
+)
+from domain.deciders import route_voluntary_within_unit
+from domain.errors import DomainError
+from handlers.applications.cards import (
+    application_card,
+    decider_keyboard,
+    draft_summary,
+)
+from handlers.core.acting import acting_note
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.messages import explain
+from handlers.core.registry import Router
+from storage.records import Conversation, Decision
+
+router = Router()
+
+NAME = "apply"
+
+
+@router.command("ajukan")
+async def begin(ctx: Ctx) -> None:
+    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
+    if conv is not None and conv.name == NAME:
+        ctx.reply(ctx.t("You have an unfinished application; let us continue where you left off. "
+                        "(Send /batal to discard it.)"))
+        await _prompt(ctx, conv.step, conv.data)
+        return
+    await _set(ctx, "target", {})
+    await _prompt(ctx, "target", {})
+
+
+async def _set(ctx: Ctx, step: str, data: dict) -> None:
+    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
+
+
+async def _prompt(ctx: Ctx, step: str, data: dict) -> None:
+    t = ctx.t
+    if step == "target":
+        teams = await ctx.uow.teams.open_in_unit(ctx.employee.unit_id)
+        kb = keyboard(*[[button(team.name[:60], "aj", "t", team.id)] for team in teams[:20]])
+        text = t("Which team or piece of work in your unit would you like to join?")
+        text += "\n" + (t("Choose one below, or type it in your own words.") if teams
+                        else t("Type it in your own words."))
+        ctx.reply(text, kb)
+    elif step == "motivation":
+        ctx.reply(t("Why do you want to join, and which competence do you bring? "
+                    "Write {min}–{max} characters.", min=REASON_MIN_LENGTH, max=MOTIVATION_MAX_LENGTH))
+    else:
+        ctx.reply(draft_summary(t, data["target"], data["motivation"]) + "\n\n"
+                  + t("Send this application?"),
+                  keyboard([button(t("📨 Send"), "aj", "send"), button(t("Cancel"), "aj", "cancel")]))
+
+
+@router.conversation(NAME)
+async def on_input(ctx: Ctx, conv: Conversation) -> None:
+    update, t = ctx.update, ctx.t
+    if update.file is not None or update.text is None:
+        ctx.reply(t("I need a text answer here, not a file or sticker."))
+        await _prompt(ctx, conv.step, conv.data)
+        return
+    data = dict(conv.data)
+    if conv.step == "target":
+        data["target"] = validate_text(update.text, 3, TARGET_MAX_LENGTH, "target")
+        data["team_id"] = None
+        await _set(ctx, "motivation", data)
+        await _prompt(ctx, "motivation", data)
+    elif conv.step == "motivation":
+        data["motivation"] = _checked(ctx, update.text)
+        if data["motivation"] is None:
+            return
+        await _set(ctx, "confirm", data)
+        await _prompt(ctx, "confirm", data)
+    else:
+        ctx.reply(t("Please press “Send” or “Cancel” below the summary."))
+        await _prompt(ctx, conv.step, data)
+
+
+def _checked(ctx: Ctx, text: str) -> str | None:
+    """Refuse a bad motivation politely and keep the step, so the user just retries."""
+    try:
+        return validate_text(text, REASON_MIN_LENGTH, MOTIVATION_MAX_LENGTH, "motivation")
+    except DomainError as err:
+        ctx.reply(explain(ctx.t, err))
+        return None
+
+
+@router.callback("aj")
+async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+    action = parsed.args[0] if parsed.args else ""
+    conv = await ctx.open_form(NAME, ctx.t("This application form is no longer open. Send /ajukan to start again."))
+    if conv is None:
+        return
+    if action == "t" and conv.step == "target":
+        team = await ctx.uow.teams.get(parsed.int_arg(1) or 0)
+        if team is None or team.unit_id != ctx.employee.unit_id or not team.accepts_members:
+            ctx.answer(ctx.t("This team is not open for applications."), alert=True)
+            return
+        data = {"target": team.name, "team_id": team.id}
+        await _set(ctx, "motivation", data)
+        ctx.answer()
+        ctx.edit_or_reply(ctx.t("Team or work: {target}", target=team.name))
+        await _prompt(ctx, "motivation", data)
+    elif action == "cancel":
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.answer()
+        ctx.edit_or_reply(ctx.t("Application cancelled. Nothing was sent."))
+    elif action == "send" and conv.step == "confirm":
+        await _submit(ctx, conv.data)
+    else:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+
+
+async def _submit(ctx: Ctx, data: dict) -> None:
+    uow, me = ctx.uow, ctx.employee
+    org = await uow.org.view_for(me, on=ctx.today)
+    routing = route_voluntary_within_unit(org, ctx.profile, me)
+    app = Application(None, me.id, me.unit_id, data["target"], data["motivation"], team_id=data.get("team_id"),
+                      created_at=ctx.now)
+    app.submit(routing.decider_id, ctx.now)
+    app.number = format_number("PS", ctx.now.year, await uow.counters.next(f"PS-{ctx.now.year}"))
+    uow.applications.add(app)
+    await uow.flush()
+    uow.decisions.add(Decision("application", app.id, me.id, "submitted", ctx.now,
+                               details={"decider_id": routing.decider_id, "role": routing.decider_role.value,
+                                        "cc": list(routing.cc_ids), "source": routing.source,
+                                        "acting_for_id": routing.acting_for_id}))
+    await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await ctx.notify(routing.decider_id, f"app:{app.id}:decide",
+                     lambda t: (acting_note(t, org, routing.acting_for_id)
+                                + t("New application waiting for your decision:") + "\n\n"
+                                + application_card(t, app, me), decider_keyboard(t, app)))
+    for cc_id in routing.cc_ids:
+        await ctx.notify(cc_id, f"app:{app.id}:cc:{cc_id}:submitted",
+                         lambda t: (t("For your information (tembusan):") + "\n\n" + application_card(t, app, me),
+                                    None))
+    ctx.answer(ctx.t("Sent"))
+    ctx.edit_or_reply(ctx.t("Your application was sent with number <b>{number}</b>. "
+                            "You will be told the decision here; /status shows its state.", number=app.number))

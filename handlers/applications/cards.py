@@ -1,0 +1,45 @@
+"""How applications look on screen, in any language. Every user-typed value goes
+through the translator's escaping."""
+from __future__ import annotations
+
+from domain.application import Application, ApplicationStatus
+from domain.org import Employee
+from handlers.core.buttons import button
+from handlers.core.context import keyboard
+from handlers.core.i18n import Html, Translator
+from handlers.core.types import Keyboard
+
+
+def status_label(t: Translator, status: ApplicationStatus) -> str:
+    return {
+        ApplicationStatus.DRAFT: t("draft"),
+        ApplicationStatus.SUBMITTED: t("waiting for decision"),
+        ApplicationStatus.APPROVED: t("approved"),
+        ApplicationStatus.REJECTED: t("rejected"),
+        ApplicationStatus.WITHDRAWN: t("withdrawn"),
+    }[status]
+
+
+def draft_summary(t: Translator, target: str, motivation: str) -> str:
+    return Html("\n".join([
+        t("<b>Voluntary application (pengajuan sukarela)</b>"),
+        t("Team or work: {target}", target=target),
+        t("Reason and competence: {motivation}", motivation=motivation),
+    ]))
+
+
+def application_card(t: Translator, app: Application, applicant: Employee) -> str:
+    lines = [
+        t("<b>Voluntary application {number}</b>", number=app.number or "-"),
+        t("Applicant: {name} ({jabatan})", name=applicant.name, jabatan=applicant.jabatan_name),
+        t("Team or work: {target}", target=app.target_text),
+        t("Reason and competence: {motivation}", motivation=app.motivation),
+        t("Status: {status}", status=status_label(t, app.status)),
+    ]
+    if app.status is ApplicationStatus.REJECTED and app.decision_reason:
+        lines.append(t("Reason for rejection: {reason}", reason=app.decision_reason))
+    return Html("\n".join(lines))
+
+
+def decider_keyboard(t: Translator, app: Application) -> Keyboard:
+    return keyboard([button(t("✅ Approve"), "ap", "ok", app.id), button(t("❌ Reject"), "ap", "no", app.id)])

@@ -1,0 +1,129 @@
+"""The decider's side: approve, or reject with a written reason (force-reply), and
+/persetujuan, the list of what waits for my decision."""
+from __future__ import annotations
+
+from domain.application import Application, ApplicationStatus
+from domain.assignment import AssignmentForm, AssignmentMode
+from domain.errors import DomainError
+from domain.team import MemberRole
+from handlers.applications.cards import application_card, decider_keyboard, status_label
+from handlers.core.acting import acting_for
+from handlers.core.buttons import Parsed
+from handlers.core.context import Ctx
+from handlers.core.messages import explain
+from handlers.core.registry import Router
+from handlers.teams.membership import add_member, issue_assignment
+from storage.records import Conversation, Decision
+
+router = Router()
+
+REJECT = "reject"
+
+
+@router.command("persetujuan")
+async def pending(ctx: Ctx) -> None:
+    apps = await ctx.uow.applications.pending_for(ctx.employee.id)
+    if not apps:
+        ctx.reply(ctx.t("Nothing is waiting for your decision."))
+        return
+    people = await ctx.uow.org.employees(a.applicant_id for a in apps)
+    ctx.reply(ctx.t("{count} application(s) wait for your decision:", count=len(apps)))
+    for app in apps:
+        ctx.reply(application_card(ctx.t, app, people[app.applicant_id]), decider_keyboard(ctx.t, app))
+
+
+async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None:
+    """The application, if the presser may decide it now; otherwise say why and change nothing."""
+    app = await ctx.uow.applications.get(app_id) if app_id is not None else None
+    if app is None:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return None
+    if app.decider_id != ctx.employee.id:
+        ctx.answer(ctx.t("Only the official who decides this application can do that."), alert=True)
+        return None
+    if app.status is not ApplicationStatus.SUBMITTED:
+        ctx.answer(ctx.t("Already decided: this application is {status}. Nothing was changed.",
+                         status=status_label(ctx.t, app.status)), alert=True)
+        return None
+    return app
+
+
+@router.callback("ap")
+async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+    action = parsed.args[0] if parsed.args else ""
+    app = await _load_for_decision(ctx, parsed.int_arg(1))
+    if app is None:
+        return
+    if action == "ok":
+        await _approve(ctx, app)
+    elif action == "no":
+        await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, REJECT, "reason",
+                                        {"application_id": app.id}, ctx.now)
+        ctx.answer()
+        ctx.reply(ctx.t("Write the reason for rejecting application {number} (at least 10 characters). "
+                        "The applicant will read it.", number=app.number),
+                  force_reply=True, placeholder=ctx.t("Reason for rejection"))
+    else:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+
+
+async def _approve(ctx: Ctx, app: Application) -> None:
+    uow = ctx.uow
+    app.approve(ctx.employee.id, ctx.now)
+    assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
+                                        AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
+                                        app.target_text, ctx.employee.id, ctx.now, team_id=app.team_id,
+                                        application_id=app.id)
+    team = await uow.teams.get(app.team_id) if app.team_id else None
+    if team is not None and team.accepts_members and await uow.teams.membership(team.id, app.applicant_id) is None:
+        await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.employee.id, ctx.now,
+                         mode=AssignmentMode.SUKARELA, assignment=assignment)
+    uow.decisions.add(Decision("application", app.id, ctx.employee.id, "approved", ctx.now,
+                               acting_for_id=await acting_for(ctx.uow, app),
+                               details={"assignment": assignment.number}))
+    await _tell_outcome(ctx, app, lambda t: t(
+        "Your application {number} was <b>approved</b>.\nDecided by: {decider}\n"
+        "Assignment (surat penugasan) number: <b>{assignment}</b>", number=app.number, decider=ctx.employee.name, assignment=assignment.number))
+    ctx.answer(ctx.t("Approved"))
+    applicant = await uow.org.employee(app.applicant_id)
+    ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n"
+                      + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
+
+
+@router.conversation(REJECT)
+async def on_reason(ctx: Ctx, conv: Conversation) -> None:
+    t = ctx.t
+    app = await ctx.uow.applications.get(conv.data.get("application_id", 0))
+    if app is None or app.status is not ApplicationStatus.SUBMITTED or app.decider_id != ctx.employee.id:
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.reply(t("That application is no longer waiting for your decision. Nothing was changed."))
+        return
+    if ctx.update.text is None:
+        ctx.reply(t("Please write the reason as text."), force_reply=True)
+        return
+    try:
+        app.reject(ctx.employee.id, ctx.update.text, ctx.now)
+    except DomainError as err:
+        ctx.reply(explain(t, err) + "\n" + t("Please write the reason for rejecting {number} again.",
+                                             number=app.number), force_reply=True)
+        return
+    ctx.uow.decisions.add(Decision("application", app.id, ctx.employee.id, "rejected", ctx.now,
+                                   acting_for_id=await acting_for(ctx.uow, app),
+                                   reason=app.decision_reason))
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await _tell_outcome(ctx, app, lambda tr: tr(
+        "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
+        number=app.number, decider=ctx.employee.name, reason=app.decision_reason))
+    ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
+
+
+async def _tell_outcome(ctx: Ctx, app: Application, render_applicant) -> None:
+    """The applicant learns the outcome; whoever the profile copies learns it too."""
+    await ctx.notify(app.applicant_id, f"app:{app.id}:outcome", lambda t: (render_applicant(t), None))
+    submitted = await ctx.uow.decisions.for_subject("application", app.id)
+    cc_ids = next((d.details.get("cc", []) for d in submitted if d.action == "submitted"), [])
+    applicant = await ctx.uow.org.employee(app.applicant_id)
+    for cc_id in cc_ids:
+        await ctx.notify(cc_id, f"app:{app.id}:cc:{cc_id}:{app.status.value}",
+                         lambda t: (t("For your information (tembusan):") + "\n\n"
+                                    + application_card(t, app, applicant), None))

@@ -1,0 +1,42 @@
+"""/surat: my assignment letters (surat penugasan) as PDF documents."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from handlers.applications.letter_pdf import LetterData, assignment_letter
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.registry import Router
+from handlers.core.types import SendDocument
+
+router = Router()
+
+
+@router.command("surat")
+async def my_letters(ctx: Ctx) -> None:
+    assignments = await ctx.uow.assignments.of_employee(ctx.employee.id)
+    if not assignments:
+        ctx.reply(ctx.t("You have no assignment letters yet."))
+        return
+    rows = [[button(f"{a.number} · {a.description[:40]}", "sl", a.id)] for a in assignments[-20:]]
+    ctx.reply(ctx.t("Your assignment letters (surat penugasan). Choose one to receive it as a PDF:"),
+              keyboard(*rows))
+
+
+@router.callback("sl")
+async def on_letter(ctx: Ctx, parsed: Parsed) -> None:
+    assignment = await ctx.uow.assignments.get(parsed.int_arg(0))
+    if assignment is None or assignment.employee_id != ctx.employee.id:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    issuer = await ctx.uow.org.employee(assignment.issued_by_id)
+    unit = await ctx.uow.org.unit(assignment.unit_id)
+    issued_on = assignment.issued_at.astimezone(ZoneInfo(ctx.profile.timezone)).date()
+    pdf = assignment_letter(LetterData(
+        number=assignment.number, issued_on=issued_on, unit_name=unit.name if unit else "",
+        employee_name=ctx.employee.name, employee_nip=ctx.employee.nip, employee_jabatan=ctx.employee.jabatan_name,
+        work=assignment.description, mode=assignment.mode.value, issuer_name=issuer.name, issuer_nip=issuer.nip,
+        issuer_jabatan=issuer.jabatan_name, regulation=ctx.profile.title))
+    ctx.answer()
+    ctx.replies.append(SendDocument(ctx.update.chat_id, f"surat-penugasan-{assignment.number}.pdf", pdf,
+                                    caption=ctx.t("Assignment letter {number}", number=assignment.number)))

@@ -1,0 +1,40 @@
+"""Decisions waiting too long: a voluntary application still waiting for its decider is
+a 'decision' obligation. The decider is reminded after `decision_remind_days` working
+days; after `decision_escalate_days` the decider's own unit head is told (REGULATIONS.md
+product decision 5: no request is left hanging)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from domain.calendar import zone
+from domain.deciders import unit_head_of, with_acting
+from domain.profiles import Profile
+from domain.reminders import DECISION, Obligation
+from handlers.core.registry import Router
+from storage.uow import UnitOfWork
+
+router = Router()
+
+
+@router.provider
+async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> list[Obligation]:
+    apps = [a for a in await uow.schedule.submitted_applications()
+            if a.decider_id is not None and a.submitted_at is not None]
+    people = await uow.org.employees({a.applicant_id for a in apps} | {a.decider_id for a in apps})
+    heads: dict[int, int | None] = {}
+    found = []
+    for app in apps:
+        decider = people.get(app.decider_id)
+        if decider is None:
+            continue
+        if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
+            org = await uow.org.view_for(decider, on=now.astimezone(zone(profile.timezone)).date())
+            head = unit_head_of(org, decider)
+            heads[decider.id] = with_acting(org, head).person.id if head else None
+        applicant = people.get(app.applicant_id)
+        label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
+        # period_key names the record type: a decision on another kind of record with the
+        # same id (a ketua candidacy, a kendala) keeps an identity of its own.
+        found.append(Obligation(DECISION, app.id, decider.id, heads[decider.id], None, "application",
+                                since=app.submitted_at, label=label))
+    return found

@@ -1,0 +1,51 @@
+"""/status: my applications and their states; withdraw while pending."""
+from __future__ import annotations
+
+from domain.application import ApplicationStatus
+from handlers.applications.cards import application_card, status_label
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.i18n import Html
+from handlers.core.registry import Router
+from storage.records import Decision
+
+router = Router()
+
+
+@router.command("status")
+async def my_applications(ctx: Ctx) -> None:
+    """One message for all my applications (a phone screen, not twenty bubbles); a
+    [Withdraw] button for each one still waiting."""
+    apps = await ctx.uow.applications.by_applicant(ctx.employee.id)
+    if not apps:
+        ctx.reply(ctx.t("You have no applications yet. Send /ajukan to apply."))
+        return
+    t = ctx.t
+    lines = [t("Your applications (newest first):")]
+    for app in apps:
+        lines.append(t("• <b>{number}</b> — {target}: {status}", number=app.number, target=app.target_text[:60],
+                       status=status_label(t, app.status)))
+        if app.status is ApplicationStatus.REJECTED and app.decision_reason:
+            lines.append(t("  Reason: {reason}", reason=app.decision_reason[:300]))
+    pending = [a for a in apps if a.status is ApplicationStatus.SUBMITTED][:10]
+    kb = keyboard(*[[button(t("Withdraw {number}", number=a.number), "aw", a.id)] for a in pending])
+    ctx.reply(Html("\n".join(lines)), kb)
+
+
+@router.callback("aw")
+async def on_withdraw(ctx: Ctx, parsed: Parsed) -> None:
+    app_id = parsed.int_arg(0)
+    app = await ctx.uow.applications.get(app_id) if app_id is not None else None
+    if app is None or app.applicant_id != ctx.employee.id:
+        ctx.answer(ctx.t("Only the applicant can withdraw this application."), alert=True)
+        return
+    if app.status is not ApplicationStatus.SUBMITTED:
+        ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
+        return
+    app.withdraw(ctx.employee.id, ctx.now)
+    ctx.uow.decisions.add(Decision("application", app.id, ctx.employee.id, "withdrawn", ctx.now))
+    await ctx.notify(app.decider_id, f"app:{app.id}:withdrawn",
+                     lambda t: (t("Application {number} was withdrawn by the applicant; "
+                                  "no decision is needed any more.", number=app.number), None))
+    ctx.answer(ctx.t("Withdrawn"))
+    ctx.edit_or_reply(application_card(ctx.t, app, ctx.employee))

@@ -1,0 +1,135 @@
+"""Entry point of the application layer: one neutral Update in, replies out.
+
+One unit of work per update: everything the update changes, including the notices it
+queues for other users, commits together or not at all."""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import IntegrityError
+
+from domain.errors import DomainError
+from handlers.core.app import App
+from handlers.core.buttons import parse
+from handlers.core.context import Ctx
+from handlers.core.i18n import normalise_language, translator
+from handlers.core.messages import explain
+from handlers.core.types import Reply, Update
+from handlers.features import registry
+from handlers.onboarding import start as onboarding
+from storage.tables import processed_updates
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 4000  # what we accept in one message; Telegram allows 4096
+
+
+async def handle(app: App, update: Update) -> list[Reply]:
+    async with app.uow() as uow:
+        if await _seen(uow, update):
+            return []
+        link = await uow.links.by_telegram_user(update.sender.id)
+        lang = link.language if link else normalise_language(update.sender.language_code,
+                                                             app.config.default_language)
+        ctx = Ctx(app, uow, update, app.clock(), translator(lang), link)
+        if link is not None:
+            employee = await uow.org.employee(link.employee_id)
+            # Someone who left (deactivated by a re-import) keeps no rights through an old link.
+            ctx.employee = employee if employee is not None and employee.active else None
+        try:
+            await _route(ctx)
+            await uow.commit()
+        except DomainError as err:
+            await uow.rollback()
+            ctx.replies.clear()
+            _explain(ctx, err)
+            await _record_seen(ctx)
+        except IntegrityError:
+            # A concurrent duplicate (e.g. a double click racing itself): nothing changed.
+            await uow.rollback()
+            ctx.replies.clear()
+            ctx.answer(ctx.t("This was already handled."))
+    if ctx.queued_notices:
+        app.on_outbox()
+    return ctx.replies
+
+
+async def _seen(uow, update: Update) -> bool:
+    """Telegram may deliver an update twice (e.g. after a crash before the offset was
+    confirmed); each is handled once."""
+    result = await uow.session.execute(
+        processed_updates.select().where(processed_updates.c.update_key == str(update.update_id)))
+    return result.first() is not None
+
+
+async def _record_seen(ctx: Ctx) -> None:
+    await ctx.uow.session.execute(
+        processed_updates.insert().values(update_key=str(ctx.update.update_id), at=ctx.now))
+    await ctx.uow.commit()
+
+
+def _explain(ctx: Ctx, err: DomainError) -> None:
+    text = explain(ctx.t, err)
+    if ctx.update.is_callback:
+        ctx.answer(text, alert=True)
+    else:
+        ctx.reply(text)
+
+
+async def _route(ctx: Ctx) -> None:
+    update = ctx.update
+    await ctx.uow.session.execute(
+        processed_updates.insert().values(update_key=str(update.update_id), at=ctx.now))
+    if update.is_callback:
+        await _route_callback(ctx)
+        return
+    command = update.command
+    if update.chat_type != "private" and command not in registry.group_commands:
+        # Group privacy: only commands reach us; nothing personal is said in groups.
+        if command:
+            ctx.reply(ctx.t("Please talk to me in a private chat for this."))
+        return
+    if command is None or command not in registry.public_commands:
+        if ctx.employee is None and not (command is None and await _in_public_conversation(ctx)):
+            await onboarding.not_linked(ctx)
+            return
+    if command is not None:
+        handler = registry.commands.get(command)
+        if handler is None:
+            ctx.reply(ctx.t("I do not know the command /{command}. Send /help to see what I can do.",
+                            command=command))
+            return
+        await handler(ctx)
+        return
+    if update.text is not None and len(update.text) > MAX_TEXT:
+        ctx.reply(ctx.t("That message is too long ({length} characters). Please keep it under {max}.",
+                        length=len(update.text), max=MAX_TEXT))
+        return
+    conv = await ctx.uow.conversations.get(update.sender.id, update.chat_id)
+    if conv is not None and conv.name in registry.conversations:
+        await registry.conversations[conv.name](ctx, conv)
+        return
+    if update.file is not None:
+        ctx.reply(ctx.t("I received a file, but no step is waiting for one. Send /help to see what I can do."))
+        return
+    ctx.reply(ctx.t("I did not understand that. Send /help to see what I can do."))
+
+
+async def _route_callback(ctx: Ctx) -> None:
+    parsed = parse(ctx.update.callback_data)
+    handler = registry.callbacks.get(parsed.verb) if parsed else None
+    if handler is None:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    if ctx.employee is None and parsed.verb not in registry.public_callbacks:
+        ctx.answer(ctx.t("Your Telegram account is not linked to an employee record yet."), alert=True)
+        return
+    await handler(ctx, parsed)
+
+
+async def _in_public_conversation(ctx: Ctx) -> bool:
+    """An unlinked user may go on with a public conversation (e.g. an HR admin's search)."""
+    if not registry.public_conversations:
+        return False
+    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
+    return conv is not None and conv.name in registry.public_conversations

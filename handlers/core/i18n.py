@@ -1,0 +1,76 @@
+"""Translations: gettext catalogs in locales/<lang>/LC_MESSAGES/sikerja.po.
+
+Catalogs are compiled with Babel (to .mo beside the .po, never committed) whenever the .mo
+is missing or older than its .po, so a fresh checkout needs no extra build step.
+Formatting escapes every parameter for HTML unless it is wrapped in `Html`, so user text
+can never break Telegram's HTML parse mode."""
+from __future__ import annotations
+
+import gettext
+import html
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+DOMAIN = "sikerja"
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
+
+
+class Html(str):
+    """A string that is already valid HTML (built by us, not typed by a user)."""
+
+
+def escape(value: object) -> str:
+    if isinstance(value, Html):
+        return value
+    return html.escape(str(value), quote=False)
+
+
+def compile_catalogs(locales_dir: Path = LOCALES_DIR, force: bool = False) -> list[Path]:
+    compiled = []
+    for po in sorted(locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        mo = po.with_suffix(".mo")
+        if force or not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with po.open("rb") as f:
+                catalog = read_po(f, locale=po.parent.parent.name)
+            with mo.open("wb") as f:
+                write_mo(f, catalog, use_fuzzy=False)
+            compiled.append(mo)
+    return compiled
+
+
+@lru_cache(maxsize=None)
+def _translations(lang: str) -> gettext.NullTranslations:
+    compile_catalogs()
+    return gettext.translation(DOMAIN, localedir=str(LOCALES_DIR), languages=[lang], fallback=True)
+
+
+def normalise_language(code: str | None, default: str = DEFAULT_LANGUAGE) -> str:
+    if code:
+        base = code.split("-")[0].lower()
+        if base in LANGUAGES:
+            return base
+    return default
+
+
+class Translator:
+    def __init__(self, lang: str) -> None:
+        self.lang = normalise_language(lang)
+        self._t = _translations(self.lang)
+
+    def __call__(self, msgid: str, **params: object) -> str:
+        text = self._t.gettext(msgid)
+        return text.format(**{k: escape(v) for k, v in params.items()}) if params else text
+
+    def n(self, singular: str, plural: str, count: int, **params: object) -> str:
+        text = self._t.ngettext(singular, plural, count)
+        return text.format(count=count, **{k: escape(v) for k, v in params.items()})
+
+
+@lru_cache(maxsize=None)
+def translator(lang: str) -> Translator:
+    return Translator(lang)

@@ -1,0 +1,128 @@
+"""Framework-neutral update and reply types: the only contract between a runtime
+adapter (bot/runtimes/*) and the application layer (handlers/)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+ChatType = Literal["private", "group", "supergroup", "channel"]
+
+
+@dataclass(frozen=True)
+class Sender:
+    id: int
+    first_name: str = ""
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = None
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file the user sent; we keep Telegram's file_id, never the bytes."""
+
+    file_id: str
+    kind: Literal["document", "photo", "video", "audio", "voice", "sticker", "other"]
+    file_name: str | None = None
+    mime_type: str | None = None
+    size: int | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    """One thing a user did: a message (text/command/file) or a button press."""
+
+    update_id: int
+    sender: Sender
+    chat_id: int
+    chat_type: ChatType = "private"
+    message_id: int | None = None
+    text: str | None = None
+    file: FileRef | None = None
+    callback_id: str | None = None
+    callback_data: str | None = None
+    reply_to_message_id: int | None = None
+    reply_to_bot: bool = False
+
+    @property
+    def command(self) -> str | None:
+        """'/ajukan@SikerjaBot arg' -> 'ajukan'."""
+        if not self.text or not self.text.startswith("/"):
+            return None
+        head = self.text.split(maxsplit=1)[0][1:]
+        return head.split("@", 1)[0].lower() or None
+
+    @property
+    def args(self) -> str:
+        if not self.command:
+            return ""
+        parts = self.text.split(maxsplit=1)  # type: ignore[union-attr]
+        return parts[1].strip() if len(parts) > 1 else ""
+
+    @property
+    def is_callback(self) -> bool:
+        return self.callback_id is not None
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    data: str  # callback_data, <= 64 bytes (checked by handlers.core.buttons)
+
+
+Keyboard = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True)
+class SendMessage:
+    chat_id: int
+    text: str  # HTML, user text already escaped
+    keyboard: Keyboard | None = None
+    force_reply: bool = False
+    placeholder: str | None = None
+
+
+@dataclass(frozen=True)
+class EditMessage:
+    chat_id: int
+    message_id: int
+    text: str
+    keyboard: Keyboard | None = None
+
+
+@dataclass(frozen=True)
+class AnswerCallback:
+    callback_id: str
+    text: str | None = None
+    alert: bool = False
+
+
+@dataclass(frozen=True)
+class SendDocument:
+    chat_id: int
+    filename: str
+    content: bytes
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class SendFile:
+    """Send back a file Telegram already holds (e.g. data dukung), by its file id."""
+
+    chat_id: int
+    file_id: str
+    kind: str  # "photo" goes as a photo; anything else as a document
+    caption: str | None = None
+
+
+Reply = Union[SendMessage, EditMessage, AnswerCallback, SendDocument, SendFile]
+
+
+@dataclass
+class Replies:
+    """What a handler returns: replies to the current chat, in order."""
+
+    items: list[Reply] = field(default_factory=list)
+
+    def add(self, reply: Reply) -> None:
+        self.items.append(reply)

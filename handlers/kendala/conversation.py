@@ -1,0 +1,233 @@
+"""/kendala: a team raises a problem with alternative recommendations (rule 39; §2.9.4) to
+the official the profile names (within the unit: the unit head; Surakarta: the unit head
+or the Penilai), who decides in writing. The ketua and the members are told privately; the
+team's group only learns that it was decided, by whom — names and statuses, nothing else.
+
+Steps: team -> description -> alternatives (one per message, [Done]) -> confirm."""
+from __future__ import annotations
+
+from domain.deciders import acting_head_of_unit, resolve_role
+from domain.errors import DomainError
+from domain.org import Employee
+from domain.profiles import Role, Scope
+from domain.report import NOTE_MIN, TEXT_MIN, Kendala, KendalaStatus
+from domain.rules import kendala_deciders
+from domain.team import Team
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.i18n import Html, translator
+from handlers.core.registry import Router
+from handlers.reports.cards import kendala_card
+from storage.records import Conversation, Decision
+
+router = Router()
+
+NAME, DECIDE = "kendala", "kendala_decision"
+DESC_MAX, ALT_MAX, ALTS_MAX, DECISION_MAX = 1200, 300, 5, 800
+
+
+def role_label(t, role: Role) -> str:
+    if role is Role.RATER:
+        return t("Penilai Kinerja")
+    if role is Role.AGENCY_HEAD:
+        return t("head of the Perangkat Daerah")
+    return t("unit head")
+
+
+@router.command("kendala")
+async def begin(ctx: Ctx) -> None:
+    t = ctx.t
+    teams = [team for team, _ in await ctx.uow.teams.teams_of(ctx.employee.id)]
+    if not teams:
+        ctx.reply(t("A kendala is raised by a team, and you are in no team. Send /tim to see teams."))
+        return
+    await _set(ctx, "team", {})
+    ctx.reply(t("For which team do you raise a kendala (a problem that needs a decision)?"),
+              keyboard(*[[button(team.name[:60], "kn", "t", team.id)] for team in teams[:20]]))
+
+
+async def _set(ctx: Ctx, step: str, data: dict, name: str = NAME) -> None:
+    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, name, step, data, ctx.now)
+
+
+async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
+    """Who may decide, in the profile's order (within the unit, §2.9.4): the head of the
+    team's owning unit, or the ketua's Penilai. Nobody decides a kendala they raise."""
+    basis = await ctx.uow.org.employee(team.lead_id or ctx.employee.id)
+    org = await ctx.uow.org.view_for(basis, unit_ids=[team.unit_id], on=ctx.today)
+    found: list[tuple[Role, Employee]] = []
+    for role in kendala_deciders(ctx.profile, Scope.WITHIN_UNIT):
+        if role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
+            person = acting_head_of_unit(org, team.unit_id, exclude=ctx.employee.id)
+        elif role is Role.RATER:
+            person = resolve_role(org, basis, Role.RATER)
+        elif role is Role.AGENCY_HEAD:
+            person = await ctx.uow.org.agency_head_over(team.unit_id)
+        else:
+            person = None
+        if person is not None and person.id != ctx.employee.id and all(p.id != person.id for _, p in found):
+            found.append((role, person))
+    return found
+
+
+@router.callback("kn")
+async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+    t = ctx.t
+    action = parsed.args[0] if parsed.args else ""
+    conv = await ctx.open_form(NAME, t("This kendala form is no longer open. Send /kendala to start again."))
+    if conv is None:
+        return
+    data = dict(conv.data)
+    if action == "t" and conv.step == "team":
+        team = await ctx.uow.teams.get(parsed.int_arg(1) or 0)
+        if team is None or await ctx.uow.teams.membership(team.id, ctx.employee.id) is None:
+            ctx.answer(t("Only the team's members can raise its kendala."), alert=True)
+            return
+        await _set(ctx, "desc", {"team_id": team.id, "alternatives": []})
+        ctx.answer()
+        ctx.edit_or_reply(t("Kendala of {team}.", team=team.name))
+        ctx.reply(t("Describe the problem ({min}–{max} characters).", min=TEXT_MIN, max=DESC_MAX),
+                  force_reply=True, placeholder=t("The problem"))
+    elif action == "done" and conv.step == "alts":
+        if not data["alternatives"]:
+            ctx.answer(t("Give at least one alternative recommendation (rule 39)."), alert=True)
+            return
+        ctx.answer()
+        await _confirm(ctx, data)
+    elif action == "send" and conv.step == "confirm":
+        await _send(ctx, data, parsed.int_arg(1))
+    elif action == "cancel":
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.answer()
+        ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
+    else:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+
+
+@router.conversation(NAME)
+async def on_input(ctx: Ctx, conv: Conversation) -> None:
+    t, text, data = ctx.t, (ctx.update.text or "").strip(), dict(conv.data)
+    if conv.step == "desc":
+        if not (TEXT_MIN <= len(text) <= DESC_MAX):
+            ctx.reply(t("Please describe the problem in {min}–{max} characters.", min=TEXT_MIN, max=DESC_MAX),
+                      force_reply=True)
+            return
+        data["description"] = text
+        await _set(ctx, "alts", data)
+        ctx.reply(t("Now the alternative recommendations (rule 39): send each one as its own message "
+                    "(at most {count}, {max} characters each), then press “Done”.", count=ALTS_MAX, max=ALT_MAX))
+    elif conv.step == "alts":
+        if not (3 <= len(text) <= ALT_MAX) or len(data["alternatives"]) >= ALTS_MAX:
+            ctx.reply(t("Each alternative is one message of 3–{max} characters, at most {count} in all.",
+                        max=ALT_MAX, count=ALTS_MAX), keyboard([button(t("✅ Done"), "kn", "done")]))
+            return
+        data["alternatives"] = [*data["alternatives"], text]  # a new list, so the JSON change is saved
+        await _set(ctx, "alts", data)
+        ctx.reply(t("Alternative {n} noted. Send another, or press “Done”.", n=len(data["alternatives"])),
+                  keyboard([button(t("✅ Done"), "kn", "done")]))
+    else:
+        ctx.reply(t("Please choose with the buttons above, or send /batal."))
+
+
+async def _confirm(ctx: Ctx, data: dict) -> None:
+    t = ctx.t
+    team = await ctx.uow.teams.get(data["team_id"])
+    found = await deciders(ctx, team)
+    if not found:
+        raise DomainError("no_decider")
+    await _set(ctx, "confirm", data)
+    draft = Kendala(None, team.id, ctx.employee.id, data["description"], data["alternatives"], found[0][1].id)
+    people = {ctx.employee.id: ctx.employee, **{p.id: p for _, p in found}}
+    rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_label(t, role)})",
+                    "kn", "send", p.id)] for role, p in found]
+    rows.append([button(t("Cancel"), "kn", "cancel")])
+    ctx.reply(kendala_card(t, draft, team, people) + "\n\n"
+              + t("Send it to the official who decides ({article})?",
+                  article=ctx.profile.reporting.source_of("kendala_deciders")), keyboard(*rows))
+
+
+async def _send(ctx: Ctx, data: dict, decider_id: int | None) -> None:
+    t, me = ctx.t, ctx.employee
+    team = await ctx.uow.teams.get(data["team_id"])
+    found = {p.id: (role, p) for role, p in await deciders(ctx, team)}
+    if decider_id not in found or await ctx.uow.teams.membership(team.id, me.id) is None:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+        return
+    role, decider = found[decider_id]
+    k = Kendala(None, team.id, me.id, data["description"], data["alternatives"], decider.id, created_at=ctx.now)
+    ctx.uow.reports.add(k)
+    await ctx.uow.flush()
+    ctx.uow.decisions.add(Decision("kendala", k.id, me.id, "raised", ctx.now,
+                                   details={"decider_id": decider.id, "role": role.value,
+                                            "source": ctx.profile.reporting.source_of("kendala_deciders")}))
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    people = {me.id: me, decider.id: decider}
+    await ctx.notify(decider.id, f"kendala:{k.id}:decide", lambda tr: (
+        tr("A team asks for your decision on a kendala:") + "\n\n" + kendala_card(tr, k, team, people),
+        keyboard([button(tr("⚖️ Decide"), "kz", k.id)])))
+    if team.lead_id is not None and team.lead_id != me.id:
+        await ctx.notify(team.lead_id, f"kendala:{k.id}:lead", lambda tr: (
+            tr("{name} raised a kendala for your team; it went to {decider}.", name=me.name, decider=decider.name)
+            + "\n\n" + kendala_card(tr, k, team, people), None))
+    ctx.answer(t("Sent"))
+    ctx.edit_or_reply(t("Kendala sent to {name}. The team will be told the decision.", name=decider.name))
+
+
+@router.callback("kz")
+async def on_decide(ctx: Ctx, parsed: Parsed) -> None:
+    t = ctx.t
+    k = await ctx.uow.reports.kendala(parsed.int_arg(0) or 0)
+    if k is None:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+        return
+    if k.decider_id != ctx.employee.id:
+        ctx.answer(t("Only the official this kendala was sent to can decide it."), alert=True)
+        return
+    if k.status is not KendalaStatus.OPEN:
+        ctx.answer(t("Already decided. Nothing was changed."), alert=True)
+        return
+    await _set(ctx, "text", {"kendala_id": k.id}, name=DECIDE)
+    ctx.answer()
+    ctx.reply(t("Write your decision and/or follow-up ({min}–{max} characters). The team will read it.",
+                min=NOTE_MIN, max=DECISION_MAX), force_reply=True, placeholder=t("Decision"))
+
+
+@router.conversation(DECIDE)
+async def on_decision(ctx: Ctx, conv: Conversation) -> None:
+    t, me = ctx.t, ctx.employee
+    k = await ctx.uow.reports.kendala(conv.data.get("kendala_id", 0))
+    if k is None or k.status is not KendalaStatus.OPEN or k.decider_id != me.id:
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.reply(t("That kendala is no longer waiting for your decision. Nothing was changed."))
+        return
+    text = (ctx.update.text or "").strip()
+    if not (NOTE_MIN <= len(text) <= DECISION_MAX):
+        ctx.reply(t("Please write the decision in {min}–{max} characters.", min=NOTE_MIN, max=DECISION_MAX),
+                  force_reply=True)
+        return
+    k.decide(me.id, text, ctx.now)
+    ctx.uow.decisions.add(Decision("kendala", k.id, me.id, "decided", ctx.now, reason=k.decision))
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await _tell_team(ctx, k)
+    ctx.reply(t("Decision recorded. The team has been told."))
+
+
+async def _tell_team(ctx: Ctx, k: Kendala) -> None:
+    """Privately to the ketua, whoever raised it and every member; the group gets names and
+    the status only (never a NIP, never the decision's text)."""
+    me, team = ctx.employee, await ctx.uow.teams.get(k.team_id)
+    members = await ctx.uow.teams.members(team.id)
+    ids = {k.raised_by_id, *(m.employee_id for m in members)} | ({team.lead_id} if team.lead_id else set())
+    people = await ctx.uow.org.employees(ids | {me.id})
+    for person_id in sorted(ids - {me.id}):
+        await ctx.notify(person_id, f"kendala:{k.id}:decided:{person_id}", lambda tr: (
+            tr("{name} decided the kendala of {team}:", name=me.name, team=team.name) + "\n\n"
+            + kendala_card(tr, k, team, people), None))
+    if team.group_chat_id is not None:
+        tr = translator(ctx.app.config.default_language)
+        text = tr("📌 The kendala of {team} raised by {raiser} has been decided by {decider}. The ketua and the "
+                  "members have received the decision privately.", team=team.name,
+                  raiser=people[k.raised_by_id].name, decider=me.name)
+        if await ctx.uow.outbox.enqueue(f"kendala:{k.id}:group", team.group_chat_id,
+                                        {"text": text, "keyboard": None}, ctx.now):
+            ctx.queued_notices += 1

@@ -1,0 +1,110 @@
+"""Linking a Telegram account to an employee record, help, language and cancel."""
+from __future__ import annotations
+
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.i18n import LANGUAGES, Html, translator
+from handlers.core.registry import Router
+from storage.records import TelegramLink
+
+router = Router()
+
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+async def not_linked(ctx: Ctx) -> None:
+    ctx.reply(ctx.t(
+        "Your Telegram account is not linked to an employee record yet.\n\n"
+        "Ask your HR admin (BKPSDM) for a personal link code, then send <code>/start CODE</code> "
+        "or open the link they give you."))
+
+
+@router.command("start", public=True)
+async def start(ctx: Ctx) -> None:
+    code = ctx.update.args.strip().upper()
+    if ctx.employee is not None:
+        ctx.reply(ctx.t("You are already linked as <b>{name}</b>.", name=ctx.employee.name) + "\n\n"
+                  + _capabilities(ctx))
+        return
+    if not code:
+        await not_linked(ctx)
+        return
+    link_code = await ctx.uow.links.code(code)
+    if link_code is None or not link_code.usable(ctx.now):
+        ctx.reply(ctx.t(
+            "This link code is not valid: it may be mistyped, already used or expired.\n"
+            "Please ask your HR admin for a new one."))
+        return
+    if await ctx.uow.links.by_employee(link_code.employee_id) is not None:
+        ctx.reply(ctx.t("This employee record is already linked to another Telegram account. "
+                        "Please contact your HR admin."))
+        return
+    employee = await ctx.uow.org.employee(link_code.employee_id)
+    if employee is None or not employee.active:
+        ctx.reply(ctx.t("This employee record is no longer active. Please contact your HR admin."))
+        return
+    link_code.used_at = ctx.now
+    lang = ctx.t.lang
+    link = TelegramLink(employee.id, ctx.update.sender.id, ctx.update.chat_id, lang, ctx.now)
+    ctx.uow.links.add(link)
+    ctx.link, ctx.employee = link, employee
+    ctx.reply(ctx.t("Welcome, <b>{name}</b>! Your Telegram account is now linked to NIP {nip}.",
+                    name=employee.name, nip=employee.nip) + "\n\n" + _capabilities(ctx))
+
+
+def _capabilities(ctx: Ctx) -> str:
+    t = ctx.t
+    return Html("\n".join([
+        t("What you can do:"),
+        t("/ajukan — apply to join a team or a piece of work in your unit"),
+        t("/status — your applications and their state"),
+        t("/persetujuan — applications waiting for your decision"),
+        t("/tim — your teams"),
+        t("/timbaru — form a team (unit heads)"),
+        t("/lapor — send a report: to your ketua, your team's report, or an individual one"),
+        t("/laporan — your reports, and those waiting for your review"),
+        t("/kendala — raise a team's problem (kendala) for a decision"),
+        t("/rekap — where your unit's teams stand with their reports (unit heads)"),
+        t("/mintalaporan — ask a team or a person for a report at any time (unit heads)"),
+        t("/surat — your assignment letters (PDF)"),
+        t("/saya — your profile: unit, jabatan, Penilai, teams"),
+        t("/bahasa — change the language"),
+        t("/batal — cancel what you are doing"),
+        t("/help — this help"),
+    ]))
+
+
+@router.command("help", "bantuan", public=True)
+async def help_(ctx: Ctx) -> None:
+    if ctx.employee is None:
+        await not_linked(ctx)
+        return
+    ctx.reply(_capabilities(ctx))
+
+
+@router.command("batal")
+async def cancel(ctx: Ctx) -> None:
+    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
+    if conv is None:
+        ctx.reply(ctx.t("There is nothing to cancel."))
+        return
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    ctx.reply(ctx.t("Cancelled. Nothing was sent."))
+
+
+@router.command("bahasa")
+async def language(ctx: Ctx) -> None:
+    kb = keyboard([button(LANGUAGE_NAMES[code], "lang", code) for code in LANGUAGES])
+    ctx.reply(ctx.t("Choose your language:"), kb)
+
+
+@router.callback("lang")
+async def on_language(ctx: Ctx, parsed: Parsed) -> None:
+    code = parsed.args[0] if parsed.args else ""
+    if code not in LANGUAGES or ctx.link is None:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    ctx.link.language = code
+    ctx.t = translator(code)
+    ctx.answer()
+    ctx.edit_or_reply(ctx.t("Language set to {language}.", language=LANGUAGE_NAMES[code]))

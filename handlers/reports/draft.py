@@ -1,0 +1,294 @@
+"""The report being written: its text, its data dukung (documents or photos, kept by
+Telegram file id with name, size and type) and the summary with [Send] [Cancel].
+
+Steps: text -> files -> confirm. Files are welcome at any step. A new report mirrors its
+draft into its DRAFT row; a correction or revision stays in the conversation row until
+it is sent (the report under review is never changed behind the reviewer's back)."""
+from __future__ import annotations
+
+import html
+
+from domain.errors import DomainError
+from domain.report import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    TEXT_MAX,
+    TEXT_MIN,
+    Evidence,
+    ReportKind,
+    ReportStatus,
+    check_evidence,
+    check_text,
+)
+from domain.rules import check_report_evidence
+from domain.team import MemberRole, Team
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.i18n import Html
+from handlers.core.messages import explain
+from handlers.core.registry import Router
+from handlers.reports.cards import (
+    CARD_BUDGET,
+    file_line,
+    report_finding_text,
+    short,
+    short_keep_lines,
+)
+from handlers.reports import usecases as service
+from storage.records import Conversation
+
+router = Router()
+
+NAME = "report"
+STEPS = ("text", "files", "confirm")
+DIGEST_MAX = 3000
+
+
+async def save(ctx: Ctx, step: str, data: dict) -> None:
+    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
+
+
+async def _mirror(ctx: Ctx, data: dict) -> None:
+    """Keep a new report's DRAFT row in step with the conversation."""
+    if data.get("mode") != "new":
+        return
+    report = await ctx.uow.reports.get(data["report_id"])
+    if report is not None and report.status is ReportStatus.DRAFT and report.author_id == ctx.employee.id:
+        report.text, report.files = data.get("text") or "", list(data.get("files") or [])
+
+
+async def prompt(ctx: Ctx, step: str, data: dict) -> None:
+    t = ctx.t
+    if step == "text":
+        if data["kind"] == ReportKind.TEAM.value and data.get("request_id") is None:
+            team = await ctx.uow.teams.get(data["team_id"])
+            digest = await member_digest(ctx, team, data["period"])
+            ctx.reply(t("Summary of the members' reports for {period}:", period=data["period"]) + "\n"
+                      + html.escape(digest, quote=False) + "\n\n"
+                      + t("Write the team report ({min}–{max} characters), or start from this summary.",
+                          min=TEXT_MIN, max=TEXT_MAX),
+                      keyboard([button(t("📝 Use this summary as the text"), "rp", "sum")]))
+            return
+        ctx.reply(t("Write your report for {period}: what was done, results against the target, and any "
+                    "problems ({min}–{max} characters).", period=data["period"], min=TEXT_MIN, max=TEXT_MAX),
+                  force_reply=True, placeholder=t("Report text"))
+    elif step == "files":
+        count = len(data.get("files") or [])
+        ctx.reply(t("Now send the supporting files (data dukung): documents or photos, at most {max} files of "
+                    "{mb} MB each. Files attached so far: {count}. Press “Done” when finished.",
+                    max=MAX_FILES, mb=MAX_FILE_BYTES // (1024 * 1024), count=count)
+                  + _evidence_hint(ctx, count),
+                  keyboard([button(t("✅ Done"), "rp", "done")]))
+    else:
+        ctx.reply(await summary(ctx, data), _confirm_keyboard(ctx, data))
+
+
+def _evidence_hint(ctx: Ctx, count: int) -> str:
+    rep = ctx.profile.reporting
+    if not rep.evidence_required or count:
+        return ""
+    return "\n" + ctx.t("At least one file is required ({article}).", article=rep.source_of("evidence_required"))
+
+
+def _confirm_keyboard(ctx: Ctx, data: dict):
+    t = ctx.t
+    send = t("📨 Send the correction") if data.get("mode") == "correct" else t("📨 Send")
+    rows = [[button(send, "rp", "send")],
+            [button(t("✏️ Change the text"), "rp", "text"), button(t("📎 Add files"), "rp", "files")]]
+    if data.get("files"):
+        rows.append([button(t("🗑 Remove the files"), "rp", "clear")])
+    rows.append([button(t("Cancel"), "rp", "cancel")])
+    return keyboard(*rows)
+
+
+async def summary(ctx: Ctx, data: dict) -> str:
+    t = ctx.t
+    team = await ctx.uow.teams.get(data["team_id"]) if data.get("team_id") else None
+    kind = {"member": t("member report"), "team": t("team report"), "individual": t("individual report")}[data["kind"]]
+    if data.get("request_id"):
+        kind = t("report on request")
+    lines = [t("<b>Your {kind} for {period}</b> — please check before sending:", kind=kind, period=data["period"])]
+    if team is not None:
+        lines.append(t("Team: {team}", team=team.name))
+    files = data.get("files") or []
+    tail = [file_line(t, f) for f in files] or [t("No supporting files (data dukung).")]
+    budget = CARD_BUDGET - sum(len(x) for x in lines + tail) - 200
+    lines += ["", t("<i>{text}</i>", text=short_keep_lines(data.get("text") or "", budget)), ""]
+    return Html("\n".join(lines + tail)) + _evidence_hint(ctx, len(files))
+
+
+async def member_digest(ctx: Ctx, team: Team, period_key: str) -> str:
+    """Plain text: who reported for the period, accepted or not, with short excerpts."""
+    t = ctx.t
+    members = [m for m in await ctx.uow.teams.members(team.id) if m.role in (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)]
+    people = await ctx.uow.org.employees(m.employee_id for m in members)
+    reports = {r.author_id: r for r in await ctx.uow.reports.for_team_period(team.id, period_key, ReportKind.MEMBER)
+               if r.request_id is None}
+    lines, excerpt = [], max(40, min(160, 2800 // max(1, len(members)) - 60))
+    for m in members:
+        name, report = Html(people[m.employee_id].name), reports.get(m.employee_id)
+        if report is None or report.status is ReportStatus.DRAFT:
+            lines.append(t("• {name}: no report yet", name=name))
+            continue
+        state = {ReportStatus.ACCEPTED: t("accepted"), ReportStatus.SUBMITTED: t("not reviewed yet"),
+                 ReportStatus.RETURNED: t("returned for revision")}[report.status]
+        lines.append(t("• {name} ({state}): {excerpt}", name=name, state=Html(state),
+                       excerpt=Html(short(report.text, excerpt))))
+    if not lines:
+        return t("(the team has no members besides the ketua)")
+    kept = []
+    for line in lines:  # a big team still fits one message
+        if sum(len(x) + 1 for x in kept) + len(line) > DIGEST_MAX:
+            kept.append(t("… and {count} more", count=len(lines) - len(kept)))
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
+@router.conversation(NAME)
+async def on_input(ctx: Ctx, conv: Conversation) -> None:
+    t, update, data = ctx.t, ctx.update, dict(conv.data)
+    if conv.step not in STEPS:
+        ctx.reply(t("Please choose with the buttons above, or send /batal."))
+        return
+    if update.file is not None:
+        await _add_file(ctx, conv.step, data)
+        return
+    if update.text is None:
+        ctx.reply(t("I need text or a file here."))
+        return
+    if conv.step == "text":
+        try:
+            check_text(update.text)
+        except DomainError as err:
+            ctx.reply(explain(t, err) + "\n" + t("Please write the report again."), force_reply=True)
+            return
+        data["text"] = update.text.strip()
+        await _mirror(ctx, data)
+        await save(ctx, "files", data)
+        await prompt(ctx, "files", data)
+    elif conv.step == "files":
+        ctx.reply(t("Send a document or a photo, or press “Done”."), keyboard([button(t("✅ Done"), "rp", "done")]))
+    else:
+        ctx.reply(t("Please use the buttons below the summary."))
+        await prompt(ctx, "confirm", data)
+
+
+async def _add_file(ctx: Ctx, step: str, data: dict) -> None:
+    t, f = ctx.t, ctx.update.file
+    files = list(data.get("files") or [])
+    evidence = Evidence(f.file_id, f.kind, f.file_name, f.mime_type, f.size)
+    try:
+        check_evidence(evidence, len(files))
+    except DomainError as err:
+        ctx.reply(explain_file(t, err))
+        return
+    files.append({"file_id": f.file_id, "kind": f.kind, "name": f.file_name, "mime": f.mime_type, "size": f.size})
+    data["files"] = files
+    await _mirror(ctx, data)
+    await save(ctx, step, data)
+    received = t("Received {file} — {count} of at most {max}.", file=file_line(t, files[-1]), count=len(files),
+                 max=MAX_FILES)
+    if step == "text":
+        ctx.reply(received + "\n" + t("Now write the report text, please."), force_reply=True)
+    elif step == "files":
+        ctx.reply(received + " " + t("Send more, or press “Done”."), keyboard([button(t("✅ Done"), "rp", "done")]))
+    else:
+        ctx.reply(received)
+        await prompt(ctx, "confirm", data)
+
+
+def explain_file(t, err: DomainError) -> str:
+    p = err.params
+    if err.code == "too_many_files":
+        return t("That is one file too many: a report takes at most {max} files.", max=p.get("max"))
+    if err.code == "file_too_large":
+        return t("That file is too large: at most {mb} MB per file.", mb=p.get("max_mb"))
+    if err.code == "file_type_not_allowed":
+        return t("That kind of file ({mime}) is not accepted. Send a PDF, an office document, a spreadsheet, "
+                 "a text or CSV file, or a photo.", mime=p.get("mime"))
+    return explain(t, err)
+
+
+async def on_button(ctx: Ctx, action: str, parsed: Parsed) -> None:
+    conv = await ctx.open_form(NAME, ctx.t("This report form is no longer open. Send /lapor to start again."), STEPS)
+    if conv is None:
+        return
+    data, t = dict(conv.data), ctx.t
+    if action == "cancel":
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.answer()
+        ctx.edit_or_reply(t("Stopped. Nothing was sent; a new report stays saved as a draft for /lapor.")
+                          if data.get("mode") == "new" else t("Stopped. Nothing was changed."))
+        return
+    if action == "sum" and conv.step == "text":
+        team = await ctx.uow.teams.get(data["team_id"])
+        text = t("Team report {team}, {period}.", team=Html(team.name), period=data["period"]) + "\n" \
+            + await member_digest(ctx, team, data["period"])
+        data["text"] = text[:TEXT_MAX]
+        await _mirror(ctx, data)
+        await _step(ctx, "files", data)
+    elif action == "done" and conv.step == "files":
+        if not data.get("text"):
+            await _step(ctx, "text", data)
+            return
+        await _step(ctx, "confirm", data)
+    elif action in ("text", "files") and conv.step == "confirm":
+        await _step(ctx, action, data)
+    elif action == "clear" and conv.step == "confirm":
+        data["files"] = []
+        await _mirror(ctx, data)
+        await _step(ctx, "confirm", data)
+    elif action == "send" and conv.step == "confirm":
+        await _send(ctx, data)
+    else:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+
+
+async def _step(ctx: Ctx, step: str, data: dict) -> None:
+    await save(ctx, step, data)
+    ctx.answer()
+    await prompt(ctx, step, data)
+
+
+async def still_editable(ctx: Ctx, data: dict, report=None) -> bool:
+    """The report behind a draft is still in the state the draft was opened for: a new one
+    still a draft, a returned one still returned, one sent still unreviewed."""
+    report = report or (await ctx.uow.reports.get(data.get("report_id") or 0) if data.get("report_id") else None)
+    if report is None or report.author_id != ctx.employee.id:
+        return False
+    expected = {"new": ReportStatus.DRAFT, "revise": ReportStatus.RETURNED, "correct": ReportStatus.SUBMITTED}
+    return report.status is expected.get(data.get("mode")) and not (data["mode"] == "correct" and report.reviewed)
+
+
+async def _send(ctx: Ctx, data: dict) -> None:
+    t, uow = ctx.t, ctx.uow
+    report = await uow.reports.get(data["report_id"])
+    if not await still_editable(ctx, data, report):
+        await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.answer(t("This report changed in the meantime (it may be under review now); nothing was sent. "
+                     "Send /lapor to see where it stands."), alert=True)
+        return
+    evidence = check_report_evidence(ctx.profile, len(data.get("files") or []))
+    if not evidence.ok:  # rule 44: refused with the rule and the article; the draft stays
+        ctx.answer(t("Not sent."))
+        ctx.reply(t("Not sent — {finding}. Add a file with “Add files”.",
+                    finding=Html(report_finding_text(t, evidence.failures[0]))))
+        return
+    team = await uow.teams.get(report.team_id) if report.team_id else None
+    request = await uow.reports.request(report.request_id) if report.request_id else None
+    if data["mode"] == "correct":
+        await service.correct(ctx, report, data["text"], data.get("files") or [])
+    else:
+        report.text, report.files = data["text"], list(data.get("files") or [])
+        await service.submit(ctx, report, team, request)
+    await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    people = await service.people_of(uow, report)
+    reviewer = people[report.current_reviewer]
+    ctx.answer(t("Sent"))
+    done = (t("Correction sent: version {version} is now with {name}", version=report.version, name=reviewer.name)
+            if data["mode"] == "correct" else
+            t("Report sent to {name} (version {version})", version=report.version, name=reviewer.name))
+    if len(report.route) > 1:
+        done += "\n" + t("Route: {route}", route=" → ".join(people[i].name for i in report.route))
+    ctx.edit_or_reply(done + "\n" + t("You will be told here when it is reviewed; /laporan lists your reports."))

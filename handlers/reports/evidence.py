@@ -1,0 +1,25 @@
+"""Opening a report's supporting files (data dukung): Telegram keeps the files, we keep
+their ids, and only the author and the officials on the report's route may see them."""
+from __future__ import annotations
+
+from handlers.core.buttons import Parsed
+from handlers.core.context import Ctx
+from handlers.core.registry import Router
+from handlers.core.types import SendFile
+
+router = Router()
+
+
+@router.callback("rf")
+async def on_open_files(ctx: Ctx, parsed: Parsed) -> None:
+    report = await ctx.uow.reports.get(parsed.int_arg(0) or 0)
+    if report is None or not report.files:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    if ctx.employee.id != report.author_id and ctx.employee.id not in report.route:
+        ctx.answer(ctx.t("Only the author and the officials this report goes to can open its files."), alert=True)
+        return
+    ctx.answer()
+    for f in report.files:
+        ctx.replies.append(SendFile(ctx.update.chat_id, f["file_id"], f.get("kind") or "document",
+                                    caption=f.get("name") or None))

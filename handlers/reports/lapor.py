@@ -1,0 +1,193 @@
+"""/lapor: which report — a member report to my ketua, the team report I compile as ketua,
+an individual report, or the answer to a report asked of me — and for which period.
+
+Then handlers/report_draft.py takes the text, the data dukung and the confirmation. The
+draft lives in the conversation row (and, for a new report, in a DRAFT report row), so a
+restart loses nothing. A report already sent can be corrected until someone reviews it;
+a returned one is revised and sent along the same route again."""
+from __future__ import annotations
+
+from domain.report import Report, ReportKind, ReportStatus, RequestStatus
+from domain.team import MemberRole
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.formatting import day
+from handlers.core.i18n import Html
+from handlers.core.registry import Router
+from handlers.reports import draft as draft
+from handlers.reports.cards import period_label, status_label
+from handlers.reports.usecases import local_today, people_of, periods
+
+router = Router()
+
+NAME = draft.NAME
+MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
+
+
+@router.command("lapor")
+async def begin(ctx: Ctx) -> None:
+    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
+    if conv is not None and conv.name == NAME and conv.step in draft.STEPS:
+        if await draft.still_editable(ctx, conv.data):
+            ctx.reply(ctx.t("You have an unfinished report; let us continue where you left off. "
+                            "(Send /batal to stop; a new report stays saved as a draft.)"))
+            await draft.prompt(ctx, conv.step, conv.data)
+            return
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    t, me = ctx.t, ctx.employee
+    rows = []
+    requests = await ctx.uow.reports.open_requests_for(me.id)
+    people = await ctx.uow.org.employees(r.requester_id for r in requests)
+    for req in requests[:5]:
+        label = t("📨 Answer the request of {name}", name=Html(people[req.requester_id].name))
+        rows.append([button(label[:48] + f" ({day(t, req.due_on)})", "rp", "q", req.id)])
+    for team, membership in await ctx.uow.teams.teams_of(me.id):
+        if membership.role is MemberRole.KETUA:
+            rows.append([button(t("📋 Team report") + ": " + team.name[:45], "rp", "k", team.id)])
+        elif membership.role in MEMBER_ROLES:
+            rows.append([button(t("📝 To the ketua") + ": " + team.name[:45], "rp", "t", team.id)])
+    rows.append([button(t("👤 Individual report (work assigned to me alone)"), "rp", "i")])
+    await draft.save(ctx, "choose", {})
+    ctx.reply(t("Which report do you want to send?"), keyboard(*rows))
+
+
+@router.callback("rp")
+async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+    action = parsed.args[0] if parsed.args else ""
+    if action in ("k", "t", "i"):
+        await _choose(ctx, action, parsed.int_arg(1))
+    elif action == "q":
+        await _answer_request(ctx, parsed.int_arg(1))
+    elif action == "p":
+        await _period(ctx, parsed.args[1] if len(parsed.args) > 1 else "")
+    elif action == "fix":
+        await _fix(ctx, parsed.int_arg(1))
+    else:
+        await draft.on_button(ctx, action, parsed)
+
+
+async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
+    t, me = ctx.t, ctx.employee
+    team = None
+    if action == "i":
+        data = {"kind": ReportKind.INDIVIDUAL.value, "team_id": None}
+    else:
+        team = await ctx.uow.teams.get(team_id or 0)
+        if team is None or not team.accepts_members:
+            ctx.answer(t("This button is not valid any more."), alert=True)
+            return
+        membership = await ctx.uow.teams.membership(team.id, me.id)
+        if action == "k" and team.lead_id != me.id:
+            ctx.answer(t("Only the ketua of {team} compiles its team report.", team=team.name), alert=True)
+            return
+        if action == "t" and (membership is None or membership.role not in MEMBER_ROLES):
+            ctx.answer()
+            ctx.reply(t("You are not a member of {team}, so you cannot report to it. Members report to their "
+                        "ketua (rule 40); if you work on it, ask the unit head to add you, or send an "
+                        "individual report with /lapor.", team=team.name) if membership is None else
+                      t("As {team}'s ketua you compile the team report instead; send /lapor and choose "
+                        "“Team report”.", team=team.name) if membership.role is MemberRole.KETUA else
+                      t("In {team} you are not an anggota, so you send no member report there; report your own "
+                        "work with an individual report (/lapor).", team=team.name))
+            return
+        if team.lead_id is None:
+            ctx.answer(t("This team has no ketua yet, so reports cannot be sent to one."), alert=True)
+            return
+        kind = ReportKind.TEAM if action == "k" else ReportKind.MEMBER
+        data = {"kind": kind.value, "team_id": team.id}
+    current, before = periods(ctx.profile, team, local_today(ctx.profile, ctx.now))
+    data.update(request_id=None, periods=[current.key, before.key])
+    await draft.save(ctx, "period", data)
+    ctx.answer()
+    ctx.edit_or_reply(t("For which period? The current one is {period}.", period=period_label(t, current)),
+                      keyboard([button(t("This period") + f" ({current.key})", "rp", "p", "c")],
+                               [button(t("The previous period") + f" ({before.key})", "rp", "p", "b")]))
+
+
+async def _period(ctx: Ctx, which: str) -> None:
+    closed = ctx.t("This report form is no longer open. Send /lapor to start again.")
+    conv = await ctx.open_form(NAME, closed, ("period",))
+    if conv is None:
+        return
+    if which not in ("c", "b"):
+        ctx.answer(closed, alert=True)
+        return
+    data = dict(conv.data)
+    key = data.pop("periods")[0 if which == "c" else 1]
+    ctx.answer()
+    await _open(ctx, data | {"period": key}, edit=True)
+
+
+async def _answer_request(ctx: Ctx, request_id: int | None) -> None:
+    t, me = ctx.t, ctx.employee
+    req = await ctx.uow.reports.request(request_id or 0)
+    if req is None or req.addressee_id != me.id:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+        return
+    if req.status is not RequestStatus.OPEN:
+        ctx.answer(t("This request has already been answered."), alert=True)
+        return
+    team = await ctx.uow.teams.get(req.team_id) if req.team_id else None
+    kind = ReportKind.TEAM if team is not None and team.lead_id == me.id else ReportKind.INDIVIDUAL
+    current, _ = periods(ctx.profile, team, local_today(ctx.profile, ctx.now))
+    ctx.answer()
+    await _open(ctx, {"kind": kind.value, "team_id": team.id if team else None, "request_id": req.id,
+                      "period": current.key}, edit=False)
+
+
+async def _open(ctx: Ctx, data: dict, edit: bool) -> None:
+    """Start, resume, correct or revise the report for this choice."""
+    me = ctx.employee
+    report = await ctx.uow.reports.find(me.id, ReportKind(data["kind"]), data["period"], data["team_id"],
+                                        data["request_id"])
+    if report is None:
+        report = Report(None, ReportKind(data["kind"]), me.id, data["period"], team_id=data["team_id"],
+                        request_id=data["request_id"])
+        ctx.uow.reports.add(report)
+        await ctx.uow.flush()
+    await _resume(ctx, report, edit)
+
+
+async def _fix(ctx: Ctx, report_id: int | None) -> None:
+    report = await ctx.uow.reports.get(report_id or 0)
+    if report is None or report.author_id != ctx.employee.id:
+        ctx.answer(ctx.t("Only the author can change this report."), alert=True)
+        return
+    ctx.answer()
+    await _resume(ctx, report, edit=False)
+
+
+async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
+    t = ctx.t
+    say = ctx.edit_or_reply if edit else ctx.reply
+    data = {"report_id": report.id, "kind": report.kind.value, "team_id": report.team_id,
+            "request_id": report.request_id, "period": report.period_key,
+            "text": report.text or None, "files": list(report.files)}
+    people = await people_of(ctx.uow, report)
+    if report.status is ReportStatus.ACCEPTED:
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        say(t("Your {period} report here was already accepted; nothing more to send.",
+                            period=report.period_key))
+        return
+    if report.status is ReportStatus.SUBMITTED and report.reviewed:
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        say(t("This report is already being reviewed ({status}), so it can no longer be "
+                            "corrected. If it is returned to you, you can revise it.",
+                            status=status_label(t, report, people)))
+        return
+    if report.status is ReportStatus.SUBMITTED:
+        data["mode"] = "correct"
+        say(t("You already sent this report; it is {status}. You may correct it until it is "
+                            "reviewed: the reviewer gets the new version.", status=status_label(t, report, people)))
+    elif report.status is ReportStatus.RETURNED:
+        data["mode"] = "revise"
+        say(t("This report was returned for revision. Feedback: {note}\nChange the text and/or "
+                            "the files, then send it again.", note=report.last_note or "-"))
+    else:
+        data["mode"] = "new"
+        if edit:
+            say(t("Report for {period}.", period=report.period_key))
+    step = "confirm" if data["text"] else "text"
+    await draft.save(ctx, step, data)
+    await draft.prompt(ctx, step, data)
+

@@ -1,0 +1,140 @@
+"""/rekap for the unit head: every team of my unit(s) for its current period — who reported
+(accepted / waiting / returned), who has not (late once a period has ended), where the team
+report is on its route — and what waits for me. Compact for a phone; long answers are split."""
+from __future__ import annotations
+
+from domain.report import Report, ReportKind, ReportStatus, RequestStatus
+from domain.team import MemberRole, Team
+from handlers.core.context import Ctx
+from handlers.core.formatting import day
+from handlers.core.i18n import Html
+from handlers.core.registry import Router
+from handlers.core.roles import headed_units
+from handlers.reports.cards import (
+    kind_label,
+    short,
+    status_label,
+)
+from handlers.reports.usecases import local_today, periods
+
+router = Router()
+
+CHUNK = 3500
+MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
+
+
+def mark(report: Report | None) -> str:
+    if report is None or report.status is ReportStatus.DRAFT:
+        return "❌"
+    return {ReportStatus.ACCEPTED: "✅", ReportStatus.SUBMITTED: "⏳", ReportStatus.RETURNED: "↩️"}[report.status]
+
+
+def chunks(blocks: list[str], limit: int = CHUNK) -> list[str]:
+    out, current = [], ""
+    for block in blocks:
+        if current and len(current) + len(block) + 2 > limit:
+            out.append(current)
+            current = ""
+        current = f"{current}\n\n{block}" if current else block
+    return out + ([current] if current else [])
+
+
+@router.command("rekap")
+async def rekap(ctx: Ctx) -> None:
+    t = ctx.t
+    units = await headed_units(ctx)
+    if not units:
+        ctx.reply(t("/rekap is for unit heads: it shows the reports of the teams in your unit. "
+                    "Your own reports are in /laporan."))
+        return
+    unit_ids = sorted({i for u in units for i in await ctx.uow.org.subunit_ids(u.id)})
+    teams = await ctx.uow.teams.in_units(unit_ids)
+    blocks = [t("<b>Recap of {units}</b> — {date}", units=", ".join(u.name for u in units),
+                date=day(t, ctx.today))]
+    if not teams:
+        blocks.append(t("No teams yet (/timbaru forms one)."))
+    for team in teams:
+        blocks.append(await _team_block(ctx, team))
+    blocks.append(await _waiting_block(ctx))
+    for text in chunks(blocks):
+        ctx.reply(Html(text))
+
+
+async def _team_block(ctx: Ctx, team: Team) -> str:
+    t, today = ctx.t, local_today(ctx.profile, ctx.now)
+    current, before = periods(ctx.profile, team, today)
+    members = [m for m in await ctx.uow.teams.members(team.id) if m.role in MEMBER_ROLES]
+    people = await ctx.uow.org.employees({m.employee_id for m in members} | ({team.lead_id} if team.lead_id else set()))
+    lead = people.get(team.lead_id) if team.lead_id else None
+    lines = [t("<b>{team}</b> — {period}, ketua: {lead}", team=team.name, period=current.key,
+               lead=lead.name if lead else t("none yet"))]
+    now_reports = await _by_author(ctx, team, current.key)
+    if members:
+        lines.append(" · ".join(mark(now_reports.get(m.employee_id)) + " " + _esc(people[m.employee_id].name)
+                                for m in members))
+    else:
+        lines.append(t("No members besides the ketua."))
+    lines.append(t("Team report: {state}", state=await _team_report_state(ctx, team, current.key)))
+    if today > before.end:  # the previous period is over: who is late for it
+        old = await _by_author(ctx, team, before.key)
+        late = [people[m.employee_id].name for m in members if mark(old.get(m.employee_id)) == "❌"
+                and m.joined_at.date() <= before.end]
+        team_old = await _team_report(ctx, team, before.key)
+        if late or (team.lead_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
+            parts = [", ".join(late)] if late else []
+            if team.lead_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
+                parts.append(t("the team report"))
+            lines.append(t("⚠️ Late for {period}: {who}", period=before.key, who="; ".join(parts)))
+    open_kendala = [k for k in await ctx.uow.reports.kendala_of_team(team.id) if k.status.value == "open"]
+    if open_kendala:
+        lines.append(t("Open kendala: {count}", count=len(open_kendala)))
+    return "\n".join(lines)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+async def _by_author(ctx: Ctx, team: Team, period_key: str) -> dict[int, Report]:
+    return {r.author_id: r for r in await ctx.uow.reports.for_team_period(team.id, period_key, ReportKind.MEMBER)
+            if r.request_id is None}
+
+
+async def _team_report(ctx: Ctx, team: Team, period_key: str) -> Report | None:
+    reports = [r for r in await ctx.uow.reports.for_team_period(team.id, period_key, ReportKind.TEAM)
+               if r.request_id is None and r.status is not ReportStatus.DRAFT]
+    return reports[-1] if reports else None
+
+
+async def _team_report_state(ctx: Ctx, team: Team, period_key: str) -> str:
+    t = ctx.t
+    report = await _team_report(ctx, team, period_key)
+    if report is None:
+        return t("not sent yet")
+    people = await ctx.uow.org.employees(report.route)
+    return mark(report) + " " + status_label(t, report, people)
+
+
+async def _waiting_block(ctx: Ctx) -> str:
+    t, me = ctx.t, ctx.employee
+    lines = [t("<b>Waiting for you</b>")]
+    waiting = await ctx.uow.reports.waiting_for(me.id)
+    teams = {r.team_id: await ctx.uow.teams.get(r.team_id) for r in waiting if r.team_id}
+    authors = await ctx.uow.org.employees(r.author_id for r in waiting)
+    for r in waiting[:15]:
+        where = f" — {_esc(teams[r.team_id].name)}" if r.team_id else ""
+        lines.append(t("• {kind} of {name}, {period}", kind=kind_label(t, r), name=authors[r.author_id].name,
+                       period=r.period_key) + where)
+    if waiting:
+        lines.append(t("Review them with /laporan."))
+    for k in await ctx.uow.reports.open_kendala_for(me.id):
+        team = await ctx.uow.teams.get(k.team_id)
+        lines.append(t("• Kendala of {team}: {text}", team=team.name, text=short(k.description, 80)))
+    requests = await ctx.uow.reports.requests_by(me.id)
+    if requests:
+        overdue = sum(1 for r in requests if r.status is RequestStatus.OPEN and ctx.today > r.due_on)
+        lines.append(t("• Your requests not answered yet: {count} ({overdue} overdue) — /mintalaporan",
+                       count=len(requests), overdue=overdue))
+    if len(lines) == 1:
+        lines.append(t("Nothing is waiting for you."))
+    return "\n".join(lines)

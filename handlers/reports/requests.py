@@ -1,0 +1,199 @@
+"""/mintalaporan: the unit head (Banten: the performance owner) asks a team's ketua or any
+person of the unit for a report at any time (sewaktu-waktu, rule 41), and tracks whether
+it is answered. Where the regulation provides no such request (Surakarta), the bot says so.
+
+Steps: whom (a team -> its ketua, or a person) -> due date -> note -> confirm."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from domain.profiles import Role
+from domain.report import TEXT_MIN, ReportRequest
+from domain.rules import may_request_report
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.formatting import day
+from handlers.core.i18n import Html
+from handlers.core.registry import Router
+from handlers.core.roles import headed_units
+from handlers.reports.cards import request_card
+from storage.records import Conversation, Decision
+
+router = Router()
+
+NAME = "report_request"
+NOTE_MAX = 1000
+DUE_DAYS = (3, 7, 14)
+DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+MAX_BUTTONS = 40
+
+
+def _requester_role(ctx: Ctx) -> Role:
+    """A unit head is the performance owner of their unit's work (Banten Ps 14(4))."""
+    wanted = ctx.profile.reporting.adhoc_requester
+    return Role.PERFORMANCE_OWNER if wanted is Role.PERFORMANCE_OWNER else Role.UNIT_HEAD
+
+
+@router.command("mintalaporan")
+async def begin(ctx: Ctx) -> None:
+    t, rep = ctx.t, ctx.profile.reporting
+    if not may_request_report(ctx.profile, _requester_role(ctx)):
+        ctx.reply(t("{regulation} does not provide for asking a report at any time (sewaktu-waktu) — {article}. "
+                    "Reports follow the periodic route instead; /rekap shows where they stand.",
+                    regulation=ctx.profile.title, article=rep.source_of("adhoc_requester")))
+        return
+    units = await headed_units(ctx)
+    if not units:
+        ctx.reply(t("Only the unit head may ask for a report at any time ({article}).",
+                    article=rep.source_of("adhoc_requester")))
+        return
+    await _list_open(ctx)
+    unit_ids = sorted({i for u in units for i in await ctx.uow.org.subunit_ids(u.id)})
+    rows = []
+    for team in await ctx.uow.teams.in_units(unit_ids):
+        if team.lead_id is not None and team.lead_id != ctx.employee.id:
+            rows.append([button(t("Team") + ": " + team.name[:50], "rq", "t", team.id)])
+    for person in await ctx.uow.org.employees_in_units(unit_ids):
+        if person.id != ctx.employee.id:
+            rows.append([button(person.name[:60], "rq", "p", person.id)])
+    if not rows:
+        ctx.reply(t("There is nobody in your unit to ask."))
+        return
+    await _set(ctx, "target", {})
+    ctx.reply(t("Whom do you ask for a report? A team (its ketua answers) or a person:"),
+              keyboard(*rows[:MAX_BUTTONS]))
+
+
+async def _list_open(ctx: Ctx) -> None:
+    t = ctx.t
+    open_ = await ctx.uow.reports.requests_by(ctx.employee.id)
+    if not open_:
+        return
+    people = await ctx.uow.org.employees(r.addressee_id for r in open_)
+    lines = [t("<b>Your open requests</b> (not answered yet):")]
+    for req in open_:
+        late = " " + t("(overdue)") if ctx.today > req.due_on else ""
+        lines.append(t("• {name} — due {date}", name=people[req.addressee_id].name, date=day(t, req.due_on)) + late)
+    ctx.reply(Html("\n".join(lines)))
+
+
+async def _set(ctx: Ctx, step: str, data: dict) -> None:
+    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
+
+
+def _due_keyboard(ctx: Ctx):
+    t = ctx.t
+    labels = {3: t("3 days"), 7: t("1 week"), 14: t("2 weeks")}
+    return keyboard([button(labels[d], "rq", "d", d) for d in DUE_DAYS])
+
+
+@router.callback("rq")
+async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+    t = ctx.t
+    action = parsed.args[0] if parsed.args else ""
+    conv = await ctx.open_form(NAME, t("This request form is no longer open. Send /mintalaporan to start again."))
+    if conv is None:
+        return
+    data = dict(conv.data)
+    if action in ("t", "p") and conv.step == "target":
+        target = await _target(ctx, action, parsed.int_arg(1))
+        if target is None:
+            ctx.answer(t("This button is not valid any more."), alert=True)
+            return
+        data.update(target)
+        await _set(ctx, "due", data)
+        ctx.answer()
+        ctx.edit_or_reply(t("Report asked of {name}. By when? Choose, or type a date as YYYY-MM-DD.",
+                            name=data["name"]), _due_keyboard(ctx))
+    elif action == "d" and conv.step == "due" and parsed.int_arg(1) in DUE_DAYS:
+        data["due"] = (ctx.today + dt.timedelta(days=parsed.int_arg(1))).isoformat()
+        await _set(ctx, "note", data)
+        ctx.answer()
+        _ask_note(ctx, data)
+    elif action == "send" and conv.step == "confirm":
+        await _send(ctx, data)
+    elif action == "cancel":
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.answer()
+        ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
+    else:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+
+
+async def _target(ctx: Ctx, action: str, target_id: int | None) -> dict | None:
+    """Only teams and people of the units I head (checked again, never trusted)."""
+    unit_ids = {i for u in await headed_units(ctx) for i in await ctx.uow.org.subunit_ids(u.id)}
+    if action == "t":
+        team = await ctx.uow.teams.get(target_id or 0)
+        if team is None or team.unit_id not in unit_ids or team.lead_id is None or not team.accepts_members:
+            return None
+        lead = await ctx.uow.org.employee(team.lead_id)
+        return {"addressee_id": lead.id, "team_id": team.id, "name": f"{lead.name} ({team.name})"}
+    person = await ctx.uow.org.employee(target_id or 0)
+    if person is None or person.unit_id not in unit_ids or not person.active or person.id == ctx.employee.id:
+        return None
+    return {"addressee_id": person.id, "team_id": None, "name": person.name}
+
+
+def _ask_note(ctx: Ctx, data: dict) -> None:
+    ctx.reply(ctx.t("Due {date}. What should the report cover? ({min}–{max} characters)",
+                    date=day(ctx.t, dt.date.fromisoformat(data["due"])), min=TEXT_MIN, max=NOTE_MAX),
+              force_reply=True, placeholder=ctx.t("What the report should cover"))
+
+
+@router.conversation(NAME)
+async def on_input(ctx: Ctx, conv: Conversation) -> None:
+    t, text, data = ctx.t, (ctx.update.text or "").strip(), dict(conv.data)
+    if conv.step == "due":
+        match = DATE.match(text)
+        due = _date(match) if match else None
+        if due is None or due < ctx.today:
+            ctx.reply(t("Please type a date from today on as YYYY-MM-DD (e.g. 2026-12-15), or choose below."),
+                      _due_keyboard(ctx))
+            return
+        data["due"] = due.isoformat()
+        await _set(ctx, "note", data)
+        _ask_note(ctx, data)
+    elif conv.step == "note":
+        if not (TEXT_MIN <= len(text) <= NOTE_MAX):
+            ctx.reply(t("Please write {min}–{max} characters.", min=TEXT_MIN, max=NOTE_MAX), force_reply=True)
+            return
+        data["note"] = text
+        await _set(ctx, "confirm", data)
+        ctx.reply(t("<b>Report request</b> to {name}, due {date}:\n{note}", name=data["name"],
+                    date=day(t, dt.date.fromisoformat(data["due"])), note=text),
+                  keyboard([button(t("📨 Send"), "rq", "send"), button(t("Cancel"), "rq", "cancel")]))
+    else:
+        ctx.reply(t("Please choose with the buttons above, or send /batal."))
+
+
+def _date(match) -> dt.date | None:
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+async def _send(ctx: Ctx, data: dict) -> None:
+    t, me = ctx.t, ctx.employee
+    if await _target(ctx, "t" if data.get("team_id") else "p",
+                     data["team_id"] if data.get("team_id") else data["addressee_id"]) is None:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+        return
+    req = ReportRequest(None, me.id, data["addressee_id"], dt.date.fromisoformat(data["due"]), data["note"],
+                        team_id=data.get("team_id"), created_at=ctx.now)
+    ctx.uow.reports.add(req)
+    await ctx.uow.flush()
+    ctx.uow.decisions.add(Decision("report_request", req.id, me.id, "requested", ctx.now,
+                                   details={"addressee_id": req.addressee_id, "team_id": req.team_id,
+                                            "source": ctx.profile.reporting.source_of("adhoc_requester")}))
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    people = await ctx.uow.org.employees([me.id, req.addressee_id])
+    team = await ctx.uow.teams.get(req.team_id) if req.team_id else None
+    await ctx.notify(req.addressee_id, f"rq:{req.id}:new", lambda tr: (
+        tr("{name} asks you for a report:", name=me.name) + "\n\n" + request_card(tr, req, people, team),
+        keyboard([button(tr("📝 Answer with a report"), "rp", "q", req.id)])))
+    ctx.answer(t("Sent"))
+    ctx.edit_or_reply(t("Request sent to {name}. You will get the report for review; /mintalaporan lists the "
+                        "open requests.", name=data["name"]))

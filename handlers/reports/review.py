@@ -1,0 +1,203 @@
+"""The reviewer's side of a report: accept, forward with an optional note, or return with
+written feedback (umpan balik, at least 10 characters, force-reply).
+
+Only whoever holds the report now may act, once, on the version they were shown; a stale,
+forged or repeated press changes nothing (the same patterns as decide.py). The last hop of
+a team or individual report is the unit head, who accepts it only as meeting the target
+(rule 50), after the rater where the profile says so (rule 51)."""
+from __future__ import annotations
+
+from domain.errors import DomainError
+from domain.profiles import Role
+from domain.report import NOTE_MIN, Report, ReportStatus
+from domain.report_routing import rater_evaluated
+from domain.rules import check_done
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.messages import explain
+from handlers.core.registry import Router
+from handlers.reports.cards import (
+    report_card,
+    report_finding_text,
+    review_keyboard,
+    status_label,
+)
+from handlers.reports.usecases import notify_reviewer, people_of
+from storage.records import Conversation, Decision
+
+router = Router()
+
+NOTE, RETURN = "report_note", "report_return"
+NOTE_MAX = 1000
+
+
+async def _load(ctx: Ctx, report_id: int | None, version: int | None) -> Report | None:
+    """The report, if the presser holds it now at this version; otherwise say why."""
+    t = ctx.t
+    report = await ctx.uow.reports.get(report_id) if report_id is not None else None
+    if report is None:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+        return None
+    if ctx.employee.id not in report.route:
+        ctx.answer(t("Only the officials this report is addressed to can act on it."), alert=True)
+        return None
+    people = await people_of(ctx.uow, report)
+    if report.status is not ReportStatus.SUBMITTED or ctx.employee.id != report.current_reviewer:
+        ctx.answer(t("Already handled: this report is {status}. Nothing was changed.",
+                     status=status_label(t, report, people)), alert=True)
+        return None
+    if version != report.version:
+        ctx.answer(t("The author corrected this report; here is the newest version."), alert=True)
+        ctx.reply(report_card(t, report, people[report.author_id], await _team(ctx, report), people),
+                  review_keyboard(t, report))
+        return None
+    return report
+
+
+async def _team(ctx: Ctx, report: Report):
+    return await ctx.uow.teams.get(report.team_id) if report.team_id else None
+
+
+@router.callback("rv")
+async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+    action, t = (parsed.args[0] if parsed.args else ""), ctx.t
+    report = await _load(ctx, parsed.int_arg(1), parsed.int_arg(2))
+    if report is None:
+        return
+    if action == "a" and report.at_last_hop and not report.declares_done:
+        await _accept(ctx, report, meets_target=False)
+    elif action == "d" and report.at_last_hop and report.declares_done:
+        await _accept_done(ctx, report)
+    elif action == "f" and not report.at_last_hop:
+        await _set(ctx, NOTE, report)
+        nxt = await ctx.uow.org.employee(report.route[report.hop + 1])
+        ctx.answer()
+        ctx.reply(t("Write a note for {name} if you want (it goes with the report), or forward it as it is.",
+                    name=nxt.name), keyboard([button(t("➡️ Forward without a note"), "rv", "fn", report.id,
+                                                     report.version)]))
+    elif action == "fn" and not report.at_last_hop:
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await _forward(ctx, report, None)
+    elif action == "r":
+        await _set(ctx, RETURN, report)
+        ctx.answer()
+        ctx.reply(t("Write the feedback (umpan balik) for the author: what must be improved (at least {min} "
+                    "characters). The author will read it.", min=NOTE_MIN),
+                  force_reply=True, placeholder=t("Feedback"))
+    else:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+
+
+async def _set(ctx: Ctx, name: str, report: Report) -> None:
+    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, name, "text",
+                                    {"report_id": report.id, "version": report.version}, ctx.now)
+
+
+async def _accept_done(ctx: Ctx, report: Report) -> None:
+    author = await ctx.uow.org.employee(report.author_id)
+    rater = await ctx.uow.org.employee(author.rater_id) if author.rater_id else None
+    res = check_done(ctx.profile, Role.UNIT_HEAD, meets_target=True, rater_evaluated=rater_evaluated(report, rater))
+    if not res.ok:
+        ctx.answer(report_finding_text(ctx.t, res.failures[0]), alert=True)
+        return
+    await _accept(ctx, report, meets_target=True)
+
+
+async def _accept(ctx: Ctx, report: Report, meets_target: bool) -> None:
+    t, me = ctx.t, ctx.employee
+    report.accept(me.id, ctx.now, meets_target=meets_target)
+    ctx.uow.decisions.add(Decision("report", report.id, me.id, "accepted", ctx.now,
+                                   details={"version": report.version, "meets_target": meets_target,
+                                            "source": ctx.profile.reporting.source_of("done_by")
+                                            if meets_target else None}))
+    people = await people_of(ctx.uow, report)
+    team = await _team(ctx, report)
+    await ctx.notify(report.author_id, f"rep:{report.id}:v{report.version}:ok", lambda tr: (
+        (tr("Your report was accepted as meeting the target by {name}: the work is declared done (selesai).",
+            name=me.name) if meets_target else tr("Your report was accepted by {name}.", name=me.name))
+        + "\n\n" + report_card(tr, report, people[report.author_id], team, people, with_text=False), None))
+    await _tell_route(ctx, report, people, "ok", lambda tr: tr("For your information: {name} accepted this report.",
+                                                               name=me.name))
+    ctx.answer(t("Accepted"))
+    ctx.edit_or_reply(report_card(t, report, people[report.author_id], team, people))
+
+
+async def _tell_route(ctx: Ctx, report: Report, people, event: str, first) -> None:
+    """Earlier hops (who forwarded it) learn how it ended."""
+    team = await _team(ctx, report)
+    for official in report.route[:report.hop]:
+        await ctx.notify(official, f"rep:{report.id}:v{report.version}:{event}:{official}", lambda tr: (
+            first(tr) + "\n\n" + report_card(tr, report, people[report.author_id], team, people, with_text=False),
+            None))
+
+
+async def _forward(ctx: Ctx, report: Report, note: str | None) -> None:
+    t, me = ctx.t, ctx.employee
+    nxt = report.forward(me.id, note, ctx.now)
+    ctx.uow.decisions.add(Decision("report", report.id, me.id, "forwarded", ctx.now, reason=report.last_note,
+                                   details={"version": report.version, "to": nxt}))
+    people = await people_of(ctx.uow, report)
+    await notify_reviewer(ctx, report, f"h{report.hop}", note_by=me.name)
+    await ctx.notify(report.author_id, f"rep:{report.id}:v{report.version}:fwd{report.hop}", lambda tr: (
+        tr("{name} forwarded your report to {next}.", name=me.name, next=people[nxt].name)
+        + ("\n" + tr("Note: {note}", note=report.last_note) if report.last_note else ""), None))
+    ctx.answer(t("Forwarded"))
+    ctx.reply(t("Forwarded to {name}.", name=people[nxt].name))
+
+
+async def _current(ctx: Ctx, conv: Conversation) -> Report | None:
+    report = await ctx.uow.reports.get(conv.data.get("report_id", 0))
+    if (report is None or report.status is not ReportStatus.SUBMITTED or report.current_reviewer != ctx.employee.id
+            or report.version != conv.data.get("version")):
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.reply(ctx.t("That report is no longer waiting for you in that version. Nothing was changed; "
+                        "/laporan shows what waits for you."))
+        return None
+    return report
+
+
+@router.conversation(NOTE)
+async def on_note(ctx: Ctx, conv: Conversation) -> None:
+    report = await _current(ctx, conv)
+    if report is None:
+        return
+    text = (ctx.update.text or "").strip()
+    if not text or len(text) > NOTE_MAX:
+        ctx.reply(ctx.t("Please write the note as text of at most {max} characters, or press "
+                        "“Forward without a note”.", max=NOTE_MAX))
+        return
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await _forward(ctx, report, text)
+
+
+@router.conversation(RETURN)
+async def on_return_reason(ctx: Ctx, conv: Conversation) -> None:
+    t, me = ctx.t, ctx.employee
+    report = await _current(ctx, conv)
+    if report is None:
+        return
+    if ctx.update.text is None:
+        ctx.reply(t("Please write the feedback as text."), force_reply=True)
+        return
+    text = ctx.update.text.strip()
+    if len(text) > NOTE_MAX:
+        ctx.reply(t("That is too long: please keep the feedback within {max} characters.", max=NOTE_MAX),
+                  force_reply=True)
+        return
+    try:
+        report.return_(me.id, text, ctx.now)
+    except DomainError as err:
+        ctx.reply(explain(t, err) + "\n" + t("Please write the feedback again."), force_reply=True)
+        return
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    ctx.uow.decisions.add(Decision("report", report.id, me.id, "returned", ctx.now, reason=report.last_note,
+                                   details={"version": report.version, "hop": report.hop}))
+    people = await people_of(ctx.uow, report)
+    await ctx.notify(report.author_id, f"rep:{report.id}:v{report.version}:ret", lambda tr: (
+        tr("{name} returned your report for revision.\nFeedback: {note}\nRevise it and send it again:",
+           name=me.name, note=report.last_note),
+        keyboard([button(tr("✏️ Revise the report"), "rp", "fix", report.id)])))
+    await _tell_route(ctx, report, people, "ret", lambda tr: tr(
+        "For your information: {name} returned this report to its author. Feedback: {note}",
+        name=me.name, note=report.last_note))
+    ctx.reply(t("Returned to {name} with your feedback.", name=people[report.author_id].name))

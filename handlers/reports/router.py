@@ -1,0 +1,14 @@
+"""Reports (laporan): drafts, review, on-request reports, rekap, obligations."""
+from handlers.core.registry import merge
+from handlers.reports import (
+    draft,
+    evidence,
+    lapor,
+    listing,
+    obligations,
+    rekap,
+    requests,
+    review,
+)
+
+router = merge([lapor.router, listing.router, draft.router, review.router, requests.router, evidence.router, rekap.router, obligations.router])

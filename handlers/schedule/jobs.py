@@ -1,0 +1,131 @@
+"""Scheduled jobs of the application layer. The reminder tick asks every registered
+obligation provider what is owed, lets the pure planner pick what to send now, and
+queues it through the outbox *and* records the steps as sent, in one transaction: a
+crash either loses nothing or sends nothing twice.
+
+Plugging in a feature (e.g. teams and reports):
+
+    from handlers.core.registry import Router
+    router = Router()  # listed in the feature package's router.py
+
+    @router.provider
+    async def member_reports(uow, profile, now) -> list[Obligation]:
+        ...  # one Obligation per (member, team, period) that is open around `now`:
+        # Obligation("member_report", team.id, member_id, escalate_to=ketua_id,
+        #            group_chat_id=team.group_chat_id, period_key=period.key,
+        #            due=due_for(profile, period), done=has_reported, label=team.name)
+
+A provider is called once per tick (every minute) and whenever `schedule show` looks
+ahead; it should return the obligations of the current period (and the previous one
+while it may still be overdue), with `done=True` for those already fulfilled."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+
+from sqlalchemy.exc import IntegrityError
+
+from domain.calendar import WorkCalendar
+from domain.planner import due_identities, plan, timeline, upcoming
+from domain.profiles import Profile
+from domain.reminders import GROUP, Notice, Obligation, ScheduleSettings, Step
+from handlers.core.app import App
+from handlers.core.i18n import translator
+from handlers.schedule.texts import RenderContext, render
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+Provider = Callable[[UnitOfWork, Profile, dt.datetime], Awaitable[list[Obligation]]]
+def registered_providers() -> list[Provider]:
+    from handlers.features import registry  # features import this module: resolve late
+
+    return list(registry.providers)
+
+
+def as_scheduled(profile: Profile, settings: ScheduleSettings) -> Profile:
+    """The profile as providers should see it: in the zone the scheduler works in."""
+    if profile.timezone == settings.timezone:
+        return profile
+    return dataclasses.replace(profile, timezone=settings.timezone)
+
+
+async def collect(uow: UnitOfWork, profile: Profile, now: dt.datetime,
+                  providers: Iterable[Provider] | None = None) -> list[Obligation]:
+    found: list[Obligation] = []
+    for provider in registered_providers() if providers is None else providers:
+        try:
+            found.extend(await provider(uow, profile, now))
+        except Exception:  # one broken feature must not silence the others' reminders
+            log.exception("obligation provider %s failed", getattr(provider, "__qualname__", provider))
+            await uow.rollback()
+    return found
+
+
+async def run_reminders(app: App, settings: ScheduleSettings, calendar: WorkCalendar, *,
+                        now: dt.datetime | None = None, providers: Iterable[Provider] | None = None) -> list[Notice]:
+    """One tick: queue what is due now; returns the notices queued."""
+    now = now or app.clock()
+    try:
+        queued = await _tick(app, settings, calendar, now, providers)
+    except IntegrityError:  # another process queued the same steps first: nothing lost, nothing doubled
+        log.info("reminder tick at %s overlapped another one; it left the work to it", now)
+        return []
+    if queued:
+        app.on_outbox()
+    return queued
+
+
+async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,
+                providers: Iterable[Provider] | None) -> list[Notice]:
+    async with app.uow() as uow:
+        obligations = await collect(uow, as_scheduled(app.profile, settings), now, providers)
+        candidates = due_identities(obligations, settings, calendar, now)
+        if not candidates:
+            return []
+        sent = await uow.schedule.sent_among(candidates)
+        notices = plan(obligations, settings, calendar, now, sent)
+        if not notices:
+            return []
+        rc = await _render_context(uow, notices, settings, calendar, now)
+        queued = []
+        for notice in notices:
+            if notice.audience == GROUP:
+                chat, language = notice.recipient, app.config.default_language
+            else:
+                link = rc.links.get(notice.recipient)
+                if link is None:  # not on Telegram yet: they get the current state once they link
+                    continue
+                chat, language = link.chat_id, link.language
+            text = render(translator(language), notice, rc)
+            await uow.outbox.enqueue(notice.identity, chat, {"text": text, "keyboard": None}, now)
+            await uow.schedule.mark_sent(notice.records, notice.identity, now)
+            queued.append(notice)
+        await uow.commit()
+    return queued
+
+
+async def _render_context(uow: UnitOfWork, notices: list[Notice], settings: ScheduleSettings,
+                          calendar: WorkCalendar, now: dt.datetime) -> RenderContext:
+    ids = {n.recipient for n in notices if n.audience != GROUP}
+    ids |= {ob.person_id for n in notices for ob in n.items}
+    people = await uow.org.employees(ids)
+    links = await uow.links.by_employees(sorted(ids))
+    return RenderContext(now, settings, calendar, people, links)
+
+
+async def look_ahead(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,
+                     until: dt.datetime, providers: Iterable[Provider] | None = None
+                     ) -> list[tuple[Step, Obligation]]:
+    """What the scheduler will send between now and `until` (for `schedule show`):
+    obligations as the providers see them now and at `until`."""
+    async with app.uow() as uow:
+        providers = registered_providers() if providers is None else list(providers)
+        profile = as_scheduled(app.profile, settings)
+        obligations = {ob.key: ob for at in (now, until) for ob in await collect(uow, profile, at, providers)}
+        candidates = {st.identity for ob in obligations.values() for st in timeline(ob, settings, calendar)}
+        sent = await uow.schedule.sent_among(candidates)
+    return upcoming(obligations.values(), settings, calendar, now, sent, until)
+

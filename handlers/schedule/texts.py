@@ -1,0 +1,158 @@
+"""How reminders read, in the recipient's language. A notice states the current state
+(due in N days, overdue since, waiting N working days), so a late catch-up message is a
+true summary. Features with their own wording register a renderer for their kind."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from domain.calendar import WorkCalendar
+from domain.org import Employee
+from domain.reminders import (
+    DECISION,
+    ESCALATION,
+    GROUP,
+    MEMBER_REPORT,
+    TEAM_REPORT,
+    Notice,
+    Obligation,
+    ScheduleSettings,
+)
+from handlers.core.i18n import Html, Translator, escape
+from storage.records import TelegramLink
+
+LIST_MAX = 15  # lines per private notice
+LABEL_MAX = 80
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    now: dt.datetime
+    settings: ScheduleSettings
+    calendar: WorkCalendar
+    people: dict[int, Employee]
+    links: dict[int, TelegramLink]
+
+    def day(self, t: Translator, moment: dt.datetime) -> str:
+        return format_date(moment.astimezone(self.settings.tz).date(), format="full", locale=t.lang)
+
+    def today(self) -> dt.date:
+        return self.now.astimezone(self.settings.tz).date()
+
+    def name(self, employee_id: int) -> str:
+        person = self.people.get(employee_id)
+        return person.name if person else f"#{employee_id}"
+
+    def waited(self, ob: Obligation) -> int:
+        assert ob.since is not None
+        return self.calendar.working_days_between(ob.since.astimezone(self.settings.tz).date(), self.today())
+
+
+Renderer = Callable[[Translator, Notice, RenderContext], str]
+_RENDERERS: dict[str, Renderer] = {}
+
+
+def register_renderer(kind: str):
+    """Let a feature word the notices of its own obligation kind."""
+    def register(fn: Renderer) -> Renderer:
+        _RENDERERS[kind] = fn
+        return fn
+    return register
+
+
+def render(t: Translator, notice: Notice, rc: RenderContext) -> str:
+    if notice.audience == GROUP:
+        return _group(t, notice, rc)
+    custom = _RENDERERS.get(notice.kind)
+    if custom is not None:
+        return custom(t, notice, rc)
+    return _decision(t, notice, rc) if notice.kind == DECISION else _deadline(t, notice, rc)
+
+
+def _label(ob: Obligation) -> str:
+    return ob.label if len(ob.label) <= LABEL_MAX else ob.label[:LABEL_MAX - 1] + "…"
+
+
+def _what(t: Translator, ob: Obligation) -> str:
+    if ob.kind == MEMBER_REPORT:
+        return t("member report, {team}", team=_label(ob))
+    if ob.kind == TEAM_REPORT:
+        return t("team report as Ketua, {team}", team=_label(ob))
+    return escape(_label(ob) or ob.kind)
+
+
+def _due_state(t: Translator, ob: Obligation, rc: RenderContext) -> str:
+    assert ob.due is not None
+    what, due = Html(_what(t, ob)), rc.day(t, ob.due)
+    left = (ob.due.astimezone(rc.settings.tz).date() - rc.today()).days
+    if rc.now > ob.due:
+        return Html(t("{what}, period {period}: was due {due}", what=what, period=ob.period_key, due=due))
+    if left == 0:
+        return Html(t("{what}, period {period}: due today", what=what, period=ob.period_key))
+    return Html(t("{what}, period {period}: due {due} ({days} day(s) left)", what=what, period=ob.period_key,
+                  due=due, days=left))
+
+
+def _lines(t: Translator, items: list[str]) -> list[str]:
+    shown = items[:LIST_MAX]
+    if len(items) > LIST_MAX:
+        shown.append(t("…and {count} more.", count=len(items) - LIST_MAX))
+    return shown
+
+
+def _deadline(t: Translator, n: Notice, rc: RenderContext) -> str:
+    if n.audience == ESCALATION:
+        head = t("📣 <b>Reports not received</b> {days} working day(s) after they were due:",
+                 days=rc.settings.grace_working_days)
+        lines = ["• " + t("{name} — {state}", name=rc.name(ob.person_id), state=_due_state(t, ob, rc))
+                 for ob in n.items]
+        return Html("\n".join([head, *_lines(t, lines)]))
+    overdue = any(ob.due is not None and rc.now > ob.due for ob in n.items)
+    if n.late:
+        head = t("📋 <b>Still open</b> — a summary of your reports:")
+    elif overdue:
+        head = t("⚠️ <b>Your report has not been received yet.</b>")
+    elif n.step == "open":
+        head = t("📝 <b>The reporting window is open.</b> Please send your report:")
+    else:
+        head = t("⏰ <b>Reminder</b>: your report is due soon.")
+    return Html("\n".join([head, *_lines(t, ["• " + _due_state(t, ob, rc) for ob in n.items])]))
+
+
+def _decision(t: Translator, n: Notice, rc: RenderContext) -> str:
+    if n.audience == ESCALATION:
+        head = t("📣 <b>Decisions waiting too long</b>:")
+        lines = ["• " + t("{what}: waiting for {name} since {since} ({days} working day(s))", what=_label(ob),
+                   name=rc.name(ob.person_id), since=rc.day(t, ob.since), days=rc.waited(ob)) for ob in n.items]
+        return Html("\n".join([head, *_lines(t, lines)]))
+    head = t("⏳ <b>Waiting for your decision</b>:")
+    lines = ["• " + t("{what}: since {since} ({days} working day(s))", what=_label(ob), since=rc.day(t, ob.since),
+               days=rc.waited(ob)) for ob in n.items]
+    return Html("\n".join([head, *_lines(t, lines), t("Send /persetujuan to decide.")]))
+
+
+def mention(person: Employee | None, link: TelegramLink | None, fallback: str) -> str:
+    name = person.name.split(",")[0] if person else fallback
+    if link is None:
+        return escape(name)
+    return Html(f'<a href="tg://user?id={link.telegram_user_id}">{escape(name)}</a>')
+
+
+def _group(t: Translator, n: Notice, rc: RenderContext) -> str:
+    period = n.items[0].period_key
+    dues = sorted({ob.due for ob in n.items if ob.due is not None})
+    head = t("📋 <b>Reports for period {period}</b>", period=period)
+    if dues:
+        when = rc.day(t, dues[0])
+        head += "\n" + (t("Were due {due}.", due=when) if rc.now > dues[0] else t("Due {due}.", due=when))
+    pending = list(dict.fromkeys(ob.person_id for ob in n.items))
+    cap = rc.settings.max_mentions
+    names = [mention(rc.people.get(pid), rc.links.get(pid), f"#{pid}") for pid in pending[:cap]]
+    body = t("Not reported yet: {pending} of {total}", pending=len(pending), total=max(n.total, len(pending)))
+    lines = [head, body, ", ".join(names)]
+    if len(pending) > cap:
+        lines.append(t("…and {count} more.", count=len(pending) - cap))
+    return Html("\n".join(lines))

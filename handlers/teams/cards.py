@@ -1,0 +1,35 @@
+"""How a team looks on screen. Names and statuses only: cards may be shown in groups."""
+from __future__ import annotations
+
+from domain.org import Employee, Unit
+from domain.team import MemberRole, Membership, Team, TeamStatus
+from handlers.core.i18n import Html, Translator
+from storage.repos.teams import ROLE_ORDER
+
+
+def role_label(t: Translator, role: MemberRole) -> str:
+    return {MemberRole.KETUA: t("ketua"), MemberRole.ANGGOTA: t("member"),
+            MemberRole.PENANGGUNG_JAWAB: t("penanggung jawab"), MemberRole.SEKRETARIAT: t("secretariat"),
+            MemberRole.PENGENDALI: t("pengendali")}[role]
+
+
+def status_label(t: Translator, status: TeamStatus) -> str:
+    return {TeamStatus.OPEN: t("formed, no ketua yet"), TeamStatus.ACTIVE: t("active"),
+            TeamStatus.ENDED: t("ended")}[status]
+
+
+def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Membership],
+              people: dict[int, Employee]) -> str:
+    lines = [t("<b>{name}</b> ({kind})", name=team.name, kind=team.kind.value),
+             t("Unit: {unit}", unit=unit.name if unit else "-"),
+             t("Status: {status}", status=status_label(t, team.status))]
+    if team.starts_on and team.ends_on:
+        lines.append(t("Period: {start} – {end}", start=team.starts_on.isoformat(), end=team.ends_on.isoformat()))
+    lines.append(t("Group chat: {state}", state=t("linked") if team.group_chat_id else t("not linked")))
+    if members:
+        lines.append(t("Members:"))
+        for m in sorted(members, key=lambda m: (ROLE_ORDER[m.role], people[m.employee_id].name)):
+            lines.append(t("• {name} — {role}", name=people[m.employee_id].name, role=role_label(t, m.role)))
+    else:
+        lines.append(t("No members yet."))
+    return Html("\n".join(lines))

@@ -1,0 +1,115 @@
+"""Forming teams from a CSV/XLSX file (issue 4: "… or by CLI/import"). Columns:
+unit_code, name, kind (rutin|insidental), goal, starts_on, ends_on (YYYY-MM-DD),
+ketua_nip (optional), member_nips (optional; separated by ';' or spaces).
+
+The same rules as in the bot apply: the profile's maximum term, the ketua's eligibility
+(with the article), members from the owning unit. All or nothing: any bad row and no
+team is created. A team that already exists in its unit (same name) is left alone."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from domain.eligibility import check_ketua
+from domain.errors import DomainError
+from domain.org import Employee
+from domain.profiles import Profile, Role, Scope
+from domain.team import MemberRole, Team, TeamKind, check_term
+from handlers.core.findings import finding_text
+from handlers.core.i18n import Translator
+from handlers.core.messages import explain
+from handlers.org.tabular import Table
+from handlers.teams.membership import add_member, set_lead
+from storage.records import Decision
+from storage.uow import UnitOfWork, UnitOfWorkFactory
+
+REQUIRED = ("unit_code", "name", "starts_on", "ends_on")
+
+
+@dataclass
+class TeamImport:
+    created: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _cells(table: Table) -> list[tuple[int, dict[str, str]]]:
+    headers = [re.sub(r"[^0-9a-z]+", "_", h.strip().lower()).strip("_") for h in table.headers]
+    return [(n, {h: (c or "").strip() for h, c in zip(headers, cells)}) for n, cells in table.rows]
+
+
+async def import_teams(uows: UnitOfWorkFactory, profile: Profile, table: Table, t: Translator,
+                       now: dt.datetime, dry_run: bool = False) -> TeamImport:
+    result = TeamImport()
+    missing = [c for c in REQUIRED if c not in {re.sub(r"[^0-9a-z]+", "_", h.strip().lower()).strip("_")
+                                               for h in table.headers}]
+    if missing:
+        result.problems.append(t("The file lacks the column(s): {columns}", columns=", ".join(missing)))
+        return result
+    async with uows() as uow:
+        for row_no, row in _cells(table):
+            try:
+                name = await _import_row(uow, profile, row, t, now, result)
+            except DomainError as err:
+                result.problems.append(t("Row {row}: {problem}", row=row_no, problem=explain(t, err)))
+            except _RowProblem as problem:
+                result.problems.append(t("Row {row}: {problem}", row=row_no, problem=str(problem)))
+            else:
+                (result.created if name else result.skipped).append(row.get("name", ""))
+        if not result.problems and not dry_run:
+            await uow.commit()
+    return result
+
+
+class _RowProblem(Exception):
+    pass
+
+
+async def _person(uow: UnitOfWork, nip: str, unit_ids: list[int], t: Translator) -> Employee:
+    person = await uow.org.employee_by_nip(nip)
+    if person is None or not person.active:
+        raise _RowProblem(t("no active employee has NIP {nip}", nip=nip))
+    if person.unit_id not in unit_ids:
+        raise _RowProblem(t("{name} is not in the team's unit", name=person.name))
+    return person
+
+
+async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t: Translator, now: dt.datetime,
+                      result: TeamImport) -> bool:
+    unit = await uow.org.unit_by_code(row.get("unit_code", ""))
+    if unit is None or unit.head_id is None:
+        raise _RowProblem(t("unit {code} is unknown or has no head", code=row.get("unit_code", "")))
+    name = row.get("name", "")
+    if not 3 <= len(name) <= 120:
+        raise _RowProblem(t("the team name must have 3–120 characters"))
+    if any(team.name == name for team in await uow.teams.in_units([unit.id])):
+        return False
+    try:
+        kind = TeamKind(row.get("kind") or "rutin")
+        start, end = dt.date.fromisoformat(row["starts_on"]), dt.date.fromisoformat(row["ends_on"])
+    except ValueError:
+        raise _RowProblem(t("kind must be rutin or insidental, and dates YYYY-MM-DD")) from None
+    check_term(start, end, profile.teams.max_term_months)
+    unit_ids = await uow.org.subunit_ids(unit.id)
+    team = Team(None, unit.id, name, kind, goal=row.get("goal", ""), starts_on=start, ends_on=end,
+                created_by_id=unit.head_id)
+    uow.teams.add(team)
+    await uow.flush()
+    uow.decisions.add(Decision("team", team.id, unit.head_id, "formed", now, details={"via": "import"}))
+    if row.get("ketua_nip"):
+        ketua = await _person(uow, row["ketua_nip"], unit_ids, t)
+        appointers = profile.teams.ketua.appointer.for_scope(Scope.WITHIN_UNIT) or (Role.UNIT_HEAD,)
+        if Role.UNIT_HEAD not in appointers and Role.PERFORMANCE_OWNER not in appointers:
+            raise _RowProblem(t("here the ketua is set by {roles} ({article}); propose them in the bot with /tim",
+                                roles=", ".join(r.value for r in appointers),
+                                article=profile.teams.ketua.source_of("appointer")))
+        verdict = check_ketua(profile, ketua, ketua.unit_id)
+        if not verdict.ok:
+            raise _RowProblem("; ".join(finding_text(t, f) for f in verdict.failures))
+        await set_lead(uow, team, ketua.id, unit.head_id, now)
+    for nip in re.split(r"[;,\s]+", row.get("member_nips", "")):
+        if nip:
+            member = await _person(uow, nip, unit_ids, t)
+            await add_member(uow, team, member.id, MemberRole.ANGGOTA, unit.head_id, now)
+    return True

@@ -1,0 +1,305 @@
+"""Appointing the ketua tim (with the profile's eligibility rules and, where another
+official sets the ketua, a proposal they approve or reject with a reason) and adding
+members by appointment (penunjukan)."""
+from __future__ import annotations
+
+from domain.eligibility import check_ketua, check_pengendali
+from domain.errors import DomainError
+from domain.org import JabatanKind
+from domain.profiles import Role, Scope
+from domain.team import MemberRole, Team
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.findings import finding_text
+from handlers.core.i18n import Html
+from handlers.core.messages import explain
+from handlers.core.registry import Router
+from handlers.core.roles import heads_team_unit, require_official
+from handlers.teams.cards import role_label
+from handlers.teams.membership import add_member, set_lead
+from handlers.teams.teams import show_team
+from storage.records import Conversation, Decision, KetuaCandidacy
+
+router = Router()
+
+REJECT = "candidacy_reject"
+PICKABLE = 30
+
+
+async def _team_for_head(ctx: Ctx, parsed: Parsed) -> Team | None:
+    team = await ctx.uow.teams.get(parsed.int_arg(0) or 0)
+    if team is None or not team.accepts_members:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return None
+    if not await heads_team_unit(ctx, team):
+        ctx.answer(ctx.t("Only the head of the team's unit can do that."), alert=True)
+        return None
+    return team
+
+
+async def _candidates(ctx: Ctx, team: Team, exclude: set[int]) -> list:
+    unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
+    people = await ctx.uow.org.employees_in_units(unit_ids)
+    return [e for e in people if e.id not in exclude and e.id != ctx.employee.id][:PICKABLE]
+
+
+@router.callback("tk")
+async def on_appoint_ketua(ctx: Ctx, parsed: Parsed) -> None:
+    team = await _team_for_head(ctx, parsed)
+    if team is None:
+        return
+    ctx.answer()
+    people = await _candidates(ctx, team, {team.lead_id} if team.lead_id else set())
+    if not people:
+        ctx.reply(ctx.t("No one in the unit can be chosen."))
+        return
+    ctx.reply(ctx.t("Who should be ketua of {team}?", team=team.name),
+              keyboard(*[[button(p.name[:48], "kc", team.id, p.id)] for p in people]))
+
+
+POSTS = {"kc": "ketua", "pc": "pengendali"}
+
+
+def _appointers(ctx: Ctx, post: str) -> tuple[Role, ...]:
+    if post == "pengendali":
+        return ctx.profile.pengendali.appointer if ctx.profile.pengendali else ()
+    return ctx.profile.teams.ketua.appointer.for_scope(Scope.WITHIN_UNIT) or (Role.UNIT_HEAD,)
+
+
+async def _check(ctx: Ctx, team: Team, candidate, post: str, open_candidacies: int, appointer: Role | None,
+                 unit_ids: list[int]):
+    """The profile's eligibility rules for the post (rules 25-29, 31, 34, 35); `unit_ids`
+    is the owning unit's tree."""
+    in_unit = await ctx.uow.org.employees_in_units([team.unit_id])
+    # Staff of a Bidang belong to the Dinas that owns the team: the origin rule (Surakarta
+    # Ps 15(5), 24(6)) is about coming from outside the owning unit's tree.
+    inside = candidate.unit_id in unit_ids
+    owning_unit_id = candidate.unit_id if inside else team.unit_id
+    if post == "pengendali":
+        unit = await ctx.uow.org.unit(team.unit_id)
+        head = await ctx.uow.org.employee(unit.head_id) if unit and unit.head_id else None
+        return check_pengendali(ctx.profile, candidate, owning_unit_id, candidates_count=open_candidacies + 1,
+                                appointer_role=appointer,
+                                administrator_in_charge=bool(head and head.jabatan_kind is JabatanKind.ADMINISTRATOR))
+    return check_ketua(ctx.profile, candidate, owning_unit_id, is_replacement=team.lead_id is not None,
+                       unit_has_pengawas=any(e.jabatan_kind is JabatanKind.PENGAWAS for e in in_unit),
+                       candidates_count=open_candidacies + 1, appointer_role=appointer)
+
+
+@router.callback("kc")
+async def on_pick_ketua(ctx: Ctx, parsed: Parsed) -> None:
+    await _pick(ctx, parsed, "ketua")
+
+
+@router.callback("pc")
+async def on_pick_pengendali(ctx: Ctx, parsed: Parsed) -> None:
+    await _pick(ctx, parsed, "pengendali")
+
+
+async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
+    """kc|pc:TEAM:EMP[:force] — check eligibility; appoint, or propose to the official who sets it."""
+    team = await _team_for_head(ctx, parsed)
+    if team is None:
+        return
+    candidate = await ctx.uow.org.employee(parsed.int_arg(1) or 0)
+    unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
+    if candidate is None or candidate.unit_id not in unit_ids or not candidate.active:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    t = ctx.t
+    appointers = _appointers(ctx, post)
+    direct = Role.UNIT_HEAD in appointers or Role.PERFORMANCE_OWNER in appointers
+    open_candidacies = len([c for c in await ctx.uow.teams.open_candidacies(team.id) if c.post == post])
+    result = await _check(ctx, team, candidate, post, open_candidacies, None, unit_ids)
+    ctx.answer()
+    verb = "kc" if post == "ketua" else "pc"
+    if not result.ok:
+        ctx.reply(Html("\n".join([t("{name} cannot be {post} of {team}:", name=candidate.name, post=post,
+                                     team=team.name)] + ["✗ " + finding_text(t, f) for f in result.failures])))
+        return
+    if result.warnings and parsed.args[2:3] != ("force",):
+        ctx.reply(Html("\n".join([t("Please note before appointing {name}:", name=candidate.name)]
+                                 + ["⚠ " + finding_text(t, f) for f in result.warnings])),
+                  keyboard([button(t("Appoint anyway"), verb, team.id, candidate.id, "force"),
+                            button(t("Cancel"), "tx")]))
+        return
+    if direct:
+        await _install(ctx, team, candidate.id, post)
+        ctx.edit_or_reply(t("{name} is now {post} of {team}.", name=candidate.name, post=post, team=team.name))
+        return
+    role, official = await require_official(ctx, appointers, team.unit_id)
+    candidacy = KetuaCandidacy(team.id, candidate.id, ctx.employee.id, official.id, ctx.now, post=post)
+    ctx.uow.teams.add(candidacy)
+    await ctx.uow.flush()
+    article = (ctx.profile.pengendali.source_of("appointer") if post == "pengendali"
+               else ctx.profile.teams.ketua.source_of("appointer"))
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, f"{post}_proposed", ctx.now,
+                                   details={"candidate_id": candidate.id, "decider_id": official.id,
+                                            "role": role.value, "source": article}))
+    await ctx.notify(official.id, f"candidacy:{candidacy.id}:decide", lambda tr: (
+        tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
+           post=post, team=team.name, unit_head=ctx.employee.name, name=candidate.name,
+           jabatan=candidate.jabatan_name),
+        keyboard([button(tr("✅ Appoint"), "kd", "ok", candidacy.id),
+                  button(tr("❌ Reject"), "kd", "no", candidacy.id)])))
+    ctx.edit_or_reply(t("{name} has been proposed as {post} of {team}; {official} decides ({article}).",
+                        name=candidate.name, post=post, team=team.name, official=official.name, article=article))
+
+
+async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
+    if post == "pengendali":
+        previous = team.pengendali_id
+        if previous is not None and previous != employee_id:
+            old = await ctx.uow.teams.membership(team.id, previous)
+            if old is not None:
+                old.left_at = ctx.now
+        team.pengendali_id = employee_id
+        await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.employee.id, ctx.now)
+    else:
+        await set_lead(ctx.uow, team, employee_id, ctx.employee.id, ctx.now)
+    await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
+        tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
+
+
+async def _candidacy(ctx: Ctx, candidacy_id: int | None) -> KetuaCandidacy | None:
+    candidacy = await ctx.uow.teams.candidacy(candidacy_id or 0)
+    if candidacy is None:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return None
+    if candidacy.decider_id != ctx.employee.id:
+        ctx.answer(ctx.t("Only the official who decides this can do that."), alert=True)
+        return None
+    if candidacy.status != "proposed":
+        ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
+        return None
+    return candidacy
+
+
+@router.callback("kd")
+async def on_candidacy(ctx: Ctx, parsed: Parsed) -> None:
+    candidacy = await _candidacy(ctx, parsed.int_arg(1))
+    if candidacy is None:
+        return
+    team = await ctx.uow.teams.get(candidacy.team_id)
+    ctx.answer()
+    if parsed.args[:1] == ("ok",):
+        candidate = await ctx.uow.org.employee(candidacy.candidate_id)
+        role, _ = await require_official(ctx, _appointers(ctx, candidacy.post), team.unit_id)
+        result = await _check(ctx, team, candidate, candidacy.post, 0, role,
+                              await ctx.uow.org.subunit_ids(team.unit_id))
+        if not result.ok:
+            ctx.reply(Html("\n".join(["✗ " + finding_text(ctx.t, f) for f in result.failures])))
+            return
+        candidacy.status, candidacy.decided_at = "approved", ctx.now
+        await _install(ctx, team, candidate.id, candidacy.post)
+        for other in await ctx.uow.teams.open_candidacies(team.id):
+            if other.id != candidacy.id and other.post == candidacy.post:
+                other.status, other.decided_at, other.reason = "rejected", ctx.now, "another candidate appointed"
+        await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:approved", lambda tr: (
+            tr("{name} was appointed {post} of {team}.", name=candidate.name, post=candidacy.post, team=team.name),
+            None))
+        ctx.edit_or_reply(ctx.t("{name} was appointed {post} of {team}.", name=candidate.name,
+                                post=candidacy.post, team=team.name))
+    elif parsed.args[:1] == ("no",):
+        await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, REJECT, "reason",
+                                        {"candidacy_id": candidacy.id}, ctx.now)
+        ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least 10 characters)."),
+                  force_reply=True, placeholder=ctx.t("Reason for rejection"))
+
+
+@router.conversation(REJECT)
+async def on_reject_reason(ctx: Ctx, conv: Conversation) -> None:
+    candidacy = await ctx.uow.teams.candidacy(conv.data.get("candidacy_id", 0))
+    if candidacy is None or candidacy.status != "proposed" or candidacy.decider_id != ctx.employee.id:
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.reply(ctx.t("That is no longer waiting for your decision. Nothing was changed."))
+        return
+    reason = (ctx.update.text or "").strip()
+    if len(reason) < 10:
+        ctx.reply(explain(ctx.t, DomainError("text_too_short", min=10)), force_reply=True)
+        return
+    candidacy.status, candidacy.reason, candidacy.decided_at = "rejected", reason, ctx.now
+    ctx.uow.decisions.add(Decision("team", candidacy.team_id, ctx.employee.id, "ketua_rejected", ctx.now,
+                                   reason=reason, details={"candidate_id": candidacy.candidate_id}))
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    team = await ctx.uow.teams.get(candidacy.team_id)
+    await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:rejected", lambda tr: (
+        tr("The proposal for {post} of {team} was rejected.\nReason: {reason}", post=candidacy.post,
+           team=team.name, reason=reason), None))
+    ctx.reply(ctx.t("Proposal rejected; the unit head has been told the reason."))
+
+
+ROLE_CODES = {"pj": MemberRole.PENANGGUNG_JAWAB, "sk": MemberRole.SEKRETARIAT}
+
+
+@router.callback("tp")
+async def on_appoint_pengendali(ctx: Ctx, parsed: Parsed) -> None:
+    team = await _team_for_head(ctx, parsed)
+    if team is None:
+        return
+    ctx.answer()
+    people = await _candidates(ctx, team, {team.pengendali_id} if team.pengendali_id else set())
+    ctx.reply(ctx.t("Who should be pengendali of {team}?", team=team.name),
+              keyboard(*[[button(p.name[:48], "pc", team.id, p.id)] for p in people]))
+
+
+@router.callback("tr")
+async def on_role(ctx: Ctx, parsed: Parsed) -> None:
+    """tr:TEAM:pj|sk[:EMP] — Banten Ps 10(2): a penanggung jawab and an optional secretariat."""
+    team = await _team_for_head(ctx, parsed)
+    code = parsed.args[1] if len(parsed.args) > 1 else ""
+    if team is None or code not in ROLE_CODES:
+        return
+    role = ROLE_CODES[code]
+    person_id = parsed.int_arg(2)
+    ctx.answer()
+    if person_id is None:
+        current = {m.employee_id for m in await ctx.uow.teams.members(team.id) if m.role is role}
+        people = await _candidates(ctx, team, current)
+        ctx.reply(ctx.t("Who is {role} of {team}?", role=role_label(ctx.t, role), team=team.name),
+                  keyboard(*[[button(p.name[:48], "tr", team.id, code, p.id)] for p in people]))
+        return
+    person = await ctx.uow.org.employee(person_id)
+    if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    await add_member(ctx.uow, team, person.id, role, ctx.employee.id, ctx.now)
+    await ctx.notify(person.id, f"team:{team.id}:{code}:{person.id}:{ctx.now.isoformat()}", lambda tr: (
+        tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=role_label(tr, role),
+           team=team.name), None))
+    await show_team(ctx, team, edit=False)
+
+
+@router.callback("ta")
+async def on_add_member(ctx: Ctx, parsed: Parsed) -> None:
+    team = await _team_for_head(ctx, parsed)
+    if team is None:
+        return
+    ctx.answer()
+    current = {m.employee_id for m in await ctx.uow.teams.members(team.id)}
+    people = await _candidates(ctx, team, current)
+    if not people:
+        ctx.reply(ctx.t("Everyone in the unit is already in this team."))
+        return
+    ctx.reply(ctx.t("Who joins {team}? (appointment, penunjukan)", team=team.name),
+              keyboard(*[[button(p.name[:48], "tm", team.id, p.id)] for p in people]))
+
+
+@router.callback("tm")
+async def on_pick_member(ctx: Ctx, parsed: Parsed) -> None:
+    team = await _team_for_head(ctx, parsed)
+    if team is None:
+        return
+    person = await ctx.uow.org.employee(parsed.int_arg(1) or 0)
+    if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    membership = await add_member(ctx.uow, team, person.id, MemberRole.ANGGOTA, ctx.employee.id, ctx.now)
+    assignment = await ctx.uow.assignments.get(membership.assignment_id)
+    number = assignment.number if assignment else "-"
+    await ctx.notify(person.id, f"team:{team.id}:member:{person.id}:{membership.id}", lambda tr: (
+        tr("You were appointed to team <b>{team}</b> by {head}.\nAssignment (surat penugasan) number: <b>{number}</b>",
+           team=team.name, head=ctx.employee.name, number=number), None))
+    ctx.answer(ctx.t("Added"))
+    await show_team(ctx, team, edit=False)
+

@@ -1,0 +1,63 @@
+"""Team operations shared by conversations, CLI and seeding: forming a team, adding a
+member (with the assignment that rule 2 requires before work starts), and the ketua."""
+from __future__ import annotations
+
+import datetime as dt
+
+from domain.application import format_number
+from domain.assignment import Assignment, AssignmentForm, AssignmentMode
+from domain.errors import DomainError
+from domain.team import MemberRole, Membership, Team
+from storage.records import Decision
+from storage.uow import UnitOfWork
+
+
+async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode: AssignmentMode,
+                           form: AssignmentForm, description: str, issued_by_id: int, now: dt.datetime,
+                           team_id: int | None = None, application_id: int | None = None) -> Assignment:
+    """A surat penugasan record with its register number (ST-YYYY-NNNNN)."""
+    assignment = Assignment(None, employee_id, unit_id, mode, form, description[:200], issued_by_id,
+                            team_id=team_id, application_id=application_id, issued_at=now)
+    assignment.number = format_number("ST", now.year, await uow.counters.next(f"ST-{now.year}"))
+    uow.assignments.add(assignment)
+    await uow.flush()
+    return assignment
+
+
+async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: MemberRole, actor_id: int,
+                     now: dt.datetime, mode: AssignmentMode = AssignmentMode.PENUNJUKAN,
+                     assignment: Assignment | None = None) -> Membership:
+    """Join a team: refuses duplicates and ended teams; records the assignment and the audit row."""
+    if not team.accepts_members:
+        raise DomainError("team_closed")
+    existing = await uow.teams.membership(team.id, employee_id)
+    if existing is not None and existing.role is role:
+        raise DomainError("already_member")
+    if assignment is None:
+        assignment = await issue_assignment(uow, employee_id, team.unit_id, mode, AssignmentForm.TIM,
+                                            team.name, actor_id, now, team_id=team.id)
+    if existing is not None:  # a role change (e.g. anggota -> ketua) ends the old membership
+        existing.left_at = now
+    membership = Membership(None, team.id, employee_id, role, now, assignment_id=assignment.id)
+    uow.teams.add(membership)
+    uow.decisions.add(Decision("team", team.id, actor_id, f"member_added:{role.value}", now,
+                               details={"employee_id": employee_id, "assignment": assignment.number,
+                                        "mode": mode.value}))
+    await uow.flush()
+    return membership
+
+
+async def set_lead(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int, now: dt.datetime,
+                   acting_for_id: int | None = None) -> Membership:
+    """Appoint or hand over the ketua; the previous ketua stays a member (history kept)."""
+    previous = team.set_lead(employee_id)
+    if previous is not None and previous != employee_id:
+        old = await uow.teams.membership(team.id, previous)
+        if old is not None and old.role is MemberRole.KETUA:
+            old.left_at = now
+            uow.teams.add(Membership(None, team.id, previous, MemberRole.ANGGOTA, now,
+                                     assignment_id=old.assignment_id))
+    membership = await add_member(uow, team, employee_id, MemberRole.KETUA, actor_id, now)
+    uow.decisions.add(Decision("team", team.id, actor_id, "ketua_set", now, acting_for_id=acting_for_id,
+                               details={"ketua_id": employee_id, "previous": previous}))
+    return membership

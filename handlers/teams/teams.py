@@ -1,0 +1,260 @@
+"""/timbaru forms a team (tim kerja); /tim shows my teams with what I may do there.
+
+Steps of /timbaru: unit (only if I head several) -> name -> kind -> goal and target ->
+period -> confirm. The profile's maximum term is enforced (Surakarta Ps 14(5)(c))."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from domain.application import validate_text
+from domain.errors import DomainError
+from domain.periods import QUARTERLY, period_of
+from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus, check_term
+from handlers.core.buttons import Parsed, button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.i18n import Html
+from handlers.core.messages import explain
+from handlers.core.registry import Router
+from handlers.core.roles import headed_units, heads_team_unit
+from handlers.teams.cards import team_card
+from storage.records import Conversation, Decision
+
+router = Router()
+
+NAME = "team_new"
+DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+@router.command("timbaru")
+async def begin(ctx: Ctx) -> None:
+    units = await headed_units(ctx)
+    if not units:
+        ctx.reply(ctx.t("Only a unit head (Pimpinan Unit Organisasi) can form a team."))
+        return
+    if len(units) == 1:
+        await _set(ctx, "name", {"unit_id": units[0].id, "unit": units[0].name})
+        ctx.reply(ctx.t("New team for {unit}. What is the team's name? Regulations name teams after "
+                        "their sub-activity (sub kegiatan).", unit=units[0].name))
+        return
+    await _set(ctx, "unit", {})
+    ctx.reply(ctx.t("For which unit?"), keyboard(*[[button(u.name[:60], "tn", "u", u.id)] for u in units]))
+
+
+async def _set(ctx: Ctx, step: str, data: dict) -> None:
+    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
+
+
+def term_end(start: dt.date, choice: str) -> dt.date | None:
+    """The end of a term chosen by button: this quarter, this year, or twelve months."""
+    if choice == "q":
+        return period_of(QUARTERLY, start).end
+    if choice == "y":
+        return dt.date(start.year, 12, 31)
+    if choice == "12":
+        return dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
+    return None
+
+
+def _period_buttons(ctx: Ctx) -> tuple:
+    t = ctx.t
+    return keyboard([button(t("Until the end of this quarter"), "tn", "p", "q")],
+                    [button(t("Until the end of the year"), "tn", "p", "y")],
+                    [button(t("Twelve months"), "tn", "p", "12")])
+
+
+@router.conversation(NAME)
+async def on_input(ctx: Ctx, conv: Conversation) -> None:
+    t, text, data = ctx.t, ctx.update.text, dict(conv.data)
+    if text is None:
+        ctx.reply(t("I need a text answer here, not a file or sticker."))
+        return
+    try:
+        if conv.step == "name":
+            data["name"] = validate_text(text, 3, NAME_MAX, "name")
+            await _set(ctx, "kind", data)
+            ctx.reply(t("Is it a routine team or an incidental one?"),
+                      keyboard([button(t("Routine (rutin)"), "tn", "k", "rutin"),
+                                button(t("Incidental (insidental)"), "tn", "k", "insidental")]))
+        elif conv.step == "goal":
+            data["goal"] = validate_text(text, 10, GOAL_MAX, "goal")
+            await _set(ctx, "period", data)
+            ctx.reply(t("Until when does the team work? Choose, or type the start and end dates "
+                        "(e.g. 2026-12-01 2027-06-30)."), _period_buttons(ctx))
+        elif conv.step == "period":
+            dates = [_parse_date(m) for m in DATE.finditer(text)]
+            if len(dates) != 2:
+                raise DomainError("dates_expected")
+            await _with_period(ctx, data, dates[0], dates[1])
+        else:
+            ctx.reply(t("Please use the buttons above, or /batal to cancel."))
+    except DomainError as err:
+        ctx.reply(explain(t, err))
+
+
+def _parse_date(m: re.Match) -> dt.date:
+    try:
+        if m.group(1):
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+    except ValueError:
+        raise DomainError("dates_expected") from None
+
+
+async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> None:
+    check_term(start, end, ctx.profile.teams.max_term_months)
+    data.update(starts_on=start.isoformat(), ends_on=end.isoformat())
+    await _set(ctx, "confirm", data)
+    t = ctx.t
+    summary = Html("\n".join([
+        t("<b>New team</b>"), t("Unit: {unit}", unit=data["unit"]), t("Name: {name}", name=data["name"]),
+        t("Kind: {kind}", kind=data["kind"]), t("Goal and target: {goal}", goal=data["goal"]),
+        t("Period: {start} – {end}", start=data["starts_on"], end=data["ends_on"])]))
+    ctx.reply(summary, keyboard([button(t("Form the team"), "tn", "ok"), button(t("Cancel"), "tn", "x")]))
+
+
+@router.callback("tn")
+async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+    action = parsed.args[0] if parsed.args else ""
+    conv = await ctx.open_form(NAME, ctx.t("This form is no longer open."))
+    if conv is None:
+        return
+    data, t = dict(conv.data), ctx.t
+    ctx.answer()
+    if action == "u" and conv.step == "unit":
+        unit = next((u for u in await headed_units(ctx) if u.id == parsed.int_arg(1)), None)
+        if unit is None:
+            ctx.answer(t("This button is not valid any more."), alert=True)
+            return
+        await _set(ctx, "name", {"unit_id": unit.id, "unit": unit.name})
+        ctx.edit_or_reply(t("New team for {unit}. What is the team's name? Regulations name teams after "
+                            "their sub-activity (sub kegiatan).", unit=unit.name))
+    elif action == "k" and conv.step == "kind" and parsed.args[1:] and parsed.args[1] in ("rutin", "insidental"):
+        data["kind"] = parsed.args[1]
+        await _set(ctx, "goal", data)
+        ctx.edit_or_reply(t("Kind: {kind}", kind=data["kind"]))
+        ctx.reply(t("What is the team's goal and performance target? (10–1000 characters)"))
+    elif action == "p" and conv.step == "period":
+        start = ctx.today
+        end = term_end(start, parsed.args[1] if len(parsed.args) > 1 else "")
+        if end is None:
+            return
+        try:
+            await _with_period(ctx, data, start, end)
+        except DomainError as err:
+            ctx.reply(explain(t, err))
+    elif action == "ok" and conv.step == "confirm":
+        await _create(ctx, data)
+    elif action == "x":
+        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
+
+
+async def _create(ctx: Ctx, data: dict) -> None:
+    team = Team(None, data["unit_id"], data["name"], TeamKind(data["kind"]), goal=data["goal"],
+                starts_on=dt.date.fromisoformat(data["starts_on"]), ends_on=dt.date.fromisoformat(data["ends_on"]),
+                created_by_id=ctx.employee.id)
+    ctx.uow.teams.add(team)
+    await ctx.uow.flush()
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, "formed", ctx.now,
+                                   details={"name": team.name, "unit_id": team.unit_id}))
+    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    ctx.edit_or_reply(ctx.t("Team <b>{name}</b> is formed. Next: appoint its ketua.", name=team.name),
+                      keyboard([button(ctx.t("Appoint the ketua"), "tk", team.id)]))
+
+
+@router.command("tim")
+async def my_teams(ctx: Ctx) -> None:
+    """Teams I lead or belong to, and the teams of the units I head."""
+    seen: dict[int, Team] = {t.id: t for t, _ in await ctx.uow.teams.teams_of(ctx.employee.id)}
+    for unit in await headed_units(ctx):
+        for team in await ctx.uow.teams.in_units(await ctx.uow.org.subunit_ids(unit.id)):
+            seen.setdefault(team.id, team)
+    if not seen:
+        ctx.reply(ctx.t("You are not in any team yet. Send /ajukan to apply to one."))
+        return
+    for team in sorted(seen.values(), key=lambda x: x.name):
+        await show_team(ctx, team, edit=False)
+
+
+async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
+    members = await ctx.uow.teams.members(team.id)
+    people = await ctx.uow.org.employees(m.employee_id for m in members)
+    unit = await ctx.uow.org.unit(team.unit_id)
+    text = team_card(ctx.t, team, unit, members, people)
+    rows = []
+    t = ctx.t
+    if team.status is not TeamStatus.ENDED and await heads_team_unit(ctx, team):
+        rows.append([button(t("Appoint the ketua") if team.lead_id is None else t("Change the ketua"), "tk", team.id),
+                     button(t("Add a member"), "ta", team.id)])
+        extra = []
+        if ctx.profile.teams.has_pengendali:
+            extra.append(button(t("Appoint the pengendali"), "tp", team.id))
+        if ctx.profile.teams.penanggung_jawab:
+            extra.append(button(t("Penanggung jawab"), "tr", team.id, "pj"))
+        if ctx.profile.teams.sekretariat:
+            extra.append(button(t("Secretariat"), "tr", team.id, "sk"))
+        if extra:
+            rows.append(extra)
+        rows.append([button(t("Renew"), "tw", team.id), button(t("End the team"), "te", team.id)])
+    if team.status is not TeamStatus.ENDED and team.lead_id == ctx.employee.id:
+        rows.append([button(t("Link the team's group chat"), "hg", team.id)])
+    (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
+
+
+@router.callback("te")
+async def on_end(ctx: Ctx, parsed: Parsed) -> None:
+    team = await ctx.uow.teams.get(parsed.int_arg(0) or 0)
+    if team is None or not await heads_team_unit(ctx, team):
+        ctx.answer(ctx.t("Only the head of the team's unit can do that."), alert=True)
+        return
+    if team.status is TeamStatus.ENDED:
+        ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
+        return
+    if parsed.args[1:2] != ("yes",):
+        ctx.answer()
+        ctx.reply(ctx.t("End team {name}? Its history is kept.", name=team.name),
+                  keyboard([button(ctx.t("Yes, end it"), "te", team.id, "yes"), button(ctx.t("Cancel"), "tx")]))
+        return
+    team.end()
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, "ended", ctx.now))
+    for m in await ctx.uow.teams.members(team.id):
+        await ctx.notify(m.employee_id, f"team:{team.id}:ended:{m.employee_id}",
+                         lambda tr: (tr("Team {name} has ended. Thank you for your work.", name=team.name), None))
+    ctx.answer()
+    ctx.edit_or_reply(ctx.t("Team {name} has ended. Its history is kept.", name=team.name))
+
+
+@router.callback("tx")
+async def on_dismiss(ctx: Ctx, parsed: Parsed) -> None:
+    ctx.answer()
+    ctx.edit_or_reply(ctx.t("Cancelled. Nothing was sent."))
+
+
+@router.callback("tw")
+async def on_renew(ctx: Ctx, parsed: Parsed) -> None:
+    """tw:TEAM[:q|y|12] — renew a team for a new term from today (history kept)."""
+    team = await ctx.uow.teams.get(parsed.int_arg(0) or 0)
+    if team is None or not await heads_team_unit(ctx, team) or team.status is TeamStatus.ENDED:
+        ctx.answer(ctx.t("Only the head of the team's unit can do that."), alert=True)
+        return
+    t, start = ctx.t, ctx.today
+    end = term_end(start, parsed.args[1] if len(parsed.args) > 1 else "")
+    ctx.answer()
+    if end is None:
+        ctx.reply(t("Renew {name} from today until when?", name=team.name),
+                  keyboard([button(t("Until the end of this quarter"), "tw", team.id, "q")],
+                           [button(t("Until the end of the year"), "tw", team.id, "y")],
+                           [button(t("Twelve months"), "tw", team.id, "12")]))
+        return
+    try:
+        check_term(start, end, ctx.profile.teams.max_term_months)
+    except DomainError as err:
+        ctx.reply(explain(t, err))
+        return
+    previous = (team.starts_on, team.ends_on)
+    team.starts_on, team.ends_on = start, end
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, "renewed", ctx.now,
+                                   details={"previous": [d.isoformat() if d else None for d in previous],
+                                            "until": team.ends_on.isoformat()}))
+    ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
