@@ -29,7 +29,7 @@ class ApplicationStatus(str, Enum):
         return self in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
 
 
-class Scope(str, Enum):
+class ApplicationScope(str, Enum):
     WITHIN_UNIT = "within_unit"
     CROSS_UNIT = "cross_unit"
 
@@ -42,7 +42,7 @@ class Application:
     target_text: str
     motivation: str
     team_id: int | None = None
-    scope: Scope = Scope.WITHIN_UNIT
+    scope: ApplicationScope = ApplicationScope.WITHIN_UNIT
     status: ApplicationStatus = ApplicationStatus.DRAFT
     decider_id: int | None = None
     number: str | None = None

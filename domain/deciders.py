@@ -9,7 +9,7 @@ from domain.acting import stand_in
 from domain.errors import DomainError
 from domain.org import Employee, Unit
 from domain.profiles import Profile, Role
-from domain.rules import ReportKind as RuleKind
+from domain.rules import ReportPathKind as RuleKind
 from domain.rules import report_path
 
 
@@ -136,7 +136,7 @@ def acting_head_of_unit(org: OrgView, unit_id: int, exclude: int | None = None) 
 
 
 def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *, team_unit_id: int | None = None,
-                 team_lead_id: int | None = None, pengendali_id: int | None = None) -> list[int]:
+                 ketua_id: int | None = None, pengendali_id: int | None = None) -> list[int]:
     """Rules 40, 45-47: the officials a report passes, in order, ending with its addressee.
 
     Member reports go to the ketua; team reports to the head of the team's owning unit,
@@ -144,9 +144,9 @@ def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *,
     author's unit head, via the rater (and Kabag) where the profile says so. Hops that
     resolve to nobody, or to the author, are skipped so no report hangs."""
     if kind == "member":
-        if team_lead_id is None or team_lead_id == author.id:
-            raise DomainError("team_has_no_lead")
-        return [team_lead_id]
+        if ketua_id is None or ketua_id == author.id:
+            raise DomainError("team_has_no_ketua")
+        return [ketua_id]
     rule_kind = RuleKind.TEAM if kind == "team" else RuleKind.INDIVIDUAL
     roles = report_path(profile, rule_kind, via_pengendali=pengendali_id is not None)
     route: list[int] = []

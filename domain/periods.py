@@ -11,8 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from domain.errors import DomainError
-from domain.profiles.model import Cadence as ProfileCadence
-from domain.profiles.model import Profile
+from domain.profiles.model import CadenceRule, Profile
 from domain.rules import monitoring_period_months
 
 _MONTHS = (1, 2, 3, 4, 6, 12)
@@ -51,7 +50,7 @@ def cadence_for(profile: Profile, override: str | None = None) -> Cadence:
         raise DomainError("cadence_unknown", name=override)
     if wanted.weekly:
         rep = profile.reporting
-        if rep.cadence is ProfileCadence.QUARTERLY:
+        if rep.cadence is CadenceRule.QUARTERLY:
             raise DomainError("cadence_fixed_by_regulation", months=rep.cadence_months,
                               article=rep.source_of("cadence"))
         return wanted

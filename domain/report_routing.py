@@ -23,11 +23,11 @@ def route_for(org: OrgView, profile: Profile, kind: ReportKind, author: Employee
         return [requester_id]
     if kind is ReportKind.MEMBER:
         if team is None:
-            raise DomainError("team_has_no_lead")
-        return report_route(org, profile, "member", author, team_lead_id=team.lead_id)
+            raise DomainError("team_has_no_ketua")
+        return report_route(org, profile, "member", author, ketua_id=team.ketua_id)
     route = report_route(org, profile, kind.value, author,
                          team_unit_id=team.unit_id if team is not None else None,
-                         team_lead_id=team.lead_id if team is not None else None,
+                         ketua_id=team.ketua_id if team is not None else None,
                          pengendali_id=team.pengendali_id if team is not None else None)
     if profile.reporting.rater_evaluates_first:
         rater = resolve_role(org, author, Role.RATER)

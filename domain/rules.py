@@ -11,7 +11,7 @@ from enum import Enum
 
 from domain.errors import DomainError
 from domain.profiles.model import (
-    Cadence,
+    CadenceRule,
     IndividualRoute,
     Prerequisite,
     Profile,
@@ -126,7 +126,7 @@ def check_report_evidence(profile: Profile, evidence_count: int) -> EligibilityR
     return result()
 
 
-class ReportKind(str, Enum):
+class ReportPathKind(str, Enum):
     INDIVIDUAL = "individual"
     MEMBER = "member"
     TEAM = "team"
@@ -137,16 +137,16 @@ _VIA = {IndividualRoute.DIRECT: (), IndividualRoute.VIA_RATER: (Role.RATER,),
         IndividualRoute.VIA_RATER_AND_KABAG: (Role.RATER, Role.KABAG)}
 
 
-def report_path(profile: Profile, kind: ReportKind, *, setda_jf_madya: bool = False,
+def report_path(profile: Profile, kind: ReportPathKind, *, setda_jf_madya: bool = False,
                 via_pengendali: bool = False) -> tuple[Role, ...]:
     """Rules 40, 45-47: who a report passes through, ending with its addressee."""
     rep = profile.reporting
-    kind = ReportKind(kind)
-    if kind is ReportKind.MEMBER:
+    kind = ReportPathKind(kind)
+    if kind is ReportPathKind.MEMBER:
         return (rep.member_route,)
-    if kind is ReportKind.INDIVIDUAL:
+    if kind is ReportPathKind.INDIVIDUAL:
         return _VIA[rep.setda_jf_madya_route if setda_jf_madya else rep.individual_route] + (Role.UNIT_HEAD,)
-    if kind is ReportKind.PENGENDALI:
+    if kind is ReportPathKind.PENGENDALI:
         if rep.pengendali_route is None:
             raise DomainError("no_pengendali_in_profile", profile=profile.name)
         return _VIA[rep.pengendali_route] + (Role.UNIT_HEAD,)
@@ -165,7 +165,7 @@ def monitoring_period_months(profile: Profile, override: int | None = None) -> i
     rep = profile.reporting
     if override is None or override == rep.cadence_months:
         return rep.cadence_months
-    if rep.cadence is Cadence.QUARTERLY:
+    if rep.cadence is CadenceRule.QUARTERLY:
         raise DomainError("cadence_fixed_by_regulation", months=rep.cadence_months, article=rep.source_of("cadence"))
     if override < 1:
         raise DomainError("cadence_invalid", months=override)

@@ -42,7 +42,7 @@ class Team:
     kind: TeamKind = TeamKind.RUTIN
     status: TeamStatus = TeamStatus.OPEN
     goal: str = ""
-    lead_id: int | None = None
+    ketua_id: int | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
     target: str = ""
@@ -55,11 +55,11 @@ class Team:
     def accepts_members(self) -> bool:
         return self.status in (TeamStatus.OPEN, TeamStatus.ACTIVE)
 
-    def set_lead(self, employee_id: int) -> int | None:
+    def set_ketua(self, employee_id: int) -> int | None:
         """Appoint (or hand over to) a ketua; returns the previous one."""
         if self.status is TeamStatus.ENDED:
-            raise IllegalTransition("team", self.status.value, "set_lead")
-        previous, self.lead_id = self.lead_id, employee_id
+            raise IllegalTransition("team", self.status.value, "set_ketua")
+        previous, self.ketua_id = self.ketua_id, employee_id
         self.status = TeamStatus.ACTIVE
         return previous
 

@@ -19,10 +19,10 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def upgrade(url: str, revision: str = "heads") -> None:
+def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
 
 
-async def upgrade_async(url: str, revision: str = "heads") -> None:
+async def upgrade_async(url: str, revision: str = "head") -> None:
     # env.py runs its own event loop, so keep it off the caller's loop.
     await asyncio.to_thread(upgrade, url, revision)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import registry
 
-from domain.application import Application, ApplicationStatus, Scope
+from domain.application import Application, ApplicationScope, ApplicationStatus
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
 from domain.org import Education, Employee, JabatanKind, Jenjang, Unit, UnitKind
 from domain.team import Team, TeamKind, TeamStatus
@@ -86,7 +86,7 @@ teams = sa.Table(
     sa.Column("kind", enum_column(TeamKind), nullable=False),
     sa.Column("status", enum_column(TeamStatus), nullable=False),
     sa.Column("goal", sa.Text, nullable=False, default=""),
-    sa.Column("lead_id", sa.ForeignKey("employees.id")),
+    sa.Column("ketua_id", sa.ForeignKey("employees.id")),
     sa.Column("starts_on", sa.Date),
     sa.Column("ends_on", sa.Date),
     sa.Column("target", sa.Text, nullable=False, default=""),
@@ -105,7 +105,7 @@ applications = sa.Table(
     sa.Column("team_id", sa.ForeignKey("teams.id")),
     sa.Column("target_text", sa.String(200), nullable=False),
     sa.Column("motivation", sa.Text, nullable=False),
-    sa.Column("scope", enum_column(Scope), nullable=False),
+    sa.Column("scope", enum_column(ApplicationScope), nullable=False),
     sa.Column("status", enum_column(ApplicationStatus), nullable=False, index=True),
     sa.Column("decider_id", sa.ForeignKey("employees.id"), index=True),
     sa.Column("created_at", UTCDateTime),

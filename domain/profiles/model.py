@@ -23,7 +23,7 @@ class Role(str, Enum):
     REGIONAL_HEAD = "regional_head"
     KABAG = "kabag"
     PENGENDALI = "pengendali"
-    TEAM_LEAD = "team_lead"
+    KETUA = "ketua"
     PERFORMANCE_OWNER = "performance_owner"
     APPLICANT = "applicant"  # the JF/Pelaksana concerned, e.g. when they draft their own letter
     ADMIN = "admin"
@@ -112,7 +112,7 @@ class TeamRoute(str, Enum):
     VIA_PENGENDALI_OR_RATER = "via_pengendali_or_rater"
 
 
-class Cadence(str, Enum):
+class CadenceRule(str, Enum):
     QUARTERLY = "quarterly"  # fixed by the regulation
     PERIODIC = "periodic"  # "berkala": the period is a setting
 
@@ -296,7 +296,7 @@ class Reporting(Section):
     pengendali_route: IndividualRoute | None
     adhoc_requester: Role | None
     evidence_required: bool
-    cadence: Cadence
+    cadence: CadenceRule
     cadence_months: int
     member_input_to: tuple[Role, ...]
     kendala_deciders: ScopeRoles

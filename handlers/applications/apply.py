@@ -50,7 +50,7 @@ async def _set(ctx: Ctx, step: str, data: dict) -> None:
 async def _prompt(ctx: Ctx, step: str, data: dict) -> None:
     t = ctx.t
     if step == "target":
-        teams = await ctx.uow.teams.open_in_unit(ctx.employee.unit_id)
+        teams = await ctx.uow.teams.open_in_unit(ctx.me.unit_id)
         kb = keyboard(*[[button(team.name[:60], "aj", "t", team.id)] for team in teams[:20]])
         text = t("Which team or piece of work in your unit would you like to join?")
         text += "\n" + (t("Choose one below, or type it in your own words.") if teams
@@ -106,7 +106,7 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
         return
     if action == "t" and conv.step == "target":
         team = await ctx.uow.teams.get(parsed.int_arg(1) or 0)
-        if team is None or team.unit_id != ctx.employee.unit_id or not team.accepts_members:
+        if team is None or team.unit_id != ctx.me.unit_id or not team.accepts_members:
             ctx.answer(ctx.t("This team is not open for applications."), alert=True)
             return
         data = {"target": team.name, "team_id": team.id}
@@ -125,7 +125,7 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
 
 
 async def _submit(ctx: Ctx, data: dict) -> None:
-    uow, me = ctx.uow, ctx.employee
+    uow, me = ctx.uow, ctx.me
     org = await uow.org.view_for(me, on=ctx.today)
     routing = route_voluntary_within_unit(org, ctx.profile, me)
     app = Application(None, me.id, me.unit_id, data["target"], data["motivation"], team_id=data.get("team_id"),

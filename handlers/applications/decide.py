@@ -22,7 +22,7 @@ REJECT = "reject"
 
 @router.command("persetujuan")
 async def pending(ctx: Ctx) -> None:
-    apps = await ctx.uow.applications.pending_for(ctx.employee.id)
+    apps = await ctx.uow.applications.pending_for(ctx.me.id)
     if not apps:
         ctx.reply(ctx.t("Nothing is waiting for your decision."))
         return
@@ -38,7 +38,7 @@ async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None
     if app is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return None
-    if app.decider_id != ctx.employee.id:
+    if app.decider_id != ctx.me.id:
         ctx.answer(ctx.t("Only the official who decides this application can do that."), alert=True)
         return None
     if app.status is not ApplicationStatus.SUBMITTED:
@@ -69,21 +69,21 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
 
 async def _approve(ctx: Ctx, app: Application) -> None:
     uow = ctx.uow
-    app.approve(ctx.employee.id, ctx.now)
+    app.approve(ctx.me.id, ctx.now)
     assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
                                         AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
-                                        app.target_text, ctx.employee.id, ctx.now, team_id=app.team_id,
+                                        app.target_text, ctx.me.id, ctx.now, team_id=app.team_id,
                                         application_id=app.id)
     team = await uow.teams.get(app.team_id) if app.team_id else None
     if team is not None and team.accepts_members and await uow.teams.membership(team.id, app.applicant_id) is None:
-        await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.employee.id, ctx.now,
+        await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
                          mode=AssignmentMode.SUKARELA, assignment=assignment)
-    uow.decisions.add(Decision("application", app.id, ctx.employee.id, "approved", ctx.now,
+    uow.decisions.add(Decision("application", app.id, ctx.me.id, "approved", ctx.now,
                                acting_for_id=await acting_for(ctx.uow, app),
                                details={"assignment": assignment.number}))
     await _tell_outcome(ctx, app, lambda t: t(
         "Your application {number} was <b>approved</b>.\nDecided by: {decider}\n"
-        "Assignment (surat penugasan) number: <b>{assignment}</b>", number=app.number, decider=ctx.employee.name, assignment=assignment.number))
+        "Assignment (surat penugasan) number: <b>{assignment}</b>", number=app.number, decider=ctx.me.name, assignment=assignment.number))
     ctx.answer(ctx.t("Approved"))
     applicant = await uow.org.employee(app.applicant_id)
     ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n"
@@ -94,7 +94,7 @@ async def _approve(ctx: Ctx, app: Application) -> None:
 async def on_reason(ctx: Ctx, conv: Conversation) -> None:
     t = ctx.t
     app = await ctx.uow.applications.get(conv.data.get("application_id", 0))
-    if app is None or app.status is not ApplicationStatus.SUBMITTED or app.decider_id != ctx.employee.id:
+    if app is None or app.status is not ApplicationStatus.SUBMITTED or app.decider_id != ctx.me.id:
         await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
         ctx.reply(t("That application is no longer waiting for your decision. Nothing was changed."))
         return
@@ -102,18 +102,18 @@ async def on_reason(ctx: Ctx, conv: Conversation) -> None:
         ctx.reply(t("Please write the reason as text."), force_reply=True)
         return
     try:
-        app.reject(ctx.employee.id, ctx.update.text, ctx.now)
+        app.reject(ctx.me.id, ctx.update.text, ctx.now)
     except DomainError as err:
         ctx.reply(explain(t, err) + "\n" + t("Please write the reason for rejecting {number} again.",
                                              number=app.number), force_reply=True)
         return
-    ctx.uow.decisions.add(Decision("application", app.id, ctx.employee.id, "rejected", ctx.now,
+    ctx.uow.decisions.add(Decision("application", app.id, ctx.me.id, "rejected", ctx.now,
                                    acting_for_id=await acting_for(ctx.uow, app),
                                    reason=app.decision_reason))
     await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
-        number=app.number, decider=ctx.employee.name, reason=app.decision_reason))
+        number=app.number, decider=ctx.me.name, reason=app.decision_reason))
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
 
 

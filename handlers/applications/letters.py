@@ -14,7 +14,7 @@ router = Router()
 
 @router.command("surat")
 async def my_letters(ctx: Ctx) -> None:
-    assignments = await ctx.uow.assignments.of_employee(ctx.employee.id)
+    assignments = await ctx.uow.assignments.of_employee(ctx.me.id)
     if not assignments:
         ctx.reply(ctx.t("You have no assignment letters yet."))
         return
@@ -26,7 +26,7 @@ async def my_letters(ctx: Ctx) -> None:
 @router.callback("sl")
 async def on_letter(ctx: Ctx, parsed: Parsed) -> None:
     assignment = await ctx.uow.assignments.get(parsed.int_arg(0))
-    if assignment is None or assignment.employee_id != ctx.employee.id:
+    if assignment is None or assignment.employee_id != ctx.me.id:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
     issuer = await ctx.uow.org.employee(assignment.issued_by_id)
@@ -34,7 +34,7 @@ async def on_letter(ctx: Ctx, parsed: Parsed) -> None:
     issued_on = assignment.issued_at.astimezone(ZoneInfo(ctx.profile.timezone)).date()
     pdf = assignment_letter(LetterData(
         number=assignment.number, issued_on=issued_on, unit_name=unit.name if unit else "",
-        employee_name=ctx.employee.name, employee_nip=ctx.employee.nip, employee_jabatan=ctx.employee.jabatan_name,
+        employee_name=ctx.me.name, employee_nip=ctx.me.nip, employee_jabatan=ctx.me.jabatan_name,
         work=assignment.description, mode=assignment.mode.value, issuer_name=issuer.name, issuer_nip=issuer.nip,
         issuer_jabatan=issuer.jabatan_name, regulation=ctx.profile.title))
     ctx.answer()

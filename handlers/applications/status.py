@@ -16,7 +16,7 @@ router = Router()
 async def my_applications(ctx: Ctx) -> None:
     """One message for all my applications (a phone screen, not twenty bubbles); a
     [Withdraw] button for each one still waiting."""
-    apps = await ctx.uow.applications.by_applicant(ctx.employee.id)
+    apps = await ctx.uow.applications.by_applicant(ctx.me.id)
     if not apps:
         ctx.reply(ctx.t("You have no applications yet. Send /ajukan to apply."))
         return
@@ -36,16 +36,16 @@ async def my_applications(ctx: Ctx) -> None:
 async def on_withdraw(ctx: Ctx, parsed: Parsed) -> None:
     app_id = parsed.int_arg(0)
     app = await ctx.uow.applications.get(app_id) if app_id is not None else None
-    if app is None or app.applicant_id != ctx.employee.id:
+    if app is None or app.applicant_id != ctx.me.id:
         ctx.answer(ctx.t("Only the applicant can withdraw this application."), alert=True)
         return
     if app.status is not ApplicationStatus.SUBMITTED:
         ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
         return
-    app.withdraw(ctx.employee.id, ctx.now)
-    ctx.uow.decisions.add(Decision("application", app.id, ctx.employee.id, "withdrawn", ctx.now))
+    app.withdraw(ctx.me.id, ctx.now)
+    ctx.uow.decisions.add(Decision("application", app.id, ctx.me.id, "withdrawn", ctx.now))
     await ctx.notify(app.decider_id, f"app:{app.id}:withdrawn",
                      lambda t: (t("Application {number} was withdrawn by the applicant; "
                                   "no decision is needed any more.", number=app.number), None))
     ctx.answer(ctx.t("Withdrawn"))
-    ctx.edit_or_reply(application_card(ctx.t, app, ctx.employee))
+    ctx.edit_or_reply(application_card(ctx.t, app, ctx.me))

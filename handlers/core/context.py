@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from domain.org import Employee
+from domain.profiles import Profile
 from handlers.core.app import App
 from handlers.core.i18n import Translator, translator
 from handlers.core.types import (
@@ -42,7 +43,15 @@ class Ctx:
     queued_notices: int = 0
 
     @property
-    def profile(self):
+    def me(self) -> Employee:
+        """The acting employee. Dispatch lets an unlinked sender reach only handlers
+        registered as public, and those read `employee` instead."""
+        if self.employee is None:
+            raise LookupError("a linked employee was required; the handler is missing public=True handling")
+        return self.employee
+
+    @property
+    def profile(self) -> Profile:
         return self.app.profile
 
     @property

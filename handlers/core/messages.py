@@ -43,7 +43,7 @@ def explain(t: Translator, err: DomainError) -> str:
         return t("This team has ended and takes no new members.")
     if code == "already_member":
         return t("This person is already in the team.")
-    if code == "team_has_no_lead":
+    if code == "team_has_no_ketua":
         return t("This team has no ketua yet, so reports cannot be sent to one.")
     if code == "no_report_route":
         return t("No official is recorded to receive this report. Please contact the HR admin.")

@@ -9,14 +9,14 @@ from handlers.core.context import Ctx
 
 
 async def headed_units(ctx: Ctx) -> list:
-    return await ctx.uow.org.units_headed_by(ctx.employee.id)
+    return await ctx.uow.org.units_headed_by(ctx.me.id)
 
 
 async def heads_team_unit(ctx: Ctx, team: Team) -> bool:
     """The actor heads the team's owning unit or a unit above it."""
     unit = await ctx.uow.org.unit(team.unit_id)
     while unit is not None:
-        if unit.head_id == ctx.employee.id:
+        if unit.head_id == ctx.me.id:
             return True
         unit = await ctx.uow.org.unit(unit.parent_id) if unit.parent_id is not None else None
     return False

@@ -244,7 +244,7 @@ async def seed_pemda(uow: UnitOfWork, profile_name: str, now: dt.datetime, ttl_h
         if heads:
             units[heads].head_id = emp.id
     for unit, name, kind, lead in TEAMS:
-        uow.teams.add(Team(None, units[unit].id, name.format(**fill), kind, lead_id=people[lead].id if lead else None))
+        uow.teams.add(Team(None, units[unit].id, name.format(**fill), kind, ketua_id=people[lead].id if lead else None))
     seeded = [SeededPerson(key, emp, (await issue_code(uow, emp.id, now, ttl_hours)).code)
               for key, emp in people.items()]
     await uow.flush()

@@ -37,7 +37,7 @@ def role_label(t, role: Role) -> str:
 @router.command("kendala")
 async def begin(ctx: Ctx) -> None:
     t = ctx.t
-    teams = [team for team, _ in await ctx.uow.teams.teams_of(ctx.employee.id)]
+    teams = [team for team, _ in await ctx.uow.teams.teams_of(ctx.me.id)]
     if not teams:
         ctx.reply(t("A kendala is raised by a team, and you are in no team. Send /tim to see teams."))
         return
@@ -53,19 +53,19 @@ async def _set(ctx: Ctx, step: str, data: dict, name: str = NAME) -> None:
 async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
     """Who may decide, in the profile's order (within the unit, §2.9.4): the head of the
     team's owning unit, or the ketua's Penilai. Nobody decides a kendala they raise."""
-    basis = await ctx.uow.org.employee(team.lead_id or ctx.employee.id)
+    basis = await ctx.uow.org.employee(team.ketua_id or ctx.me.id)
     org = await ctx.uow.org.view_for(basis, unit_ids=[team.unit_id], on=ctx.today)
     found: list[tuple[Role, Employee]] = []
     for role in kendala_deciders(ctx.profile, Scope.WITHIN_UNIT):
         if role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
-            person = acting_head_of_unit(org, team.unit_id, exclude=ctx.employee.id)
+            person = acting_head_of_unit(org, team.unit_id, exclude=ctx.me.id)
         elif role is Role.RATER:
             person = resolve_role(org, basis, Role.RATER)
         elif role is Role.AGENCY_HEAD:
             person = await ctx.uow.org.agency_head_over(team.unit_id)
         else:
             person = None
-        if person is not None and person.id != ctx.employee.id and all(p.id != person.id for _, p in found):
+        if person is not None and person.id != ctx.me.id and all(p.id != person.id for _, p in found):
             found.append((role, person))
     return found
 
@@ -80,7 +80,7 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
     data = dict(conv.data)
     if action == "t" and conv.step == "team":
         team = await ctx.uow.teams.get(parsed.int_arg(1) or 0)
-        if team is None or await ctx.uow.teams.membership(team.id, ctx.employee.id) is None:
+        if team is None or await ctx.uow.teams.membership(team.id, ctx.me.id) is None:
             ctx.answer(t("Only the team's members can raise its kendala."), alert=True)
             return
         await _set(ctx, "desc", {"team_id": team.id, "alternatives": []})
@@ -136,8 +136,8 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
     if not found:
         raise DomainError("no_decider")
     await _set(ctx, "confirm", data)
-    draft = Kendala(None, team.id, ctx.employee.id, data["description"], data["alternatives"], found[0][1].id)
-    people = {ctx.employee.id: ctx.employee, **{p.id: p for _, p in found}}
+    draft = Kendala(None, team.id, ctx.me.id, data["description"], data["alternatives"], found[0][1].id)
+    people = {ctx.me.id: ctx.me, **{p.id: p for _, p in found}}
     rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_label(t, role)})",
                     "kn", "send", p.id)] for role, p in found]
     rows.append([button(t("Cancel"), "kn", "cancel")])
@@ -147,7 +147,7 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
 
 
 async def _send(ctx: Ctx, data: dict, decider_id: int | None) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     team = await ctx.uow.teams.get(data["team_id"])
     found = {p.id: (role, p) for role, p in await deciders(ctx, team)}
     if decider_id not in found or await ctx.uow.teams.membership(team.id, me.id) is None:
@@ -165,8 +165,8 @@ async def _send(ctx: Ctx, data: dict, decider_id: int | None) -> None:
     await ctx.notify(decider.id, f"kendala:{k.id}:decide", lambda tr: (
         tr("A team asks for your decision on a kendala:") + "\n\n" + kendala_card(tr, k, team, people),
         keyboard([button(tr("⚖️ Decide"), "kz", k.id)])))
-    if team.lead_id is not None and team.lead_id != me.id:
-        await ctx.notify(team.lead_id, f"kendala:{k.id}:lead", lambda tr: (
+    if team.ketua_id is not None and team.ketua_id != me.id:
+        await ctx.notify(team.ketua_id, f"kendala:{k.id}:lead", lambda tr: (
             tr("{name} raised a kendala for your team; it went to {decider}.", name=me.name, decider=decider.name)
             + "\n\n" + kendala_card(tr, k, team, people), None))
     ctx.answer(t("Sent"))
@@ -180,7 +180,7 @@ async def on_decide(ctx: Ctx, parsed: Parsed) -> None:
     if k is None:
         ctx.answer(t("This button is not valid any more."), alert=True)
         return
-    if k.decider_id != ctx.employee.id:
+    if k.decider_id != ctx.me.id:
         ctx.answer(t("Only the official this kendala was sent to can decide it."), alert=True)
         return
     if k.status is not KendalaStatus.OPEN:
@@ -194,7 +194,7 @@ async def on_decide(ctx: Ctx, parsed: Parsed) -> None:
 
 @router.conversation(DECIDE)
 async def on_decision(ctx: Ctx, conv: Conversation) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     k = await ctx.uow.reports.kendala(conv.data.get("kendala_id", 0))
     if k is None or k.status is not KendalaStatus.OPEN or k.decider_id != me.id:
         await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
@@ -215,9 +215,9 @@ async def on_decision(ctx: Ctx, conv: Conversation) -> None:
 async def _tell_team(ctx: Ctx, k: Kendala) -> None:
     """Privately to the ketua, whoever raised it and every member; the group gets names and
     the status only (never a NIP, never the decision's text)."""
-    me, team = ctx.employee, await ctx.uow.teams.get(k.team_id)
+    me, team = ctx.me, await ctx.uow.teams.get(k.team_id)
     members = await ctx.uow.teams.members(team.id)
-    ids = {k.raised_by_id, *(m.employee_id for m in members)} | ({team.lead_id} if team.lead_id else set())
+    ids = {k.raised_by_id, *(m.employee_id for m in members)} | ({team.ketua_id} if team.ketua_id else set())
     people = await ctx.uow.org.employees(ids | {me.id})
     for person_id in sorted(ids - {me.id}):
         await ctx.notify(person_id, f"kendala:{k.id}:decided:{person_id}", lambda tr: (

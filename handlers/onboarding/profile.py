@@ -28,7 +28,7 @@ def _person(ctx: Ctx, org, person: Employee | None) -> str:
 
 @router.command("saya")
 async def me(ctx: Ctx) -> None:
-    t, uow, e = ctx.t, ctx.uow, ctx.employee
+    t, uow, e = ctx.t, ctx.uow, ctx.me
     unit = await uow.org.unit(e.unit_id)
     org = await uow.org.view_for(e, on=ctx.today)
     jabatan = KIND_LABELS[e.jabatan_kind]

@@ -27,6 +27,7 @@ from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Html
 from handlers.core.messages import explain
 from handlers.core.registry import Router
+from handlers.reports import usecases as service
 from handlers.reports.cards import (
     CARD_BUDGET,
     file_line,
@@ -34,7 +35,6 @@ from handlers.reports.cards import (
     short,
     short_keep_lines,
 )
-from handlers.reports import usecases as service
 from storage.records import Conversation
 
 router = Router()
@@ -53,7 +53,7 @@ async def _mirror(ctx: Ctx, data: dict) -> None:
     if data.get("mode") != "new":
         return
     report = await ctx.uow.reports.get(data["report_id"])
-    if report is not None and report.status is ReportStatus.DRAFT and report.author_id == ctx.employee.id:
+    if report is not None and report.status is ReportStatus.DRAFT and report.author_id == ctx.me.id:
         report.text, report.files = data.get("text") or "", list(data.get("files") or [])
 
 
@@ -255,7 +255,7 @@ async def still_editable(ctx: Ctx, data: dict, report=None) -> bool:
     """The report behind a draft is still in the state the draft was opened for: a new one
     still a draft, a returned one still returned, one sent still unreviewed."""
     report = report or (await ctx.uow.reports.get(data.get("report_id") or 0) if data.get("report_id") else None)
-    if report is None or report.author_id != ctx.employee.id:
+    if report is None or report.author_id != ctx.me.id:
         return False
     expected = {"new": ReportStatus.DRAFT, "revise": ReportStatus.RETURNED, "correct": ReportStatus.SUBMITTED}
     return report.status is expected.get(data.get("mode")) and not (data["mode"] == "correct" and report.reviewed)

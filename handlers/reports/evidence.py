@@ -16,7 +16,7 @@ async def on_open_files(ctx: Ctx, parsed: Parsed) -> None:
     if report is None or not report.files:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    if ctx.employee.id != report.author_id and ctx.employee.id not in report.route:
+    if ctx.me.id != report.author_id and ctx.me.id not in report.route:
         ctx.answer(ctx.t("Only the author and the officials this report goes to can open its files."), alert=True)
         return
     ctx.answer()

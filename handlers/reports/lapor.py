@@ -34,7 +34,7 @@ async def begin(ctx: Ctx) -> None:
             await draft.prompt(ctx, conv.step, conv.data)
             return
         await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     rows = []
     requests = await ctx.uow.reports.open_requests_for(me.id)
     people = await ctx.uow.org.employees(r.requester_id for r in requests)
@@ -67,7 +67,7 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
 
 
 async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     team = None
     if action == "i":
         data = {"kind": ReportKind.INDIVIDUAL.value, "team_id": None}
@@ -77,7 +77,7 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
             ctx.answer(t("This button is not valid any more."), alert=True)
             return
         membership = await ctx.uow.teams.membership(team.id, me.id)
-        if action == "k" and team.lead_id != me.id:
+        if action == "k" and team.ketua_id != me.id:
             ctx.answer(t("Only the ketua of {team} compiles its team report.", team=team.name), alert=True)
             return
         if action == "t" and (membership is None or membership.role not in MEMBER_ROLES):
@@ -90,7 +90,7 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
                       t("In {team} you are not an anggota, so you send no member report there; report your own "
                         "work with an individual report (/lapor).", team=team.name))
             return
-        if team.lead_id is None:
+        if team.ketua_id is None:
             ctx.answer(t("This team has no ketua yet, so reports cannot be sent to one."), alert=True)
             return
         kind = ReportKind.TEAM if action == "k" else ReportKind.MEMBER
@@ -119,7 +119,7 @@ async def _period(ctx: Ctx, which: str) -> None:
 
 
 async def _answer_request(ctx: Ctx, request_id: int | None) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     req = await ctx.uow.reports.request(request_id or 0)
     if req is None or req.addressee_id != me.id:
         ctx.answer(t("This button is not valid any more."), alert=True)
@@ -128,7 +128,7 @@ async def _answer_request(ctx: Ctx, request_id: int | None) -> None:
         ctx.answer(t("This request has already been answered."), alert=True)
         return
     team = await ctx.uow.teams.get(req.team_id) if req.team_id else None
-    kind = ReportKind.TEAM if team is not None and team.lead_id == me.id else ReportKind.INDIVIDUAL
+    kind = ReportKind.TEAM if team is not None and team.ketua_id == me.id else ReportKind.INDIVIDUAL
     current, _ = periods(ctx.profile, team, local_today(ctx.profile, ctx.now))
     ctx.answer()
     await _open(ctx, {"kind": kind.value, "team_id": team.id if team else None, "request_id": req.id,
@@ -137,7 +137,7 @@ async def _answer_request(ctx: Ctx, request_id: int | None) -> None:
 
 async def _open(ctx: Ctx, data: dict, edit: bool) -> None:
     """Start, resume, correct or revise the report for this choice."""
-    me = ctx.employee
+    me = ctx.me
     report = await ctx.uow.reports.find(me.id, ReportKind(data["kind"]), data["period"], data["team_id"],
                                         data["request_id"])
     if report is None:
@@ -150,7 +150,7 @@ async def _open(ctx: Ctx, data: dict, edit: bool) -> None:
 
 async def _fix(ctx: Ctx, report_id: int | None) -> None:
     report = await ctx.uow.reports.get(report_id or 0)
-    if report is None or report.author_id != ctx.employee.id:
+    if report is None or report.author_id != ctx.me.id:
         ctx.answer(ctx.t("Only the author can change this report."), alert=True)
         return
     ctx.answer()

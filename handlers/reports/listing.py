@@ -20,7 +20,7 @@ router = Router()
 
 @router.command("laporan")
 async def my_reports(ctx: Ctx) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     mine = [r for r in await ctx.uow.reports.by_author(me.id, limit=10)]
     people: dict[int, Employee] = await ctx.uow.org.employees({i for r in mine for i in r.route})
     if mine:

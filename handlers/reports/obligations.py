@@ -42,7 +42,7 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
     today = now.astimezone(ZoneInfo(profile.timezone)).date()
     found: list[Obligation] = []
     for team in await uow.teams.active():
-        lead = await uow.org.employee(team.lead_id)
+        lead = await uow.org.employee(team.ketua_id)
         if lead is None:
             continue
         org = await uow.org.view_for(lead, unit_ids=[team.unit_id], on=today)
@@ -53,9 +53,9 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
             due = due_for(profile, period)
             done_members = await _reported(uow, team, period, ReportKind.MEMBER)
             for member_id in members:
-                found.append(Obligation(MEMBER_REPORT, team.id, member_id, team.lead_id, team.group_chat_id,
+                found.append(Obligation(MEMBER_REPORT, team.id, member_id, team.ketua_id, team.group_chat_id,
                                         period.key, due=due, done=member_id in done_members, label=team.name))
-            done_team = team.lead_id in await _reported(uow, team, period, ReportKind.TEAM)
-            found.append(Obligation(TEAM_REPORT, team.id, team.lead_id, head_id, None, period.key, due=due,
+            done_team = team.ketua_id in await _reported(uow, team, period, ReportKind.TEAM)
+            found.append(Obligation(TEAM_REPORT, team.id, team.ketua_id, head_id, None, period.key, due=due,
                                     done=done_team, label=team.name))
     return found

@@ -64,8 +64,8 @@ async def _team_block(ctx: Ctx, team: Team) -> str:
     t, today = ctx.t, local_today(ctx.profile, ctx.now)
     current, before = periods(ctx.profile, team, today)
     members = [m for m in await ctx.uow.teams.members(team.id) if m.role in MEMBER_ROLES]
-    people = await ctx.uow.org.employees({m.employee_id for m in members} | ({team.lead_id} if team.lead_id else set()))
-    lead = people.get(team.lead_id) if team.lead_id else None
+    people = await ctx.uow.org.employees({m.employee_id for m in members} | ({team.ketua_id} if team.ketua_id else set()))
+    lead = people.get(team.ketua_id) if team.ketua_id else None
     lines = [t("<b>{team}</b> — {period}, ketua: {lead}", team=team.name, period=current.key,
                lead=lead.name if lead else t("none yet"))]
     now_reports = await _by_author(ctx, team, current.key)
@@ -80,9 +80,9 @@ async def _team_block(ctx: Ctx, team: Team) -> str:
         late = [people[m.employee_id].name for m in members if mark(old.get(m.employee_id)) == "❌"
                 and m.joined_at.date() <= before.end]
         team_old = await _team_report(ctx, team, before.key)
-        if late or (team.lead_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
+        if late or (team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
             parts = [", ".join(late)] if late else []
-            if team.lead_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
+            if team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
                 parts.append(t("the team report"))
             lines.append(t("⚠️ Late for {period}: {who}", period=before.key, who="; ".join(parts)))
     open_kendala = [k for k in await ctx.uow.reports.kendala_of_team(team.id) if k.status.value == "open"]
@@ -116,7 +116,7 @@ async def _team_report_state(ctx: Ctx, team: Team, period_key: str) -> str:
 
 
 async def _waiting_block(ctx: Ctx) -> str:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     lines = [t("<b>Waiting for you</b>")]
     waiting = await ctx.uow.reports.waiting_for(me.id)
     teams = {r.team_id: await ctx.uow.teams.get(r.team_id) for r in waiting if r.team_id}

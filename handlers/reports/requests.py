@@ -52,10 +52,10 @@ async def begin(ctx: Ctx) -> None:
     unit_ids = sorted({i for u in units for i in await ctx.uow.org.subunit_ids(u.id)})
     rows = []
     for team in await ctx.uow.teams.in_units(unit_ids):
-        if team.lead_id is not None and team.lead_id != ctx.employee.id:
+        if team.ketua_id is not None and team.ketua_id != ctx.me.id:
             rows.append([button(t("Team") + ": " + team.name[:50], "rq", "t", team.id)])
     for person in await ctx.uow.org.employees_in_units(unit_ids):
-        if person.id != ctx.employee.id:
+        if person.id != ctx.me.id:
             rows.append([button(person.name[:60], "rq", "p", person.id)])
     if not rows:
         ctx.reply(t("There is nobody in your unit to ask."))
@@ -67,7 +67,7 @@ async def begin(ctx: Ctx) -> None:
 
 async def _list_open(ctx: Ctx) -> None:
     t = ctx.t
-    open_ = await ctx.uow.reports.requests_by(ctx.employee.id)
+    open_ = await ctx.uow.reports.requests_by(ctx.me.id)
     if not open_:
         return
     people = await ctx.uow.org.employees(r.addressee_id for r in open_)
@@ -126,12 +126,12 @@ async def _target(ctx: Ctx, action: str, target_id: int | None) -> dict | None:
     unit_ids = {i for u in await headed_units(ctx) for i in await ctx.uow.org.subunit_ids(u.id)}
     if action == "t":
         team = await ctx.uow.teams.get(target_id or 0)
-        if team is None or team.unit_id not in unit_ids or team.lead_id is None or not team.accepts_members:
+        if team is None or team.unit_id not in unit_ids or team.ketua_id is None or not team.accepts_members:
             return None
-        lead = await ctx.uow.org.employee(team.lead_id)
+        lead = await ctx.uow.org.employee(team.ketua_id)
         return {"addressee_id": lead.id, "team_id": team.id, "name": f"{lead.name} ({team.name})"}
     person = await ctx.uow.org.employee(target_id or 0)
-    if person is None or person.unit_id not in unit_ids or not person.active or person.id == ctx.employee.id:
+    if person is None or person.unit_id not in unit_ids or not person.active or person.id == ctx.me.id:
         return None
     return {"addressee_id": person.id, "team_id": None, "name": person.name}
 
@@ -176,7 +176,7 @@ def _date(match) -> dt.date | None:
 
 
 async def _send(ctx: Ctx, data: dict) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     if await _target(ctx, "t" if data.get("team_id") else "p",
                      data["team_id"] if data.get("team_id") else data["addressee_id"]) is None:
         ctx.answer(t("This button is not valid any more."), alert=True)

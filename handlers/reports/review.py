@@ -38,11 +38,11 @@ async def _load(ctx: Ctx, report_id: int | None, version: int | None) -> Report 
     if report is None:
         ctx.answer(t("This button is not valid any more."), alert=True)
         return None
-    if ctx.employee.id not in report.route:
+    if ctx.me.id not in report.route:
         ctx.answer(t("Only the officials this report is addressed to can act on it."), alert=True)
         return None
     people = await people_of(ctx.uow, report)
-    if report.status is not ReportStatus.SUBMITTED or ctx.employee.id != report.current_reviewer:
+    if report.status is not ReportStatus.SUBMITTED or ctx.me.id != report.current_reviewer:
         ctx.answer(t("Already handled: this report is {status}. Nothing was changed.",
                      status=status_label(t, report, people)), alert=True)
         return None
@@ -104,7 +104,7 @@ async def _accept_done(ctx: Ctx, report: Report) -> None:
 
 
 async def _accept(ctx: Ctx, report: Report, meets_target: bool) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     report.accept(me.id, ctx.now, meets_target=meets_target)
     ctx.uow.decisions.add(Decision("report", report.id, me.id, "accepted", ctx.now,
                                    details={"version": report.version, "meets_target": meets_target,
@@ -132,7 +132,7 @@ async def _tell_route(ctx: Ctx, report: Report, people, event: str, first) -> No
 
 
 async def _forward(ctx: Ctx, report: Report, note: str | None) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     nxt = report.forward(me.id, note, ctx.now)
     ctx.uow.decisions.add(Decision("report", report.id, me.id, "forwarded", ctx.now, reason=report.last_note,
                                    details={"version": report.version, "to": nxt}))
@@ -147,7 +147,7 @@ async def _forward(ctx: Ctx, report: Report, note: str | None) -> None:
 
 async def _current(ctx: Ctx, conv: Conversation) -> Report | None:
     report = await ctx.uow.reports.get(conv.data.get("report_id", 0))
-    if (report is None or report.status is not ReportStatus.SUBMITTED or report.current_reviewer != ctx.employee.id
+    if (report is None or report.status is not ReportStatus.SUBMITTED or report.current_reviewer != ctx.me.id
             or report.version != conv.data.get("version")):
         await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
         ctx.reply(ctx.t("That report is no longer waiting for you in that version. Nothing was changed; "
@@ -172,7 +172,7 @@ async def on_note(ctx: Ctx, conv: Conversation) -> None:
 
 @router.conversation(RETURN)
 async def on_return_reason(ctx: Ctx, conv: Conversation) -> None:
-    t, me = ctx.t, ctx.employee
+    t, me = ctx.t, ctx.me
     report = await _current(ctx, conv)
     if report is None:
         return

@@ -56,7 +56,7 @@ def check_evidence_rule(profile: Profile, files: list) -> None:
 
 async def compute_route(ctx: Ctx, report: Report, team: Team | None, request: ReportRequest | None) -> list[int]:
     me = await ctx.uow.org.employee(report.author_id)
-    extra = [i for i in (team.pengendali_id if team else None, team.lead_id if team else None) if i]
+    extra = [i for i in (team.pengendali_id if team else None, team.ketua_id if team else None) if i]
     org = await ctx.uow.org.view_for(me, unit_ids=[team.unit_id] if team else [], employee_ids=extra, on=ctx.today)
     return route_for(org, ctx.profile, report.kind, me, team=team,
                      requester_id=request.requester_id if request is not None else None)
@@ -89,7 +89,7 @@ async def submit(ctx: Ctx, report: Report, team: Team | None, request: ReportReq
 async def correct(ctx: Ctx, report: Report, text: str, files: list) -> None:
     """Before anyone has reviewed it, the author replaces text and files: a new version."""
     check_evidence_rule(ctx.profile, files)
-    report.correct(ctx.employee.id, text, ctx.now, files, evidence_required=ctx.profile.reporting.evidence_required)
+    report.correct(ctx.me.id, text, ctx.now, files, evidence_required=ctx.profile.reporting.evidence_required)
     record_version(ctx.uow, report, ctx.now)
     ctx.uow.decisions.add(Decision("report", report.id, report.author_id, "corrected", ctx.now,
                                    details={"version": report.version}))

@@ -20,11 +20,11 @@ CODE_TTL = dt.timedelta(hours=1)
 @router.callback("hg")
 async def on_request_code(ctx: Ctx, parsed: Parsed) -> None:
     team = await ctx.uow.teams.get(parsed.int_arg(0) or 0)
-    if team is None or team.lead_id != ctx.employee.id or not team.accepts_members:
+    if team is None or team.ketua_id != ctx.me.id or not team.accepts_members:
         ctx.answer(ctx.t("Only the team's ketua can link its group chat."), alert=True)
         return
     code = "G" + "".join(secrets.choice(ALPHABET) for _ in range(7))
-    ctx.uow.teams.add(GroupBindCode(code, team.id, ctx.employee.id, ctx.now + CODE_TTL))
+    ctx.uow.teams.add(GroupBindCode(code, team.id, ctx.me.id, ctx.now + CODE_TTL))
     ctx.answer()
     ctx.reply(ctx.t("To link the group of {team}: add me to the group, then send this there within an hour:\n"
                     "<code>/hubungkan {code}</code>", team=team.name, code=code))
@@ -42,7 +42,7 @@ async def bind(ctx: Ctx) -> None:
                     "from /tim in a private chat with me."))
         return
     team = await ctx.uow.teams.get(code.team_id)
-    if team is None or ctx.employee is None or team.lead_id != ctx.employee.id:
+    if team is None or team.ketua_id != ctx.me.id:
         ctx.reply(t("Only the team's ketua can link this group."))
         return
     other = await ctx.uow.teams.by_group(ctx.update.chat_id)
@@ -51,7 +51,7 @@ async def bind(ctx: Ctx) -> None:
         return
     team.bind_group(ctx.update.chat_id)
     code.used_at = ctx.now
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, "group_linked", ctx.now,
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "group_linked", ctx.now,
                                    details={"chat_id": ctx.update.chat_id}))
     ctx.reply(t("This group is now linked to team <b>{team}</b>. Report prompts for the team will appear here.",
                 team=team.name))

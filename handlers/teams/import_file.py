@@ -20,7 +20,7 @@ from handlers.core.findings import finding_text
 from handlers.core.i18n import Translator
 from handlers.core.messages import explain
 from handlers.org.tabular import Table
-from handlers.teams.membership import add_member, set_lead
+from handlers.teams.membership import add_member, set_ketua
 from storage.records import Decision
 from storage.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -107,7 +107,7 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
         verdict = check_ketua(profile, ketua, ketua.unit_id)
         if not verdict.ok:
             raise _RowProblem("; ".join(finding_text(t, f) for f in verdict.failures))
-        await set_lead(uow, team, ketua.id, unit.head_id, now)
+        await set_ketua(uow, team, ketua.id, unit.head_id, now)
     for nip in re.split(r"[;,\s]+", row.get("member_nips", "")):
         if nip:
             member = await _person(uow, nip, unit_ids, t)

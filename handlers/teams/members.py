@@ -16,7 +16,7 @@ from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import heads_team_unit, require_official
 from handlers.teams.cards import role_label
-from handlers.teams.membership import add_member, set_lead
+from handlers.teams.membership import add_member, set_ketua
 from handlers.teams.teams import show_team
 from storage.records import Conversation, Decision, KetuaCandidacy
 
@@ -40,7 +40,7 @@ async def _team_for_head(ctx: Ctx, parsed: Parsed) -> Team | None:
 async def _candidates(ctx: Ctx, team: Team, exclude: set[int]) -> list:
     unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
     people = await ctx.uow.org.employees_in_units(unit_ids)
-    return [e for e in people if e.id not in exclude and e.id != ctx.employee.id][:PICKABLE]
+    return [e for e in people if e.id not in exclude and e.id != ctx.me.id][:PICKABLE]
 
 
 @router.callback("tk")
@@ -49,7 +49,7 @@ async def on_appoint_ketua(ctx: Ctx, parsed: Parsed) -> None:
     if team is None:
         return
     ctx.answer()
-    people = await _candidates(ctx, team, {team.lead_id} if team.lead_id else set())
+    people = await _candidates(ctx, team, {team.ketua_id} if team.ketua_id else set())
     if not people:
         ctx.reply(ctx.t("No one in the unit can be chosen."))
         return
@@ -81,7 +81,7 @@ async def _check(ctx: Ctx, team: Team, candidate, post: str, open_candidacies: i
         return check_pengendali(ctx.profile, candidate, owning_unit_id, candidates_count=open_candidacies + 1,
                                 appointer_role=appointer,
                                 administrator_in_charge=bool(head and head.jabatan_kind is JabatanKind.ADMINISTRATOR))
-    return check_ketua(ctx.profile, candidate, owning_unit_id, is_replacement=team.lead_id is not None,
+    return check_ketua(ctx.profile, candidate, owning_unit_id, is_replacement=team.ketua_id is not None,
                        unit_has_pengawas=any(e.jabatan_kind is JabatanKind.PENGAWAS for e in in_unit),
                        candidates_count=open_candidacies + 1, appointer_role=appointer)
 
@@ -128,17 +128,17 @@ async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
         ctx.edit_or_reply(t("{name} is now {post} of {team}.", name=candidate.name, post=post, team=team.name))
         return
     role, official = await require_official(ctx, appointers, team.unit_id)
-    candidacy = KetuaCandidacy(team.id, candidate.id, ctx.employee.id, official.id, ctx.now, post=post)
+    candidacy = KetuaCandidacy(team.id, candidate.id, ctx.me.id, official.id, ctx.now, post=post)
     ctx.uow.teams.add(candidacy)
     await ctx.uow.flush()
     article = (ctx.profile.pengendali.source_of("appointer") if post == "pengendali"
                else ctx.profile.teams.ketua.source_of("appointer"))
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, f"{post}_proposed", ctx.now,
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, f"{post}_proposed", ctx.now,
                                    details={"candidate_id": candidate.id, "decider_id": official.id,
                                             "role": role.value, "source": article}))
     await ctx.notify(official.id, f"candidacy:{candidacy.id}:decide", lambda tr: (
         tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
-           post=post, team=team.name, unit_head=ctx.employee.name, name=candidate.name,
+           post=post, team=team.name, unit_head=ctx.me.name, name=candidate.name,
            jabatan=candidate.jabatan_name),
         keyboard([button(tr("✅ Appoint"), "kd", "ok", candidacy.id),
                   button(tr("❌ Reject"), "kd", "no", candidacy.id)])))
@@ -154,9 +154,9 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
             if old is not None:
                 old.left_at = ctx.now
         team.pengendali_id = employee_id
-        await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.employee.id, ctx.now)
+        await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now)
     else:
-        await set_lead(ctx.uow, team, employee_id, ctx.employee.id, ctx.now)
+        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now)
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
 
@@ -166,7 +166,7 @@ async def _candidacy(ctx: Ctx, candidacy_id: int | None) -> KetuaCandidacy | Non
     if candidacy is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return None
-    if candidacy.decider_id != ctx.employee.id:
+    if candidacy.decider_id != ctx.me.id:
         ctx.answer(ctx.t("Only the official who decides this can do that."), alert=True)
         return None
     if candidacy.status != "proposed":
@@ -210,7 +210,7 @@ async def on_candidacy(ctx: Ctx, parsed: Parsed) -> None:
 @router.conversation(REJECT)
 async def on_reject_reason(ctx: Ctx, conv: Conversation) -> None:
     candidacy = await ctx.uow.teams.candidacy(conv.data.get("candidacy_id", 0))
-    if candidacy is None or candidacy.status != "proposed" or candidacy.decider_id != ctx.employee.id:
+    if candidacy is None or candidacy.status != "proposed" or candidacy.decider_id != ctx.me.id:
         await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
         ctx.reply(ctx.t("That is no longer waiting for your decision. Nothing was changed."))
         return
@@ -219,7 +219,7 @@ async def on_reject_reason(ctx: Ctx, conv: Conversation) -> None:
         ctx.reply(explain(ctx.t, DomainError("text_too_short", min=10)), force_reply=True)
         return
     candidacy.status, candidacy.reason, candidacy.decided_at = "rejected", reason, ctx.now
-    ctx.uow.decisions.add(Decision("team", candidacy.team_id, ctx.employee.id, "ketua_rejected", ctx.now,
+    ctx.uow.decisions.add(Decision("team", candidacy.team_id, ctx.me.id, "ketua_rejected", ctx.now,
                                    reason=reason, details={"candidate_id": candidacy.candidate_id}))
     await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
     team = await ctx.uow.teams.get(candidacy.team_id)
@@ -263,7 +263,7 @@ async def on_role(ctx: Ctx, parsed: Parsed) -> None:
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    await add_member(ctx.uow, team, person.id, role, ctx.employee.id, ctx.now)
+    await add_member(ctx.uow, team, person.id, role, ctx.me.id, ctx.now)
     await ctx.notify(person.id, f"team:{team.id}:{code}:{person.id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=role_label(tr, role),
            team=team.name), None))
@@ -294,12 +294,12 @@ async def on_pick_member(ctx: Ctx, parsed: Parsed) -> None:
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    membership = await add_member(ctx.uow, team, person.id, MemberRole.ANGGOTA, ctx.employee.id, ctx.now)
+    membership = await add_member(ctx.uow, team, person.id, MemberRole.ANGGOTA, ctx.me.id, ctx.now)
     assignment = await ctx.uow.assignments.get(membership.assignment_id)
     number = assignment.number if assignment else "-"
     await ctx.notify(person.id, f"team:{team.id}:member:{person.id}:{membership.id}", lambda tr: (
         tr("You were appointed to team <b>{team}</b> by {head}.\nAssignment (surat penugasan) number: <b>{number}</b>",
-           team=team.name, head=ctx.employee.name, number=number), None))
+           team=team.name, head=ctx.me.name, number=number), None))
     ctx.answer(ctx.t("Added"))
     await show_team(ctx, team, edit=False)
 

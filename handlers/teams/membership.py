@@ -47,10 +47,10 @@ async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: Member
     return membership
 
 
-async def set_lead(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int, now: dt.datetime,
+async def set_ketua(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int, now: dt.datetime,
                    acting_for_id: int | None = None) -> Membership:
     """Appoint or hand over the ketua; the previous ketua stays a member (history kept)."""
-    previous = team.set_lead(employee_id)
+    previous = team.set_ketua(employee_id)
     if previous is not None and previous != employee_id:
         old = await uow.teams.membership(team.id, previous)
         if old is not None and old.role is MemberRole.KETUA:

@@ -153,10 +153,10 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
 async def _create(ctx: Ctx, data: dict) -> None:
     team = Team(None, data["unit_id"], data["name"], TeamKind(data["kind"]), goal=data["goal"],
                 starts_on=dt.date.fromisoformat(data["starts_on"]), ends_on=dt.date.fromisoformat(data["ends_on"]),
-                created_by_id=ctx.employee.id)
+                created_by_id=ctx.me.id)
     ctx.uow.teams.add(team)
     await ctx.uow.flush()
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, "formed", ctx.now,
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "formed", ctx.now,
                                    details={"name": team.name, "unit_id": team.unit_id}))
     await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
     ctx.edit_or_reply(ctx.t("Team <b>{name}</b> is formed. Next: appoint its ketua.", name=team.name),
@@ -166,7 +166,7 @@ async def _create(ctx: Ctx, data: dict) -> None:
 @router.command("tim")
 async def my_teams(ctx: Ctx) -> None:
     """Teams I lead or belong to, and the teams of the units I head."""
-    seen: dict[int, Team] = {t.id: t for t, _ in await ctx.uow.teams.teams_of(ctx.employee.id)}
+    seen: dict[int, Team] = {t.id: t for t, _ in await ctx.uow.teams.teams_of(ctx.me.id)}
     for unit in await headed_units(ctx):
         for team in await ctx.uow.teams.in_units(await ctx.uow.org.subunit_ids(unit.id)):
             seen.setdefault(team.id, team)
@@ -185,7 +185,7 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
     rows = []
     t = ctx.t
     if team.status is not TeamStatus.ENDED and await heads_team_unit(ctx, team):
-        rows.append([button(t("Appoint the ketua") if team.lead_id is None else t("Change the ketua"), "tk", team.id),
+        rows.append([button(t("Appoint the ketua") if team.ketua_id is None else t("Change the ketua"), "tk", team.id),
                      button(t("Add a member"), "ta", team.id)])
         extra = []
         if ctx.profile.teams.has_pengendali:
@@ -197,7 +197,7 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
         if extra:
             rows.append(extra)
         rows.append([button(t("Renew"), "tw", team.id), button(t("End the team"), "te", team.id)])
-    if team.status is not TeamStatus.ENDED and team.lead_id == ctx.employee.id:
+    if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
         rows.append([button(t("Link the team's group chat"), "hg", team.id)])
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
 
@@ -217,7 +217,7 @@ async def on_end(ctx: Ctx, parsed: Parsed) -> None:
                   keyboard([button(ctx.t("Yes, end it"), "te", team.id, "yes"), button(ctx.t("Cancel"), "tx")]))
         return
     team.end()
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, "ended", ctx.now))
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "ended", ctx.now))
     for m in await ctx.uow.teams.members(team.id):
         await ctx.notify(m.employee_id, f"team:{team.id}:ended:{m.employee_id}",
                          lambda tr: (tr("Team {name} has ended. Thank you for your work.", name=team.name), None))
@@ -254,7 +254,7 @@ async def on_renew(ctx: Ctx, parsed: Parsed) -> None:
         return
     previous = (team.starts_on, team.ends_on)
     team.starts_on, team.ends_on = start, end
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.employee.id, "renewed", ctx.now,
+    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "renewed", ctx.now,
                                    details={"previous": [d.isoformat() if d else None for d in previous],
                                             "until": team.ends_on.isoformat()}))
     ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))

@@ -83,5 +83,5 @@ class OrgAdminRepo:
                 for c in codes])
 
     async def teams_led_by(self, employee_id: int) -> list[Team]:
-        q = select(Team).where(Team.lead_id == employee_id).order_by(Team.name)
+        q = select(Team).where(Team.ketua_id == employee_id).order_by(Team.name)
         return list(await self.s.scalars(q))

@@ -32,7 +32,7 @@ class TeamRepo:
 
     async def active(self) -> list[Team]:
         """Teams that have a ketua and have not ended: the ones that owe reports."""
-        q = select(Team).where(Team.status == TeamStatus.ACTIVE, Team.lead_id.is_not(None))
+        q = select(Team).where(Team.status == TeamStatus.ACTIVE, Team.ketua_id.is_not(None))
         return list(await self.s.scalars(q.order_by(Team.id)))
 
     async def by_group(self, chat_id: int) -> Team | None:
@@ -58,7 +58,7 @@ class TeamRepo:
         return [(t, m) for t, m in (await self.s.execute(q)).all()]
 
     async def led_by(self, employee_id: int) -> list[Team]:
-        q = select(Team).where(Team.lead_id == employee_id, Team.status != TeamStatus.ENDED)
+        q = select(Team).where(Team.ketua_id == employee_id, Team.status != TeamStatus.ENDED)
         return list(await self.s.scalars(q.order_by(Team.name)))
 
     async def candidacy(self, candidacy_id: int) -> KetuaCandidacy | None:

@@ -103,7 +103,7 @@ def test_authorized_official_defaults_to_sekda_everywhere():
 
 def test_role_is_a_str_enum_with_the_agreed_members():
     for value in ["unit_head", "rater", "agency_head", "sekda", "authorized_official", "personnel_authority",
-                  "regional_head", "kabag", "pengendali", "team_lead", "admin"]:
+                  "regional_head", "kabag", "pengendali", "ketua", "admin"]:
         assert Role(value) == value
 
 

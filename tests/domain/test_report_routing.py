@@ -31,8 +31,8 @@ class Org:
 
 
 ORG = Org()
-TEAM = Team(7, 11, "Tim Laporan Kinerja", lead_id=ANDI)
-WITH_PENGENDALI = Team(8, 11, "Tim Laporan Kinerja", lead_id=ANDI, pengendali_id=DEWI)
+TEAM = Team(7, 11, "Tim Laporan Kinerja", ketua_id=ANDI)
+WITH_PENGENDALI = Team(8, 11, "Tim Laporan Kinerja", ketua_id=ANDI, pengendali_id=DEWI)
 
 
 def route(profile, kind, author=ANDI, team=TEAM, **kw):
@@ -82,7 +82,7 @@ def test_a_requested_report_goes_back_to_whoever_asked():
 def test_team_without_ketua_has_no_member_route():
     with pytest.raises(DomainError) as err:
         route("nasional", ReportKind.MEMBER, author=SITI, team=Team(9, 11, "Tanpa ketua"))
-    assert err.value.code == "team_has_no_lead"
+    assert err.value.code == "team_has_no_ketua"
 
 
 def test_rater_evaluated_only_once_the_rater_has_passed_it():

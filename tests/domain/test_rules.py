@@ -28,9 +28,9 @@ from domain.eligibility import (
 from domain.errors import DomainError
 from domain.org import Education, JabatanKind, Jenjang
 from domain.profiles import Role, Scope, load_profile, profile_names
-from domain.profiles.model import Cadence, InstitutionRouting, OriginRule
+from domain.profiles.model import CadenceRule, InstitutionRouting, OriginRule
 from domain.rules import (
-    ReportKind,
+    ReportPathKind,
     check_done,
     check_voluntary_dispatch,
     decree_issuers,
@@ -433,9 +433,9 @@ def test_r39_kendala_needs_description_and_an_alternative(name, applies, article
     D: "Ps 13", BD: "Ps 11", BT: "Ps 14", H: "Ps 21", S: "Ps 26(3)", N: PM}))
 def test_r40_members_report_to_the_ketua_who_reports_upward(name, applies, article):
     p = load_profile(name)
-    assert report_path(p, ReportKind.MEMBER) == (Role.TEAM_LEAD,)
-    team = report_path(p, ReportKind.TEAM)
-    assert team[-1] is p.reporting.team_recipient and Role.TEAM_LEAD not in team
+    assert report_path(p, ReportPathKind.MEMBER) == (Role.KETUA,)
+    team = report_path(p, ReportPathKind.TEAM)
+    assert team[-1] is p.reporting.team_recipient and Role.KETUA not in team
     assert cites(p.reporting.source_of("member_route"), article)
 
 
@@ -453,7 +453,7 @@ def test_r41_unit_head_may_request_a_report_any_time(name, applies, article):
     D: "Ps 13(2)", BD: "Ps 11(2)", BT: "Ps 14(2)", H: "Ps 21(2)", N: "product decision 3"}))
 def test_r42_periodic_team_report_period_is_a_setting(name, applies, article):
     p = load_profile(name)
-    assert (p.reporting.cadence is Cadence.PERIODIC) is applies
+    assert (p.reporting.cadence is CadenceRule.PERIODIC) is applies
     assert monitoring_period_months(p) == 3
     if applies:
         assert monitoring_period_months(p, 1) == 1 and monitoring_period_months(p, 6) == 6
@@ -463,7 +463,7 @@ def test_r42_periodic_team_report_period_is_a_setting(name, applies, article):
 @pytest.mark.parametrize("name, applies, article", per_profile(43, {S: "Lamp. V.a (tim kerja) 4"}))
 def test_r43_quarterly_monitoring_is_fixed(name, applies, article):
     p = load_profile(name)
-    assert (p.reporting.cadence is Cadence.QUARTERLY) is applies
+    assert (p.reporting.cadence is CadenceRule.QUARTERLY) is applies
     if applies:
         assert cites(p.reporting.source_of("cadence"), article)
         with pytest.raises(DomainError) as info:
@@ -485,21 +485,21 @@ def test_r44_report_needs_data_dukung(name, applies, article):
 def test_r45_ketua_report_via_rater_or_pengendali_pengendali_direct(name, applies, article):
     p = load_profile(name)
     if applies:
-        assert report_path(p, ReportKind.TEAM) == (Role.RATER, Role.UNIT_HEAD)
-        assert report_path(p, ReportKind.TEAM, via_pengendali=True) == (Role.PENGENDALI, Role.UNIT_HEAD)
-        assert report_path(p, ReportKind.PENGENDALI) == (Role.UNIT_HEAD,)
+        assert report_path(p, ReportPathKind.TEAM) == (Role.RATER, Role.UNIT_HEAD)
+        assert report_path(p, ReportPathKind.TEAM, via_pengendali=True) == (Role.PENGENDALI, Role.UNIT_HEAD)
+        assert report_path(p, ReportPathKind.PENGENDALI) == (Role.UNIT_HEAD,)
         assert cites(p.reporting.source_of("team_route"), "Ps 26(3)(b)")
         assert cites(p.reporting.source_of("pengendali_route"), "Lamp. VI.3")
     else:
-        assert report_path(p, ReportKind.TEAM, via_pengendali=True) == (p.reporting.team_recipient,)
+        assert report_path(p, ReportPathKind.TEAM, via_pengendali=True) == (p.reporting.team_recipient,)
         with pytest.raises(DomainError):
-            report_path(p, ReportKind.PENGENDALI)
+            report_path(p, ReportPathKind.PENGENDALI)
 
 
 @pytest.mark.parametrize("name, applies, article", per_profile(46, {S: "Lamp. VI.1.b"}))
 def test_r46_setda_jf_madya_reports_via_rater_and_kabag(name, applies, article):
     p = load_profile(name)
-    path = report_path(p, ReportKind.INDIVIDUAL, setda_jf_madya=True)
+    path = report_path(p, ReportPathKind.INDIVIDUAL, setda_jf_madya=True)
     assert (path == (Role.RATER, Role.KABAG, Role.UNIT_HEAD)) is applies and (Role.KABAG in path) is applies
     assert not applies or cites(p.reporting.source_of("setda_jf_madya_route"), article)
 
@@ -508,7 +508,7 @@ def test_r46_setda_jf_madya_reports_via_rater_and_kabag(name, applies, article):
 def test_r47_individual_report_addressed_to_unit_head_through_rater(name, applies, article):
     p = load_profile(name)
     expected = (Role.RATER, Role.UNIT_HEAD) if applies else (Role.UNIT_HEAD,)
-    assert report_path(p, ReportKind.INDIVIDUAL) == expected
+    assert report_path(p, ReportPathKind.INDIVIDUAL) == expected
     assert not applies or cites(p.reporting.source_of("individual_route"), article)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.report import ReportStatus
 from domain.team import MemberRole, Team
-from handlers.teams.membership import add_member, set_lead
+from handlers.teams.membership import add_member, set_ketua
 
 
 async def _team(h) -> int:
@@ -14,7 +14,7 @@ async def _team(h) -> int:
         uow.teams.add(team)
         await uow.flush()
         now = h.runtime.app.clock()
-        await set_lead(uow, team, h.people["budi"].employee.id, kabid.id, now)
+        await set_ketua(uow, team, h.people["budi"].employee.id, kabid.id, now)
         await add_member(uow, team, h.people["dewi"].employee.id, MemberRole.ANGGOTA, kabid.id, now)
         await uow.commit()
         return team.id

@@ -193,7 +193,7 @@ async def test_plt_not_yet_started_changes_nothing_overlaps_are_refused_and_it_c
 
 async def test_saya_shows_my_profile(app, demo, clock):
     async with app.uow() as uow:
-        uow.teams.add(Team(None, demo["budi"].employee.unit_id, "Tim Satu Data", lead_id=demo["budi"].employee.id))
+        uow.teams.add(Team(None, demo["budi"].employee.unit_id, "Tim Satu Data", ketua_id=demo["budi"].employee.id))
         await uow.commit()
     budi = await linked(app, demo, "budi", 1001)
     (profile,) = texts(await budi.says("/saya"))

@@ -11,7 +11,7 @@ from domain.reminders import MEMBER_REPORT, TEAM_REPORT, ScheduleSettings
 from domain.report import Report, ReportKind
 from domain.team import MemberRole, Team
 from handlers.reports.obligations import team_reports
-from handlers.teams.membership import add_member, set_lead
+from handlers.teams.membership import add_member, set_ketua
 from tests.handlers.test_reminders import wib
 from tests.handlers.test_voluntary_application import linked, outbox
 
@@ -23,7 +23,7 @@ async def _team(app, demo, group=-100900, starts=dt.date(2026, 10, 1)) -> Team:
         uow.teams.add(team)
         await uow.flush()
         now = app.clock()
-        await set_lead(uow, team, demo["budi"].employee.id, kabid.id, now)
+        await set_ketua(uow, team, demo["budi"].employee.id, kabid.id, now)
         for key in ("dewi", "yoga"):
             await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, kabid.id, now)
         await uow.commit()

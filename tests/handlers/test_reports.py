@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
-from handlers.teams.membership import add_member, set_lead
+from handlers.teams.membership import add_member, set_ketua
 from tests.handlers.chat import Person, alerts, button_data, buttons, texts
 from tests.handlers.test_voluntary_application import linked, outbox
 
@@ -27,7 +27,7 @@ async def make_team(app, demo, head: str, lead: str, members=(), *, pengendali: 
         team = Team(None, unit.id, name, group_chat_id=group)
         uow.teams.add(team)
         await uow.flush()
-        await set_lead(uow, team, demo[lead].employee.id, head_id, app.clock())
+        await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock())
         for key in members:
             await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, head_id, app.clock())
         if pengendali:

@@ -46,7 +46,7 @@ async def test_form_team_appoint_ketua_add_member(app, demo):
     card = texts(replies)[0]
     assert "Budi Santoso, S.Kom. — ketua" in card and "Dewi Lestari, S.T. — anggota" in card
     t, members = await team(app, team_id)
-    assert t.status is TeamStatus.ACTIVE and t.lead_id == demo["budi"].employee.id
+    assert t.status is TeamStatus.ACTIVE and t.ketua_id == demo["budi"].employee.id
     assert members == {demo["budi"].employee.id: MemberRole.KETUA, demo["dewi"].employee.id: MemberRole.ANGGOTA}
     notices = [m.payload["text"] for m in await outbox(app) if m.chat_id == 1001]
     assert any("ketua tim" in n for n in notices)
@@ -78,7 +78,7 @@ async def test_ineligible_ketua_refused_with_rule_and_article(app, demo, profile
     assert "tidak dapat menjadi ketua" in reply
     assert "D3" in reply and "S1" in reply and "II/c" in reply and "III/b" in reply and "Ps 10(3)" in reply
     t, members = await team(app, team_id)
-    assert t.lead_id is None and members == {}
+    assert t.ketua_id is None and members == {}
 
 
 async def _add_setda(app) -> Employee:
@@ -113,7 +113,7 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     replies = await kabid.presses(f"kc:{team_id}:{budi_id}:force")
     assert "diusulkan" in texts(replies)[0] and "Ps 15" in texts(replies)[0]
     t, _ = await team(app, team_id)
-    assert t.lead_id is None
+    assert t.ketua_id is None
     proposal = [m for m in await outbox(app) if m.chat_id == 3001][-1]
     reject = proposal.payload["keyboard"][0][1]["data"]
     await sekda_p.presses(reject)
@@ -127,7 +127,7 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     assert alerts(await kabid.presses(approve))  # only the Sekda decides
     await sekda_p.presses(approve)
     t, members = await team(app, team_id)
-    assert t.lead_id == budi_id and members[budi_id] is MemberRole.KETUA
+    assert t.ketua_id == budi_id and members[budi_id] is MemberRole.KETUA
 
 
 @pytest.mark.parametrize("profile_name", ["surakarta"])

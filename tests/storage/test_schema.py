@@ -28,3 +28,11 @@ def test_downgrade_and_upgrade_again(tmp_path):
     command.downgrade(alembic_config(url), "base")
     upgrade(url)
     assert _diff(tmp_path / "x.db") == []
+
+
+def test_one_migration_line():
+    """Two heads mean two feature branches nobody merged: `upgrade head` would refuse."""
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads()
+    assert len(heads) == 1, f"Alembic heads: {heads}; merge or re-chain them"
