@@ -1,22 +1,33 @@
 """/admin → an employee → "Record Plt/Plh": who acts for this official, Plt or Plh, from
 when to when; then confirm. The draft lives in the conversation row; buttons carry ids
-only. Ending a record early: apl:end:RECORD."""
+only. Ending a record early: ActingAction("end", record_id)."""
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from domain.acting import ActingKind, end_acting, new_acting, parse_period
 from domain.errors import DomainError
+from handlers.admin.buttons import ActingAction, ActingKindChoice
 from handlers.admin.panel import admin_only, audit, card
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
+from handlers.core.forms import Form, FormState, close
 from handlers.core.registry import Router
-from storage.records import Conversation
 
 router = Router()
 
-NAME = "admin_acting"
+
+
+class Step(StrEnum):
+    ACTING = "acting"
+    KIND = "kind"
+    PERIOD = "period"
+    CONFIRM = "confirm"
+
+
+FORM = Form("admin_acting", Step)
 
 
 def _explain(ctx: Ctx, err: DomainError) -> str:
@@ -37,79 +48,83 @@ def _example(ctx: Ctx) -> str:
     return f"{ctx.today:%d-%m-%Y} s.d. {ctx.today + dt.timedelta(days=13):%d-%m-%Y}"
 
 
-async def _set(ctx: Ctx, step: str, data: dict) -> None:
-    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
+async def _draft(ctx: Ctx) -> FormState[Step] | None:
+    return await ctx.open_form(FORM, ctx.t("This form is no longer open. Start again from /admin."))
 
 
-async def _draft(ctx: Ctx) -> Conversation | None:
-    return await ctx.open_form(NAME, ctx.t("This form is no longer open. Start again from /admin."))
-
-
-@router.callback("apl", public=True)
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+@router.callback(ActingAction, public=True)
+async def on_button(ctx: Ctx, pressed: ActingAction) -> None:
     if not await admin_only(ctx):
         return
-    t, action, arg = ctx.t, (parsed.args[0] if parsed.args else ""), parsed.int_arg(1)
+    t, action, arg = ctx.t, pressed.action, pressed.target_id
     if action == "new":
         official = await ctx.uow.org.employee(arg) if arg else None
         if official is None or not official.active:
             ctx.answer(t("This button is not valid any more."), alert=True)
             return
-        await _set(ctx, "acting", {"official_id": official.id})
+        await FORM.open(ctx, Step.ACTING, {"official_id": official.id})
         ctx.answer()
         ctx.reply(t("Who will act for <b>{official}</b>? Type part of the name, or the NIP.", official=official.name),
                   force_reply=True, placeholder=t("Name or NIP"))
     elif action == "end":
         await _end(ctx, arg)
     elif action == "cancel":
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.answer()
         ctx.edit_or_reply(t("Cancelled. Nothing was saved."))
     elif (conv := await _draft(ctx)) is not None:
-        await _step_button(ctx, conv, action, parsed)
+        await _step_button(ctx, conv, pressed)
 
 
-async def _step_button(ctx: Ctx, conv: Conversation, action: str, parsed: Parsed) -> None:
+async def _step_button(ctx: Ctx, conv: FormState[Step], pressed: ActingAction) -> None:
     t, data = ctx.t, dict(conv.data)
-    if action == "who" and conv.step == "acting":
-        acting = await ctx.uow.org.employee(parsed.int_arg(1) or 0)
+    if pressed.action == "who" and conv.step is Step.ACTING:
+        acting = await ctx.uow.org.employee(pressed.target_id or 0)
         if acting is None or not acting.active or acting.id == data["official_id"]:
             ctx.answer(t("Choose someone else: an active employee other than the official."), alert=True)
             return
         data["acting_id"] = acting.id
-        await _set(ctx, "kind", data)
+        await FORM.advance(ctx, Step.KIND, data)
         ctx.answer()
         ctx.edit_or_reply(t("<b>{acting}</b> will act. As Plt or as Plh?", acting=acting.name),
-                          keyboard([button(t("Plt — the post is vacant or the official is away long"), "apl", "kind",
-                                           "plt")],
-                                   [button(t("Plh — a short absence"), "apl", "kind", "plh")],
-                                   [button(t("Cancel"), "apl", "cancel")]))
-    elif action == "kind" and conv.step == "kind" and parsed.args[1:2] in (("plt",), ("plh",)):
-        data["kind"] = parsed.args[1]
-        await _set(ctx, "period", data)
-        ctx.answer()
-        ctx.reply(t("From which day to which day? Send both, e.g. {example}.", example=_example(ctx)),
-                  force_reply=True, placeholder=_example(ctx))
-    elif action == "save" and conv.step == "confirm":
+                          keyboard([button(t("Plt — the post is vacant or the official is away long"),
+                                           ActingKindChoice(ActingKind.PLT))],
+                                   [button(t("Plh — a short absence"), ActingKindChoice(ActingKind.PLH))],
+                                   [button(t("Cancel"), ActingAction("cancel"))]))
+    elif pressed.action == "save" and conv.step is Step.CONFIRM:
         await _save(ctx, data)
     else:
         ctx.answer(t("This button is not valid any more."), alert=True)
 
 
-@router.conversation(NAME, public=True)
-async def on_text(ctx: Ctx, conv: Conversation) -> None:
+@router.callback(ActingKindChoice, public=True)
+async def on_kind(ctx: Ctx, pressed: ActingKindChoice) -> None:
+    if not await admin_only(ctx) or (conv := await _draft(ctx)) is None:
+        return
+    t = ctx.t
+    if conv.step is not Step.KIND:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+        return
+    await FORM.advance(ctx, Step.PERIOD, {**conv.data, "kind": pressed.kind.value})
+    ctx.answer()
+    ctx.reply(t("From which day to which day? Send both, e.g. {example}.", example=_example(ctx)),
+              force_reply=True, placeholder=_example(ctx))
+
+
+@router.conversation(FORM, public=True)
+async def on_text(ctx: Ctx, conv: FormState[Step]) -> None:
     if not await admin_only(ctx):
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         return
     t, text, data = ctx.t, (ctx.update.text or "").strip(), dict(conv.data)
-    if conv.step == "acting" and text:
+    if conv.step is Step.ACTING and text:
         people = [e for e in await ctx.uow.org_admin.search(text, limit=10) if e.active]
         if not people:
             ctx.reply(t("Nobody found for “{query}”. Type another name or NIP.", query=text), force_reply=True)
             return
-        rows = [[button(f"{e.name[:40]} · {e.jabatan_name[:20]}", "apl", "who", e.id)] for e in people]
-        ctx.reply(t("Choose who will act:"), keyboard(*rows, [button(t("Cancel"), "apl", "cancel")]))
-    elif conv.step == "period" and text:
+        rows = [[button(f"{e.name[:40]} · {e.jabatan_name[:20]}", ActingAction("who", e.id))] for e in people]
+        ctx.reply(t("Choose who will act:"), keyboard(*rows, [button(t("Cancel"), ActingAction("cancel"))]))
+    elif conv.step is Step.PERIOD and text:
         try:
             start, end = parse_period(text)
             new_acting(data["official_id"], data["acting_id"], ActingKind(data["kind"]), start, end,
@@ -118,13 +133,13 @@ async def on_text(ctx: Ctx, conv: Conversation) -> None:
             ctx.reply(_explain(ctx, err), force_reply=True, placeholder=_example(ctx))
             return
         data.update(starts_on=start.isoformat(), ends_on=end.isoformat())
-        await _set(ctx, "confirm", data)
+        await FORM.advance(ctx, Step.CONFIRM, data)
         people = await ctx.uow.org.employees([data["official_id"], data["acting_id"]])
         ctx.reply(t("Record <b>{acting}</b> as {kind} for <b>{official}</b> from {start} to {end}? While it runs, "
                     "what would go to {official} goes to {acting}.", acting=people[data["acting_id"]].name,
                     kind=ActingKind(data["kind"]).label, official=people[data["official_id"]].name,
                     start=day(t, start), end=day(t, end)),
-                  keyboard([button(t("💾 Save"), "apl", "save"), button(t("Cancel"), "apl", "cancel")]))
+                  keyboard([button(t("💾 Save"), ActingAction("save")), button(t("Cancel"), ActingAction("cancel"))]))
     else:
         ctx.reply(t("Please use the buttons above, or start again from /admin."))
 
@@ -143,7 +158,7 @@ async def _save(ctx: Ctx, data: dict) -> None:
     await uow.flush()
     audit(ctx, "acting", record.id, "acting_recorded", official_id=record.official_id, acting_id=record.acting_id,
           kind=record.kind.value, starts_on=data["starts_on"], ends_on=data["ends_on"])
-    await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     people = await uow.org.employees([record.official_id, record.acting_id])
     official, acting = people[record.official_id], people[record.acting_id]
     await ctx.notify(acting.id, f"acting:{record.id}:acting", lambda tr: (tr(

@@ -7,20 +7,29 @@ they need not be employees, so these entry points are public and check the sende
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from handlers.admin.buttons import ActingAction, AdminAction, UnlinkedUnits
 from handlers.core.acting import acting_line
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import local_day
+from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html, escape
 from handlers.core.registry import Router
 from handlers.org.link_codes import deep_link, issue_code
-from storage.records import Conversation, Decision
+from storage.records import Decision
 
 router = Router()
 
-SEARCH = "admin_find"
+
+
+class SearchStep(StrEnum):
+    QUERY = "query"
+
+
+SEARCH = Form("admin_find", SearchStep)
 ZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
@@ -56,8 +65,8 @@ def moment(ctx: Ctx, value: dt.datetime) -> str:
 def menu(ctx: Ctx) -> tuple[str, tuple]:
     t = ctx.t
     return (t("<b>HR admin</b>\nWhat would you like to do?"),
-            keyboard([button(t("🔎 Find an employee"), "adm", "find")],
-                     [button(t("📋 Not linked yet, by unit"), "adn", "u", 0)]))
+            keyboard([button(t("🔎 Find an employee"), AdminAction("find"))],
+                     [button(t("📋 Not linked yet, by unit"), UnlinkedUnits(0))]))
 
 
 @router.command("admin", public=True)
@@ -73,21 +82,21 @@ async def admin(ctx: Ctx) -> None:
 async def search(ctx: Ctx, text: str) -> None:
     t = ctx.t
     people = await ctx.uow.org_admin.search(text, limit=10)
-    again = [button(t("🔎 Search again"), "adm", "find"), button(t("⬅ Menu"), "adm", "menu")]
+    again = [button(t("🔎 Search again"), AdminAction("find")), button(t("⬅ Menu"), AdminAction("menu"))]
     if not people:
         ctx.reply(t("Nobody found for “{query}”.", query=text), keyboard(again))
         return
-    rows = [[button(f"{e.name[:40]} · {e.nip}" + ("" if e.active else " ✖"), "adm", "e", e.id)] for e in people]
+    rows = [[button(f"{e.name[:40]} · {e.nip}" + ("" if e.active else " ✖"), AdminAction("e", e.id))] for e in people]
     ctx.reply(t("Choose the employee:"), keyboard(*rows, again))
 
 
 @router.conversation(SEARCH, public=True)
-async def on_search_text(ctx: Ctx, conv: Conversation) -> None:
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+async def on_search_text(ctx: Ctx, conv: FormState[SearchStep]) -> None:
+    await close(ctx)
     if not await admin_only(ctx):
         return
     if not ctx.update.text:
-        ctx.reply(ctx.t("Please type a name or an NIP."), keyboard([button(ctx.t("🔎 Search again"), "adm", "find")]))
+        ctx.reply(ctx.t("Please type a name or an NIP."), keyboard([button(ctx.t("🔎 Search again"), AdminAction("find"))]))
         return
     await search(ctx, ctx.update.text)
 
@@ -114,30 +123,30 @@ async def card(ctx: Ctx, employee_id: int | None, note: str = "", toast: str | N
     lines += [acting_line(t, r, names[r.official_id].name, names[r.acting_id].name) for r in records]
     rows = []
     if e.active and link is None:
-        rows.append([button(t("🔑 New link code"), "adm", "code", e.id)])
+        rows.append([button(t("🔑 New link code"), AdminAction("code", e.id))])
     if codes:
-        rows.append([button(t("🚫 Revoke open codes"), "adm", "rv", e.id)])
+        rows.append([button(t("🚫 Revoke open codes"), AdminAction("rv", e.id))])
     if link is not None:
-        rows.append([button(t("🔓 Unlink Telegram account"), "adm", "ul", e.id)])
+        rows.append([button(t("🔓 Unlink Telegram account"), AdminAction("ul", e.id))])
     if e.active:
-        rows.append([button(t("👥 Record Plt/Plh for this official"), "apl", "new", e.id)])
-    rows += [[button(t("End {kind}: {name}", kind=r.kind.label, name=names[r.acting_id].name[:30]), "apl", "end",
-                     r.id)] for r in records if r.official_id == e.id]
-    rows.append([button(t("⬅ Menu"), "adm", "menu")])
+        rows.append([button(t("👥 Record Plt/Plh for this official"), ActingAction("new", e.id))])
+    rows += [[button(t("End {kind}: {name}", kind=r.kind.label, name=names[r.acting_id].name[:30]),
+                     ActingAction("end", r.id))] for r in records if r.official_id == e.id]
+    rows.append([button(t("⬅ Menu"), AdminAction("menu"))])
     ctx.answer(toast)
     ctx.edit_or_reply(Html("\n".join(([note, ""] if note else []) + lines)), keyboard(*rows))
 
 
-@router.callback("adm", public=True)
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+@router.callback(AdminAction, public=True)
+async def on_button(ctx: Ctx, pressed: AdminAction) -> None:
     if not await admin_only(ctx):
         return
-    action, target = (parsed.args[0] if parsed.args else ""), parsed.int_arg(1)
+    action, target = pressed.action, pressed.employee_id
     if action == "menu":
         ctx.answer()
         ctx.edit_or_reply(*menu(ctx))
     elif action == "find":
-        await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, SEARCH, "query", {}, ctx.now)
+        await SEARCH.open(ctx, SearchStep.QUERY)
         ctx.answer()
         ctx.reply(ctx.t("Type part of the name, or the NIP."), force_reply=True, placeholder=ctx.t("Name or NIP"))
     elif action == "e":
@@ -148,10 +157,8 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
         await _revoke(ctx, target)
     elif action == "ul":
         await _confirm_unlink(ctx, target)
-    elif action == "ulok":
+    else:  # ulok
         await _unlink(ctx, target)
-    else:
-        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
 
 
 async def _issue(ctx: Ctx, employee_id: int | None) -> None:
@@ -170,7 +177,7 @@ async def _issue(ctx: Ctx, employee_id: int | None) -> None:
                 "earlier codes no longer work.\n\nThey can also open this link:\n{link}",
                 name=e.name, code=code.code, until=moment(ctx, code.expires_at),
                 link=deep_link(ctx.app.config.bot_username, code.code)),
-              keyboard([button(t("⬅ Back to {name}", name=e.name[:30]), "adm", "e", e.id)]))
+              keyboard([button(t("⬅ Back to {name}", name=e.name[:30]), AdminAction("e", e.id))]))
 
 
 async def _revoke(ctx: Ctx, employee_id: int | None) -> None:
@@ -191,7 +198,8 @@ async def _confirm_unlink(ctx: Ctx, employee_id: int | None) -> None:
     ctx.answer()
     ctx.edit_or_reply(t("Unlink the Telegram account of <b>{name}</b>? The bot will no longer recognise that "
                         "account; they will need a new link code.", name=e.name),
-                      keyboard([button(t("Yes, unlink"), "adm", "ulok", e.id), button(t("Cancel"), "adm", "e", e.id)]))
+                      keyboard([button(t("Yes, unlink"), AdminAction("ulok", e.id)),
+                                button(t("Cancel"), AdminAction("e", e.id))]))
 
 
 async def _unlink(ctx: Ctx, employee_id: int | None) -> None:
@@ -199,7 +207,7 @@ async def _unlink(ctx: Ctx, employee_id: int | None) -> None:
     if link is None:
         ctx.answer(ctx.t("This employee has no linked Telegram account."), alert=True)
         return
-    await ctx.uow.conversations.clear(link.telegram_user_id, link.chat_id)
+    await ctx.uow.conversations.clear(link.telegram_user_id, link.chat_id)  # their open form, not ours
     await ctx.uow.links.remove(link)
     audit(ctx, "employee", employee_id, "unlinked", telegram_user_id=link.telegram_user_id)
     await ctx.uow.flush()

@@ -4,6 +4,8 @@ The draft lives in the conversation row, so it survives a restart and nothing ty
 lost when the user makes a mistake. Steps: target -> motivation -> confirm."""
 from __future__ import annotations
 
+from enum import StrEnum
+
 from domain.application import (
     MOTIVATION_MAX_LENGTH,
     REASON_MIN_LENGTH,
@@ -14,76 +16,82 @@ from domain.application import (
 )
 from domain.deciders import route_voluntary_within_unit
 from domain.errors import DomainError
+from handlers.applications.buttons import ApplicationAction
 from handlers.applications.cards import (
     application_card,
     decider_keyboard,
     draft_summary,
 )
 from handlers.core.acting import acting_note
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
 from handlers.core.registry import Router
-from storage.records import Conversation, Decision
+from storage.records import Decision
 
 router = Router()
 
-NAME = "apply"
+
+
+class Step(StrEnum):
+    TARGET = "target"
+    MOTIVATION = "motivation"
+    CONFIRM = "confirm"
+
+
+FORM = Form("apply", Step)
 
 
 @router.command("ajukan")
 async def begin(ctx: Ctx) -> None:
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
-    if conv is not None and conv.name == NAME:
+    conv = await FORM.read(ctx)
+    if conv is not None:
         ctx.reply(ctx.t("You have an unfinished application; let us continue where you left off. "
                         "(Send /batal to discard it.)"))
         await _prompt(ctx, conv.step, conv.data)
         return
-    await _set(ctx, "target", {})
-    await _prompt(ctx, "target", {})
+    await FORM.open(ctx, Step.TARGET)
+    await _prompt(ctx, Step.TARGET, {})
 
 
-async def _set(ctx: Ctx, step: str, data: dict) -> None:
-    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
-
-
-async def _prompt(ctx: Ctx, step: str, data: dict) -> None:
+async def _prompt(ctx: Ctx, step: Step, data: dict) -> None:
     t = ctx.t
-    if step == "target":
+    if step is Step.TARGET:
         teams = await ctx.uow.teams.open_in_unit(ctx.me.unit_id)
-        kb = keyboard(*[[button(team.name[:60], "aj", "t", team.id)] for team in teams[:20]])
+        kb = keyboard(*[[button(team.name[:60], ApplicationAction("t", team.id))] for team in teams[:20]])
         text = t("Which team or piece of work in your unit would you like to join?")
         text += "\n" + (t("Choose one below, or type it in your own words.") if teams
                         else t("Type it in your own words."))
         ctx.reply(text, kb)
-    elif step == "motivation":
+    elif step is Step.MOTIVATION:
         ctx.reply(t("Why do you want to join, and which competence do you bring? "
                     "Write {min}–{max} characters.", min=REASON_MIN_LENGTH, max=MOTIVATION_MAX_LENGTH))
     else:
         ctx.reply(draft_summary(t, data["target"], data["motivation"]) + "\n\n"
                   + t("Send this application?"),
-                  keyboard([button(t("📨 Send"), "aj", "send"), button(t("Cancel"), "aj", "cancel")]))
+                  keyboard([button(t("📨 Send"), ApplicationAction("send")), button(t("Cancel"), ApplicationAction("cancel"))]))
 
 
-@router.conversation(NAME)
-async def on_input(ctx: Ctx, conv: Conversation) -> None:
+@router.conversation(FORM)
+async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
     update, t = ctx.update, ctx.t
     if update.file is not None or update.text is None:
         ctx.reply(t("I need a text answer here, not a file or sticker."))
         await _prompt(ctx, conv.step, conv.data)
         return
     data = dict(conv.data)
-    if conv.step == "target":
+    if conv.step is Step.TARGET:
         data["target"] = validate_text(update.text, 3, TARGET_MAX_LENGTH, "target")
         data["team_id"] = None
-        await _set(ctx, "motivation", data)
-        await _prompt(ctx, "motivation", data)
-    elif conv.step == "motivation":
+        await FORM.advance(ctx, Step.MOTIVATION, data)
+        await _prompt(ctx, Step.MOTIVATION, data)
+    elif conv.step is Step.MOTIVATION:
         data["motivation"] = _checked(ctx, update.text)
         if data["motivation"] is None:
             return
-        await _set(ctx, "confirm", data)
-        await _prompt(ctx, "confirm", data)
+        await FORM.advance(ctx, Step.CONFIRM, data)
+        await _prompt(ctx, Step.CONFIRM, data)
     else:
         ctx.reply(t("Please press “Send” or “Cancel” below the summary."))
         await _prompt(ctx, conv.step, data)
@@ -98,27 +106,27 @@ def _checked(ctx: Ctx, text: str) -> str | None:
         return None
 
 
-@router.callback("aj")
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
-    action = parsed.args[0] if parsed.args else ""
-    conv = await ctx.open_form(NAME, ctx.t("This application form is no longer open. Send /ajukan to start again."))
+@router.callback(ApplicationAction)
+async def on_button(ctx: Ctx, pressed: ApplicationAction) -> None:
+    action = pressed.action
+    conv = await ctx.open_form(FORM, ctx.t("This application form is no longer open. Send /ajukan to start again."))
     if conv is None:
         return
-    if action == "t" and conv.step == "target":
-        team = await ctx.uow.teams.get(parsed.int_arg(1) or 0)
+    if action == "t" and conv.step is Step.TARGET:
+        team = await ctx.uow.teams.get(pressed.team_id or 0)
         if team is None or team.unit_id != ctx.me.unit_id or not team.accepts_members:
             ctx.answer(ctx.t("This team is not open for applications."), alert=True)
             return
         data = {"target": team.name, "team_id": team.id}
-        await _set(ctx, "motivation", data)
+        await FORM.advance(ctx, Step.MOTIVATION, data)
         ctx.answer()
         ctx.edit_or_reply(ctx.t("Team or work: {target}", target=team.name))
-        await _prompt(ctx, "motivation", data)
+        await _prompt(ctx, Step.MOTIVATION, data)
     elif action == "cancel":
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.answer()
         ctx.edit_or_reply(ctx.t("Application cancelled. Nothing was sent."))
-    elif action == "send" and conv.step == "confirm":
+    elif action == "send" and conv.step is Step.CONFIRM:
         await _submit(ctx, conv.data)
     else:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
@@ -138,7 +146,7 @@ async def _submit(ctx: Ctx, data: dict) -> None:
                                details={"decider_id": routing.decider_id, "role": routing.decider_role.value,
                                         "cc": list(routing.cc_ids), "source": routing.source,
                                         "acting_for_id": routing.acting_for_id}))
-    await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     await ctx.notify(routing.decider_id, f"app:{app.id}:decide",
                      lambda t: (acting_note(t, org, routing.acting_for_id)
                                 + t("New application waiting for your decision:") + "\n\n"

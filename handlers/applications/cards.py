@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from domain.application import Application, ApplicationStatus
 from domain.org import Employee
+from handlers.applications.buttons import ApplicationDecision
 from handlers.core.buttons import button
 from handlers.core.context import keyboard
 from handlers.core.i18n import Html, Translator
@@ -42,4 +43,5 @@ def application_card(t: Translator, app: Application, applicant: Employee) -> st
 
 
 def decider_keyboard(t: Translator, app: Application) -> Keyboard:
-    return keyboard([button(t("✅ Approve"), "ap", "ok", app.id), button(t("❌ Reject"), "ap", "no", app.id)])
+    return keyboard([button(t("✅ Approve"), ApplicationDecision("ok", app.id)),
+                     button(t("❌ Reject"), ApplicationDecision("no", app.id))])

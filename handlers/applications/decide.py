@@ -2,22 +2,31 @@
 /persetujuan, the list of what waits for my decision."""
 from __future__ import annotations
 
+from enum import StrEnum
+
 from domain.application import Application, ApplicationStatus
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.team import MemberRole
+from handlers.applications.buttons import ApplicationDecision
 from handlers.applications.cards import application_card, decider_keyboard, status_label
 from handlers.core.acting import acting_for
-from handlers.core.buttons import Parsed
 from handlers.core.context import Ctx
+from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.teams.membership import add_member, issue_assignment
-from storage.records import Conversation, Decision
+from storage.records import Decision
 
 router = Router()
 
-REJECT = "reject"
+
+
+class RejectStep(StrEnum):
+    REASON = "reason"
+
+
+REJECT = Form("reject", RejectStep)
 
 
 @router.command("persetujuan")
@@ -48,17 +57,16 @@ async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None
     return app
 
 
-@router.callback("ap")
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
-    action = parsed.args[0] if parsed.args else ""
-    app = await _load_for_decision(ctx, parsed.int_arg(1))
+@router.callback(ApplicationDecision)
+async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
+    action = pressed.action
+    app = await _load_for_decision(ctx, pressed.application_id)
     if app is None:
         return
     if action == "ok":
         await _approve(ctx, app)
     elif action == "no":
-        await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, REJECT, "reason",
-                                        {"application_id": app.id}, ctx.now)
+        await REJECT.open(ctx, RejectStep.REASON, {"application_id": app.id})
         ctx.answer()
         ctx.reply(ctx.t("Write the reason for rejecting application {number} (at least 10 characters). "
                         "The applicant will read it.", number=app.number),
@@ -91,11 +99,11 @@ async def _approve(ctx: Ctx, app: Application) -> None:
 
 
 @router.conversation(REJECT)
-async def on_reason(ctx: Ctx, conv: Conversation) -> None:
+async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     t = ctx.t
     app = await ctx.uow.applications.get(conv.data.get("application_id", 0))
     if app is None or app.status is not ApplicationStatus.SUBMITTED or app.decider_id != ctx.me.id:
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.reply(t("That application is no longer waiting for your decision. Nothing was changed."))
         return
     if ctx.update.text is None:
@@ -110,7 +118,7 @@ async def on_reason(ctx: Ctx, conv: Conversation) -> None:
     ctx.uow.decisions.add(Decision("application", app.id, ctx.me.id, "rejected", ctx.now,
                                    acting_for_id=await acting_for(ctx.uow, app),
                                    reason=app.decision_reason))
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
         number=app.number, decider=ctx.me.name, reason=app.decision_reason))

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from handlers.applications.buttons import AssignmentLetter
 from handlers.applications.letter_pdf import LetterData, assignment_letter
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.registry import Router
 from handlers.core.types import SendDocument
@@ -18,14 +19,14 @@ async def my_letters(ctx: Ctx) -> None:
     if not assignments:
         ctx.reply(ctx.t("You have no assignment letters yet."))
         return
-    rows = [[button(f"{a.number} · {a.description[:40]}", "sl", a.id)] for a in assignments[-20:]]
+    rows = [[button(f"{a.number} · {a.description[:40]}", AssignmentLetter(a.id))] for a in assignments[-20:]]
     ctx.reply(ctx.t("Your assignment letters (surat penugasan). Choose one to receive it as a PDF:"),
               keyboard(*rows))
 
 
-@router.callback("sl")
-async def on_letter(ctx: Ctx, parsed: Parsed) -> None:
-    assignment = await ctx.uow.assignments.get(parsed.int_arg(0))
+@router.callback(AssignmentLetter)
+async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
+    assignment = await ctx.uow.assignments.get(pressed.assignment_id)
     if assignment is None or assignment.employee_id != ctx.me.id:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return

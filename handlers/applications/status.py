@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from domain.application import ApplicationStatus
+from handlers.applications.buttons import WithdrawApplication
 from handlers.applications.cards import application_card, status_label
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Html
 from handlers.core.registry import Router
@@ -28,14 +29,13 @@ async def my_applications(ctx: Ctx) -> None:
         if app.status is ApplicationStatus.REJECTED and app.decision_reason:
             lines.append(t("  Reason: {reason}", reason=app.decision_reason[:300]))
     pending = [a for a in apps if a.status is ApplicationStatus.SUBMITTED][:10]
-    kb = keyboard(*[[button(t("Withdraw {number}", number=a.number), "aw", a.id)] for a in pending])
+    kb = keyboard(*[[button(t("Withdraw {number}", number=a.number), WithdrawApplication(a.id))] for a in pending])
     ctx.reply(Html("\n".join(lines)), kb)
 
 
-@router.callback("aw")
-async def on_withdraw(ctx: Ctx, parsed: Parsed) -> None:
-    app_id = parsed.int_arg(0)
-    app = await ctx.uow.applications.get(app_id) if app_id is not None else None
+@router.callback(WithdrawApplication)
+async def on_withdraw(ctx: Ctx, pressed: WithdrawApplication) -> None:
+    app = await ctx.uow.applications.get(pressed.application_id)
     if app is None or app.applicant_id != ctx.me.id:
         ctx.answer(ctx.t("Only the applicant can withdraw this application."), alert=True)
         return

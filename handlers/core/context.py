@@ -3,13 +3,14 @@ replies and notices the update produces."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from domain.org import Employee
 from domain.profiles import Profile
 from handlers.core.app import App
+from handlers.core.forms import Form, FormState, S
 from handlers.core.i18n import Translator, translator
 from handlers.core.types import (
     AnswerCallback,
@@ -20,7 +21,7 @@ from handlers.core.types import (
     SendMessage,
     Update,
 )
-from storage.records import Conversation, TelegramLink
+from storage.records import TelegramLink
 from storage.uow import UnitOfWork
 
 Render = Callable[[Translator], tuple[str, Keyboard | None]]
@@ -74,15 +75,15 @@ class Ctx:
         if self.update.callback_id is not None:
             self.replies.append(AnswerCallback(self.update.callback_id, text, alert))
 
-    async def open_form(self, name: str, closed_text: str, steps: tuple[str, ...] | None = None
-                        ) -> Conversation | None:
-        """The user's form `name` if it is still open (at one of `steps`, when given);
+    async def open_form(self, form: Form[S], closed_text: str, steps: Collection[S] | None = None
+                        ) -> FormState[S] | None:
+        """The user's `form` if it is still open (at one of `steps`, when given);
         otherwise the pressed button is stale: say `closed_text` and return None."""
-        conv = await self.uow.conversations.get(self.update.sender.id, self.update.chat_id)
-        if conv is None or conv.name != name or (steps is not None and conv.step not in steps):
+        state = await form.read(self)
+        if state is None or (steps is not None and state.step not in steps):
             self.answer(closed_text, alert=True)
             return None
-        return conv
+        return state
 
     async def notify(self, employee_id: int, key: str, render: Render) -> bool:
         """Queue a notice to another employee through the outbox, in this transaction and

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from domain.errors import DomainError
 from handlers.core.app import App
-from handlers.core.buttons import parse
+from handlers.core.buttons import MAX_BYTES
 from handlers.core.context import Ctx
 from handlers.core.i18n import normalise_language, translator
 from handlers.core.messages import explain
@@ -106,8 +106,10 @@ async def _route(ctx: Ctx) -> None:
                         length=len(update.text), max=MAX_TEXT))
         return
     conv = await ctx.uow.conversations.get(update.sender.id, update.chat_id)
-    if conv is not None and conv.name in registry.conversations:
-        await registry.conversations[conv.name](ctx, conv)
+    route = registry.conversations.get(conv.name) if conv is not None else None
+    state = route.form.state(conv) if route is not None else None
+    if route is not None and state is not None:
+        await route.handler(ctx, state)
         return
     if update.file is not None:
         ctx.reply(ctx.t("I received a file, but no step is waiting for one. Send /help to see what I can do."))
@@ -116,15 +118,19 @@ async def _route(ctx: Ctx) -> None:
 
 
 async def _route_callback(ctx: Ctx) -> None:
-    parsed = parse(ctx.update.callback_data)
-    handler = registry.callbacks.get(parsed.verb) if parsed else None
-    if handler is None:
+    raw = ctx.update.callback_data or ""
+    route = registry.callback_route(raw) if raw and len(raw.encode()) <= MAX_BYTES else None
+    if route is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    if ctx.employee is None and parsed.verb not in registry.public_callbacks:
+    if ctx.employee is None and not route.public:
         ctx.answer(ctx.t("Your Telegram account is not linked to an employee record yet."), alert=True)
         return
-    await handler(ctx, parsed)
+    data = route.kind.unpack(raw)
+    if data is None:  # forged, garbled, or from a version that packed it differently
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    await route.handler(ctx, data)
 
 
 async def _in_public_conversation(ctx: Ctx) -> bool:

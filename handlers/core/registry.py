@@ -1,5 +1,5 @@
-"""Routers: where a feature declares its entry points (commands, button verbs,
-conversation steps, scheduler obligation providers). Each feature module owns a
+"""Routers: where a feature declares its entry points (commands, button kinds,
+conversations, scheduler obligation providers). Each feature module owns a
 `Router`; each feature package merges its modules' routers; `handlers/features.py`
 lists the feature packages in one explicit tuple and builds the `Registry` that
 dispatch routes through."""
@@ -9,9 +9,25 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from handlers.core.buttons import CallbackData, candidate_prefixes
+from handlers.core.forms import Form
+
 Handler = Callable[..., Awaitable[None]]
 # (uow, profile, now) -> list[Obligation]; typed loosely to keep core free of schedule imports.
 Provider = Callable[..., Awaitable[list[Any]]]
+
+
+@dataclass(frozen=True)
+class CallbackRoute:
+    kind: type[CallbackData]
+    handler: Handler
+    public: bool
+
+
+@dataclass(frozen=True)
+class ConversationRoute:
+    form: Form[Any]
+    handler: Handler
 
 
 @dataclass
@@ -19,10 +35,9 @@ class Router:
     commands: dict[str, Handler] = field(default_factory=dict)
     public_commands: set[str] = field(default_factory=set)
     group_commands: set[str] = field(default_factory=set)
-    callbacks: dict[str, Handler] = field(default_factory=dict)
-    conversations: dict[str, Handler] = field(default_factory=dict)
+    callbacks: dict[str, CallbackRoute] = field(default_factory=dict)  # by prefix
+    conversations: dict[str, ConversationRoute] = field(default_factory=dict)  # by form name
     # Usable before linking (e.g. an HR admin who is no employee); the handler checks who it is.
-    public_callbacks: set[str] = field(default_factory=set)
     public_conversations: set[str] = field(default_factory=set)
     providers: list[Provider] = field(default_factory=list)
 
@@ -39,19 +54,26 @@ class Router:
             return fn
         return register
 
-    def callback(self, verb: str, public: bool = False) -> Callable[[Handler], Handler]:
+    def callback(self, *kinds: type[CallbackData], public: bool = False) -> Callable[[Handler], Handler]:
+        """The handler gets the pressed button unpacked as one of `kinds`."""
         def register(fn: Handler) -> Handler:
-            _add(self.callbacks, verb, fn, "button verb ")
-            if public:
-                self.public_callbacks.add(verb)
+            for kind in kinds:
+                if kind.__prefix__ is None:
+                    raise ValueError(f"{kind.__name__} has no prefix")
+                _add(self.callbacks, kind.__prefix__, CallbackRoute(kind, fn, public), "button prefix ")
             return fn
         return register
 
-    def conversation(self, name: str, public: bool = False) -> Callable[[Handler], Handler]:
+    def callback_route(self, raw: str) -> CallbackRoute | None:
+        """The route of the longest registered prefix of `raw`."""
+        return next((self.callbacks[p] for p in candidate_prefixes(raw) if p in self.callbacks), None)
+
+    def conversation(self, form: Form[Any], public: bool = False) -> Callable[[Handler], Handler]:
+        """The handler gets the user's open `form` with its typed step."""
         def register(fn: Handler) -> Handler:
-            _add(self.conversations, name, fn, "conversation ")
+            _add(self.conversations, form.name, ConversationRoute(form, fn), "conversation ")
             if public:
-                self.public_conversations.add(name)
+                self.public_conversations.add(form.name)
             return fn
         return register
 
@@ -65,19 +87,18 @@ class Router:
         """Merge other routers into this one; a name registered twice is a bug."""
         for other in routers:
             for table in ("commands", "callbacks", "conversations"):
-                mine: dict[str, Handler] = getattr(self, table)
+                mine: dict[str, Any] = getattr(self, table)
                 for name, fn in getattr(other, table).items():
                     _add(mine, name, fn, f"{table[:-1]} ")
-            for flags in ("public_commands", "group_commands", "public_callbacks",
-                          "public_conversations"):
+            for flags in ("public_commands", "group_commands", "public_conversations"):
                 getattr(self, flags).update(getattr(other, flags))
             for provider in other.providers:
                 self.provider(provider)
         return self
 
 
-def _add(table: dict[str, Handler], name: str, fn: Handler, what: str) -> None:
-    if name in table and table[name] is not fn:
+def _add(table: dict[str, Any], name: str, fn: Any, what: str) -> None:
+    if name in table and table[name] != fn:
         raise ValueError(f"{what}{name!r} registered twice")
     table[name] = fn
 

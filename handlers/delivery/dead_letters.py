@@ -7,10 +7,11 @@ import datetime as dt
 import re
 
 from domain.deciders import unit_head_of
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Html, translator
 from handlers.core.registry import Router
+from handlers.delivery.buttons import Requeue, RequeueAll
 from storage.records import OutboxMessage
 from storage.uow import UnitOfWork
 
@@ -82,17 +83,17 @@ async def dead_letters(ctx: Ctx) -> None:
         return
     total = await ctx.uow.outbox.count_by_status("dead")
     ctx.reply(ctx.t("{count} notice(s) could not be delivered. The oldest {shown}:", count=total, shown=len(dead)),
-              keyboard([button(ctx.t("🔁 Send all again"), "oq", "all")]) if total > 1 else None)
+              keyboard([button(ctx.t("🔁 Send all again"), RequeueAll())]) if total > 1 else None)
     for message in dead:
-        ctx.reply(_card(ctx, message), keyboard([button(ctx.t("🔁 Send again"), "oq", message.id)]))
+        ctx.reply(_card(ctx, message), keyboard([button(ctx.t("🔁 Send again"), Requeue(message.id))]))
 
 
-@router.callback("oq")
-async def on_requeue(ctx: Ctx, parsed: Parsed) -> None:
+@router.callback(Requeue, RequeueAll)
+async def on_requeue(ctx: Ctx, pressed: Requeue | RequeueAll) -> None:
     if not _is_admin(ctx):
         ctx.answer(ctx.t("This command is for Sikerja administrators only."), alert=True)
         return
-    await _requeue(ctx, parsed.args[0] if parsed.args else "")
+    await _requeue(ctx, "all" if isinstance(pressed, RequeueAll) else str(pressed.message_id))
 
 
 async def _requeue(ctx: Ctx, which: str) -> None:

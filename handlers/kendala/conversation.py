@@ -6,6 +6,8 @@ team's group only learns that it was decided, by whom — names and statuses, no
 Steps: team -> description -> alternatives (one per message, [Done]) -> confirm."""
 from __future__ import annotations
 
+from enum import StrEnum
+
 from domain.deciders import acting_head_of_unit, resolve_role
 from domain.errors import DomainError
 from domain.org import Employee
@@ -13,17 +15,32 @@ from domain.profiles import Role, Scope
 from domain.report import NOTE_MIN, TEXT_MIN, Kendala, KendalaStatus
 from domain.rules import kendala_deciders
 from domain.team import Team
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html, translator
 from handlers.core.registry import Router
+from handlers.kendala.buttons import DecideKendala, KendalaAction
 from handlers.reports.cards import kendala_card
-from storage.records import Conversation, Decision
+from storage.records import Decision
 
 router = Router()
 
-NAME, DECIDE = "kendala", "kendala_decision"
 DESC_MAX, ALT_MAX, ALTS_MAX, DECISION_MAX = 1200, 300, 5, 800
+
+
+class Step(StrEnum):
+    TEAM = "team"
+    DESC = "desc"
+    ALTS = "alts"
+    CONFIRM = "confirm"
+
+
+class DecideStep(StrEnum):
+    TEXT = "text"
+
+
+FORM, DECIDE = Form("kendala", Step), Form("kendala_decision", DecideStep)
 
 
 def role_label(t, role: Role) -> str:
@@ -41,13 +58,9 @@ async def begin(ctx: Ctx) -> None:
     if not teams:
         ctx.reply(t("A kendala is raised by a team, and you are in no team. Send /tim to see teams."))
         return
-    await _set(ctx, "team", {})
+    await FORM.open(ctx, Step.TEAM)
     ctx.reply(t("For which team do you raise a kendala (a problem that needs a decision)?"),
-              keyboard(*[[button(team.name[:60], "kn", "t", team.id)] for team in teams[:20]]))
-
-
-async def _set(ctx: Ctx, step: str, data: dict, name: str = NAME) -> None:
-    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, name, step, data, ctx.now)
+              keyboard(*[[button(team.name[:60], KendalaAction("t", team.id))] for team in teams[:20]]))
 
 
 async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
@@ -70,61 +83,60 @@ async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
     return found
 
 
-@router.callback("kn")
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
-    t = ctx.t
-    action = parsed.args[0] if parsed.args else ""
-    conv = await ctx.open_form(NAME, t("This kendala form is no longer open. Send /kendala to start again."))
+@router.callback(KendalaAction)
+async def on_button(ctx: Ctx, pressed: KendalaAction) -> None:
+    t, action = ctx.t, pressed.action
+    conv = await ctx.open_form(FORM, t("This kendala form is no longer open. Send /kendala to start again."))
     if conv is None:
         return
     data = dict(conv.data)
-    if action == "t" and conv.step == "team":
-        team = await ctx.uow.teams.get(parsed.int_arg(1) or 0)
+    if action == "t" and conv.step is Step.TEAM:
+        team = await ctx.uow.teams.get(pressed.target_id or 0)
         if team is None or await ctx.uow.teams.membership(team.id, ctx.me.id) is None:
             ctx.answer(t("Only the team's members can raise its kendala."), alert=True)
             return
-        await _set(ctx, "desc", {"team_id": team.id, "alternatives": []})
+        await FORM.advance(ctx, Step.DESC, {"team_id": team.id, "alternatives": []})
         ctx.answer()
         ctx.edit_or_reply(t("Kendala of {team}.", team=team.name))
         ctx.reply(t("Describe the problem ({min}–{max} characters).", min=TEXT_MIN, max=DESC_MAX),
                   force_reply=True, placeholder=t("The problem"))
-    elif action == "done" and conv.step == "alts":
+    elif action == "done" and conv.step is Step.ALTS:
         if not data["alternatives"]:
             ctx.answer(t("Give at least one alternative recommendation (rule 39)."), alert=True)
             return
         ctx.answer()
         await _confirm(ctx, data)
-    elif action == "send" and conv.step == "confirm":
-        await _send(ctx, data, parsed.int_arg(1))
+    elif action == "send" and conv.step is Step.CONFIRM:
+        await _send(ctx, data, pressed.target_id)
     elif action == "cancel":
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.answer()
         ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
     else:
         ctx.answer(t("This button is not valid any more."), alert=True)
 
 
-@router.conversation(NAME)
-async def on_input(ctx: Ctx, conv: Conversation) -> None:
+@router.conversation(FORM)
+async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
     t, text, data = ctx.t, (ctx.update.text or "").strip(), dict(conv.data)
-    if conv.step == "desc":
+    if conv.step is Step.DESC:
         if not (TEXT_MIN <= len(text) <= DESC_MAX):
             ctx.reply(t("Please describe the problem in {min}–{max} characters.", min=TEXT_MIN, max=DESC_MAX),
                       force_reply=True)
             return
         data["description"] = text
-        await _set(ctx, "alts", data)
+        await FORM.advance(ctx, Step.ALTS, data)
         ctx.reply(t("Now the alternative recommendations (rule 39): send each one as its own message "
                     "(at most {count}, {max} characters each), then press “Done”.", count=ALTS_MAX, max=ALT_MAX))
-    elif conv.step == "alts":
+    elif conv.step is Step.ALTS:
         if not (3 <= len(text) <= ALT_MAX) or len(data["alternatives"]) >= ALTS_MAX:
             ctx.reply(t("Each alternative is one message of 3–{max} characters, at most {count} in all.",
-                        max=ALT_MAX, count=ALTS_MAX), keyboard([button(t("✅ Done"), "kn", "done")]))
+                        max=ALT_MAX, count=ALTS_MAX), keyboard([button(t("✅ Done"), KendalaAction("done"))]))
             return
         data["alternatives"] = [*data["alternatives"], text]  # a new list, so the JSON change is saved
-        await _set(ctx, "alts", data)
+        await FORM.advance(ctx, Step.ALTS, data)
         ctx.reply(t("Alternative {n} noted. Send another, or press “Done”.", n=len(data["alternatives"])),
-                  keyboard([button(t("✅ Done"), "kn", "done")]))
+                  keyboard([button(t("✅ Done"), KendalaAction("done"))]))
     else:
         ctx.reply(t("Please choose with the buttons above, or send /batal."))
 
@@ -135,12 +147,12 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
     found = await deciders(ctx, team)
     if not found:
         raise DomainError("no_decider")
-    await _set(ctx, "confirm", data)
+    await FORM.advance(ctx, Step.CONFIRM, data)
     draft = Kendala(None, team.id, ctx.me.id, data["description"], data["alternatives"], found[0][1].id)
     people = {ctx.me.id: ctx.me, **{p.id: p for _, p in found}}
     rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_label(t, role)})",
-                    "kn", "send", p.id)] for role, p in found]
-    rows.append([button(t("Cancel"), "kn", "cancel")])
+                    KendalaAction("send", p.id))] for role, p in found]
+    rows.append([button(t("Cancel"), KendalaAction("cancel"))])
     ctx.reply(kendala_card(t, draft, team, people) + "\n\n"
               + t("Send it to the official who decides ({article})?",
                   article=ctx.profile.reporting.source_of("kendala_deciders")), keyboard(*rows))
@@ -160,11 +172,11 @@ async def _send(ctx: Ctx, data: dict, decider_id: int | None) -> None:
     ctx.uow.decisions.add(Decision("kendala", k.id, me.id, "raised", ctx.now,
                                    details={"decider_id": decider.id, "role": role.value,
                                             "source": ctx.profile.reporting.source_of("kendala_deciders")}))
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     people = {me.id: me, decider.id: decider}
     await ctx.notify(decider.id, f"kendala:{k.id}:decide", lambda tr: (
         tr("A team asks for your decision on a kendala:") + "\n\n" + kendala_card(tr, k, team, people),
-        keyboard([button(tr("⚖️ Decide"), "kz", k.id)])))
+        keyboard([button(tr("⚖️ Decide"), DecideKendala(k.id))])))
     if team.ketua_id is not None and team.ketua_id != me.id:
         await ctx.notify(team.ketua_id, f"kendala:{k.id}:lead", lambda tr: (
             tr("{name} raised a kendala for your team; it went to {decider}.", name=me.name, decider=decider.name)
@@ -173,10 +185,10 @@ async def _send(ctx: Ctx, data: dict, decider_id: int | None) -> None:
     ctx.edit_or_reply(t("Kendala sent to {name}. The team will be told the decision.", name=decider.name))
 
 
-@router.callback("kz")
-async def on_decide(ctx: Ctx, parsed: Parsed) -> None:
+@router.callback(DecideKendala)
+async def on_decide(ctx: Ctx, pressed: DecideKendala) -> None:
     t = ctx.t
-    k = await ctx.uow.reports.kendala(parsed.int_arg(0) or 0)
+    k = await ctx.uow.reports.kendala(pressed.kendala_id)
     if k is None:
         ctx.answer(t("This button is not valid any more."), alert=True)
         return
@@ -186,18 +198,18 @@ async def on_decide(ctx: Ctx, parsed: Parsed) -> None:
     if k.status is not KendalaStatus.OPEN:
         ctx.answer(t("Already decided. Nothing was changed."), alert=True)
         return
-    await _set(ctx, "text", {"kendala_id": k.id}, name=DECIDE)
+    await DECIDE.open(ctx, DecideStep.TEXT, {"kendala_id": k.id})
     ctx.answer()
     ctx.reply(t("Write your decision and/or follow-up ({min}–{max} characters). The team will read it.",
                 min=NOTE_MIN, max=DECISION_MAX), force_reply=True, placeholder=t("Decision"))
 
 
 @router.conversation(DECIDE)
-async def on_decision(ctx: Ctx, conv: Conversation) -> None:
+async def on_decision(ctx: Ctx, conv: FormState[DecideStep]) -> None:
     t, me = ctx.t, ctx.me
     k = await ctx.uow.reports.kendala(conv.data.get("kendala_id", 0))
     if k is None or k.status is not KendalaStatus.OPEN or k.decider_id != me.id:
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.reply(t("That kendala is no longer waiting for your decision. Nothing was changed."))
         return
     text = (ctx.update.text or "").strip()
@@ -207,7 +219,7 @@ async def on_decision(ctx: Ctx, conv: Conversation) -> None:
         return
     k.decide(me.id, text, ctx.now)
     ctx.uow.decisions.add(Decision("kendala", k.id, me.id, "decided", ctx.now, reason=k.decision))
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     await _tell_team(ctx, k)
     ctx.reply(t("Decision recorded. The team has been told."))
 

@@ -1,10 +1,12 @@
 """Linking a Telegram account to an employee record, help, language and cancel."""
 from __future__ import annotations
 
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.forms import close
 from handlers.core.i18n import LANGUAGES, Html, translator
 from handlers.core.registry import Router
+from handlers.onboarding.buttons import LanguageChoice
 from storage.records import TelegramLink
 
 router = Router()
@@ -84,23 +86,21 @@ async def help_(ctx: Ctx) -> None:
 
 @router.command("batal")
 async def cancel(ctx: Ctx) -> None:
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
-    if conv is None:
+    if not await close(ctx):
         ctx.reply(ctx.t("There is nothing to cancel."))
         return
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
     ctx.reply(ctx.t("Cancelled. Nothing was sent."))
 
 
 @router.command("bahasa")
 async def language(ctx: Ctx) -> None:
-    kb = keyboard([button(LANGUAGE_NAMES[code], "lang", code) for code in LANGUAGES])
+    kb = keyboard([button(LANGUAGE_NAMES[code], LanguageChoice(code)) for code in LANGUAGES])
     ctx.reply(ctx.t("Choose your language:"), kb)
 
 
-@router.callback("lang")
-async def on_language(ctx: Ctx, parsed: Parsed) -> None:
-    code = parsed.args[0] if parsed.args else ""
+@router.callback(LanguageChoice)
+async def on_language(ctx: Ctx, pressed: LanguageChoice) -> None:
+    code = pressed.code
     if code not in LANGUAGES or ctx.link is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return

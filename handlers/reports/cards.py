@@ -12,6 +12,7 @@ from handlers.core.context import keyboard
 from handlers.core.formatting import day
 from handlers.core.i18n import Html, Translator
 from handlers.core.types import Keyboard
+from handlers.reports.buttons import ReportFiles, Review
 
 CARD_BUDGET = 3800  # characters of a card, leaving room for a first line and Telegram's limit
 
@@ -88,15 +89,15 @@ def review_keyboard(t: Translator, report: Report) -> Keyboard:
     """The buttons of whoever holds the report now; data carries the version so a
     button for an older version changes nothing."""
     rid, v = report.id, report.version
-    evidence = [button(t("📎 Open the supporting files ({count})", count=len(report.files)), "rf", rid)] \
+    evidence = [button(t("📎 Open the supporting files ({count})", count=len(report.files)), ReportFiles(rid))] \
         if report.files else []
     if not report.at_last_hop:
-        return keyboard([button(t("➡️ Forward"), "rv", "f", rid, v), button(t("↩️ Return"), "rv", "r", rid, v)],
+        return keyboard([button(t("➡️ Forward"), Review("f", rid, v)), button(t("↩️ Return"), Review("r", rid, v))],
                         evidence)
     if report.declares_done:
-        return keyboard([button(t("✅ Accept — meets the target"), "rv", "d", rid, v)],
-                        [button(t("↩️ Return for improvement"), "rv", "r", rid, v)], evidence)
-    return keyboard([button(t("✅ Accept"), "rv", "a", rid, v), button(t("✏️ Ask for a revision"), "rv", "r", rid, v)],
+        return keyboard([button(t("✅ Accept — meets the target"), Review("d", rid, v))],
+                        [button(t("↩️ Return for improvement"), Review("r", rid, v))], evidence)
+    return keyboard([button(t("✅ Accept"), Review("a", rid, v)), button(t("✏️ Ask for a revision"), Review("r", rid, v))],
                     evidence)
 
 

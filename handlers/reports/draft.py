@@ -7,6 +7,7 @@ it is sent (the report under review is never changed behind the reviewer's back)
 from __future__ import annotations
 
 import html
+from enum import StrEnum
 
 from domain.errors import DomainError
 from domain.report import (
@@ -22,12 +23,14 @@ from domain.report import (
 )
 from domain.rules import check_report_evidence
 from domain.team import MemberRole, Team
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.reports import usecases as service
+from handlers.reports.buttons import ReportAction
 from handlers.reports.cards import (
     CARD_BUDGET,
     file_line,
@@ -35,17 +38,22 @@ from handlers.reports.cards import (
     short,
     short_keep_lines,
 )
-from storage.records import Conversation
 
 router = Router()
 
-NAME = "report"
-STEPS = ("text", "files", "confirm")
 DIGEST_MAX = 3000
 
 
-async def save(ctx: Ctx, step: str, data: dict) -> None:
-    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
+class Step(StrEnum):
+    CHOOSE = "choose"  # which report (handlers/reports/lapor.py)
+    PERIOD = "period"  # for which period (lapor.py)
+    TEXT = "text"
+    FILES = "files"
+    CONFIRM = "confirm"
+
+
+FORM = Form("report", Step)
+WRITING = (Step.TEXT, Step.FILES, Step.CONFIRM)  # the steps of this module
 
 
 async def _mirror(ctx: Ctx, data: dict) -> None:
@@ -57,9 +65,9 @@ async def _mirror(ctx: Ctx, data: dict) -> None:
         report.text, report.files = data.get("text") or "", list(data.get("files") or [])
 
 
-async def prompt(ctx: Ctx, step: str, data: dict) -> None:
+async def prompt(ctx: Ctx, step: Step, data: dict) -> None:
     t = ctx.t
-    if step == "text":
+    if step is Step.TEXT:
         if data["kind"] == ReportKind.TEAM.value and data.get("request_id") is None:
             team = await ctx.uow.teams.get(data["team_id"])
             digest = await member_digest(ctx, team, data["period"])
@@ -67,18 +75,18 @@ async def prompt(ctx: Ctx, step: str, data: dict) -> None:
                       + html.escape(digest, quote=False) + "\n\n"
                       + t("Write the team report ({min}–{max} characters), or start from this summary.",
                           min=TEXT_MIN, max=TEXT_MAX),
-                      keyboard([button(t("📝 Use this summary as the text"), "rp", "sum")]))
+                      keyboard([button(t("📝 Use this summary as the text"), ReportAction("sum"))]))
             return
         ctx.reply(t("Write your report for {period}: what was done, results against the target, and any "
                     "problems ({min}–{max} characters).", period=data["period"], min=TEXT_MIN, max=TEXT_MAX),
                   force_reply=True, placeholder=t("Report text"))
-    elif step == "files":
+    elif step is Step.FILES:
         count = len(data.get("files") or [])
         ctx.reply(t("Now send the supporting files (data dukung): documents or photos, at most {max} files of "
                     "{mb} MB each. Files attached so far: {count}. Press “Done” when finished.",
                     max=MAX_FILES, mb=MAX_FILE_BYTES // (1024 * 1024), count=count)
                   + _evidence_hint(ctx, count),
-                  keyboard([button(t("✅ Done"), "rp", "done")]))
+                  keyboard([button(t("✅ Done"), ReportAction("done"))]))
     else:
         ctx.reply(await summary(ctx, data), _confirm_keyboard(ctx, data))
 
@@ -93,11 +101,11 @@ def _evidence_hint(ctx: Ctx, count: int) -> str:
 def _confirm_keyboard(ctx: Ctx, data: dict):
     t = ctx.t
     send = t("📨 Send the correction") if data.get("mode") == "correct" else t("📨 Send")
-    rows = [[button(send, "rp", "send")],
-            [button(t("✏️ Change the text"), "rp", "text"), button(t("📎 Add files"), "rp", "files")]]
+    rows = [[button(send, ReportAction("send"))],
+            [button(t("✏️ Change the text"), ReportAction("text")), button(t("📎 Add files"), ReportAction("files"))]]
     if data.get("files"):
-        rows.append([button(t("🗑 Remove the files"), "rp", "clear")])
-    rows.append([button(t("Cancel"), "rp", "cancel")])
+        rows.append([button(t("🗑 Remove the files"), ReportAction("clear"))])
+    rows.append([button(t("Cancel"), ReportAction("cancel"))])
     return keyboard(*rows)
 
 
@@ -145,10 +153,10 @@ async def member_digest(ctx: Ctx, team: Team, period_key: str) -> str:
     return "\n".join(kept)
 
 
-@router.conversation(NAME)
-async def on_input(ctx: Ctx, conv: Conversation) -> None:
+@router.conversation(FORM)
+async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
     t, update, data = ctx.t, ctx.update, dict(conv.data)
-    if conv.step not in STEPS:
+    if conv.step not in WRITING:
         ctx.reply(t("Please choose with the buttons above, or send /batal."))
         return
     if update.file is not None:
@@ -157,7 +165,7 @@ async def on_input(ctx: Ctx, conv: Conversation) -> None:
     if update.text is None:
         ctx.reply(t("I need text or a file here."))
         return
-    if conv.step == "text":
+    if conv.step is Step.TEXT:
         try:
             check_text(update.text)
         except DomainError as err:
@@ -165,16 +173,16 @@ async def on_input(ctx: Ctx, conv: Conversation) -> None:
             return
         data["text"] = update.text.strip()
         await _mirror(ctx, data)
-        await save(ctx, "files", data)
-        await prompt(ctx, "files", data)
-    elif conv.step == "files":
-        ctx.reply(t("Send a document or a photo, or press “Done”."), keyboard([button(t("✅ Done"), "rp", "done")]))
+        await FORM.advance(ctx, Step.FILES, data)
+        await prompt(ctx, Step.FILES, data)
+    elif conv.step is Step.FILES:
+        ctx.reply(t("Send a document or a photo, or press “Done”."), keyboard([button(t("✅ Done"), ReportAction("done"))]))
     else:
         ctx.reply(t("Please use the buttons below the summary."))
-        await prompt(ctx, "confirm", data)
+        await prompt(ctx, Step.CONFIRM, data)
 
 
-async def _add_file(ctx: Ctx, step: str, data: dict) -> None:
+async def _add_file(ctx: Ctx, step: Step, data: dict) -> None:
     t, f = ctx.t, ctx.update.file
     files = list(data.get("files") or [])
     evidence = Evidence(f.file_id, f.kind, f.file_name, f.mime_type, f.size)
@@ -186,16 +194,16 @@ async def _add_file(ctx: Ctx, step: str, data: dict) -> None:
     files.append({"file_id": f.file_id, "kind": f.kind, "name": f.file_name, "mime": f.mime_type, "size": f.size})
     data["files"] = files
     await _mirror(ctx, data)
-    await save(ctx, step, data)
+    await FORM.advance(ctx, step, data)
     received = t("Received {file} — {count} of at most {max}.", file=file_line(t, files[-1]), count=len(files),
                  max=MAX_FILES)
-    if step == "text":
+    if step is Step.TEXT:
         ctx.reply(received + "\n" + t("Now write the report text, please."), force_reply=True)
-    elif step == "files":
-        ctx.reply(received + " " + t("Send more, or press “Done”."), keyboard([button(t("✅ Done"), "rp", "done")]))
+    elif step is Step.FILES:
+        ctx.reply(received + " " + t("Send more, or press “Done”."), keyboard([button(t("✅ Done"), ReportAction("done"))]))
     else:
         ctx.reply(received)
-        await prompt(ctx, "confirm", data)
+        await prompt(ctx, Step.CONFIRM, data)
 
 
 def explain_file(t, err: DomainError) -> str:
@@ -210,43 +218,45 @@ def explain_file(t, err: DomainError) -> str:
     return explain(t, err)
 
 
-async def on_button(ctx: Ctx, action: str, parsed: Parsed) -> None:
-    conv = await ctx.open_form(NAME, ctx.t("This report form is no longer open. Send /lapor to start again."), STEPS)
+async def on_button(ctx: Ctx, action: str) -> None:
+    """The draft's buttons (ReportAction, dispatched by lapor.py)."""
+    conv = await ctx.open_form(FORM, ctx.t("This report form is no longer open. Send /lapor to start again."),
+                               WRITING)
     if conv is None:
         return
     data, t = dict(conv.data), ctx.t
     if action == "cancel":
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.answer()
         ctx.edit_or_reply(t("Stopped. Nothing was sent; a new report stays saved as a draft for /lapor.")
                           if data.get("mode") == "new" else t("Stopped. Nothing was changed."))
         return
-    if action == "sum" and conv.step == "text":
+    if action == "sum" and conv.step is Step.TEXT:
         team = await ctx.uow.teams.get(data["team_id"])
         text = t("Team report {team}, {period}.", team=Html(team.name), period=data["period"]) + "\n" \
             + await member_digest(ctx, team, data["period"])
         data["text"] = text[:TEXT_MAX]
         await _mirror(ctx, data)
-        await _step(ctx, "files", data)
-    elif action == "done" and conv.step == "files":
+        await _step(ctx, Step.FILES, data)
+    elif action == "done" and conv.step is Step.FILES:
         if not data.get("text"):
-            await _step(ctx, "text", data)
+            await _step(ctx, Step.TEXT, data)
             return
-        await _step(ctx, "confirm", data)
-    elif action in ("text", "files") and conv.step == "confirm":
-        await _step(ctx, action, data)
-    elif action == "clear" and conv.step == "confirm":
+        await _step(ctx, Step.CONFIRM, data)
+    elif action in ("text", "files") and conv.step is Step.CONFIRM:
+        await _step(ctx, Step(action), data)
+    elif action == "clear" and conv.step is Step.CONFIRM:
         data["files"] = []
         await _mirror(ctx, data)
-        await _step(ctx, "confirm", data)
-    elif action == "send" and conv.step == "confirm":
+        await _step(ctx, Step.CONFIRM, data)
+    elif action == "send" and conv.step is Step.CONFIRM:
         await _send(ctx, data)
     else:
         ctx.answer(t("This button is not valid any more."), alert=True)
 
 
-async def _step(ctx: Ctx, step: str, data: dict) -> None:
-    await save(ctx, step, data)
+async def _step(ctx: Ctx, step: Step, data: dict) -> None:
+    await FORM.advance(ctx, step, data)
     ctx.answer()
     await prompt(ctx, step, data)
 
@@ -265,7 +275,7 @@ async def _send(ctx: Ctx, data: dict) -> None:
     t, uow = ctx.t, ctx.uow
     report = await uow.reports.get(data["report_id"])
     if not await still_editable(ctx, data, report):
-        await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.answer(t("This report changed in the meantime (it may be under review now); nothing was sent. "
                      "Send /lapor to see where it stands."), alert=True)
         return
@@ -282,7 +292,7 @@ async def _send(ctx: Ctx, data: dict) -> None:
     else:
         report.text, report.files = data["text"], list(data.get("files") or [])
         await service.submit(ctx, report, team, request)
-    await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     people = await service.people_of(uow, report)
     reviewer = people[report.current_reviewer]
     ctx.answer(t("Sent"))

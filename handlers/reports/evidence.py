@@ -2,17 +2,17 @@
 their ids, and only the author and the officials on the report's route may see them."""
 from __future__ import annotations
 
-from handlers.core.buttons import Parsed
 from handlers.core.context import Ctx
 from handlers.core.registry import Router
 from handlers.core.types import SendFile
+from handlers.reports.buttons import ReportFiles
 
 router = Router()
 
 
-@router.callback("rf")
-async def on_open_files(ctx: Ctx, parsed: Parsed) -> None:
-    report = await ctx.uow.reports.get(parsed.int_arg(0) or 0)
+@router.callback(ReportFiles)
+async def on_open_files(ctx: Ctx, pressed: ReportFiles) -> None:
+    report = await ctx.uow.reports.get(pressed.report_id)
     if report is None or not report.files:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return

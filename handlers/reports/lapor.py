@@ -9,61 +9,61 @@ from __future__ import annotations
 
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
+from handlers.core.forms import close
 from handlers.core.i18n import Html
 from handlers.core.registry import Router
 from handlers.reports import draft as draft
+from handlers.reports.buttons import ReportAction, ReportPeriod
 from handlers.reports.cards import period_label, status_label
+from handlers.reports.draft import FORM, Step
 from handlers.reports.usecases import local_today, people_of, periods
 
 router = Router()
 
-NAME = draft.NAME
 MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
 
 @router.command("lapor")
 async def begin(ctx: Ctx) -> None:
-    conv = await ctx.uow.conversations.get(ctx.update.sender.id, ctx.update.chat_id)
-    if conv is not None and conv.name == NAME and conv.step in draft.STEPS:
+    conv = await FORM.read(ctx)
+    if conv is not None and conv.step in draft.WRITING:
         if await draft.still_editable(ctx, conv.data):
             ctx.reply(ctx.t("You have an unfinished report; let us continue where you left off. "
                             "(Send /batal to stop; a new report stays saved as a draft.)"))
             await draft.prompt(ctx, conv.step, conv.data)
             return
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
     t, me = ctx.t, ctx.me
     rows = []
     requests = await ctx.uow.reports.open_requests_for(me.id)
     people = await ctx.uow.org.employees(r.requester_id for r in requests)
     for req in requests[:5]:
         label = t("📨 Answer the request of {name}", name=Html(people[req.requester_id].name))
-        rows.append([button(label[:48] + f" ({day(t, req.due_on)})", "rp", "q", req.id)])
+        rows.append([button(label[:48] + f" ({day(t, req.due_on)})", ReportAction("q", req.id))])
     for team, membership in await ctx.uow.teams.teams_of(me.id):
         if membership.role is MemberRole.KETUA:
-            rows.append([button(t("📋 Team report") + ": " + team.name[:45], "rp", "k", team.id)])
+            rows.append([button(t("📋 Team report") + ": " + team.name[:45], ReportAction("k", team.id))])
         elif membership.role in MEMBER_ROLES:
-            rows.append([button(t("📝 To the ketua") + ": " + team.name[:45], "rp", "t", team.id)])
-    rows.append([button(t("👤 Individual report (work assigned to me alone)"), "rp", "i")])
-    await draft.save(ctx, "choose", {})
+            rows.append([button(t("📝 To the ketua") + ": " + team.name[:45], ReportAction("t", team.id))])
+    rows.append([button(t("👤 Individual report (work assigned to me alone)"), ReportAction("i"))])
+    await FORM.open(ctx, Step.CHOOSE)
     ctx.reply(t("Which report do you want to send?"), keyboard(*rows))
 
 
-@router.callback("rp")
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
-    action = parsed.args[0] if parsed.args else ""
+@router.callback(ReportAction)
+async def on_button(ctx: Ctx, pressed: ReportAction) -> None:
+    action = pressed.action
     if action in ("k", "t", "i"):
-        await _choose(ctx, action, parsed.int_arg(1))
+        await _choose(ctx, action, pressed.target_id)
     elif action == "q":
-        await _answer_request(ctx, parsed.int_arg(1))
-    elif action == "p":
-        await _period(ctx, parsed.args[1] if len(parsed.args) > 1 else "")
+        await _answer_request(ctx, pressed.target_id)
     elif action == "fix":
-        await _fix(ctx, parsed.int_arg(1))
+        await _fix(ctx, pressed.target_id)
     else:
-        await draft.on_button(ctx, action, parsed)
+        await draft.on_button(ctx, action)
 
 
 async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
@@ -97,23 +97,21 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
         data = {"kind": kind.value, "team_id": team.id}
     current, before = periods(ctx.profile, team, local_today(ctx.profile, ctx.now))
     data.update(request_id=None, periods=[current.key, before.key])
-    await draft.save(ctx, "period", data)
+    await FORM.open(ctx, Step.PERIOD, data)
     ctx.answer()
     ctx.edit_or_reply(t("For which period? The current one is {period}.", period=period_label(t, current)),
-                      keyboard([button(t("This period") + f" ({current.key})", "rp", "p", "c")],
-                               [button(t("The previous period") + f" ({before.key})", "rp", "p", "b")]))
+                      keyboard([button(t("This period") + f" ({current.key})", ReportPeriod("c"))],
+                               [button(t("The previous period") + f" ({before.key})", ReportPeriod("b"))]))
 
 
-async def _period(ctx: Ctx, which: str) -> None:
+@router.callback(ReportPeriod)
+async def on_period(ctx: Ctx, pressed: ReportPeriod) -> None:
     closed = ctx.t("This report form is no longer open. Send /lapor to start again.")
-    conv = await ctx.open_form(NAME, closed, ("period",))
+    conv = await ctx.open_form(FORM, closed, (Step.PERIOD,))
     if conv is None:
         return
-    if which not in ("c", "b"):
-        ctx.answer(closed, alert=True)
-        return
     data = dict(conv.data)
-    key = data.pop("periods")[0 if which == "c" else 1]
+    key = data.pop("periods")[0 if pressed.which == "c" else 1]
     ctx.answer()
     await _open(ctx, data | {"period": key}, edit=True)
 
@@ -165,12 +163,12 @@ async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
             "text": report.text or None, "files": list(report.files)}
     people = await people_of(ctx.uow, report)
     if report.status is ReportStatus.ACCEPTED:
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         say(t("Your {period} report here was already accepted; nothing more to send.",
                             period=report.period_key))
         return
     if report.status is ReportStatus.SUBMITTED and report.reviewed:
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         say(t("This report is already being reviewed ({status}), so it can no longer be "
                             "corrected. If it is returned to you, you can revise it.",
                             status=status_label(t, report, people)))
@@ -187,7 +185,7 @@ async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
         data["mode"] = "new"
         if edit:
             say(t("Report for {period}.", period=report.period_key))
-    step = "confirm" if data["text"] else "text"
-    await draft.save(ctx, step, data)
+    step = Step.CONFIRM if data["text"] else Step.TEXT
+    await FORM.open(ctx, step, data)
     await draft.prompt(ctx, step, data)
 

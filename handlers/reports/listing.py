@@ -8,6 +8,7 @@ from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Html
 from handlers.core.registry import Router
+from handlers.reports.buttons import ReportAction
 from handlers.reports.cards import (
     kind_label,
     report_card,
@@ -30,11 +31,11 @@ async def my_reports(ctx: Ctx) -> None:
             label = f"{r.period_key} " + (team.name[:30] if team else kind_label(t, r))
             lines.append(t("• {label}: {status}", label=label, status=status_label(t, r, people)))
             if r.status is ReportStatus.SUBMITTED and not r.reviewed:
-                rows.append([button(t("✏️ Correct") + " " + label[:40], "rp", "fix", r.id)])
+                rows.append([button(t("✏️ Correct") + " " + label[:40], ReportAction("fix", r.id))])
             elif r.status is ReportStatus.RETURNED:
-                rows.append([button(t("✏️ Revise") + " " + label[:40], "rp", "fix", r.id)])
+                rows.append([button(t("✏️ Revise") + " " + label[:40], ReportAction("fix", r.id))])
             elif r.status is ReportStatus.DRAFT:
-                rows.append([button(t("▶️ Continue") + " " + label[:40], "rp", "fix", r.id)])
+                rows.append([button(t("▶️ Continue") + " " + label[:40], ReportAction("fix", r.id))])
         ctx.reply(Html("\n".join(lines)), keyboard(*rows))
     else:
         ctx.reply(t("You have sent no reports yet. Send /lapor to write one."))

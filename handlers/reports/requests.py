@@ -7,26 +7,38 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 
 from domain.profiles import Role
 from domain.report import TEXT_MIN, ReportRequest
 from domain.rules import may_request_report
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
+from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
+from handlers.reports.buttons import ReportAction, RequestAction, RequestDue
 from handlers.reports.cards import request_card
-from storage.records import Conversation, Decision
+from storage.records import Decision
 
 router = Router()
 
-NAME = "report_request"
 NOTE_MAX = 1000
 DUE_DAYS = (3, 7, 14)
 DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 MAX_BUTTONS = 40
+
+
+class Step(StrEnum):
+    TARGET = "target"
+    DUE = "due"
+    NOTE = "note"
+    CONFIRM = "confirm"
+
+
+FORM = Form("report_request", Step)
 
 
 def _requester_role(ctx: Ctx) -> Role:
@@ -53,14 +65,14 @@ async def begin(ctx: Ctx) -> None:
     rows = []
     for team in await ctx.uow.teams.in_units(unit_ids):
         if team.ketua_id is not None and team.ketua_id != ctx.me.id:
-            rows.append([button(t("Team") + ": " + team.name[:50], "rq", "t", team.id)])
+            rows.append([button(t("Team") + ": " + team.name[:50], RequestAction("t", team.id))])
     for person in await ctx.uow.org.employees_in_units(unit_ids):
         if person.id != ctx.me.id:
-            rows.append([button(person.name[:60], "rq", "p", person.id)])
+            rows.append([button(person.name[:60], RequestAction("p", person.id))])
     if not rows:
         ctx.reply(t("There is nobody in your unit to ask."))
         return
-    await _set(ctx, "target", {})
+    await FORM.open(ctx, Step.TARGET)
     ctx.reply(t("Whom do you ask for a report? A team (its ketua answers) or a person:"),
               keyboard(*rows[:MAX_BUTTONS]))
 
@@ -78,43 +90,43 @@ async def _list_open(ctx: Ctx) -> None:
     ctx.reply(Html("\n".join(lines)))
 
 
-async def _set(ctx: Ctx, step: str, data: dict) -> None:
-    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
-
-
 def _due_keyboard(ctx: Ctx):
     t = ctx.t
     labels = {3: t("3 days"), 7: t("1 week"), 14: t("2 weeks")}
-    return keyboard([button(labels[d], "rq", "d", d) for d in DUE_DAYS])
+    return keyboard([button(labels[d], RequestDue(d)) for d in DUE_DAYS])
 
 
-@router.callback("rq")
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
+@router.callback(RequestAction, RequestDue)
+async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue) -> None:
     t = ctx.t
-    action = parsed.args[0] if parsed.args else ""
-    conv = await ctx.open_form(NAME, t("This request form is no longer open. Send /mintalaporan to start again."))
+    conv = await ctx.open_form(FORM, t("This request form is no longer open. Send /mintalaporan to start again."))
     if conv is None:
         return
     data = dict(conv.data)
-    if action in ("t", "p") and conv.step == "target":
-        target = await _target(ctx, action, parsed.int_arg(1))
+    if isinstance(pressed, RequestDue):
+        if conv.step is not Step.DUE or pressed.days not in DUE_DAYS:
+            ctx.answer(t("This button is not valid any more."), alert=True)
+            return
+        data["due"] = (ctx.today + dt.timedelta(days=pressed.days)).isoformat()
+        await FORM.advance(ctx, Step.NOTE, data)
+        ctx.answer()
+        _ask_note(ctx, data)
+        return
+    action = pressed.action
+    if action in ("t", "p") and conv.step is Step.TARGET:
+        target = await _target(ctx, action, pressed.target_id)
         if target is None:
             ctx.answer(t("This button is not valid any more."), alert=True)
             return
         data.update(target)
-        await _set(ctx, "due", data)
+        await FORM.advance(ctx, Step.DUE, data)
         ctx.answer()
         ctx.edit_or_reply(t("Report asked of {name}. By when? Choose, or type a date as YYYY-MM-DD.",
                             name=data["name"]), _due_keyboard(ctx))
-    elif action == "d" and conv.step == "due" and parsed.int_arg(1) in DUE_DAYS:
-        data["due"] = (ctx.today + dt.timedelta(days=parsed.int_arg(1))).isoformat()
-        await _set(ctx, "note", data)
-        ctx.answer()
-        _ask_note(ctx, data)
-    elif action == "send" and conv.step == "confirm":
+    elif action == "send" and conv.step is Step.CONFIRM:
         await _send(ctx, data)
     elif action == "cancel":
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.answer()
         ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
     else:
@@ -142,10 +154,10 @@ def _ask_note(ctx: Ctx, data: dict) -> None:
               force_reply=True, placeholder=ctx.t("What the report should cover"))
 
 
-@router.conversation(NAME)
-async def on_input(ctx: Ctx, conv: Conversation) -> None:
+@router.conversation(FORM)
+async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
     t, text, data = ctx.t, (ctx.update.text or "").strip(), dict(conv.data)
-    if conv.step == "due":
+    if conv.step is Step.DUE:
         match = DATE.match(text)
         due = _date(match) if match else None
         if due is None or due < ctx.today:
@@ -153,17 +165,17 @@ async def on_input(ctx: Ctx, conv: Conversation) -> None:
                       _due_keyboard(ctx))
             return
         data["due"] = due.isoformat()
-        await _set(ctx, "note", data)
+        await FORM.advance(ctx, Step.NOTE, data)
         _ask_note(ctx, data)
-    elif conv.step == "note":
+    elif conv.step is Step.NOTE:
         if not (TEXT_MIN <= len(text) <= NOTE_MAX):
             ctx.reply(t("Please write {min}–{max} characters.", min=TEXT_MIN, max=NOTE_MAX), force_reply=True)
             return
         data["note"] = text
-        await _set(ctx, "confirm", data)
+        await FORM.advance(ctx, Step.CONFIRM, data)
         ctx.reply(t("<b>Report request</b> to {name}, due {date}:\n{note}", name=data["name"],
                     date=day(t, dt.date.fromisoformat(data["due"])), note=text),
-                  keyboard([button(t("📨 Send"), "rq", "send"), button(t("Cancel"), "rq", "cancel")]))
+                  keyboard([button(t("📨 Send"), RequestAction("send")), button(t("Cancel"), RequestAction("cancel"))]))
     else:
         ctx.reply(t("Please choose with the buttons above, or send /batal."))
 
@@ -188,12 +200,12 @@ async def _send(ctx: Ctx, data: dict) -> None:
     ctx.uow.decisions.add(Decision("report_request", req.id, me.id, "requested", ctx.now,
                                    details={"addressee_id": req.addressee_id, "team_id": req.team_id,
                                             "source": ctx.profile.reporting.source_of("adhoc_requester")}))
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     people = await ctx.uow.org.employees([me.id, req.addressee_id])
     team = await ctx.uow.teams.get(req.team_id) if req.team_id else None
     await ctx.notify(req.addressee_id, f"rq:{req.id}:new", lambda tr: (
         tr("{name} asks you for a report:", name=me.name) + "\n\n" + request_card(tr, req, people, team),
-        keyboard([button(tr("📝 Answer with a report"), "rp", "q", req.id)])))
+        keyboard([button(tr("📝 Answer with a report"), ReportAction("q", req.id))])))
     ctx.answer(t("Sent"))
     ctx.edit_or_reply(t("Request sent to {name}. You will get the report for review; /mintalaporan lists the "
                         "open requests.", name=data["name"]))

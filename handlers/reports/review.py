@@ -7,15 +7,19 @@ a team or individual report is the unit head, who accepts it only as meeting the
 (rule 50), after the rater where the profile says so (rule 51)."""
 from __future__ import annotations
 
+from enum import StrEnum
+
 from domain.errors import DomainError
 from domain.profiles import Role
 from domain.report import NOTE_MIN, Report, ReportStatus
 from domain.report_routing import rater_evaluated
 from domain.rules import check_done
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
 from handlers.core.registry import Router
+from handlers.reports.buttons import ReportAction, Review
 from handlers.reports.cards import (
     report_card,
     report_finding_text,
@@ -23,18 +27,25 @@ from handlers.reports.cards import (
     status_label,
 )
 from handlers.reports.usecases import notify_reviewer, people_of
-from storage.records import Conversation, Decision
+from storage.records import Decision
 
 router = Router()
 
-NOTE, RETURN = "report_note", "report_return"
+
+
+class Step(StrEnum):
+    TEXT = "text"
+
+
+# Both hold {"report_id", "version"}: the version the reviewer was shown.
+NOTE, RETURN = Form("report_note", Step), Form("report_return", Step)
 NOTE_MAX = 1000
 
 
-async def _load(ctx: Ctx, report_id: int | None, version: int | None) -> Report | None:
+async def _load(ctx: Ctx, report_id: int, version: int) -> Report | None:
     """The report, if the presser holds it now at this version; otherwise say why."""
     t = ctx.t
-    report = await ctx.uow.reports.get(report_id) if report_id is not None else None
+    report = await ctx.uow.reports.get(report_id)
     if report is None:
         ctx.answer(t("This button is not valid any more."), alert=True)
         return None
@@ -58,10 +69,10 @@ async def _team(ctx: Ctx, report: Report):
     return await ctx.uow.teams.get(report.team_id) if report.team_id else None
 
 
-@router.callback("rv")
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
-    action, t = (parsed.args[0] if parsed.args else ""), ctx.t
-    report = await _load(ctx, parsed.int_arg(1), parsed.int_arg(2))
+@router.callback(Review)
+async def on_button(ctx: Ctx, pressed: Review) -> None:
+    action, t = pressed.action, ctx.t
+    report = await _load(ctx, pressed.report_id, pressed.version)
     if report is None:
         return
     if action == "a" and report.at_last_hop and not report.declares_done:
@@ -69,17 +80,17 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
     elif action == "d" and report.at_last_hop and report.declares_done:
         await _accept_done(ctx, report)
     elif action == "f" and not report.at_last_hop:
-        await _set(ctx, NOTE, report)
+        await _open(ctx, NOTE, report)
         nxt = await ctx.uow.org.employee(report.route[report.hop + 1])
         ctx.answer()
         ctx.reply(t("Write a note for {name} if you want (it goes with the report), or forward it as it is.",
-                    name=nxt.name), keyboard([button(t("➡️ Forward without a note"), "rv", "fn", report.id,
-                                                     report.version)]))
+                    name=nxt.name), keyboard([button(t("➡️ Forward without a note"),
+                                                     Review("fn", report.id, report.version))]))
     elif action == "fn" and not report.at_last_hop:
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         await _forward(ctx, report, None)
     elif action == "r":
-        await _set(ctx, RETURN, report)
+        await _open(ctx, RETURN, report)
         ctx.answer()
         ctx.reply(t("Write the feedback (umpan balik) for the author: what must be improved (at least {min} "
                     "characters). The author will read it.", min=NOTE_MIN),
@@ -88,9 +99,8 @@ async def on_button(ctx: Ctx, parsed: Parsed) -> None:
         ctx.answer(t("This button is not valid any more."), alert=True)
 
 
-async def _set(ctx: Ctx, name: str, report: Report) -> None:
-    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, name, "text",
-                                    {"report_id": report.id, "version": report.version}, ctx.now)
+async def _open(ctx: Ctx, form: Form[Step], report: Report) -> None:
+    await form.open(ctx, Step.TEXT, {"report_id": report.id, "version": report.version})
 
 
 async def _accept_done(ctx: Ctx, report: Report) -> None:
@@ -145,11 +155,11 @@ async def _forward(ctx: Ctx, report: Report, note: str | None) -> None:
     ctx.reply(t("Forwarded to {name}.", name=people[nxt].name))
 
 
-async def _current(ctx: Ctx, conv: Conversation) -> Report | None:
+async def _current(ctx: Ctx, conv: FormState[Step]) -> Report | None:
     report = await ctx.uow.reports.get(conv.data.get("report_id", 0))
     if (report is None or report.status is not ReportStatus.SUBMITTED or report.current_reviewer != ctx.me.id
             or report.version != conv.data.get("version")):
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.reply(ctx.t("That report is no longer waiting for you in that version. Nothing was changed; "
                         "/laporan shows what waits for you."))
         return None
@@ -157,7 +167,7 @@ async def _current(ctx: Ctx, conv: Conversation) -> Report | None:
 
 
 @router.conversation(NOTE)
-async def on_note(ctx: Ctx, conv: Conversation) -> None:
+async def on_note(ctx: Ctx, conv: FormState[Step]) -> None:
     report = await _current(ctx, conv)
     if report is None:
         return
@@ -166,12 +176,12 @@ async def on_note(ctx: Ctx, conv: Conversation) -> None:
         ctx.reply(ctx.t("Please write the note as text of at most {max} characters, or press "
                         "“Forward without a note”.", max=NOTE_MAX))
         return
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     await _forward(ctx, report, text)
 
 
 @router.conversation(RETURN)
-async def on_return_reason(ctx: Ctx, conv: Conversation) -> None:
+async def on_return_reason(ctx: Ctx, conv: FormState[Step]) -> None:
     t, me = ctx.t, ctx.me
     report = await _current(ctx, conv)
     if report is None:
@@ -189,14 +199,14 @@ async def on_return_reason(ctx: Ctx, conv: Conversation) -> None:
     except DomainError as err:
         ctx.reply(explain(t, err) + "\n" + t("Please write the feedback again."), force_reply=True)
         return
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     ctx.uow.decisions.add(Decision("report", report.id, me.id, "returned", ctx.now, reason=report.last_note,
                                    details={"version": report.version, "hop": report.hop}))
     people = await people_of(ctx.uow, report)
     await ctx.notify(report.author_id, f"rep:{report.id}:v{report.version}:ret", lambda tr: (
         tr("{name} returned your report for revision.\nFeedback: {note}\nRevise it and send it again:",
            name=me.name, note=report.last_note),
-        keyboard([button(tr("✏️ Revise the report"), "rp", "fix", report.id)])))
+        keyboard([button(tr("✏️ Revise the report"), ReportAction("fix", report.id))])))
     await _tell_route(ctx, report, people, "ret", lambda tr: tr(
         "For your information: {name} returned this report to its author. Feedback: {note}",
         name=me.name, note=report.last_note))

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from handlers.core.buttons import Parsed
 from handlers.core.context import Ctx
 from handlers.core.registry import Router
 from handlers.org.link_codes import ALPHABET
+from handlers.teams.buttons import LinkGroup
 from storage.records import Decision, GroupBindCode
 
 router = Router()
@@ -17,9 +17,9 @@ router = Router()
 CODE_TTL = dt.timedelta(hours=1)
 
 
-@router.callback("hg")
-async def on_request_code(ctx: Ctx, parsed: Parsed) -> None:
-    team = await ctx.uow.teams.get(parsed.int_arg(0) or 0)
+@router.callback(LinkGroup)
+async def on_request_code(ctx: Ctx, pressed: LinkGroup) -> None:
+    team = await ctx.uow.teams.get(pressed.team_id)
     if team is None or team.ketua_id != ctx.me.id or not team.accepts_members:
         ctx.answer(ctx.t("Only the team's ketua can link its group chat."), alert=True)
         return

@@ -3,31 +3,52 @@ official sets the ketua, a proposal they approve or reject with a reason) and ad
 members by appointment (penunjukan)."""
 from __future__ import annotations
 
+import dataclasses
+from enum import StrEnum
+
 from domain.eligibility import check_ketua, check_pengendali
 from domain.errors import DomainError
 from domain.org import JabatanKind
 from domain.profiles import Role, Scope
 from domain.team import MemberRole, Team
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
+from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import heads_team_unit, require_official
+from handlers.teams.buttons import (
+    AddMember,
+    AppointKetua,
+    AppointPengendali,
+    CandidacyDecision,
+    Dismiss,
+    PickKetua,
+    PickMember,
+    PickPengendali,
+    TeamRole,
+)
 from handlers.teams.cards import role_label
 from handlers.teams.membership import add_member, set_ketua
 from handlers.teams.teams import show_team
-from storage.records import Conversation, Decision, KetuaCandidacy
+from storage.records import Decision, KetuaCandidacy
 
 router = Router()
 
-REJECT = "candidacy_reject"
+
+
+class RejectStep(StrEnum):
+    REASON = "reason"
+
+
+REJECT = Form("candidacy_reject", RejectStep)
 PICKABLE = 30
 
 
-async def _team_for_head(ctx: Ctx, parsed: Parsed) -> Team | None:
-    team = await ctx.uow.teams.get(parsed.int_arg(0) or 0)
+async def _team_for_head(ctx: Ctx, team_id: int) -> Team | None:
+    team = await ctx.uow.teams.get(team_id)
     if team is None or not team.accepts_members:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return None
@@ -43,9 +64,9 @@ async def _candidates(ctx: Ctx, team: Team, exclude: set[int]) -> list:
     return [e for e in people if e.id not in exclude and e.id != ctx.me.id][:PICKABLE]
 
 
-@router.callback("tk")
-async def on_appoint_ketua(ctx: Ctx, parsed: Parsed) -> None:
-    team = await _team_for_head(ctx, parsed)
+@router.callback(AppointKetua)
+async def on_appoint_ketua(ctx: Ctx, pressed: AppointKetua) -> None:
+    team = await _team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     ctx.answer()
@@ -54,10 +75,7 @@ async def on_appoint_ketua(ctx: Ctx, parsed: Parsed) -> None:
         ctx.reply(ctx.t("No one in the unit can be chosen."))
         return
     ctx.reply(ctx.t("Who should be ketua of {team}?", team=team.name),
-              keyboard(*[[button(p.name[:48], "kc", team.id, p.id)] for p in people]))
-
-
-POSTS = {"kc": "ketua", "pc": "pengendali"}
+              keyboard(*[[button(p.name[:48], PickKetua(team.id, p.id))] for p in people]))
 
 
 def _appointers(ctx: Ctx, post: str) -> tuple[Role, ...]:
@@ -86,22 +104,22 @@ async def _check(ctx: Ctx, team: Team, candidate, post: str, open_candidacies: i
                        candidates_count=open_candidacies + 1, appointer_role=appointer)
 
 
-@router.callback("kc")
-async def on_pick_ketua(ctx: Ctx, parsed: Parsed) -> None:
-    await _pick(ctx, parsed, "ketua")
+@router.callback(PickKetua)
+async def on_pick_ketua(ctx: Ctx, pressed: PickKetua) -> None:
+    await _pick(ctx, pressed, "ketua")
 
 
-@router.callback("pc")
-async def on_pick_pengendali(ctx: Ctx, parsed: Parsed) -> None:
-    await _pick(ctx, parsed, "pengendali")
+@router.callback(PickPengendali)
+async def on_pick_pengendali(ctx: Ctx, pressed: PickPengendali) -> None:
+    await _pick(ctx, pressed, "pengendali")
 
 
-async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
-    """kc|pc:TEAM:EMP[:force] — check eligibility; appoint, or propose to the official who sets it."""
-    team = await _team_for_head(ctx, parsed)
+async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> None:
+    """Check eligibility; appoint, or propose to the official who sets it."""
+    team = await _team_for_head(ctx, pressed.team_id)
     if team is None:
         return
-    candidate = await ctx.uow.org.employee(parsed.int_arg(1) or 0)
+    candidate = await ctx.uow.org.employee(pressed.person_id)
     unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
     if candidate is None or candidate.unit_id not in unit_ids or not candidate.active:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
@@ -112,16 +130,15 @@ async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
     open_candidacies = len([c for c in await ctx.uow.teams.open_candidacies(team.id) if c.post == post])
     result = await _check(ctx, team, candidate, post, open_candidacies, None, unit_ids)
     ctx.answer()
-    verb = "kc" if post == "ketua" else "pc"
     if not result.ok:
         ctx.reply(Html("\n".join([t("{name} cannot be {post} of {team}:", name=candidate.name, post=post,
                                      team=team.name)] + ["✗ " + finding_text(t, f) for f in result.failures])))
         return
-    if result.warnings and parsed.args[2:3] != ("force",):
+    if result.warnings and pressed.force is None:
         ctx.reply(Html("\n".join([t("Please note before appointing {name}:", name=candidate.name)]
                                  + ["⚠ " + finding_text(t, f) for f in result.warnings])),
-                  keyboard([button(t("Appoint anyway"), verb, team.id, candidate.id, "force"),
-                            button(t("Cancel"), "tx")]))
+                  keyboard([button(t("Appoint anyway"), dataclasses.replace(pressed, force="force")),
+                            button(t("Cancel"), Dismiss())]))
         return
     if direct:
         await _install(ctx, team, candidate.id, post)
@@ -140,8 +157,8 @@ async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
         tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
            post=post, team=team.name, unit_head=ctx.me.name, name=candidate.name,
            jabatan=candidate.jabatan_name),
-        keyboard([button(tr("✅ Appoint"), "kd", "ok", candidacy.id),
-                  button(tr("❌ Reject"), "kd", "no", candidacy.id)])))
+        keyboard([button(tr("✅ Appoint"), CandidacyDecision("ok", candidacy.id)),
+                  button(tr("❌ Reject"), CandidacyDecision("no", candidacy.id))])))
     ctx.edit_or_reply(t("{name} has been proposed as {post} of {team}; {official} decides ({article}).",
                         name=candidate.name, post=post, team=team.name, official=official.name, article=article))
 
@@ -161,8 +178,8 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
 
 
-async def _candidacy(ctx: Ctx, candidacy_id: int | None) -> KetuaCandidacy | None:
-    candidacy = await ctx.uow.teams.candidacy(candidacy_id or 0)
+async def _candidacy(ctx: Ctx, candidacy_id: int) -> KetuaCandidacy | None:
+    candidacy = await ctx.uow.teams.candidacy(candidacy_id)
     if candidacy is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return None
@@ -175,14 +192,14 @@ async def _candidacy(ctx: Ctx, candidacy_id: int | None) -> KetuaCandidacy | Non
     return candidacy
 
 
-@router.callback("kd")
-async def on_candidacy(ctx: Ctx, parsed: Parsed) -> None:
-    candidacy = await _candidacy(ctx, parsed.int_arg(1))
+@router.callback(CandidacyDecision)
+async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
+    candidacy = await _candidacy(ctx, pressed.candidacy_id)
     if candidacy is None:
         return
     team = await ctx.uow.teams.get(candidacy.team_id)
     ctx.answer()
-    if parsed.args[:1] == ("ok",):
+    if pressed.action == "ok":
         candidate = await ctx.uow.org.employee(candidacy.candidate_id)
         role, _ = await require_official(ctx, _appointers(ctx, candidacy.post), team.unit_id)
         result = await _check(ctx, team, candidate, candidacy.post, 0, role,
@@ -200,18 +217,17 @@ async def on_candidacy(ctx: Ctx, parsed: Parsed) -> None:
             None))
         ctx.edit_or_reply(ctx.t("{name} was appointed {post} of {team}.", name=candidate.name,
                                 post=candidacy.post, team=team.name))
-    elif parsed.args[:1] == ("no",):
-        await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, REJECT, "reason",
-                                        {"candidacy_id": candidacy.id}, ctx.now)
+    else:
+        await REJECT.open(ctx, RejectStep.REASON, {"candidacy_id": candidacy.id})
         ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least 10 characters)."),
                   force_reply=True, placeholder=ctx.t("Reason for rejection"))
 
 
 @router.conversation(REJECT)
-async def on_reject_reason(ctx: Ctx, conv: Conversation) -> None:
+async def on_reject_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     candidacy = await ctx.uow.teams.candidacy(conv.data.get("candidacy_id", 0))
     if candidacy is None or candidacy.status != "proposed" or candidacy.decider_id != ctx.me.id:
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+        await close(ctx)
         ctx.reply(ctx.t("That is no longer waiting for your decision. Nothing was changed."))
         return
     reason = (ctx.update.text or "").strip()
@@ -221,7 +237,7 @@ async def on_reject_reason(ctx: Ctx, conv: Conversation) -> None:
     candidacy.status, candidacy.reason, candidacy.decided_at = "rejected", reason, ctx.now
     ctx.uow.decisions.add(Decision("team", candidacy.team_id, ctx.me.id, "ketua_rejected", ctx.now,
                                    reason=reason, details={"candidate_id": candidacy.candidate_id}))
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     team = await ctx.uow.teams.get(candidacy.team_id)
     await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:rejected", lambda tr: (
         tr("The proposal for {post} of {team} was rejected.\nReason: {reason}", post=candidacy.post,
@@ -232,32 +248,31 @@ async def on_reject_reason(ctx: Ctx, conv: Conversation) -> None:
 ROLE_CODES = {"pj": MemberRole.PENANGGUNG_JAWAB, "sk": MemberRole.SEKRETARIAT}
 
 
-@router.callback("tp")
-async def on_appoint_pengendali(ctx: Ctx, parsed: Parsed) -> None:
-    team = await _team_for_head(ctx, parsed)
+@router.callback(AppointPengendali)
+async def on_appoint_pengendali(ctx: Ctx, pressed: AppointPengendali) -> None:
+    team = await _team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     ctx.answer()
     people = await _candidates(ctx, team, {team.pengendali_id} if team.pengendali_id else set())
     ctx.reply(ctx.t("Who should be pengendali of {team}?", team=team.name),
-              keyboard(*[[button(p.name[:48], "pc", team.id, p.id)] for p in people]))
+              keyboard(*[[button(p.name[:48], PickPengendali(team.id, p.id))] for p in people]))
 
 
-@router.callback("tr")
-async def on_role(ctx: Ctx, parsed: Parsed) -> None:
-    """tr:TEAM:pj|sk[:EMP] — Banten Ps 10(2): a penanggung jawab and an optional secretariat."""
-    team = await _team_for_head(ctx, parsed)
-    code = parsed.args[1] if len(parsed.args) > 1 else ""
-    if team is None or code not in ROLE_CODES:
+@router.callback(TeamRole)
+async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
+    """Banten Ps 10(2): a penanggung jawab and an optional secretariat."""
+    team = await _team_for_head(ctx, pressed.team_id)
+    if team is None:
         return
+    code, person_id = pressed.role, pressed.person_id
     role = ROLE_CODES[code]
-    person_id = parsed.int_arg(2)
     ctx.answer()
     if person_id is None:
         current = {m.employee_id for m in await ctx.uow.teams.members(team.id) if m.role is role}
         people = await _candidates(ctx, team, current)
         ctx.reply(ctx.t("Who is {role} of {team}?", role=role_label(ctx.t, role), team=team.name),
-                  keyboard(*[[button(p.name[:48], "tr", team.id, code, p.id)] for p in people]))
+                  keyboard(*[[button(p.name[:48], TeamRole(team.id, code, p.id))] for p in people]))
         return
     person = await ctx.uow.org.employee(person_id)
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
@@ -270,9 +285,9 @@ async def on_role(ctx: Ctx, parsed: Parsed) -> None:
     await show_team(ctx, team, edit=False)
 
 
-@router.callback("ta")
-async def on_add_member(ctx: Ctx, parsed: Parsed) -> None:
-    team = await _team_for_head(ctx, parsed)
+@router.callback(AddMember)
+async def on_add_member(ctx: Ctx, pressed: AddMember) -> None:
+    team = await _team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     ctx.answer()
@@ -282,15 +297,15 @@ async def on_add_member(ctx: Ctx, parsed: Parsed) -> None:
         ctx.reply(ctx.t("Everyone in the unit is already in this team."))
         return
     ctx.reply(ctx.t("Who joins {team}? (appointment, penunjukan)", team=team.name),
-              keyboard(*[[button(p.name[:48], "tm", team.id, p.id)] for p in people]))
+              keyboard(*[[button(p.name[:48], PickMember(team.id, p.id))] for p in people]))
 
 
-@router.callback("tm")
-async def on_pick_member(ctx: Ctx, parsed: Parsed) -> None:
-    team = await _team_for_head(ctx, parsed)
+@router.callback(PickMember)
+async def on_pick_member(ctx: Ctx, pressed: PickMember) -> None:
+    team = await _team_for_head(ctx, pressed.team_id)
     if team is None:
         return
-    person = await ctx.uow.org.employee(parsed.int_arg(1) or 0)
+    person = await ctx.uow.org.employee(pressed.person_id)
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return

@@ -6,23 +6,51 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from enum import StrEnum
 
 from domain.application import validate_text
 from domain.errors import DomainError
 from domain.periods import QUARTERLY, period_of
 from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus, check_term
-from handlers.core.buttons import Parsed, button
+from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units, heads_team_unit
+from handlers.teams.buttons import (
+    AddMember,
+    AppointKetua,
+    AppointPengendali,
+    Dismiss,
+    EndTeam,
+    LinkGroup,
+    NewTeamAction,
+    NewTeamKind,
+    NewTeamTerm,
+    RenewTeam,
+    TeamRole,
+    Term,
+)
 from handlers.teams.cards import team_card
-from storage.records import Conversation, Decision
+from storage.records import Decision
 
 router = Router()
 
-NAME = "team_new"
+
+
+class Step(StrEnum):
+    UNIT = "unit"
+    NAME = "name"
+    KIND = "kind"
+    GOAL = "goal"
+    PERIOD = "period"
+    CONFIRM = "confirm"
+
+
+FORM = Form("team_new", Step)
 DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
@@ -33,55 +61,48 @@ async def begin(ctx: Ctx) -> None:
         ctx.reply(ctx.t("Only a unit head (Pimpinan Unit Organisasi) can form a team."))
         return
     if len(units) == 1:
-        await _set(ctx, "name", {"unit_id": units[0].id, "unit": units[0].name})
+        await FORM.open(ctx, Step.NAME, {"unit_id": units[0].id, "unit": units[0].name})
         ctx.reply(ctx.t("New team for {unit}. What is the team's name? Regulations name teams after "
                         "their sub-activity (sub kegiatan).", unit=units[0].name))
         return
-    await _set(ctx, "unit", {})
-    ctx.reply(ctx.t("For which unit?"), keyboard(*[[button(u.name[:60], "tn", "u", u.id)] for u in units]))
+    await FORM.open(ctx, Step.UNIT)
+    ctx.reply(ctx.t("For which unit?"), keyboard(*[[button(u.name[:60], NewTeamAction("u", u.id))] for u in units]))
 
 
-async def _set(ctx: Ctx, step: str, data: dict) -> None:
-    await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, NAME, step, data, ctx.now)
-
-
-def term_end(start: dt.date, choice: str) -> dt.date | None:
+def term_end(start: dt.date, term: Term) -> dt.date:
     """The end of a term chosen by button: this quarter, this year, or twelve months."""
-    if choice == "q":
+    if term is Term.QUARTER:
         return period_of(QUARTERLY, start).end
-    if choice == "y":
+    if term is Term.YEAR:
         return dt.date(start.year, 12, 31)
-    if choice == "12":
-        return dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
-    return None
+    return dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
 
 
-def _period_buttons(ctx: Ctx) -> tuple:
-    t = ctx.t
-    return keyboard([button(t("Until the end of this quarter"), "tn", "p", "q")],
-                    [button(t("Until the end of the year"), "tn", "p", "y")],
-                    [button(t("Twelve months"), "tn", "p", "12")])
+def _term_buttons(t, choice: Callable[[Term], CallbackData]) -> tuple:
+    return keyboard([button(t("Until the end of this quarter"), choice(Term.QUARTER))],
+                    [button(t("Until the end of the year"), choice(Term.YEAR))],
+                    [button(t("Twelve months"), choice(Term.TWELVE_MONTHS))])
 
 
-@router.conversation(NAME)
-async def on_input(ctx: Ctx, conv: Conversation) -> None:
+@router.conversation(FORM)
+async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
     t, text, data = ctx.t, ctx.update.text, dict(conv.data)
     if text is None:
         ctx.reply(t("I need a text answer here, not a file or sticker."))
         return
     try:
-        if conv.step == "name":
+        if conv.step is Step.NAME:
             data["name"] = validate_text(text, 3, NAME_MAX, "name")
-            await _set(ctx, "kind", data)
+            await FORM.advance(ctx, Step.KIND, data)
             ctx.reply(t("Is it a routine team or an incidental one?"),
-                      keyboard([button(t("Routine (rutin)"), "tn", "k", "rutin"),
-                                button(t("Incidental (insidental)"), "tn", "k", "insidental")]))
-        elif conv.step == "goal":
+                      keyboard([button(t("Routine (rutin)"), NewTeamKind(TeamKind.RUTIN)),
+                                button(t("Incidental (insidental)"), NewTeamKind(TeamKind.INSIDENTAL))]))
+        elif conv.step is Step.GOAL:
             data["goal"] = validate_text(text, 10, GOAL_MAX, "goal")
-            await _set(ctx, "period", data)
+            await FORM.advance(ctx, Step.PERIOD, data)
             ctx.reply(t("Until when does the team work? Choose, or type the start and end dates "
-                        "(e.g. 2026-12-01 2027-06-30)."), _period_buttons(ctx))
-        elif conv.step == "period":
+                        "(e.g. 2026-12-01 2027-06-30)."), _term_buttons(t, NewTeamTerm))
+        elif conv.step is Step.PERIOD:
             dates = [_parse_date(m) for m in DATE.finditer(text)]
             if len(dates) != 2:
                 raise DomainError("dates_expected")
@@ -104,49 +125,47 @@ def _parse_date(m: re.Match) -> dt.date:
 async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> None:
     check_term(start, end, ctx.profile.teams.max_term_months)
     data.update(starts_on=start.isoformat(), ends_on=end.isoformat())
-    await _set(ctx, "confirm", data)
+    await FORM.advance(ctx, Step.CONFIRM, data)
     t = ctx.t
     summary = Html("\n".join([
         t("<b>New team</b>"), t("Unit: {unit}", unit=data["unit"]), t("Name: {name}", name=data["name"]),
         t("Kind: {kind}", kind=data["kind"]), t("Goal and target: {goal}", goal=data["goal"]),
         t("Period: {start} – {end}", start=data["starts_on"], end=data["ends_on"])]))
-    ctx.reply(summary, keyboard([button(t("Form the team"), "tn", "ok"), button(t("Cancel"), "tn", "x")]))
+    ctx.reply(summary, keyboard([button(t("Form the team"), NewTeamAction("ok")), button(t("Cancel"), NewTeamAction("x"))]))
 
 
-@router.callback("tn")
-async def on_button(ctx: Ctx, parsed: Parsed) -> None:
-    action = parsed.args[0] if parsed.args else ""
-    conv = await ctx.open_form(NAME, ctx.t("This form is no longer open."))
+@router.callback(NewTeamAction, NewTeamKind, NewTeamTerm)
+async def on_button(ctx: Ctx, pressed: NewTeamAction | NewTeamKind | NewTeamTerm) -> None:
+    conv = await ctx.open_form(FORM, ctx.t("This form is no longer open."))
     if conv is None:
         return
     data, t = dict(conv.data), ctx.t
     ctx.answer()
-    if action == "u" and conv.step == "unit":
-        unit = next((u for u in await headed_units(ctx) if u.id == parsed.int_arg(1)), None)
+    if isinstance(pressed, NewTeamKind):
+        if conv.step is Step.KIND:
+            data["kind"] = pressed.kind.value
+            await FORM.advance(ctx, Step.GOAL, data)
+            ctx.edit_or_reply(t("Kind: {kind}", kind=data["kind"]))
+            ctx.reply(t("What is the team's goal and performance target? (10–1000 characters)"))
+    elif isinstance(pressed, NewTeamTerm):
+        if conv.step is Step.PERIOD:
+            start = ctx.today
+            try:
+                await _with_period(ctx, data, start, term_end(start, pressed.term))
+            except DomainError as err:
+                ctx.reply(explain(t, err))
+    elif pressed.action == "u" and conv.step is Step.UNIT:
+        unit = next((u for u in await headed_units(ctx) if u.id == pressed.unit_id), None)
         if unit is None:
             ctx.answer(t("This button is not valid any more."), alert=True)
             return
-        await _set(ctx, "name", {"unit_id": unit.id, "unit": unit.name})
+        await FORM.advance(ctx, Step.NAME, {"unit_id": unit.id, "unit": unit.name})
         ctx.edit_or_reply(t("New team for {unit}. What is the team's name? Regulations name teams after "
                             "their sub-activity (sub kegiatan).", unit=unit.name))
-    elif action == "k" and conv.step == "kind" and parsed.args[1:] and parsed.args[1] in ("rutin", "insidental"):
-        data["kind"] = parsed.args[1]
-        await _set(ctx, "goal", data)
-        ctx.edit_or_reply(t("Kind: {kind}", kind=data["kind"]))
-        ctx.reply(t("What is the team's goal and performance target? (10–1000 characters)"))
-    elif action == "p" and conv.step == "period":
-        start = ctx.today
-        end = term_end(start, parsed.args[1] if len(parsed.args) > 1 else "")
-        if end is None:
-            return
-        try:
-            await _with_period(ctx, data, start, end)
-        except DomainError as err:
-            ctx.reply(explain(t, err))
-    elif action == "ok" and conv.step == "confirm":
+    elif pressed.action == "ok" and conv.step is Step.CONFIRM:
         await _create(ctx, data)
-    elif action == "x":
-        await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    elif pressed.action == "x":
+        await close(ctx)
         ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
 
 
@@ -158,9 +177,9 @@ async def _create(ctx: Ctx, data: dict) -> None:
     await ctx.uow.flush()
     ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "formed", ctx.now,
                                    details={"name": team.name, "unit_id": team.unit_id}))
-    await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    await close(ctx)
     ctx.edit_or_reply(ctx.t("Team <b>{name}</b> is formed. Next: appoint its ketua.", name=team.name),
-                      keyboard([button(ctx.t("Appoint the ketua"), "tk", team.id)]))
+                      keyboard([button(ctx.t("Appoint the ketua"), AppointKetua(team.id))]))
 
 
 @router.command("tim")
@@ -185,36 +204,37 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
     rows = []
     t = ctx.t
     if team.status is not TeamStatus.ENDED and await heads_team_unit(ctx, team):
-        rows.append([button(t("Appoint the ketua") if team.ketua_id is None else t("Change the ketua"), "tk", team.id),
-                     button(t("Add a member"), "ta", team.id)])
+        rows.append([button(t("Appoint the ketua") if team.ketua_id is None else t("Change the ketua"),
+                            AppointKetua(team.id)),
+                     button(t("Add a member"), AddMember(team.id))])
         extra = []
         if ctx.profile.teams.has_pengendali:
-            extra.append(button(t("Appoint the pengendali"), "tp", team.id))
+            extra.append(button(t("Appoint the pengendali"), AppointPengendali(team.id)))
         if ctx.profile.teams.penanggung_jawab:
-            extra.append(button(t("Penanggung jawab"), "tr", team.id, "pj"))
+            extra.append(button(t("Penanggung jawab"), TeamRole(team.id, "pj")))
         if ctx.profile.teams.sekretariat:
-            extra.append(button(t("Secretariat"), "tr", team.id, "sk"))
+            extra.append(button(t("Secretariat"), TeamRole(team.id, "sk")))
         if extra:
             rows.append(extra)
-        rows.append([button(t("Renew"), "tw", team.id), button(t("End the team"), "te", team.id)])
+        rows.append([button(t("Renew"), RenewTeam(team.id)), button(t("End the team"), EndTeam(team.id))])
     if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
-        rows.append([button(t("Link the team's group chat"), "hg", team.id)])
+        rows.append([button(t("Link the team's group chat"), LinkGroup(team.id))])
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
 
 
-@router.callback("te")
-async def on_end(ctx: Ctx, parsed: Parsed) -> None:
-    team = await ctx.uow.teams.get(parsed.int_arg(0) or 0)
+@router.callback(EndTeam)
+async def on_end(ctx: Ctx, pressed: EndTeam) -> None:
+    team = await ctx.uow.teams.get(pressed.team_id)
     if team is None or not await heads_team_unit(ctx, team):
         ctx.answer(ctx.t("Only the head of the team's unit can do that."), alert=True)
         return
     if team.status is TeamStatus.ENDED:
         ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
         return
-    if parsed.args[1:2] != ("yes",):
+    if pressed.confirm != "yes":
         ctx.answer()
         ctx.reply(ctx.t("End team {name}? Its history is kept.", name=team.name),
-                  keyboard([button(ctx.t("Yes, end it"), "te", team.id, "yes"), button(ctx.t("Cancel"), "tx")]))
+                  keyboard([button(ctx.t("Yes, end it"), EndTeam(team.id, "yes")), button(ctx.t("Cancel"), Dismiss())]))
         return
     team.end()
     ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "ended", ctx.now))
@@ -225,28 +245,26 @@ async def on_end(ctx: Ctx, parsed: Parsed) -> None:
     ctx.edit_or_reply(ctx.t("Team {name} has ended. Its history is kept.", name=team.name))
 
 
-@router.callback("tx")
-async def on_dismiss(ctx: Ctx, parsed: Parsed) -> None:
+@router.callback(Dismiss)
+async def on_dismiss(ctx: Ctx, pressed: Dismiss) -> None:
     ctx.answer()
     ctx.edit_or_reply(ctx.t("Cancelled. Nothing was sent."))
 
 
-@router.callback("tw")
-async def on_renew(ctx: Ctx, parsed: Parsed) -> None:
-    """tw:TEAM[:q|y|12] — renew a team for a new term from today (history kept)."""
-    team = await ctx.uow.teams.get(parsed.int_arg(0) or 0)
+@router.callback(RenewTeam)
+async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
+    """Renew a team for a new term from today (history kept); without a term, ask for it."""
+    team = await ctx.uow.teams.get(pressed.team_id)
     if team is None or not await heads_team_unit(ctx, team) or team.status is TeamStatus.ENDED:
         ctx.answer(ctx.t("Only the head of the team's unit can do that."), alert=True)
         return
     t, start = ctx.t, ctx.today
-    end = term_end(start, parsed.args[1] if len(parsed.args) > 1 else "")
     ctx.answer()
-    if end is None:
+    if pressed.term is None:
         ctx.reply(t("Renew {name} from today until when?", name=team.name),
-                  keyboard([button(t("Until the end of this quarter"), "tw", team.id, "q")],
-                           [button(t("Until the end of the year"), "tw", team.id, "y")],
-                           [button(t("Twelve months"), "tw", team.id, "12")]))
+                  _term_buttons(t, lambda term: RenewTeam(team.id, term)))
         return
+    end = term_end(start, pressed.term)
     try:
         check_term(start, end, ctx.profile.teams.max_term_months)
     except DomainError as err:

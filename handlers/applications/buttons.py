@@ -1,0 +1,26 @@
+"""The buttons of applications (pengajuan sukarela): their callback data."""
+from __future__ import annotations
+
+from typing import Literal
+
+from handlers.core.buttons import CallbackData
+
+
+class ApplicationAction(CallbackData, prefix="aj"):
+    """The applicant's form: t (choose a team: team_id), send, cancel."""
+
+    action: Literal["t", "send", "cancel"]
+    team_id: int | None = None
+
+
+class ApplicationDecision(CallbackData, prefix="ap"):
+    action: Literal["ok", "no"]
+    application_id: int
+
+
+class WithdrawApplication(CallbackData, prefix="aw"):
+    application_id: int
+
+
+class AssignmentLetter(CallbackData, prefix="sl"):
+    assignment_id: int
