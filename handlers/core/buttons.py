@@ -57,7 +57,7 @@ class _Field:
                 raise ValueError(f"{self.name} must be an int, not {value!r}")
         elif not isinstance(value, self.kind):
             raise ValueError(f"{self.name} must be a {self.kind.__name__}, not {value!r}")
-        elif self.kind is str and (not value or SEP in value):
+        elif self.kind is str and (not value or SEP in str(value)):
             raise ValueError(f"{self.name} must be non-empty and without {SEP!r}: {value!r}")
 
     def encode(self, value: Any) -> str:

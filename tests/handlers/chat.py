@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import itertools
+from typing import TypeVar
 
+from handlers.core.buttons import CallbackData
 from handlers.core.dispatch import handle
 from handlers.core.types import (
     AnswerCallback,
@@ -14,6 +16,7 @@ from handlers.core.types import (
 )
 
 _ids = itertools.count(1)
+K = TypeVar("K", bound=CallbackData)
 
 
 class Person:
@@ -38,8 +41,10 @@ class Person:
         f = FileRef(file_id, "photo", None, "image/jpeg", size)
         return await handle(self.app, self._update(file=f, message_id=next(_ids)))
 
-    async def presses(self, data: str, message_id: int = 99):
-        return await handle(self.app, self._update(callback_id=str(next(_ids)), callback_data=data,
+    async def presses(self, data: CallbackData | str, message_id: int = 99):
+        """A button press; raw str data is what a forged or garbled button sends."""
+        raw = data.pack() if isinstance(data, CallbackData) else data
+        return await handle(self.app, self._update(callback_id=str(next(_ids)), callback_data=raw,
                                                    message_id=message_id))
 
 
@@ -57,6 +62,30 @@ def buttons(replies) -> list[tuple[str, str]]:
         if isinstance(r, (SendMessage, EditMessage)) and r.keyboard:
             out += [(b.text, b.data) for row in r.keyboard for b in row]
     return out
+
+
+def is_button(raw: str, kind: type[CallbackData], **fields) -> bool:
+    """`raw` is a button of `kind` whose fields have these values."""
+    found = kind.unpack(raw)
+    return found is not None and all(getattr(found, k) == v for k, v in fields.items())
+
+
+def buttons_of(replies, kind: type[K]) -> list[K]:
+    return [found for _, raw in buttons(replies) if (found := kind.unpack(raw)) is not None]
+
+
+def button_of(replies, kind: type[K], **fields) -> K:
+    """The first button of `kind` in the replies whose fields have these values."""
+    for found in buttons_of(replies, kind):
+        if all(getattr(found, k) == v for k, v in fields.items()):
+            return found
+    raise AssertionError(f"no {kind.__name__} {fields} in {buttons(replies)}")
+
+
+def offered(replies, data: K) -> K:
+    """`data`, after checking that one of the replies' buttons carries it."""
+    assert data.pack() in [raw for _, raw in buttons(replies)], f"{data} not in {buttons(replies)}"
+    return data
 
 
 def button_data(replies, text_contains: str) -> str:

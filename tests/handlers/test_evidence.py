@@ -2,6 +2,7 @@
 report's route, by Telegram file id."""
 from domain.report import Report, ReportKind
 from handlers.core.types import SendFile
+from handlers.reports.buttons import ReportFiles
 from tests.handlers.chat import alerts
 from tests.handlers.test_voluntary_application import linked
 
@@ -18,7 +19,7 @@ async def test_only_author_and_route_open_the_files(app, demo, clock):
         report.submit([demo["budi"].employee.id], clock())
         uow.reports.add(report)
         await uow.commit()
-    assert alerts(await siti.presses(f"rf:{report.id}"))
+    assert alerts(await siti.presses(ReportFiles(report.id)))
     for person in (budi, dewi):
-        sent = [r for r in await person.presses(f"rf:{report.id}") if isinstance(r, SendFile)]
+        sent = [r for r in await person.presses(ReportFiles(report.id)) if isinstance(r, SendFile)]
         assert [(f.file_id, f.kind) for f in sent] == [("DOC1", "document"), ("PH1", "photo")]

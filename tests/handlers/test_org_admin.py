@@ -9,9 +9,11 @@ import pytest
 
 from domain.org import Employee, JabatanKind
 from domain.team import Team
+from handlers.admin.buttons import AdminAction, UnlinkedPeople, UnlinkedUnits
 from handlers.core.app import AppConfig
+from handlers.onboarding.buttons import LanguageChoice
 from storage.records import Decision
-from tests.handlers.chat import Person, alerts, button_data, buttons, texts
+from tests.handlers.chat import Person, alerts, button_data, buttons, is_button, texts
 
 ADMIN = 900
 MOTIVATION = "Saya berpengalaman mengelola server & keamanan jaringan selama 5 tahun."
@@ -49,8 +51,8 @@ async def test_non_admins_are_refused_politely_and_nothing_happens(admin_app, de
     for person in (budi, stranger):
         (reply,) = texts(await person.says("/admin"))
         assert "hanya untuk admin kepegawaian" in reply
-        assert "hanya untuk admin" in alerts(await person.presses(f"adm:code:{demo['yoga'].employee.id}"))[0]
-        assert "hanya untuk admin" in alerts(await person.presses("adn:u:0"))[0]
+        assert "hanya untuk admin" in alerts(await person.presses(AdminAction("code", demo['yoga'].employee.id)))[0]
+        assert "hanya untuk admin" in alerts(await person.presses(UnlinkedUnits(0)))[0]
     assert await audit(admin_app, "employee", demo["yoga"].employee.id) == []
     (reply,) = texts(await Person(admin_app, ADMIN, "Admin").says("/admin", chat_type="group"))
     assert "percakapan pribadi" in reply  # never in a group
@@ -115,12 +117,12 @@ async def test_not_linked_list_per_unit_is_paginated(admin_app, demo):
     admin = Person(admin_app, ADMIN, "Admin")
     units = await admin.presses(button_data(await admin.says("/admin"), "Belum terhubung"))
     assert "4 unit" in texts(units)[0]
-    assert ("Bidang Aplikasi Informatika (12)", f"adn:l:{unit.id}:0") in buttons(units)  # Budi is linked
-    page1 = await admin.presses(f"adn:l:{unit.id}:0")
-    names = [text for text, data in buttons(page1) if data.startswith("adm:e:")]
+    assert ("Bidang Aplikasi Informatika (12)", UnlinkedPeople(unit.id, 0).pack()) in buttons(units)  # Budi is linked
+    page1 = await admin.presses(UnlinkedPeople(unit.id, 0))
+    names = [text for text, data in buttons(page1) if is_button(data, AdminAction, action="e")]
     assert len(names) == 8 and "halaman 1 dari 2" in texts(page1)[0] and "Budi" not in " ".join(names)
     page2 = await admin.presses(button_data(page1, "Berikutnya"))
-    assert len([d for _, d in buttons(page2) if d.startswith("adm:e:")]) == 4
+    assert len([d for _, d in buttons(page2) if is_button(d, AdminAction, action="e")]) == 4
     assert any("Sebelumnya" in text for text, _ in buttons(page2))
 
 
@@ -207,6 +209,6 @@ async def test_saya_shows_my_profile(app, demo, clock):
     (profile,) = texts(await andi.says("/saya"))
     assert "Pejabat Penilai Kinerja: Joko Susilo" in profile and "Pimpinan unit: Sri Wahyuni" in profile
     assert "Tim yang Anda ketuai: belum ada." in profile
-    await budi.presses("lang:en")
+    await budi.presses(LanguageChoice("en"))
     (profile,) = texts(await budi.says("/saya"))
     assert "Penilai (Pejabat Penilai Kinerja): Agus Salim" in profile and "Teams you lead: Tim Satu Data" in profile

@@ -3,13 +3,27 @@ report with its data dukung to the ketua, the revision loop, corrections before 
 the team report along each profile's route, individual reports, requests sewaktu-waktu."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import select
 
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
+from handlers.kendala.buttons import KendalaAction
+from handlers.reports.buttons import ReportAction, RequestAction, Review
 from handlers.teams.membership import add_member, set_ketua
-from tests.handlers.chat import Person, alerts, button_data, buttons, texts
+from tests.handlers.chat import (
+    Person,
+    alerts,
+    button_data,
+    button_of,
+    buttons,
+    buttons_of,
+    is_button,
+    offered,
+    texts,
+)
 from tests.handlers.test_voluntary_application import linked, outbox
 
 TEXT = "Modul login & registrasi selesai, diuji oleh 20 pengguna."
@@ -41,13 +55,6 @@ async def people(app, demo, *keys) -> dict[str, Person]:
     return {k: await linked(app, demo, k, IDS[k]) for k in keys}
 
 
-def data_with(replies, prefix: str) -> str:
-    for _, data in buttons(replies):
-        if data.startswith(prefix):
-            return data
-    raise AssertionError(f"no button {prefix!r} in {buttons(replies)}")
-
-
 async def notices(app, who: str) -> list:
     return [m.payload for m in await outbox(app) if m.chat_id == IDS[who]]
 
@@ -66,22 +73,23 @@ def notice_button(payload: dict, text_contains: str) -> str:
     raise AssertionError(f"no {text_contains!r} in {payload['keyboard']}")
 
 
-async def write_report(person: Person, choice: str, text: str = TEXT, files=("hasil-uji.pdf",), send=True):
-    """/lapor -> choice (e.g. 'rp:t:' a team, 'rp:k:' my team's report, 'rp:i') -> this period
-    -> text -> files -> Done -> Send."""
+async def write_report(person: Person, choice: ReportAction, text: str = TEXT, files=("hasil-uji.pdf",),
+                       send=True):
+    """/lapor -> choice (t: to a team's ketua, k: my team's report, i: individual) -> this
+    period -> text -> files -> Done -> Send."""
     replies = await person.says("/lapor")
-    replies = await person.presses(data_with(replies, choice))
+    replies = await person.presses(offered(replies, choice))
     replies = await person.presses(button_data(replies, "Periode ini"))
-    if choice.startswith("rp:k"):
+    if choice.action == "k":
         assert "Ringkasan laporan anggota" in texts(replies)[-1]
     replies = await person.says(text)
     assert "data dukung" in texts(replies)[-1]
     for i, name in enumerate(files):
         replies = await person.sends_file(name, file_id=f"F-{name}-{i}", size=2048)
         assert "Diterima 📎" in texts(replies)[-1]
-    replies = await person.presses("rp:done")
+    replies = await person.presses(ReportAction("done"))
     assert "periksa dulu" in texts(replies)[-1]
-    return await person.presses("rp:send") if send else replies
+    return await person.presses(ReportAction("send")) if send else replies
 
 
 async def reports(app, kind: ReportKind | None = None) -> list:
@@ -98,7 +106,7 @@ async def versions(app, report_id) -> list:
 async def test_member_report_with_a_document_reaches_the_ketua_who_accepts(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "budi", "dewi")
-    replies = await write_report(p["dewi"], f"rp:t:{team_id}")
+    replies = await write_report(p["dewi"], ReportAction("t", team_id))
     assert "Laporan terkirim kepada Budi Santoso" in texts(replies)[0]
     (report,) = await reports(app)
     assert (report.kind, report.status, report.route, report.version) == (
@@ -121,7 +129,7 @@ async def test_member_report_with_a_document_reaches_the_ketua_who_accepts(app, 
 async def test_revision_loop_keeps_every_version(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "budi", "dewi")
-    await write_report(p["dewi"], f"rp:t:{team_id}")
+    await write_report(p["dewi"], ReportAction("t", team_id))
     for round_ in (1, 2):
         notice = await last_notice(app, "budi")
         replies = await p["budi"].presses(notice_button(notice, "Minta revisi"))
@@ -134,11 +142,11 @@ async def test_revision_loop_keeps_every_version(app, demo):
         assert FEEDBACK in told["text"] and "mengembalikan" in told["text"]
         replies = await p["dewi"].presses(notice_button(told, "Revisi"))
         assert "dikembalikan untuk direvisi" in texts(replies)[0]
-        replies = await p["dewi"].presses(data_with(replies, "rp:text"))
+        replies = await p["dewi"].presses(button_of(replies, ReportAction, action="text"))
         replies = await p["dewi"].says(f"{TEXT} Revisi ke-{round_}: hasil uji terlampir.")
         await p["dewi"].sends_photo(file_id=f"P{round_}")
-        await p["dewi"].presses("rp:done")
-        replies = await p["dewi"].presses("rp:send")
+        await p["dewi"].presses(ReportAction("done"))
+        replies = await p["dewi"].presses(ReportAction("send"))
         assert f"versi {round_ + 1}" in texts(replies)[0]
     notice = await last_notice(app, "budi")
     await p["budi"].presses(notice_button(notice, "Terima"))
@@ -155,19 +163,19 @@ async def test_revision_loop_keeps_every_version(app, demo):
 async def test_correction_before_review_and_stale_buttons(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "budi", "dewi")
-    await write_report(p["dewi"], f"rp:t:{team_id}")
+    await write_report(p["dewi"], ReportAction("t", team_id))
     first = await last_notice(app, "budi")
     # /lapor again on the same team and period: the correction path
     replies = await p["dewi"].says("/lapor")
-    replies = await p["dewi"].presses(f"rp:t:{team_id}")
+    replies = await p["dewi"].presses(ReportAction("t", team_id))
     replies = await p["dewi"].presses(button_data(replies, "Periode ini"))
     assert "boleh mengoreksinya" in texts(replies)[0]
-    replies = await p["dewi"].presses(data_with(replies, "rp:text"))
+    replies = await p["dewi"].presses(button_of(replies, ReportAction, action="text"))
     await p["dewi"].says(TEXT + " Koreksi: angka pengguna 25.")
-    await p["dewi"].presses("rp:done")
-    replies = await p["dewi"].presses(button_data(await p["dewi"].presses("rp:files"), "Selesai"))
-    assert button_data(replies, "Kirim perbaikan") == "rp:send"
-    replies = await p["dewi"].presses("rp:send")
+    await p["dewi"].presses(ReportAction("done"))
+    replies = await p["dewi"].presses(button_data(await p["dewi"].presses(ReportAction("files")), "Selesai"))
+    assert button_data(replies, "Kirim perbaikan") == ReportAction("send").pack()
+    replies = await p["dewi"].presses(ReportAction("send"))
     assert "Perbaikan terkirim: versi 2" in texts(replies)[0]
     corrected = await last_notice(app, "budi")
     assert "mengoreksi laporan sebelum ditinjau" in corrected["text"] and "25" in corrected["text"]
@@ -185,19 +193,19 @@ async def test_correction_refused_once_reviewed(app, demo, profile_name):
     it, the ketua can no longer correct it — only revise it if it comes back."""
     team_id = await make_team(app, demo, "sekretaris", "andi", ["yoga"])
     p = await people(app, demo, "andi", "kasubbag", "sekretaris")
-    await write_report(p["andi"], f"rp:k:{team_id}")
+    await write_report(p["andi"], ReportAction("k", team_id))
     # the ketua opens a correction; meanwhile the rater forwards it
-    replies = await p["andi"].presses(data_with(await p["andi"].says("/laporan"), "rp:fix:"))
+    replies = await p["andi"].presses(button_of(await p["andi"].says("/laporan"), ReportAction, action="fix"))
     assert "boleh mengoreksinya" in texts(replies)[0]
     notice = await last_notice(app, "kasubbag")
     await p["kasubbag"].presses(notice_button(notice, "Teruskan"))
-    await p["kasubbag"].presses(data_with(await p["kasubbag"].says("/laporan"), "rv:f:"))
-    await p["kasubbag"].presses(f"rv:fn:{(await reports(app))[0].id}:1")
-    replies = await p["andi"].presses("rp:send")
+    await p["kasubbag"].presses(button_of(await p["kasubbag"].says("/laporan"), Review, action="f"))
+    await p["kasubbag"].presses(Review("fn", (await reports(app))[0].id, 1))
+    replies = await p["andi"].presses(ReportAction("send"))
     assert "sudah berubah" in alerts(replies)[0] and "tidak ada yang dikirim" in alerts(replies)[0]
     replies = await p["andi"].says("/lapor")
     assert "belum selesai" not in texts(replies)[0]
-    replies = await p["andi"].presses(f"rp:k:{team_id}")
+    replies = await p["andi"].presses(ReportAction("k", team_id))
     replies = await p["andi"].presses(button_data(replies, "Periode ini"))
     assert "sudah sedang ditinjau" in texts(replies)[0]
     (report,) = await reports(app)
@@ -208,8 +216,8 @@ async def test_non_member_cannot_report_to_a_team(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "siti")
     replies = await p["siti"].says("/lapor")
-    assert f"rp:t:{team_id}" not in [d for _, d in buttons(replies)]
-    replies = await p["siti"].presses(f"rp:t:{team_id}")  # forged
+    assert ReportAction("t", team_id).pack() not in [d for _, d in buttons(replies)]
+    replies = await p["siti"].presses(ReportAction("t", team_id))  # forged
     assert "bukan anggota Tim Uji Laporan" in texts(replies)[0] and "aturan 40" in texts(replies)[0]
     assert await reports(app) == []
 
@@ -227,9 +235,9 @@ def route_of(demo, *keys) -> list[int]:
 async def test_team_report_travels_the_profile_route(app, demo, profile_name, hops):
     team_id = await make_team(app, demo, "sekretaris", "andi", ["yoga"])
     p = await people(app, demo, "andi", "yoga", *hops)
-    await write_report(p["yoga"], f"rp:t:{team_id}", text="Konten media sosial minggu ini sudah terbit semua.")
+    await write_report(p["yoga"], ReportAction("t", team_id), text="Konten media sosial minggu ini sudah terbit semua.")
     await p["andi"].presses(notice_button(await last_notice(app, "andi"), "Terima"))
-    await write_report(p["andi"], f"rp:k:{team_id}", text="Laporan tim: seluruh anggota melapor, target tercapai.")
+    await write_report(p["andi"], ReportAction("k", team_id), text="Laporan tim: seluruh anggota melapor, target tercapai.")
     report = (await reports(app, ReportKind.TEAM))[0]
     assert report.route == route_of(demo, *hops)
     for i, hop in enumerate(hops[:-1]):
@@ -244,8 +252,8 @@ async def test_team_report_travels_the_profile_route(app, demo, profile_name, ho
     notice = await last_notice(app, last)
     if len(hops) > 1:
         assert "meneruskan laporan ini kepada Anda" in notice["text"] and "Sudah saya evaluasi" in notice["text"]
-    assert notice_button(notice, "Kembalikan untuk perbaikan").startswith("rv:r:")
-    forged = notice_button(notice, "memenuhi target").replace("rv:d:", "rv:a:")  # accept without the target
+    assert is_button(notice_button(notice, "Kembalikan untuk perbaikan"), Review, action="r")
+    forged = dataclasses.replace(Review.unpack(notice_button(notice, "memenuhi target")), action="a")  # no target
     assert "tidak berlaku" in alerts(await p[last].presses(forged))[0]
     replies = await p[last].presses(notice_button(notice, "memenuhi target"))
     assert "memenuhi target" in texts(replies)[0]
@@ -264,20 +272,20 @@ async def test_surakarta_via_pengendali_return_and_resubmit_with_evidence(app, d
     """Ps 26(3)(b) through the Pengendali (and the rater, rule 51); Ps 26(1) no report without data dukung."""
     team_id = await make_team(app, demo, "sekretaris", "andi", ["yoga"], pengendali="dewi")
     p = await people(app, demo, "andi", "dewi", "kasubbag", "sekretaris")
-    replies = await write_report(p["andi"], f"rp:k:{team_id}", files=())
+    replies = await write_report(p["andi"], ReportAction("k", team_id), files=())
     (refusal,) = texts(replies)
     assert "Belum terkirim" in refusal and "R44" in refusal and "Ps 26(1)" in refusal
     assert (await reports(app))[0].status is ReportStatus.DRAFT
-    await p["andi"].presses("rp:files")
+    await p["andi"].presses(ReportAction("files"))
     await p["andi"].sends_file("rekap-triwulan.xlsx", mime="application/vnd.ms-excel")
-    await p["andi"].presses("rp:done")
-    await p["andi"].presses("rp:send")
+    await p["andi"].presses(ReportAction("done"))
+    await p["andi"].presses(ReportAction("send"))
     (report,) = await reports(app)
     assert report.route == route_of(demo, "dewi", "kasubbag", "sekretaris")
     # the pengendali forwards without a note, the rater returns it with a reason
     notice = await last_notice(app, "dewi")
     await p["dewi"].presses(notice_button(notice, "Teruskan"))
-    await p["dewi"].presses(f"rv:fn:{report.id}:1")
+    await p["dewi"].presses(Review("fn", report.id, 1))
     notice = await last_notice(app, "kasubbag")
     await p["kasubbag"].presses(notice_button(notice, "Kembalikan"))
     await p["kasubbag"].says("Capaian indikator 2 belum didukung data.")
@@ -287,17 +295,17 @@ async def test_surakarta_via_pengendali_return_and_resubmit_with_evidence(app, d
     # the unit head never saw it; the revision starts the route again at the pengendali
     assert await notices(app, "sekretaris") == []
     replies = await p["andi"].presses(notice_button(told, "Revisi"))
-    await p["andi"].presses("rp:send")
+    await p["andi"].presses(ReportAction("send"))
     (report,) = await reports(app)
     assert (report.status, report.hop, report.version) == (ReportStatus.SUBMITTED, 0, 2)
-    assert (await last_notice(app, "dewi"))["keyboard"][0][0]["data"] == f"rv:f:{report.id}:2"
+    assert (await last_notice(app, "dewi"))["keyboard"][0][0]["data"] == Review("f", report.id, 2).pack()
 
 
 @pytest.mark.parametrize("profile_name, hops", [("banten", ["kasubbag", "sekretaris"]), ("nasional", ["sekretaris"])])
 async def test_individual_report_route(app, demo, profile_name, hops):
     """Banten Ps 14(3), rule 47: to the Pimpinan UO through the rater; elsewhere direct."""
     p = await people(app, demo, "andi", *hops)
-    await write_report(p["andi"], "rp:i", text="Arsip surat masuk triwulan IV sudah terdigitalisasi.")
+    await write_report(p["andi"], ReportAction("i"), text="Arsip surat masuk triwulan IV sudah terdigitalisasi.")
     (report,) = await reports(app)
     assert (report.kind, report.route) == (ReportKind.INDIVIDUAL, route_of(demo, *hops))
     assert notice_button(await last_notice(app, hops[0]), "Teruskan" if len(hops) > 1 else "memenuhi target")
@@ -306,10 +314,10 @@ async def test_individual_report_route(app, demo, profile_name, hops):
 async def test_file_limits_are_explained(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "dewi")
-    replies = await write_report(p["dewi"], f"rp:t:{team_id}", files=[f"f{i}.pdf" for i in range(10)], send=False)
+    replies = await write_report(p["dewi"], ReportAction("t", team_id), files=[f"f{i}.pdf" for i in range(10)], send=False)
     replies = await p["dewi"].sends_file("satu-lagi.pdf")
     assert "paling banyak 10 berkas" in texts(replies)[0]
-    await p["dewi"].presses("rp:clear")
+    await p["dewi"].presses(ReportAction("clear"))
     replies = await p["dewi"].sends_file("virus.exe", mime="application/x-msdownload")
     assert "tidak diterima" in texts(replies)[0]
     replies = await p["dewi"].sends_file("besar.pdf", size=30 * 1024 * 1024)
@@ -320,7 +328,7 @@ async def test_draft_survives_and_resumes(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "dewi")
     replies = await p["dewi"].says("/lapor")
-    replies = await p["dewi"].presses(f"rp:t:{team_id}")
+    replies = await p["dewi"].presses(ReportAction("t", team_id))
     await p["dewi"].presses(button_data(replies, "Periode ini"))
     await p["dewi"].says(TEXT)
     await p["dewi"].sends_file("a.pdf")
@@ -330,7 +338,7 @@ async def test_draft_survives_and_resumes(app, demo):
     # stopping keeps the draft row; choosing the same team and period resumes it
     await p["dewi"].says("/batal")
     replies = await p["dewi"].says("/lapor")
-    replies = await p["dewi"].presses(f"rp:t:{team_id}")
+    replies = await p["dewi"].presses(ReportAction("t", team_id))
     replies = await p["dewi"].presses(button_data(replies, "Periode ini"))
     assert "registrasi selesai" in texts(replies)[-1] and "a.pdf" in texts(replies)[-1]
     (report,) = await reports(app)
@@ -341,12 +349,12 @@ async def test_report_for_the_previous_period(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "dewi")
     replies = await p["dewi"].says("/lapor")
-    replies = await p["dewi"].presses(f"rp:t:{team_id}")
+    replies = await p["dewi"].presses(ReportAction("t", team_id))
     assert "2026-Q4 (1 Okt 2026 – 31 Des 2026)" in texts(replies)[0]
     replies = await p["dewi"].presses(button_data(replies, "Periode sebelumnya (2026-Q3)"))
     await p["dewi"].says(TEXT)
-    await p["dewi"].presses("rp:done")
-    await p["dewi"].presses("rp:send")
+    await p["dewi"].presses(ReportAction("done"))
+    await p["dewi"].presses(ReportAction("send"))
     (report,) = await reports(app)
     assert (report.period_key, report.status) == ("2026-Q3", ReportStatus.SUBMITTED)
 
@@ -356,7 +364,7 @@ async def test_adhoc_request_answered_and_tracked(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "kabid_apt", "budi")
     replies = await p["kabid_apt"].says("/mintalaporan")
-    replies = await p["kabid_apt"].presses(f"rq:t:{team_id}")
+    replies = await p["kabid_apt"].presses(RequestAction("t", team_id))
     assert "Paling lambat kapan" in texts(replies)[0]
     replies = await p["kabid_apt"].says("2026-11-01")  # in the past
     assert "mulai hari ini" in texts(replies)[0]
@@ -370,8 +378,8 @@ async def test_adhoc_request_answered_and_tracked(app, demo):
     assert "meminta laporan" in request["text"] and "30 Nov 2026" in request["text"]
     replies = await p["budi"].presses(notice_button(request, "Jawab"))
     await p["budi"].says("Integrasi SSO 80%, tinggal uji keamanan.")
-    await p["budi"].presses("rp:done")
-    await p["budi"].presses("rp:send")
+    await p["budi"].presses(ReportAction("done"))
+    await p["budi"].presses(ReportAction("send"))
     (report,) = await reports(app)
     assert report.route == route_of(demo, "kabid_apt") and report.request_id is not None
     review = await last_notice(app, "kabid_apt")
@@ -401,15 +409,15 @@ async def test_kendala_decided_and_the_team_told(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"], group=-100555)
     p = await people(app, demo, "kabid_apt", "budi", "dewi")
     replies = await p["dewi"].says("/kendala")
-    await p["dewi"].presses(data_with(replies, f"kn:t:{team_id}"))
+    await p["dewi"].presses(button_of(replies, KendalaAction, action="t", target_id=team_id))
     await p["dewi"].says("Server uji coba rusak sejak Senin, pengujian tertunda.")
-    replies = await p["dewi"].presses("kn:done")
+    replies = await p["dewi"].presses(KendalaAction("done"))
     assert "paling sedikit satu alternatif" in alerts(replies)[0]
     await p["dewi"].says("Sewa server awan selama 3 bulan.")
     await p["dewi"].says("Pinjam server Bidang IKP.")
-    replies = await p["dewi"].presses("kn:done")
+    replies = await p["dewi"].presses(KendalaAction("done"))
     assert "2. Pinjam server" in texts(replies)[0]
-    replies = await p["dewi"].presses(data_with(replies, "kn:send:"))
+    replies = await p["dewi"].presses(button_of(replies, KendalaAction, action="send"))
     assert "Kendala terkirim kepada Agus Salim" in texts(replies)[0]
     assert "mengajukan kendala" in (await last_notice(app, "budi"))["text"]
     notice = await last_notice(app, "kabid_apt")
@@ -436,12 +444,12 @@ async def test_surakarta_kendala_to_unit_head_or_rater(app, demo, profile_name):
     team_id = await make_team(app, demo, "sekretaris", "andi", ["yoga"])
     p = await people(app, demo, "andi")
     replies = await p["andi"].says("/kendala")
-    await p["andi"].presses(data_with(replies, f"kn:t:{team_id}"))
+    await p["andi"].presses(button_of(replies, KendalaAction, action="t", target_id=team_id))
     await p["andi"].says("Data kinerja dari bidang lain belum masuk.")
     await p["andi"].says("Surati bidang terkait.")
-    replies = await p["andi"].presses("kn:done")
-    assert {d for _, d in buttons(replies) if d.startswith("kn:send:")} == {
-        f"kn:send:{demo['sekretaris'].employee.id}", f"kn:send:{demo['kasubbag'].employee.id}"}
+    replies = await p["andi"].presses(KendalaAction("done"))
+    assert {b for b in buttons_of(replies, KendalaAction) if b.action == "send"} == {
+        KendalaAction("send", demo["sekretaris"].employee.id), KendalaAction("send", demo["kasubbag"].employee.id)}
     assert "Lamp. V.a" in texts(replies)[0]
 
 
@@ -449,9 +457,9 @@ async def test_rekap_for_the_unit_head(app, demo, clock):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi", "siti"])
     p = await people(app, demo, "kabid_apt", "budi", "dewi", "siti")
     assert "untuk pimpinan unit" in texts(await p["budi"].says("/rekap"))[0]
-    await write_report(p["dewi"], f"rp:t:{team_id}")
+    await write_report(p["dewi"], ReportAction("t", team_id))
     await p["budi"].presses(notice_button(await last_notice(app, "budi"), "Terima"))
-    await write_report(p["budi"], f"rp:k:{team_id}", text="Laporan tim triwulan IV: satu anggota belum melapor.")
+    await write_report(p["budi"], ReportAction("k", team_id), text="Laporan tim triwulan IV: satu anggota belum melapor.")
     (text,) = texts(await p["kabid_apt"].says("/rekap"))
     block = text.split("<b>Tim Uji Laporan</b>")[1].split("\n\n")[0]
     assert "✅ Dewi Lestari" in block and "❌ Siti Rahmawati" in block

@@ -6,7 +6,19 @@ import pytest
 
 from domain.org import Employee, Golongan, JabatanKind, Unit, UnitKind
 from domain.team import MemberRole, TeamStatus
-from tests.handlers.chat import Person, alerts, button_data, buttons, texts
+from handlers.applications.buttons import ApplicationAction
+from handlers.teams.buttons import (
+    AppointKetua,
+    AppointPengendali,
+    EndTeam,
+    LinkGroup,
+    PickKetua,
+    PickMember,
+    PickPengendali,
+    RenewTeam,
+    TeamRole,
+)
+from tests.handlers.chat import Person, alerts, button_data, buttons, is_button, texts
 from tests.handlers.test_voluntary_application import MOTIVATION, linked, outbox
 
 
@@ -38,11 +50,11 @@ async def test_form_team_appoint_ketua_add_member(app, demo):
     kabid = await linked(app, demo, "kabid_apt", 2001)
     budi = await linked(app, demo, "budi", 1001)
     team_id = await form_team(kabid)
-    replies = await kabid.presses(f"tk:{team_id}")
-    assert ("Budi Santoso, S.Kom.", f"kc:{team_id}:{demo['budi'].employee.id}") in buttons(replies)
-    replies = await kabid.presses(f"kc:{team_id}:{demo['budi'].employee.id}")
+    replies = await kabid.presses(AppointKetua(team_id))
+    assert ("Budi Santoso, S.Kom.", PickKetua(team_id, demo['budi'].employee.id).pack()) in buttons(replies)
+    replies = await kabid.presses(PickKetua(team_id, demo['budi'].employee.id))
     assert "kini menjadi ketua" in texts(replies)[0]
-    replies = await kabid.presses(f"tm:{team_id}:{demo['dewi'].employee.id}")
+    replies = await kabid.presses(PickMember(team_id, demo['dewi'].employee.id))
     card = texts(replies)[0]
     assert "Budi Santoso, S.Kom. — ketua" in card and "Dewi Lestari, S.T. — anggota" in card
     t, members = await team(app, team_id)
@@ -51,7 +63,7 @@ async def test_form_team_appoint_ketua_add_member(app, demo):
     notices = [m.payload["text"] for m in await outbox(app) if m.chat_id == 1001]
     assert any("ketua tim" in n for n in notices)
     # the ketua sees the team with the group-link button
-    assert button_data(await budi.says("/tim"), "grup").startswith("hg:")
+    assert is_button(button_data(await budi.says("/tim"), "grup"), LinkGroup)
 
 
 async def test_members_join_through_an_approved_application(app, demo):
@@ -59,7 +71,7 @@ async def test_members_join_through_an_approved_application(app, demo):
     budi = await linked(app, demo, "budi", 1001)
     team_id = await form_team(kabid)
     replies = await budi.says("/ajukan")
-    replies = await budi.presses(f"aj:t:{team_id}")
+    replies = await budi.presses(ApplicationAction("t", team_id))
     replies = await budi.says(MOTIVATION)
     await budi.presses(button_data(replies, "Kirim"))
     approve = [m for m in await outbox(app) if m.chat_id == 2001][-1].payload["keyboard"][0][0]["data"]
@@ -73,7 +85,7 @@ async def test_ineligible_ketua_refused_with_rule_and_article(app, demo, profile
     """Banten Ps 10(3): a Pelaksana may be ketua only with a bachelor's degree and III/b."""
     kabid = await linked(app, demo, "kabid_ikp", 2002)
     team_id = await form_team(kabid, "Tim Pengelolaan Media Sosial")
-    replies = await kabid.presses(f"kc:{team_id}:{demo['yoga'].employee.id}")
+    replies = await kabid.presses(PickKetua(team_id, demo['yoga'].employee.id))
     (reply,) = texts(replies)
     assert "tidak dapat menjadi ketua" in reply
     assert "D3" in reply and "S1" in reply and "II/c" in reply and "III/b" in reply and "Ps 10(3)" in reply
@@ -108,9 +120,9 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     await sekda_p.says(f"/start {code}")
     team_id = await form_team(kabid)
     budi_id = demo["budi"].employee.id
-    replies = await kabid.presses(f"kc:{team_id}:{budi_id}")  # workload not recorded: a warning first
+    replies = await kabid.presses(PickKetua(team_id, budi_id))  # workload not recorded: a warning first
     assert "ABK" in texts(replies)[0]
-    replies = await kabid.presses(f"kc:{team_id}:{budi_id}:force")
+    replies = await kabid.presses(PickKetua(team_id, budi_id, "force"))
     assert "diusulkan" in texts(replies)[0] and "Ps 15" in texts(replies)[0]
     t, _ = await team(app, team_id)
     assert t.ketua_id is None
@@ -122,7 +134,7 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     told = [m.payload["text"] for m in await outbox(app) if m.chat_id == 2001]
     assert any("ahli muda" in n for n in told)
     assert alerts(await sekda_p.presses(reject))  # stale: already decided
-    await kabid.presses(f"kc:{team_id}:{budi_id}:force")
+    await kabid.presses(PickKetua(team_id, budi_id, "force"))
     approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
     assert alerts(await kabid.presses(approve))  # only the Sekda decides
     await sekda_p.presses(approve)
@@ -149,9 +161,9 @@ async def test_group_binding_only_by_the_ketua_in_a_group(app, demo):
     budi = await linked(app, demo, "budi", 1001)
     dewi = await linked(app, demo, "dewi", 1004)
     team_id = await form_team(kabid)
-    await kabid.presses(f"kc:{team_id}:{demo['budi'].employee.id}")
-    assert alerts(await dewi.presses(f"hg:{team_id}"))
-    reply = texts(await budi.presses(f"hg:{team_id}"))[0]
+    await kabid.presses(PickKetua(team_id, demo['budi'].employee.id))
+    assert alerts(await dewi.presses(LinkGroup(team_id)))
+    reply = texts(await budi.presses(LinkGroup(team_id)))[0]
     code = reply.split("/hubungkan ")[1].split("<")[0].strip()
     assert "dalam grup" in texts(await budi.says(f"/hubungkan {code}"))[0]
     assert "Hanya ketua" in texts(await dewi.says(f"/hubungkan {code}", chat_type="supergroup", chat_id=-1005))[0]
@@ -165,13 +177,13 @@ async def test_group_binding_only_by_the_ketua_in_a_group(app, demo):
 async def test_ending_a_team_keeps_history(app, demo):
     kabid = await linked(app, demo, "kabid_apt", 2001)
     team_id = await form_team(kabid)
-    await kabid.presses(f"kc:{team_id}:{demo['budi'].employee.id}")
-    await kabid.presses(f"tm:{team_id}:{demo['dewi'].employee.id}")
-    await kabid.presses(f"tk:{team_id}")
-    await kabid.presses(f"kc:{team_id}:{demo['dewi'].employee.id}")  # hand over
+    await kabid.presses(PickKetua(team_id, demo['budi'].employee.id))
+    await kabid.presses(PickMember(team_id, demo['dewi'].employee.id))
+    await kabid.presses(AppointKetua(team_id))
+    await kabid.presses(PickKetua(team_id, demo['dewi'].employee.id))  # hand over
     t, members = await team(app, team_id)
     assert members == {demo["dewi"].employee.id: MemberRole.KETUA, demo["budi"].employee.id: MemberRole.ANGGOTA}
-    replies = await kabid.presses(f"te:{team_id}")
+    replies = await kabid.presses(EndTeam(team_id))
     await kabid.presses(button_data(replies, "akhiri"))
     t, _ = await team(app, team_id)
     assert t.status is TeamStatus.ENDED
@@ -196,13 +208,13 @@ async def test_surakarta_pengendali_rules_and_sekda(app, demo, profile_name):
     await sekda_p.says(f"/start {code}")
     kabid = await linked(app, demo, "kabid_apt", 2001)
     team_id = await form_team(kabid)
-    (reply,) = texts(await kabid.presses(f"pc:{team_id}:{demo['dewi'].employee.id}"))
+    (reply,) = texts(await kabid.presses(PickPengendali(team_id, demo['dewi'].employee.id)))
     assert "Administrator" in reply and "Ps 24" in reply  # the Kabid (Administrator) runs the work
     kadis = await linked(app, demo, "kadis", 2005)
     team_id = await form_team(kadis, "Tim Sub Kegiatan Transformasi Digital")
-    (reply,) = texts(await kadis.presses(f"pc:{team_id}:{demo['budi'].employee.id}"))
+    (reply,) = texts(await kadis.presses(PickPengendali(team_id, demo['budi'].employee.id)))
     assert "Ahli Muda" in reply and "R34" in reply
-    replies = await kadis.presses(f"pc:{team_id}:{demo['dewi'].employee.id}:force")
+    replies = await kadis.presses(PickPengendali(team_id, demo['dewi'].employee.id, "force"))
     assert "diusulkan" in texts(replies)[0]
     approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
     await sekda_p.presses(approve)
@@ -216,10 +228,10 @@ async def test_banten_penanggung_jawab_and_secretariat(app, demo, profile_name):
     kabid = await linked(app, demo, "kabid_apt", 2001)
     team_id = await form_team(kabid)
     card = await kabid.says("/tim")
-    assert ("Penanggung jawab", f"tr:{team_id}:pj") in buttons(card)
-    assert ("Sekretariat", f"tr:{team_id}:sk") in buttons(card)
-    await kabid.presses(f"tr:{team_id}:pj:{demo['dewi'].employee.id}")
-    await kabid.presses(f"tr:{team_id}:sk:{demo['budi'].employee.id}")
+    assert ("Penanggung jawab", TeamRole(team_id, "pj").pack()) in buttons(card)
+    assert ("Sekretariat", TeamRole(team_id, "sk").pack()) in buttons(card)
+    await kabid.presses(TeamRole(team_id, "pj", demo['dewi'].employee.id))
+    await kabid.presses(TeamRole(team_id, "sk", demo['budi'].employee.id))
     _, members = await team(app, team_id)
     assert members == {demo["dewi"].employee.id: MemberRole.PENANGGUNG_JAWAB,
                        demo["budi"].employee.id: MemberRole.SEKRETARIAT}
@@ -229,13 +241,13 @@ async def test_nasional_offers_no_region_specific_roles(app, demo):
     kabid = await linked(app, demo, "kabid_apt", 2001)
     await form_team(kabid)
     datas = [d for _, d in buttons(await kabid.says("/tim"))]
-    assert not [d for d in datas if d.startswith(("tp:", "tr:"))]
+    assert not [d for d in datas if is_button(d, AppointPengendali) or is_button(d, TeamRole)]
 
 
 async def test_renew_keeps_history(app, demo, clock):
     kabid = await linked(app, demo, "kabid_apt", 2001)
     team_id = await form_team(kabid)
-    replies = await kabid.presses(f"tw:{team_id}")
+    replies = await kabid.presses(RenewTeam(team_id))
     await kabid.presses(button_data(replies, "akhir tahun"))
     t, _ = await team(app, team_id)
     assert t.ends_on.isoformat() == "2026-12-31"
@@ -250,7 +262,7 @@ async def test_assignment_letter_pdf(app, demo):
     (reply,) = texts(await dewi.says("/surat"))
     assert "belum memiliki" in reply
     team_id = await form_team(kabid)
-    await kabid.presses(f"tm:{team_id}:{demo['dewi'].employee.id}")
+    await kabid.presses(PickMember(team_id, demo['dewi'].employee.id))
     replies = await dewi.says("/surat")
     data = button_data(replies, "ST-2026-")
     assert alerts(await kabid.presses(data))  # someone else's letter

@@ -7,8 +7,9 @@ from sqlalchemy import select
 
 from domain.application import ApplicationStatus
 from domain.assignment import AssignmentMode
+from handlers.applications.buttons import ApplicationDecision
 from storage.records import Decision
-from tests.handlers.chat import Person, alerts, button_data, buttons, texts
+from tests.handlers.chat import Person, alerts, button_data, buttons, is_button, texts
 
 MOTIVATION = "Saya berpengalaman mengelola server & keamanan jaringan selama 5 tahun."
 REASON = "Anggota tim untuk triwulan ini sudah lengkap."
@@ -42,7 +43,7 @@ async def test_unlinked_user_can_do_nothing_but_link(app, demo):
     for text in ("/ajukan", "/status", "halo", "/persetujuan"):
         (reply,) = texts(await stranger.says(text))
         assert "belum terhubung" in reply and "/start" in reply
-    assert alerts(await stranger.presses("ap:ok:1")) == ["Akun Telegram Anda belum terhubung dengan data pegawai."]
+    assert alerts(await stranger.presses(ApplicationDecision("ok", 1))) == ["Akun Telegram Anda belum terhubung dengan data pegawai."]
 
 
 async def test_start_links_once_and_greets_by_name(app, demo):
@@ -200,7 +201,7 @@ async def test_pending_list_for_decider(app, demo):
     await apply(dewi, "Pengembangan")
     replies = await kabid.says("/persetujuan")
     assert "2 pengajuan" in texts(replies)[0]
-    assert len([b for b in buttons(replies) if b[1].startswith("ap:ok:")]) == 2
+    assert len([b for b in buttons(replies) if is_button(b[1], ApplicationDecision, action="ok")]) == 2
 
 
 async def test_english_user_gets_english(app, demo):
