@@ -7,8 +7,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from storage.engine import make_engine
-from storage.schema import tables as _all  # noqa: F401  (every feature's tables)
-from storage.tables import metadata
+from storage.tables import metadata  # every table; migrations need no ORM mapping
 
 config = context.config
 
