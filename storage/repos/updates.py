@@ -19,7 +19,7 @@ class UpdateRepo:
         return (await self.s.execute(select(t.c.update_key).where(t.c.update_key == key))).first() is not None
 
     async def record(self, key: str, at: dt.datetime) -> None:
-        """A second record of the same key fails with IntegrityError at flush or commit."""
+        """Recording a key twice raises IntegrityError (a concurrent duplicate)."""
         await self.s.execute(t.insert().values(update_key=key, at=at))
 
     async def prune(self, older_than: dt.datetime) -> int:
