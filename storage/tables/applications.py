@@ -24,6 +24,8 @@ applications = sa.Table(
     sa.Column("decided_at", UTCDateTime),
     sa.Column("decision_reason", sa.Text),
     sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("acting_for_id", sa.ForeignKey("employees.id")),
+    sa.Column("tembusan_ids", sa.JSON, nullable=False, default=list),
 )
 
 assignments = sa.Table(
