@@ -185,7 +185,13 @@ def cmd_profile(args, settings: Settings) -> int:
         print("\n".join(profile_names()))
         return 0
     print("\n".join(describe(load_profile(args.name or settings.profile))))
+    print(PROFILE_LEGEND)
     return 0
+
+
+# How to read the [source] of each knob; the documents are in the repository.
+PROFILE_LEGEND = ('[source]: "product decision N" = docs/DECISIONS.md §N; "NS" = not stated (the regulation is '
+                  'silent); "⚠" = the regulation contradicts itself, both articles named. Terms: docs/GLOSSARY.md.')
 
 
 COMMANDS = {"run": cmd_run, "db": cmd_db, "seed-demo": cmd_seed_demo, "demo": cmd_demo, "profile": cmd_profile}

@@ -19,7 +19,7 @@ from domain.calendar import QuietHours, WorkCalendar
 from domain.profiles import Profile
 from domain.reminders import Notice, ScheduleSettings
 from handlers.core.app import App
-from handlers.schedule.jobs import Provider, run_reminders
+from handlers.schedule.jobs import Provider, forget_old_updates, run_reminders
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +61,12 @@ class ReminderScheduler:
         self._scheduler: AsyncIOScheduler | None = None
 
     async def tick(self) -> list[Notice]:
-        """One run of the reminder job at `clock()`: queue what is due, return it."""
-        return await run_reminders(self.app, self.settings, self.calendar, now=self.clock(),
-                                   providers=self.providers)
+        """One run of the periodic job at `clock()`: queue the reminders due and return them,
+        then forget handled updates old enough never to come again."""
+        now = self.clock()
+        queued = await run_reminders(self.app, self.settings, self.calendar, now=now, providers=self.providers)
+        await forget_old_updates(self.app, now)
+        return queued
 
     async def _job(self) -> None:
         try:

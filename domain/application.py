@@ -6,7 +6,7 @@ reason is impossible (product decision 1 of REGULATIONS.md)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from domain.errors import DomainError, IllegalTransition, NotAllowed
@@ -50,18 +50,25 @@ class Application:
     submitted_at: dt.datetime | None = None
     decided_at: dt.datetime | None = None
     decision_reason: str | None = None
+    # Fixed when it is routed at submit: the official the decider stands in for (Plt/Plh),
+    # and who gets a copy (tembusan) of the submission and the outcome.
+    acting_for_id: int | None = None
+    tembusan_ids: list[int] = field(default_factory=list)
 
     def _require(self, action: str, *allowed: ApplicationStatus) -> None:
         if self.status not in allowed:
             raise IllegalTransition("application", self.status.value, action)
 
-    def submit(self, decider_id: int, now: dt.datetime) -> None:
+    def submit(self, decider_id: int, now: dt.datetime, *, acting_for_id: int | None = None,
+               tembusan_ids: tuple[int, ...] | list[int] = ()) -> None:
         self._require("submit", ApplicationStatus.DRAFT)
         validate_text(self.target_text, 3, TARGET_MAX_LENGTH, "target")
         validate_text(self.motivation, REASON_MIN_LENGTH, MOTIVATION_MAX_LENGTH, "motivation")
         if decider_id == self.applicant_id:
             raise NotAllowed("self_decision")
         self.decider_id = decider_id
+        self.acting_for_id = acting_for_id
+        self.tembusan_ids = list(tembusan_ids)
         self.status = ApplicationStatus.SUBMITTED
         self.submitted_at = now
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.mapping import start_mappers
 from storage.repos.acting import ActingRepo
 from storage.repos.admins import AdminRepo
 from storage.repos.applications import ApplicationRepo, AssignmentRepo
@@ -19,6 +20,7 @@ from storage.repos.outbox import OutboxRepo
 from storage.repos.reports import ReportRepo
 from storage.repos.schedule import ScheduleRepo
 from storage.repos.teams import TeamRepo
+from storage.repos.updates import UpdateRepo
 
 
 class UnitOfWork:
@@ -46,6 +48,7 @@ class UnitOfWork:
         self.org_import = OrgImportRepo(s)
         self.schedule = ScheduleRepo(s)
         self.unreachable = UnreachableRepo(s)
+        self.updates = UpdateRepo(s)
         return self
 
     async def __aexit__(self, exc_type, exc, tb) -> None:
@@ -64,9 +67,11 @@ class UnitOfWork:
 
 
 class UnitOfWorkFactory:
-    """What handlers receive: call it to open a fresh unit of work."""
+    """What handlers receive: call it to open a fresh unit of work. Making one starts the
+    ORM mapping (once per process), so every unit of work sees mapped classes."""
 
     def __init__(self, sessions: async_sessionmaker) -> None:
+        start_mappers()
         self.sessions = sessions
 
     def __call__(self) -> UnitOfWork:

@@ -305,7 +305,7 @@ class Reporting(Section):
     done_requires_meets_target: bool
     rater_evaluates_first: bool  # False: Level 2 reviews, then Level 1 accepts
     rework_owner: Role
-    rework_stated: bool  # False: the regulation is silent; REWORK is the digest's model
+    rework_stated: bool  # False: the regulation is silent; REWORK per product decision 11
 
 
 @dataclass(frozen=True, kw_only=True)

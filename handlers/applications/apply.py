@@ -10,11 +10,8 @@ from domain.application import (
     MOTIVATION_MAX_LENGTH,
     REASON_MIN_LENGTH,
     TARGET_MAX_LENGTH,
-    Application,
-    format_number,
     validate_text,
 )
-from domain.deciders import route_voluntary_within_unit
 from domain.errors import DomainError
 from handlers.applications.buttons import ApplicationAction
 from handlers.applications.cards import (
@@ -22,13 +19,13 @@ from handlers.applications.cards import (
     decider_keyboard,
     draft_summary,
 )
+from handlers.applications.usecases import ApplicationDraft, submit_application
 from handlers.core.acting import acting_note
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
 from handlers.core.registry import Router
-from storage.records import Decision
 
 router = Router()
 
@@ -133,25 +130,16 @@ async def on_button(ctx: Ctx, pressed: ApplicationAction) -> None:
 
 
 async def _submit(ctx: Ctx, data: dict) -> None:
-    uow, me = ctx.uow, ctx.me
-    org = await uow.org.view_for(me, on=ctx.today)
-    routing = route_voluntary_within_unit(org, ctx.profile, me)
-    app = Application(None, me.id, me.unit_id, data["target"], data["motivation"], team_id=data.get("team_id"),
-                      created_at=ctx.now)
-    app.submit(routing.decider_id, ctx.now)
-    app.number = format_number("PS", ctx.now.year, await uow.counters.next(f"PS-{ctx.now.year}"))
-    uow.applications.add(app)
-    await uow.flush()
-    uow.decisions.add(Decision("application", app.id, me.id, "submitted", ctx.now,
-                               details={"decider_id": routing.decider_id, "role": routing.decider_role.value,
-                                        "cc": list(routing.cc_ids), "source": routing.source,
-                                        "acting_for_id": routing.acting_for_id}))
+    me = ctx.me
+    draft = ApplicationDraft(data["target"], data["motivation"], data.get("team_id"))
+    submitted = await submit_application(ctx.uow, ctx.profile, me, draft, ctx.now)
+    app = submitted.application
     await close(ctx)
-    await ctx.notify(routing.decider_id, f"app:{app.id}:decide",
-                     lambda t: (acting_note(t, org, routing.acting_for_id)
+    await ctx.notify(app.decider_id, f"app:{app.id}:decide",
+                     lambda t: (acting_note(t, submitted.org, app.acting_for_id)
                                 + t("New application waiting for your decision:") + "\n\n"
                                 + application_card(t, app, me), decider_keyboard(t, app)))
-    for cc_id in routing.cc_ids:
+    for cc_id in app.tembusan_ids:
         await ctx.notify(cc_id, f"app:{app.id}:cc:{cc_id}:submitted",
                          lambda t: (t("For your information (tembusan):") + "\n\n" + application_card(t, app, me),
                                     None))

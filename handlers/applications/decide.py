@@ -10,7 +10,6 @@ from domain.errors import DomainError
 from domain.team import MemberRole
 from handlers.applications.buttons import ApplicationDecision
 from handlers.applications.cards import application_card, decider_keyboard, status_label
-from handlers.core.acting import acting_for
 from handlers.core.context import Ctx
 from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
@@ -87,7 +86,7 @@ async def _approve(ctx: Ctx, app: Application) -> None:
         await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
                          mode=AssignmentMode.SUKARELA, assignment=assignment)
     uow.decisions.add(Decision("application", app.id, ctx.me.id, "approved", ctx.now,
-                               acting_for_id=await acting_for(ctx.uow, app),
+                               acting_for_id=app.acting_for_id,
                                details={"assignment": assignment.number}))
     await _tell_outcome(ctx, app, lambda t: t(
         "Your application {number} was <b>approved</b>.\nDecided by: {decider}\n"
@@ -116,7 +115,7 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
                                              number=app.number), force_reply=True)
         return
     ctx.uow.decisions.add(Decision("application", app.id, ctx.me.id, "rejected", ctx.now,
-                                   acting_for_id=await acting_for(ctx.uow, app),
+                                   acting_for_id=app.acting_for_id,
                                    reason=app.decision_reason))
     await close(ctx)
     await _tell_outcome(ctx, app, lambda tr: tr(
@@ -128,10 +127,8 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
 async def _tell_outcome(ctx: Ctx, app: Application, render_applicant) -> None:
     """The applicant learns the outcome; whoever the profile copies learns it too."""
     await ctx.notify(app.applicant_id, f"app:{app.id}:outcome", lambda t: (render_applicant(t), None))
-    submitted = await ctx.uow.decisions.for_subject("application", app.id)
-    cc_ids = next((d.details.get("cc", []) for d in submitted if d.action == "submitted"), [])
     applicant = await ctx.uow.org.employee(app.applicant_id)
-    for cc_id in cc_ids:
+    for cc_id in app.tembusan_ids:
         await ctx.notify(cc_id, f"app:{app.id}:cc:{cc_id}:{app.status.value}",
                          lambda t: (t("For your information (tembusan):") + "\n\n"
                                     + application_card(t, app, applicant), None))

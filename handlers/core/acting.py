@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 from domain.acting import ActingOfficial
-from domain.application import Application
 from handlers.core.formatting import day
 from handlers.core.i18n import Translator
-from storage.uow import UnitOfWork
 
 
 def acting_note(t: Translator, org, acting_for_id: int | None) -> str:
@@ -21,10 +19,3 @@ def acting_line(t: Translator, record: ActingOfficial, official: str, acting: st
     return t("{kind} for {official}: {acting}, {start} – {end}", kind=record.kind.label, official=official,
              acting=acting, start=day(t, record.starts_on), end=day(t, record.ends_on))
 
-
-async def acting_for(uow: UnitOfWork, app: Application) -> int | None:
-    """Whom the application's decider stands in for, as recorded when it was routed."""
-    for decision in await uow.decisions.for_subject("application", app.id):
-        if decision.action == "submitted" and decision.details.get("decider_id") == app.decider_id:
-            return decision.details.get("acting_for_id")
-    return None

@@ -17,7 +17,6 @@ from handlers.core.messages import explain
 from handlers.core.types import Reply, Update
 from handlers.features import registry
 from handlers.onboarding import start as onboarding
-from storage.tables import processed_updates
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +56,11 @@ async def handle(app: App, update: Update) -> list[Reply]:
 async def _seen(uow, update: Update) -> bool:
     """Telegram may deliver an update twice (e.g. after a crash before the offset was
     confirmed); each is handled once."""
-    result = await uow.session.execute(
-        processed_updates.select().where(processed_updates.c.update_key == str(update.update_id)))
-    return result.first() is not None
+    return await uow.updates.seen(str(update.update_id))
 
 
 async def _record_seen(ctx: Ctx) -> None:
-    await ctx.uow.session.execute(
-        processed_updates.insert().values(update_key=str(ctx.update.update_id), at=ctx.now))
+    await ctx.uow.updates.record(str(ctx.update.update_id), ctx.now)
     await ctx.uow.commit()
 
 
@@ -78,8 +74,7 @@ def _explain(ctx: Ctx, err: DomainError) -> None:
 
 async def _route(ctx: Ctx) -> None:
     update = ctx.update
-    await ctx.uow.session.execute(
-        processed_updates.insert().values(update_key=str(update.update_id), at=ctx.now))
+    await ctx.uow.updates.record(str(update.update_id), ctx.now)
     if update.is_callback:
         await _route_callback(ctx)
         return

@@ -38,6 +38,9 @@ from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
+# Telegram keeps an unconfirmed update for 24 hours: a week of keys catches any redelivery.
+UPDATE_KEYS_KEPT = dt.timedelta(days=7)
+
 Provider = Callable[[UnitOfWork, Profile, dt.datetime], Awaitable[list[Obligation]]]
 def registered_providers() -> list[Provider]:
     from handlers.features import registry  # features import this module: resolve late
@@ -105,6 +108,15 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
             queued.append(notice)
         await uow.commit()
     return queued
+
+
+async def forget_old_updates(app: App, now: dt.datetime) -> int:
+    """Prune the keys of handled updates older than UPDATE_KEYS_KEPT, in a short transaction
+    of its own (it neither waits for nor spoils the reminder tick's); returns how many."""
+    async with app.uow() as uow:
+        pruned = await uow.updates.prune(now - UPDATE_KEYS_KEPT)
+        await uow.commit()
+    return pruned
 
 
 async def _render_context(uow: UnitOfWork, notices: list[Notice], settings: ScheduleSettings,

@@ -8,7 +8,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.acting import ActingOfficial
-from storage import tables_org_admin  # noqa: F401  (maps ActingOfficial)
 
 
 class ActingRepo:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.tables_org_admin import admins
+from storage.tables.links import admins
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.tables import counters
+from storage.tables.applications import counters
 
 
 class CounterRepo:

@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.tables_schedule import unreachable_chats
+from storage.tables.messaging import unreachable_chats
 
 
 class UnreachableRepo:

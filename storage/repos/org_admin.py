@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.org import Employee, Unit
 from domain.team import Team
 from storage.records import LinkCode, TelegramLink
-from storage.tables import link_codes
+from storage.tables.links import link_codes
 
 
 def _escape_like(text: str) -> str:

@@ -15,8 +15,7 @@ from domain.org_import import (
     KnownUnit,
     UnitRow,
 )
-from storage.tables import employees, units
-from storage.tables_org_admin import pending_unit_heads
+from storage.tables.org import employees, pending_unit_heads, units
 
 CHUNK = 500  # ids per IN (...) list
 WRITE_CHUNK = 1000  # rows per executemany, so a progress bar moves

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.application import Application, ApplicationStatus
-from storage.tables_schedule import schedule_sent
+from storage.tables.messaging import schedule_sent
 
 CHUNK = 500  # stay well below SQLite's bound-parameter limit
 

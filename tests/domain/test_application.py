@@ -35,6 +35,13 @@ def test_submit_records_decider_and_time():
     assert (app.status, app.decider_id, app.submitted_at) == (S.SUBMITTED, DECIDER, NOW)
 
 
+def test_submit_fixes_whom_the_decider_acts_for_and_the_tembusan():
+    app = draft()
+    app.submit(DECIDER, NOW, acting_for_id=OTHER, tembusan_ids=(4, 5))
+    assert (app.acting_for_id, app.tembusan_ids) == (OTHER, [4, 5])
+    assert (submitted().acting_for_id, submitted().tembusan_ids) == (None, [])
+
+
 def test_approve_by_decider():
     app = submitted()
     app.approve(DECIDER, NOW)

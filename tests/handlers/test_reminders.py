@@ -225,3 +225,18 @@ async def test_providers_see_the_zone_the_scheduler_works_in(app, clock):
     await ReminderScheduler(app, wita, CAL, providers=[provider]).tick()
     assert seen == [dt.datetime(2026, 12, 31, 23, 59, tzinfo=zone("Asia/Makassar"))] == [wita.due_of(
         period_of(QUARTERLY, dt.date(2026, 12, 21)))]
+
+
+async def test_the_tick_forgets_handled_updates_after_a_week(app, clock):
+    async with app.uow() as uow:
+        await uow.updates.record("old", clock.now - dt.timedelta(days=7, minutes=1))
+        await uow.updates.record("recent", clock.now - dt.timedelta(days=6))
+        await uow.commit()
+    await scheduler(app, lambda uow, profile, now: _no_obligations()).tick()
+    async with app.uow() as uow:
+        assert not await uow.updates.seen("old")
+        assert await uow.updates.seen("recent")
+
+
+async def _no_obligations() -> list[Obligation]:
+    return []

@@ -75,3 +75,20 @@ async def test_conversation_state_survives_sessions(app):
     async with app.uow() as uow:
         conv = await uow.conversations.get(1, 1)
         assert (conv.step, conv.data) == ("motivation", {"target": "Tim A"})
+
+
+async def test_update_keys_are_recorded_once_and_pruned_by_age(app):
+    async with app.uow() as uow:
+        assert not await uow.updates.seen("41")
+        await uow.updates.record("41", NOW - dt.timedelta(days=8))
+        await uow.updates.record("42", NOW - dt.timedelta(days=1))
+        await uow.commit()
+    async with app.uow() as uow:
+        assert await uow.updates.seen("41") and await uow.updates.seen("42")
+        with pytest.raises(IntegrityError):
+            await uow.updates.record("42", NOW)
+    async with app.uow() as uow:
+        assert await uow.updates.prune(NOW - dt.timedelta(days=7)) == 1
+        await uow.commit()
+    async with app.uow() as uow:
+        assert not await uow.updates.seen("41") and await uow.updates.seen("42")

@@ -6,7 +6,6 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from storage.migrate import alembic_config, upgrade
-from storage.schema import tables as _all  # noqa: F401
 from storage.tables import metadata
 
 

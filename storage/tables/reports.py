@@ -1,56 +1,9 @@
-"""Tables of the teams-and-reporting feature."""
-from __future__ import annotations
-
+"""Reports with every submitted version, report requests (sewaktu-waktu) and kendala."""
 import sqlalchemy as sa
 
-from domain.report import (
-    Kendala,
-    KendalaStatus,
-    Report,
-    ReportKind,
-    ReportRequest,
-    ReportStatus,
-    RequestStatus,
-)
-from domain.team import MemberRole, Membership
-from storage.records import GroupBindCode, KetuaCandidacy, ReportVersion
-from storage.tables import mapper_registry, metadata
+from domain.report import KendalaStatus, ReportKind, ReportStatus, RequestStatus
+from storage.tables.base import metadata
 from storage.types import UTCDateTime, enum_column
-
-memberships = sa.Table(
-    "memberships", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("team_id", sa.ForeignKey("teams.id"), nullable=False, index=True),
-    sa.Column("employee_id", sa.ForeignKey("employees.id"), nullable=False, index=True),
-    sa.Column("role", enum_column(MemberRole), nullable=False),
-    sa.Column("joined_at", UTCDateTime, nullable=False),
-    sa.Column("left_at", UTCDateTime),
-    sa.Column("assignment_id", sa.ForeignKey("assignments.id")),
-)
-
-ketua_candidacies = sa.Table(
-    "ketua_candidacies", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("team_id", sa.ForeignKey("teams.id"), nullable=False, index=True),
-    sa.Column("candidate_id", sa.ForeignKey("employees.id"), nullable=False),
-    sa.Column("post", sa.String(12), nullable=False),
-    sa.Column("proposed_by_id", sa.ForeignKey("employees.id"), nullable=False),
-    sa.Column("decider_id", sa.ForeignKey("employees.id"), nullable=False, index=True),
-    sa.Column("status", sa.String(12), nullable=False),
-    sa.Column("reason", sa.Text),
-    sa.Column("created_at", UTCDateTime, nullable=False),
-    sa.Column("decided_at", UTCDateTime),
-)
-
-group_bind_codes = sa.Table(
-    "group_bind_codes", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("code", sa.String(16), nullable=False, unique=True),
-    sa.Column("team_id", sa.ForeignKey("teams.id"), nullable=False),
-    sa.Column("created_by_id", sa.ForeignKey("employees.id"), nullable=False),
-    sa.Column("expires_at", UTCDateTime, nullable=False),
-    sa.Column("used_at", UTCDateTime),
-)
 
 reports = sa.Table(
     "reports", metadata,
@@ -110,12 +63,3 @@ kendala = sa.Table(
     sa.Column("created_at", UTCDateTime),
     sa.Column("decided_at", UTCDateTime),
 )
-
-m = mapper_registry.map_imperatively
-m(Membership, memberships)
-m(KetuaCandidacy, ketua_candidacies)
-m(GroupBindCode, group_bind_codes)
-m(Report, reports, version_id_col=reports.c.row_version)
-m(ReportVersion, report_versions)
-m(ReportRequest, report_requests)
-m(Kendala, kendala)

@@ -1,0 +1,67 @@
+"""The ORM mapping of domain dataclasses and storage records onto the tables, in one
+imperative style, so domain/ stays free of SQLAlchemy while repositories still hand back
+domain objects whose changes the unit of work tracks.
+
+Nothing is mapped at import: start_mappers() does it, once, when a UnitOfWorkFactory is
+made. Tables with no class of their own (counters, admins, schedule_sent, unreachable_chats,
+processed_updates, pending_unit_heads) are keys and tallies, read and written as tables by
+their repositories."""
+from __future__ import annotations
+
+from sqlalchemy.orm import registry
+
+from domain.acting import ActingOfficial
+from domain.application import Application
+from domain.assignment import Assignment
+from domain.org import Employee, Unit
+from domain.report import Kendala, Report, ReportRequest
+from domain.team import Membership, Team
+from storage.records import (
+    Conversation,
+    Decision,
+    GroupBindCode,
+    KetuaCandidacy,
+    LinkCode,
+    OutboxMessage,
+    ReportVersion,
+    TelegramLink,
+)
+from storage.tables import applications, audit, links, messaging, org, reports, teams
+from storage.tables.base import metadata
+
+mapper_registry = registry(metadata=metadata)
+_started = False
+
+
+def start_mappers() -> None:
+    """Map every class onto its table; idempotent (a second call does nothing)."""
+    global _started
+    if _started:
+        return
+    m = mapper_registry.map_imperatively
+    # org
+    m(Unit, org.units)
+    m(Employee, org.employees)
+    m(ActingOfficial, org.acting_officials)
+    # links
+    m(TelegramLink, links.telegram_links)
+    m(LinkCode, links.link_codes)
+    m(GroupBindCode, links.group_bind_codes)
+    # applications
+    m(Application, applications.applications, version_id_col=applications.applications.c.version)
+    m(Assignment, applications.assignments)
+    # teams
+    m(Team, teams.teams)
+    m(Membership, teams.memberships)
+    m(KetuaCandidacy, teams.ketua_candidacies)
+    # reports
+    m(Report, reports.reports, version_id_col=reports.reports.c.row_version)
+    m(ReportVersion, reports.report_versions)
+    m(ReportRequest, reports.report_requests)
+    m(Kendala, reports.kendala)
+    # messaging
+    m(OutboxMessage, messaging.outbox)
+    m(Conversation, messaging.conversations)
+    # audit
+    m(Decision, audit.decisions)
+    _started = True

@@ -1,0 +1,28 @@
+"""Telegram updates already handled: Telegram may deliver one twice (e.g. after a crash
+before the offset was confirmed), and each is handled once. Keys are kept long enough to
+catch a redelivery, then pruned."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.tables.messaging import processed_updates as t
+
+
+class UpdateRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.s = session
+
+    async def seen(self, key: str) -> bool:
+        return (await self.s.execute(select(t.c.update_key).where(t.c.update_key == key))).first() is not None
+
+    async def record(self, key: str, at: dt.datetime) -> None:
+        """Recording a key twice raises IntegrityError (a concurrent duplicate)."""
+        await self.s.execute(t.insert().values(update_key=key, at=at))
+
+    async def prune(self, older_than: dt.datetime) -> int:
+        """Forget updates handled before `older_than`; returns how many."""
+        result = await self.s.execute(delete(t).where(t.c.at < older_than))
+        return result.rowcount or 0

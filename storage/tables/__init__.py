@@ -1,0 +1,15 @@
+"""The database schema, one module per concept. Importing this package defines every table
+on `metadata` (Alembic and the schema test compare against it); it maps nothing: the ORM
+mapping is started explicitly by storage.mapping.start_mappers()."""
+from storage.tables import (  # noqa: F401  (each module adds its tables to metadata)
+    applications,
+    audit,
+    links,
+    messaging,
+    org,
+    reports,
+    teams,
+)
+from storage.tables.base import metadata
+
+__all__ = ["metadata"]
