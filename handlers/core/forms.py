@@ -59,7 +59,7 @@ class Form(Generic[S]):
 
     def state(self, conv: Conversation | None) -> FormState[S] | None:
         """`conv` as this form, or None if it is another form or at a step we do not know."""
-        if conv is None or conv.name != self.name or conv.step not in self.steps.__members__.values():
+        if conv is None or conv.name != self.name or conv.step not in {s.value for s in self.steps}:
             return None
         return FormState(self, self.steps(conv.step), dict(conv.data))
 

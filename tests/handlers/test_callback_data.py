@@ -39,6 +39,8 @@ from handlers.teams.buttons import (
     Term,
 )
 from storage.records import Conversation
+from tests.handlers.chat import alerts, texts
+from tests.handlers.test_voluntary_application import linked
 
 
 class Colour(StrEnum):
@@ -185,3 +187,13 @@ async def test_form_open_advance_read_close(app):
         assert await Form("another", Step).read(ctx) is None
         assert await close(ctx)
         assert await FORM.read(ctx) is None
+
+
+async def test_dispatch_refuses_what_does_not_unpack_and_forgets_unknown_steps(app, demo):
+    budi = await linked(app, demo, "budi", 1001, lang="en")
+    for raw in ("rp:p:zz", "tn:k:x", "oq:all:1", "kc:1", "adn:u:x", "aj:t:1:2", "rv:a:1"):
+        assert alerts(await budi.presses(raw)) == ["This button is not valid any more."], raw
+    async with app.uow() as uow:  # a step this version does not know: no form is open
+        await uow.conversations.set(1001, 1001, "apply", "gone", {}, app.clock())
+        await uow.commit()
+    assert texts(await budi.says("hello")) == ["I did not understand that. Send /help to see what I can do."]
