@@ -186,16 +186,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def check_term(profile: Profile, start: dt.date, end: dt.date, *, post: Post = Post.TEAM) -> EligibilityResult:
-    """Rule 30: a term of "maksimal 1 tahun" counts both ends, so its last day is the day before
-    the anniversary (1 Jan 2024 -> 31 Dec 2024)."""
+    """Rule 30, the one term rule (/timbaru, renewal, `import teams`): the end follows the start
+    and, where the profile has a maximum ("maksimal 1 tahun", Surakarta Ps 14(5)(c)), the term
+    counts both ends, so its last day is the day before the anniversary: 1 Jan 2024 -> 31 Dec
+    2024, and 29 Feb 2024 -> 28 Feb 2025 (the anniversary of 29 Feb in a common year is 1 Mar)."""
     post = Post(post)
     limit, article = _term_limit(profile, post)
     if end < start:
-        return result([RuleFinding("R30", "term_end_before_start", article)])
+        return result([RuleFinding("R30", f"{post.value}_end_before_start", article)])
     latest = add_months(start, limit) - dt.timedelta(days=1) if limit else None
     if latest is not None and end > latest:
         return result([RuleFinding("R30", f"{post.value}_term_too_long", article,
-                                   {"max_months": limit, "latest_end": latest.isoformat()})])
+                                   {"max_months": limit, "latest": latest.isoformat()})])
     return result()
 
 

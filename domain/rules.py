@@ -48,6 +48,13 @@ class EligibilityResult:
     def __add__(self, other: EligibilityResult) -> EligibilityResult:
         return EligibilityResult(self.failures + other.failures, self.warnings + other.warnings)
 
+    def raise_failure(self) -> None:
+        """For a caller that stops at the first problem: the first failure as a DomainError
+        (its code, its params and the article)."""
+        if self.failures:
+            first = self.failures[0]
+            raise DomainError(first.code, **first.params, article=first.article)
+
 
 def result(failures: Iterable[RuleFinding] = (), warnings: Iterable[RuleFinding] = ()) -> EligibilityResult:
     return EligibilityResult(tuple(failures), tuple(warnings))
