@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from domain.candidacy import Candidacy, CandidacyStatus
 from domain.report import (
     Kendala,
     KendalaStatus,
@@ -13,7 +14,7 @@ from domain.report import (
     RequestStatus,
 )
 from domain.team import MemberRole, Membership
-from storage.records import GroupBindCode, KetuaCandidacy, ReportVersion
+from storage.records import GroupBindCode, ReportVersion
 from storage.tables import mapper_registry, metadata
 from storage.types import UTCDateTime, enum_column
 
@@ -36,7 +37,7 @@ ketua_candidacies = sa.Table(
     sa.Column("post", sa.String(12), nullable=False),
     sa.Column("proposed_by_id", sa.ForeignKey("employees.id"), nullable=False),
     sa.Column("decider_id", sa.ForeignKey("employees.id"), nullable=False, index=True),
-    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("status", enum_column(CandidacyStatus, length=12), nullable=False),
     sa.Column("reason", sa.Text),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("decided_at", UTCDateTime),
@@ -113,7 +114,7 @@ kendala = sa.Table(
 
 m = mapper_registry.map_imperatively
 m(Membership, memberships)
-m(KetuaCandidacy, ketua_candidacies)
+m(Candidacy, ketua_candidacies)
 m(GroupBindCode, group_bind_codes)
 m(Report, reports, version_id_col=reports.c.row_version)
 m(ReportVersion, report_versions)

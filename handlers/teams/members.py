@@ -3,6 +3,7 @@ official sets the ketua, a proposal they approve or reject with a reason) and ad
 members by appointment (penunjukan)."""
 from __future__ import annotations
 
+from domain.candidacy import Candidacy
 from domain.eligibility import check_ketua, check_pengendali
 from domain.errors import DomainError
 from domain.org import JabatanKind
@@ -18,7 +19,7 @@ from handlers.core.roles import heads_team_unit, require_official
 from handlers.teams.cards import role_label
 from handlers.teams.membership import add_member, set_ketua
 from handlers.teams.teams import show_team
-from storage.records import Conversation, Decision, KetuaCandidacy
+from storage.records import Conversation, Decision
 
 router = Router()
 
@@ -128,7 +129,7 @@ async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
         ctx.edit_or_reply(t("{name} is now {post} of {team}.", name=candidate.name, post=post, team=team.name))
         return
     role, official = await require_official(ctx, appointers, team.unit_id)
-    candidacy = KetuaCandidacy(team.id, candidate.id, ctx.me.id, official.id, ctx.now, post=post)
+    candidacy = Candidacy(team.id, candidate.id, ctx.me.id, official.id, ctx.now, post=post)
     ctx.uow.teams.add(candidacy)
     await ctx.uow.flush()
     article = (ctx.profile.pengendali.source_of("appointer") if post == "pengendali"
@@ -161,7 +162,7 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
 
 
-async def _candidacy(ctx: Ctx, candidacy_id: int | None) -> KetuaCandidacy | None:
+async def _candidacy(ctx: Ctx, candidacy_id: int | None) -> Candidacy | None:
     candidacy = await ctx.uow.teams.candidacy(candidacy_id or 0)
     if candidacy is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
@@ -169,7 +170,7 @@ async def _candidacy(ctx: Ctx, candidacy_id: int | None) -> KetuaCandidacy | Non
     if candidacy.decider_id != ctx.me.id:
         ctx.answer(ctx.t("Only the official who decides this can do that."), alert=True)
         return None
-    if candidacy.status != "proposed":
+    if not candidacy.open:
         ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
         return None
     return candidacy
@@ -190,11 +191,11 @@ async def on_candidacy(ctx: Ctx, parsed: Parsed) -> None:
         if not result.ok:
             ctx.reply(Html("\n".join(["✗ " + finding_text(ctx.t, f) for f in result.failures])))
             return
-        candidacy.status, candidacy.decided_at = "approved", ctx.now
+        candidacy.approve(ctx.me.id, ctx.now)
         await _install(ctx, team, candidate.id, candidacy.post)
         for other in await ctx.uow.teams.open_candidacies(team.id):
             if other.id != candidacy.id and other.post == candidacy.post:
-                other.status, other.decided_at, other.reason = "rejected", ctx.now, "another candidate appointed"
+                other.supersede(ctx.now)
         await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:approved", lambda tr: (
             tr("{name} was appointed {post} of {team}.", name=candidate.name, post=candidacy.post, team=team.name),
             None))
@@ -210,15 +211,16 @@ async def on_candidacy(ctx: Ctx, parsed: Parsed) -> None:
 @router.conversation(REJECT)
 async def on_reject_reason(ctx: Ctx, conv: Conversation) -> None:
     candidacy = await ctx.uow.teams.candidacy(conv.data.get("candidacy_id", 0))
-    if candidacy is None or candidacy.status != "proposed" or candidacy.decider_id != ctx.me.id:
+    if candidacy is None or not candidacy.open or candidacy.decider_id != ctx.me.id:
         await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
         ctx.reply(ctx.t("That is no longer waiting for your decision. Nothing was changed."))
         return
-    reason = (ctx.update.text or "").strip()
-    if len(reason) < 10:
-        ctx.reply(explain(ctx.t, DomainError("text_too_short", min=10)), force_reply=True)
+    try:
+        candidacy.reject(ctx.me.id, ctx.update.text, ctx.now)
+    except DomainError as err:
+        ctx.reply(explain(ctx.t, err), force_reply=True)
         return
-    candidacy.status, candidacy.reason, candidacy.decided_at = "rejected", reason, ctx.now
+    reason = candidacy.reason
     ctx.uow.decisions.add(Decision("team", candidacy.team_id, ctx.me.id, "ketua_rejected", ctx.now,
                                    reason=reason, details={"candidate_id": candidacy.candidate_id}))
     await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
