@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from domain.errors import IllegalTransition, NotAllowed
-from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_reason, validate_text
+from domain.text import (
+    REASON_MAX_LENGTH,
+    REASON_MIN_LENGTH,
+    validate_reason,
+    validate_text,
+)
 
 MOTIVATION_MAX_LENGTH = 1000
 TARGET_MAX_LENGTH = 200

@@ -139,8 +139,9 @@ async def _submit(ctx: Ctx, data: dict) -> None:
                                         "cc": list(routing.cc_ids), "source": routing.source,
                                         "acting_for_id": routing.acting_for_id}))
     await uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
+    absent = org.employee(routing.acting_for_id) if routing.acting_for_id else None
     await ctx.notify(routing.decider_id, f"app:{app.id}:decide",
-                     lambda t: (acting_note(t, org, routing.acting_for_id)
+                     lambda t: (acting_note(t, absent)
                                 + t("New application waiting for your decision:") + "\n\n"
                                 + application_card(t, app, me), decider_keyboard(t, app)))
     for cc_id in routing.cc_ids:

@@ -6,7 +6,7 @@ team's group only learns that it was decided, by whom — names and statuses, no
 Steps: team -> description -> alternatives (one per message, [Done]) -> confirm."""
 from __future__ import annotations
 
-from domain.deciders import acting_head_of_unit, resolve_role
+from domain.deciders import official_for
 from domain.errors import DomainError
 from domain.org import Employee
 from domain.profiles import Role, Scope
@@ -52,21 +52,15 @@ async def _set(ctx: Ctx, step: str, data: dict, name: str = NAME) -> None:
 
 async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
     """Who may decide, in the profile's order (within the unit, §2.9.4): the head of the
-    team's owning unit, or the ketua's Penilai. Nobody decides a kendala they raise."""
+    team's owning unit, or the ketua's Penilai — or whoever stands in for them (Plt/Plh).
+    Nobody decides a kendala they raise."""
     basis = await ctx.uow.org.employee(team.ketua_id or ctx.me.id)
     org = await ctx.uow.org.view_for(basis, unit_ids=[team.unit_id], on=ctx.today)
     found: list[tuple[Role, Employee]] = []
     for role in kendala_deciders(ctx.profile, Scope.WITHIN_UNIT):
-        if role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
-            person = acting_head_of_unit(org, team.unit_id, exclude=ctx.me.id)
-        elif role is Role.RATER:
-            person = resolve_role(org, basis, Role.RATER)
-        elif role is Role.AGENCY_HEAD:
-            person = await ctx.uow.org.agency_head_over(team.unit_id)
-        else:
-            person = None
-        if person is not None and person.id != ctx.me.id and all(p.id != person.id for _, p in found):
-            found.append((role, person))
+        resolved = official_for(org, role, team.unit_id, exclude=ctx.me.id, subject=basis, profile=ctx.profile)
+        if resolved is not None and all(p.id != resolved.person.id for _, p in found):
+            found.append((role, resolved.person))
     return found
 
 

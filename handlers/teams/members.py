@@ -9,6 +9,7 @@ from domain.errors import DomainError
 from domain.org import JabatanKind
 from domain.profiles import Role, Scope
 from domain.team import MemberRole, Team
+from handlers.core.acting import acting_note
 from handlers.core.buttons import Parsed, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
@@ -128,7 +129,9 @@ async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
         await _install(ctx, team, candidate.id, post)
         ctx.edit_or_reply(t("{name} is now {post} of {team}.", name=candidate.name, post=post, team=team.name))
         return
-    role, official = await require_official(ctx, appointers, team.unit_id)
+    role, resolved = await require_official(ctx, appointers, team.unit_id)
+    official = resolved.person
+    absent = await ctx.uow.org.employee(resolved.acting_for_id) if resolved.acting_for_id else None
     candidacy = Candidacy(team.id, candidate.id, ctx.me.id, official.id, ctx.now, post=post)
     ctx.uow.teams.add(candidacy)
     await ctx.uow.flush()
@@ -136,11 +139,13 @@ async def _pick(ctx: Ctx, parsed: Parsed, post: str) -> None:
                else ctx.profile.teams.ketua.source_of("appointer"))
     ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, f"{post}_proposed", ctx.now,
                                    details={"candidate_id": candidate.id, "decider_id": official.id,
-                                            "role": role.value, "source": article}))
+                                            "role": role.value, "source": article,
+                                            "acting_for_id": resolved.acting_for_id}))
     await ctx.notify(official.id, f"candidacy:{candidacy.id}:decide", lambda tr: (
-        tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
-           post=post, team=team.name, unit_head=ctx.me.name, name=candidate.name,
-           jabatan=candidate.jabatan_name),
+        acting_note(tr, absent)
+        + tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
+             post=post, team=team.name, unit_head=ctx.me.name, name=candidate.name,
+             jabatan=candidate.jabatan_name),
         keyboard([button(tr("✅ Appoint"), "kd", "ok", candidacy.id),
                   button(tr("❌ Reject"), "kd", "no", candidacy.id)])))
     ctx.edit_or_reply(t("{name} has been proposed as {post} of {team}; {official} decides ({article}).",
