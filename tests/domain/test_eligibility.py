@@ -13,10 +13,10 @@ from domain.eligibility import (
     check_ketua,
     check_pengendali,
     check_term,
-    vacancy_deadline,
 )
 from domain.errors import DomainError
 from domain.org import Education, Employee, Golongan, JabatanKind, Jenjang
+from domain.pending import vacancy_deadline
 from domain.profiles import Role, Scope, load_profile
 
 OWNING_UNIT = 10
