@@ -170,6 +170,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
         return dt.date(day.year + y, m + 2, 1)
 
 
+def term_last_day(start: dt.date, months: int) -> dt.date:
+    """The last day of a term of `months` counting both ends: the day before the anniversary."""
+    return add_months(start, months) - dt.timedelta(days=1)
+
+
 def check_term(profile: Profile, start: dt.date, end: dt.date, *, post: Post = Post.TEAM) -> EligibilityResult:
     """Rule 30, the one term rule (/timbaru, renewal, `import teams`): the end follows the start
     and, where the profile has a maximum ("maksimal 1 tahun", Surakarta Ps 14(5)(c)), the term
@@ -179,11 +184,12 @@ def check_term(profile: Profile, start: dt.date, end: dt.date, *, post: Post = P
     limit, article = _term_limit(profile, post)
     if end < start:
         return result([RuleFinding("R30", f"{post.value}_end_before_start", article)])
-    latest = add_months(start, limit) - dt.timedelta(days=1) if limit else None
+    latest = term_last_day(start, limit) if limit else None
     if latest is not None and end > latest:
         return result([RuleFinding("R30", f"{post.value}_term_too_long", article,
                                    {"max_months": limit, "latest": latest.isoformat()})])
     return result()
 
 
-__all__ = ["EligibilityResult", "Post", "RuleFinding", "add_months", "check_ketua", "check_pengendali", "check_term"]
+__all__ = ["EligibilityResult", "Post", "RuleFinding", "add_months", "check_ketua", "check_pengendali", "check_term",
+           "term_last_day"]

@@ -9,6 +9,7 @@ from domain.errors import DomainError
 from domain.org import JabatanKind
 from domain.profiles import Role, Scope
 from domain.team import MemberRole, Team
+from domain.text import REASON_MIN_LENGTH
 from handlers.core.acting import acting_note
 from handlers.core.buttons import Parsed, button
 from handlers.core.context import Ctx, keyboard
@@ -209,7 +210,8 @@ async def on_candidacy(ctx: Ctx, parsed: Parsed) -> None:
     elif parsed.args[:1] == ("no",):
         await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, REJECT, "reason",
                                         {"candidacy_id": candidacy.id}, ctx.now)
-        ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least 10 characters)."),
+        ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least {min} characters).",
+                        min=REASON_MIN_LENGTH),
                   force_reply=True, placeholder=ctx.t("Reason for rejection"))
 
 

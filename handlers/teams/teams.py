@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from domain.application import validate_text
-from domain.eligibility import check_term
+from domain.eligibility import check_term, term_last_day
 from domain.errors import DomainError
 from domain.periods import QUARTERLY, period_of
 from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus
@@ -53,7 +53,7 @@ def term_end(start: dt.date, choice: str) -> dt.date | None:
     if choice == "y":
         return dt.date(start.year, 12, 31)
     if choice == "12":
-        return dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
+        return term_last_day(start, 12)
     return None
 
 

@@ -2,10 +2,13 @@
 members, binding the group chat, ending the team."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from domain.org import Employee, Golongan, JabatanKind, Unit, UnitKind
 from domain.team import MemberRole, TeamStatus
+from handlers.teams.teams import term_end
 from tests.handlers.chat import Person, alerts, button_data, buttons, texts
 from tests.handlers.test_voluntary_application import MOTIVATION, linked, outbox
 
@@ -157,6 +160,12 @@ async def test_surakarta_ketua_proposal_reaches_the_plt_of_an_absent_sekda(app, 
     await rina.presses(proposal.payload["keyboard"][0][0]["data"])
     t, members = await team(app, team_id)
     assert t.ketua_id == budi_id and members[budi_id] is MemberRole.KETUA
+
+
+def test_twelve_months_button_ends_the_day_before_the_anniversary():
+    """The "Twelve months" choice of /timbaru and renewal is the rule's own last day (Ps 14(5)(c))."""
+    assert term_end(dt.date(2024, 2, 29), "12") == dt.date(2025, 2, 28)
+    assert term_end(dt.date(2026, 12, 5), "12") == dt.date(2027, 12, 4)
 
 
 @pytest.mark.parametrize("profile_name", ["surakarta"])
