@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from domain.errors import DomainError
 from domain.profiles import Role
-from domain.report import NOTE_MIN, Report, ReportStatus
+from domain.report import NOTE_MAX, NOTE_MIN, Report, ReportStatus
 from domain.report_routing import rater_evaluated
 from domain.rules import check_done
 from handlers.core.buttons import Parsed, button
@@ -28,7 +28,6 @@ from storage.records import Conversation, Decision
 router = Router()
 
 NOTE, RETURN = "report_note", "report_return"
-NOTE_MAX = 1000
 
 
 async def _load(ctx: Ctx, report_id: int | None, version: int | None) -> Report | None:
@@ -179,13 +178,8 @@ async def on_return_reason(ctx: Ctx, conv: Conversation) -> None:
     if ctx.update.text is None:
         ctx.reply(t("Please write the feedback as text."), force_reply=True)
         return
-    text = ctx.update.text.strip()
-    if len(text) > NOTE_MAX:
-        ctx.reply(t("That is too long: please keep the feedback within {max} characters.", max=NOTE_MAX),
-                  force_reply=True)
-        return
     try:
-        report.return_(me.id, text, ctx.now)
+        report.return_(me.id, ctx.update.text, ctx.now)
     except DomainError as err:
         ctx.reply(explain(t, err) + "\n" + t("Please write the feedback again."), force_reply=True)
         return

@@ -8,9 +8,10 @@ import datetime as dt
 import re
 
 from domain.application import validate_text
+from domain.eligibility import check_term, term_last_day
 from domain.errors import DomainError
 from domain.periods import QUARTERLY, period_of
-from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus, check_term
+from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus
 from handlers.core.buttons import Parsed, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Html
@@ -52,7 +53,7 @@ def term_end(start: dt.date, choice: str) -> dt.date | None:
     if choice == "y":
         return dt.date(start.year, 12, 31)
     if choice == "12":
-        return dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
+        return term_last_day(start, 12)
     return None
 
 
@@ -102,7 +103,7 @@ def _parse_date(m: re.Match) -> dt.date:
 
 
 async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> None:
-    check_term(start, end, ctx.profile.teams.max_term_months)
+    check_term(ctx.profile, start, end).raise_failure()
     data.update(starts_on=start.isoformat(), ends_on=end.isoformat())
     await _set(ctx, "confirm", data)
     t = ctx.t
@@ -248,7 +249,7 @@ async def on_renew(ctx: Ctx, parsed: Parsed) -> None:
                            [button(t("Twelve months"), "tw", team.id, "12")]))
         return
     try:
-        check_term(start, end, ctx.profile.teams.max_term_months)
+        check_term(ctx.profile, start, end).raise_failure()
     except DomainError as err:
         ctx.reply(explain(t, err))
         return
