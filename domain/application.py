@@ -9,10 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
-from domain.errors import DomainError, IllegalTransition, NotAllowed
+from domain.errors import IllegalTransition, NotAllowed
+from domain.text import (
+    REASON_MAX_LENGTH,
+    REASON_MIN_LENGTH,
+    validate_reason,
+    validate_text,
+)
 
-REASON_MIN_LENGTH = 10
-REASON_MAX_LENGTH = 1000
 MOTIVATION_MAX_LENGTH = 1000
 TARGET_MAX_LENGTH = 200
 
@@ -98,20 +102,12 @@ class Application:
             raise NotAllowed("not_decider")
 
 
-def validate_text(text: str, min_len: int, max_len: int, field: str) -> str:
-    cleaned = (text or "").strip()
-    if len(cleaned) < min_len:
-        raise DomainError("text_too_short", field=field, min=min_len)
-    if len(cleaned) > max_len:
-        raise DomainError("text_too_long", field=field, max=max_len, length=len(cleaned))
-    return cleaned
-
-
-def validate_reason(reason: str | None) -> str:
-    """A refusal reason: written, meaningful (not just a few characters), bounded."""
-    return validate_text(reason or "", REASON_MIN_LENGTH, REASON_MAX_LENGTH, "reason")
-
-
 def format_number(prefix: str, year: int, seq: int) -> str:
     """Human-readable register number, e.g. PS-2026-00042 (pengajuan sukarela)."""
     return f"{prefix}-{year}-{seq:05d}"
+
+
+__all__ = [
+    "MOTIVATION_MAX_LENGTH", "REASON_MAX_LENGTH", "REASON_MIN_LENGTH", "TARGET_MAX_LENGTH", "Application",
+    "ApplicationScope", "ApplicationStatus", "format_number", "validate_reason", "validate_text",
+]

@@ -15,7 +15,8 @@ from domain.rules import report_path
 
 class OrgView(Protocol):
     """What routing reads. A view may also carry `acting` (Plt/Plh records) and `day` (the
-    Pemda's date they are read for); without them nobody stands in for anybody."""
+    Pemda's date they are read for), without which nobody stands in for anybody, and
+    `setda_id` (the Sekretariat Daerah, whose head is the Sekda)."""
 
     def employee(self, employee_id: int) -> Employee | None: ...
     def unit(self, unit_id: int) -> Unit | None: ...
@@ -39,14 +40,7 @@ class Resolved:
 def unit_head_of(org: OrgView, employee: Employee) -> Employee | None:
     """The Pimpinan Unit Organisasi over an employee: the head of their unit, or of the
     parent unit when the employee heads their own unit."""
-    unit = org.unit(employee.unit_id)
-    while unit is not None:
-        if unit.head_id is not None and unit.head_id != employee.id:
-            head = org.employee(unit.head_id)
-            if head is not None and head.active:
-                return head
-        unit = org.unit(unit.parent_id) if unit.parent_id is not None else None
-    return None
+    return head_of_unit(org, employee.unit_id, exclude=employee.id)
 
 
 def rater_of(org: OrgView, employee: Employee) -> Employee | None:
@@ -56,11 +50,46 @@ def rater_of(org: OrgView, employee: Employee) -> Employee | None:
     return rater if rater is not None and rater.active else None
 
 
-def _official(org: OrgView, employee: Employee, role: Role) -> Employee | None:
-    if role is Role.UNIT_HEAD:
-        return unit_head_of(org, employee)
+def head_of_unit(org: OrgView, unit_id: int, exclude: int | None = None) -> Employee | None:
+    """The head of a unit, or of the nearest parent with a head other than `exclude`."""
+    unit = org.unit(unit_id)
+    while unit is not None:
+        if unit.head_id is not None and unit.head_id != exclude:
+            head = org.employee(unit.head_id)
+            if head is not None and head.active:
+                return head
+        unit = org.unit(unit.parent_id) if unit.parent_id is not None else None
+    return None
+
+
+def _head(org: OrgView, unit: Unit | None) -> Employee | None:
+    head = org.employee(unit.head_id) if unit is not None and unit.head_id is not None else None
+    return head if head is not None and head.active else None
+
+
+def _agency_of(org: OrgView, unit_id: int) -> Unit | None:
+    """The Perangkat Daerah containing a unit (the top of its chain)."""
+    unit = org.unit(unit_id)
+    while unit is not None and unit.parent_id is not None and not unit.kind.is_agency:
+        unit = org.unit(unit.parent_id)
+    return unit
+
+
+def _holder(org: OrgView, role: Role, unit_id: int, exclude: int | None, subject: Employee | None,
+            profile: Profile | None) -> Employee | None:
+    """Who holds the post itself, nobody standing in."""
+    if role is Role.AUTHORIZED_OFFICIAL and profile is not None:
+        # Product decision 4: the Pejabat yang Berwenang is an official the profile names (default Sekda).
+        role = profile.authorized_official.role
+    if role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
+        return head_of_unit(org, unit_id, exclude=exclude)
     if role is Role.RATER:
-        return rater_of(org, employee)
+        return rater_of(org, subject) if subject is not None else None
+    if role is Role.AGENCY_HEAD:
+        return _head(org, _agency_of(org, unit_id))
+    if role is Role.SEKDA:
+        setda_id = getattr(org, "setda_id", None)
+        return _head(org, org.unit(setda_id)) if setda_id is not None else None
     return None
 
 
@@ -76,11 +105,26 @@ def with_acting(org: OrgView, official: Employee) -> Resolved:
     return Resolved(acting, acting_for)
 
 
+def official_for(org: OrgView, role: Role, unit_id: int, *, exclude: int | None = None,
+                 subject: Employee | None = None, profile: Profile | None = None) -> Resolved | None:
+    """THE answer to "who holds `role` for unit `unit_id` on `org.day`", Plt/Plh applied here
+    and only here. `subject` is the employee whose matter it is (their rater; they never
+    head their own matter: `exclude` defaults to them); `profile` maps the Pejabat yang
+    Berwenang. None when nobody holds the post, or only `exclude` would act in it."""
+    if exclude is None and subject is not None:
+        exclude = subject.id
+    official = _holder(org, role, unit_id, exclude, subject, profile)
+    if official is None:
+        return None
+    resolved = with_acting(org, official)
+    return resolved if resolved.person.id != exclude else None
+
+
 def resolve_official(org: OrgView, employee: Employee, role: Role) -> Resolved | None:
     """Who fills `role` for `employee` today, and whom they stand in for. Nobody decides
     their own matter: when the employee stands in for that official themself, the
     official's own unit head takes it."""
-    official = _official(org, employee, role)
+    official = _holder(org, role, employee.unit_id, employee.id, employee, None)
     if official is None:
         return None
     resolved = with_acting(org, official)
@@ -117,24 +161,6 @@ def route_voluntary_within_unit(org: OrgView, profile: Profile, applicant: Emplo
     return Routing(decider.id, role, tuple(cc), knob.source, resolved.acting_for_id)
 
 
-def head_of_unit(org: OrgView, unit_id: int, exclude: int | None = None) -> Employee | None:
-    """The head of a unit, or of the nearest parent with a head other than `exclude`."""
-    unit = org.unit(unit_id)
-    while unit is not None:
-        if unit.head_id is not None and unit.head_id != exclude:
-            head = org.employee(unit.head_id)
-            if head is not None and head.active:
-                return head
-        unit = org.unit(unit.parent_id) if unit.parent_id is not None else None
-    return None
-
-
-def acting_head_of_unit(org: OrgView, unit_id: int, exclude: int | None = None) -> Employee | None:
-    """The head of a unit (see head_of_unit), or whoever stands in for them today (Plt/Plh)."""
-    head = head_of_unit(org, unit_id, exclude=exclude)
-    return with_acting(org, head).person if head is not None else None
-
-
 def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *, team_unit_id: int | None = None,
                  ketua_id: int | None = None, pengendali_id: int | None = None) -> list[int]:
     """Rules 40, 45-47: the officials a report passes, in order, ending with its addressee.
@@ -156,7 +182,8 @@ def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *,
             person = org.employee(pengendali_id) if pengendali_id else None
         elif role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
             unit_id = team_unit_id if (kind == "team" and team_unit_id is not None) else author.unit_id
-            person = acting_head_of_unit(org, unit_id, exclude=author.id)
+            found = official_for(org, role, unit_id, exclude=author.id, profile=profile)
+            person = found.person if found is not None else None
         else:
             person = resolve_role(org, author, role)
         if person is not None and person.id != author.id and person.id not in route:

@@ -1,4 +1,5 @@
-"""Who may become Ketua Tim or Pengendali, for how long, and when a vacancy must be filled.
+"""Who may become Ketua Tim or Pengendali, and for how long (vacancies, activation and
+allowance are not enforced yet: domain.pending).
 
 Pure functions over a Profile and an Employee; the profile decides, nothing is per region here."""
 from __future__ import annotations
@@ -8,7 +9,6 @@ from enum import Enum
 
 from domain.org import Employee, JabatanKind, Jenjang
 from domain.profiles.model import (
-    AllowanceRule,
     AppliesTo,
     JfTrack,
     Ketua,
@@ -18,28 +18,13 @@ from domain.profiles.model import (
     Role,
     Scope,
 )
-from domain.rules import (
-    REQUEST_FIELDS,
-    EligibilityResult,
-    RuleFinding,
-    check_kendala,
-    check_report_evidence,
-    check_request_fields,
-    check_voluntary_scope,
-    result,
-)
+from domain.rules import EligibilityResult, RuleFinding, result
 
 
 class Post(str, Enum):
     TEAM = "team"
     KETUA = "ketua"
     PENGENDALI = "pengendali"
-
-
-class Allowance(str, Enum):
-    NONE = "none"
-    OPTIONAL = "optional"  # may be granted (Banten Ps 10(4) "dapat")
-    AUTOMATIC = "automatic"  # always granted (Surakarta Ps 21(3), 25(2))
 
 
 _REQUIREMENT_RULE = {AppliesTo.ALL: "§2.8", AppliesTo.PELAKSANA: "R26", AppliesTo.REPLACEMENT: "R27"}
@@ -185,63 +170,26 @@ def add_months(day: dt.date, months: int) -> dt.date:
         return dt.date(day.year + y, m + 2, 1)
 
 
+def term_last_day(start: dt.date, months: int) -> dt.date:
+    """The last day of a term of `months` counting both ends: the day before the anniversary."""
+    return add_months(start, months) - dt.timedelta(days=1)
+
+
 def check_term(profile: Profile, start: dt.date, end: dt.date, *, post: Post = Post.TEAM) -> EligibilityResult:
-    """Rule 30: a term of "maksimal 1 tahun" counts both ends, so its last day is the day before
-    the anniversary (1 Jan 2024 -> 31 Dec 2024)."""
+    """Rule 30, the one term rule (/timbaru, renewal, `import teams`): the end follows the start
+    and, where the profile has a maximum ("maksimal 1 tahun", Surakarta Ps 14(5)(c)), the term
+    counts both ends, so its last day is the day before the anniversary: 1 Jan 2024 -> 31 Dec
+    2024, and 29 Feb 2024 -> 28 Feb 2025 (the anniversary of 29 Feb in a common year is 1 Mar)."""
     post = Post(post)
     limit, article = _term_limit(profile, post)
     if end < start:
-        return result([RuleFinding("R30", "term_end_before_start", article)])
-    latest = add_months(start, limit) - dt.timedelta(days=1) if limit else None
+        return result([RuleFinding("R30", f"{post.value}_end_before_start", article)])
+    latest = term_last_day(start, limit) if limit else None
     if latest is not None and end > latest:
         return result([RuleFinding("R30", f"{post.value}_term_too_long", article,
-                                   {"max_months": limit, "latest_end": latest.isoformat()})])
+                                   {"max_months": limit, "latest": latest.isoformat()})])
     return result()
 
 
-def vacancy_deadline(profile: Profile, vacancy_date: dt.date) -> dt.date | None:
-    """Rule 33: a vacant Ketua/Pengendali post is filled "paling lambat di bulan Januari, April,
-    Juli, Oktober": by the end of the first such month on or after the vacancy."""
-    months = sorted(profile.teams.vacancy_deadline_months)
-    if not months:
-        return None
-    year = vacancy_date.year
-    month = next((m for m in months if m >= vacancy_date.month), None)
-    if month is None:
-        year, month = year + 1, months[0]
-    return add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
-
-
-def check_team_creation(profile: Profile, *, pengawas_in_charge: bool) -> EligibilityResult:
-    """Rule 31: no team for a sub-activity a Pengawas runs (Surakarta Ps 14(5)(b))."""
-    t = profile.teams
-    if pengawas_in_charge and t.no_team_where_pengawas:
-        return result([RuleFinding("R31", "team_where_pengawas_in_charge", t.source_of("no_team_where_pengawas"))])
-    return result()
-
-
-def check_activation(profile: Profile, post: Post, *, pk_recorded: bool) -> EligibilityResult:
-    """Rule 32: a Ketua or Pengendali is active only once their Perjanjian Kinerja is recorded."""
-    post = Post(post)
-    section = profile.teams.ketua if post is Post.KETUA else profile.pengendali
-    if section is None or not section.pk_required or pk_recorded:
-        return result()
-    return result([RuleFinding("R32", f"{post.value}_pk_missing", section.source_of("pk_required"))])
-
-
-def allowance_for(profile: Profile, holder: Employee, post: Post) -> Allowance:
-    """Rule 57: whether the tambahan penghasilan flag is set, offered, or absent."""
-    section = profile.teams.ketua if Post(post) is Post.KETUA else profile.pengendali
-    rule = section.allowance if section else AllowanceRule.NONE
-    if rule is AllowanceRule.ALWAYS:
-        return Allowance.AUTOMATIC
-    if rule is AllowanceRule.PELAKSANA_KETUA_OPTIONAL and holder.jabatan_kind is JabatanKind.PELAKSANA:
-        return Allowance.OPTIONAL
-    return Allowance.NONE
-
-
-__all__ = [
-    "REQUEST_FIELDS", "Allowance", "EligibilityResult", "Post", "RuleFinding", "add_months", "allowance_for",
-    "check_activation", "check_kendala", "check_ketua", "check_pengendali", "check_report_evidence",
-    "check_request_fields", "check_team_creation", "check_term", "check_voluntary_scope", "vacancy_deadline",
-]
+__all__ = ["EligibilityResult", "Post", "RuleFinding", "add_months", "check_ketua", "check_pengendali", "check_term",
+           "term_last_day"]

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from domain.errors import DomainError, IllegalTransition, NotAllowed
+from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_reason
 
 TEXT_MAX = 3500
 TEXT_MIN = 10
-NOTE_MIN = 10
+NOTE_MIN, NOTE_MAX = REASON_MIN_LENGTH, REASON_MAX_LENGTH  # a return's feedback and a kendala decision are reasons
 MAX_FILES = 10
 MAX_FILE_BYTES = 20 * 1024 * 1024  # what a bot can download through the Bot API
 ALLOWED_MIME_PREFIXES = ("image/", "application/pdf", "application/msword",
@@ -139,9 +140,7 @@ class Report:
     def return_(self, actor_id: int, reason: str, now: dt.datetime) -> None:
         """Any hop returns it to the author, always with a written reason (feedback)."""
         self._require_reviewer(actor_id, "return")
-        reason = (reason or "").strip()
-        if len(reason) < NOTE_MIN:
-            raise DomainError("text_too_short", field="reason", min=NOTE_MIN)
+        reason = validate_reason(reason)
         self.status, self.decided_at, self.reviewed, self.last_note = ReportStatus.RETURNED, now, True, reason
 
     def _require_reviewer(self, actor_id: int, action: str) -> None:
@@ -217,7 +216,5 @@ class Kendala:
             raise IllegalTransition("kendala", self.status.value, "decide")
         if actor_id != self.decider_id:
             raise NotAllowed("not_decider")
-        decision = (decision or "").strip()
-        if len(decision) < NOTE_MIN:
-            raise DomainError("text_too_short", field="decision", min=NOTE_MIN)
+        decision = validate_reason(decision, field="decision")
         self.status, self.decision, self.decided_at = KendalaStatus.DECIDED, decision, now

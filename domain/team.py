@@ -89,25 +89,3 @@ class Membership:
     @property
     def active(self) -> bool:
         return self.left_at is None
-
-
-def check_term(starts_on: dt.date, ends_on: dt.date, max_months: int | None) -> None:
-    """A team's end follows its start and, where the profile has a maximum term
-    (Surakarta Ps 14(5)(c): 1 year), stays within it."""
-    if ends_on < starts_on:
-        raise DomainError("team_end_before_start")
-    if max_months is not None:
-        limit = _add_months(starts_on, max_months) - dt.timedelta(days=1)
-        if ends_on > limit:
-            raise DomainError("team_term_too_long", max_months=max_months, latest=limit.isoformat())
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import registry
 from domain.acting import ActingOfficial
 from domain.application import Application
 from domain.assignment import Assignment
+from domain.candidacy import Candidacy
 from domain.org import Employee, Unit
 from domain.report import Kendala, Report, ReportRequest
 from domain.team import Membership, Team
@@ -20,7 +21,6 @@ from storage.records import (
     Conversation,
     Decision,
     GroupBindCode,
-    KetuaCandidacy,
     LinkCode,
     OutboxMessage,
     ReportVersion,
@@ -53,7 +53,7 @@ def start_mappers() -> None:
     # teams
     m(Team, teams.teams)
     m(Membership, teams.memberships)
-    m(KetuaCandidacy, teams.ketua_candidacies)
+    m(Candidacy, teams.ketua_candidacies)
     # reports
     m(Report, reports.reports, version_id_col=reports.reports.c.row_version)
     m(ReportVersion, reports.report_versions)

@@ -76,23 +76,6 @@ class Conversation:
 
 
 @dataclass
-class KetuaCandidacy:
-    """A ketua proposed by the unit head, to be set by another official (e.g. the Sekda
-    in Surakarta, Ps 15(3)-(4))."""
-
-    team_id: int
-    candidate_id: int
-    proposed_by_id: int
-    decider_id: int
-    created_at: dt.datetime
-    status: str = "proposed"  # proposed | approved | rejected
-    reason: str | None = None
-    decided_at: dt.datetime | None = None
-    post: str = "ketua"  # ketua | pengendali
-    id: int | None = None
-
-
-@dataclass
 class GroupBindCode:
     """A one-time code the ketua sends as /hubungkan CODE inside the team's group."""
 

@@ -135,8 +135,9 @@ async def _submit(ctx: Ctx, data: dict) -> None:
     submitted = await submit_application(ctx.uow, ctx.profile, me, draft, ctx.now)
     app = submitted.application
     await close(ctx)
+    absent = submitted.org.employee(app.acting_for_id) if app.acting_for_id else None
     await ctx.notify(app.decider_id, f"app:{app.id}:decide",
-                     lambda t: (acting_note(t, submitted.org, app.acting_for_id)
+                     lambda t: (acting_note(t, absent)
                                 + t("New application waiting for your decision:") + "\n\n"
                                 + application_card(t, app, me), decider_keyboard(t, app)))
     for cc_id in app.tembusan_ids:

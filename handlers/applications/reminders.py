@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from domain.calendar import zone
-from domain.deciders import unit_head_of, with_acting
-from domain.profiles import Profile
+from domain.deciders import official_for
+from domain.profiles import Profile, Role
 from domain.reminders import DECISION, Obligation
 from handlers.core.registry import Router
 from storage.uow import UnitOfWork
@@ -29,8 +29,8 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
             continue
         if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
             org = await uow.org.view_for(decider, on=now.astimezone(zone(profile.timezone)).date())
-            head = unit_head_of(org, decider)
-            heads[decider.id] = with_acting(org, head).person.id if head else None
+            head = official_for(org, Role.UNIT_HEAD, decider.unit_id, subject=decider)
+            heads[decider.id] = head.person.id if head else None
         applicant = people.get(app.applicant_id)
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
         # period_key names the record type: a decision on another kind of record with the

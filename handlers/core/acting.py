@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 from domain.acting import ActingOfficial
+from domain.org import Employee
 from handlers.core.formatting import day
 from handlers.core.i18n import Translator
 
 
-def acting_note(t: Translator, org, acting_for_id: int | None) -> str:
-    """A first line for a notice that reaches someone because they stand in for another."""
-    if acting_for_id is None:
+def acting_note(t: Translator, official: Employee | None) -> str:
+    """A first line for a notice that reaches someone because they stand in for `official`
+    (None: they hold the post themself)."""
+    if official is None:
         return ""
-    official = org.employee(acting_for_id)
-    return t("You receive this as acting official (Plt/Plh) for {name}.",
-             name=official.name if official else "-") + "\n\n"
+    return t("You receive this as acting official (Plt/Plh) for {name}.", name=official.name) + "\n\n"
 
 
 def acting_line(t: Translator, record: ActingOfficial, official: str, acting: str) -> str:

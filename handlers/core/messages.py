@@ -25,6 +25,8 @@ def explain(t: Translator, err: DomainError) -> str:
         return t("Only the official who decides this application can do that.")
     if code == "not_applicant":
         return t("Only the applicant can withdraw this application.")
+    if code == "not_proposer":
+        return t("Only the official who made this proposal can withdraw it.")
     if code == "self_decision":
         return t("You cannot decide your own application.")
     if code == "no_decider":

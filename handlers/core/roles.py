@@ -1,8 +1,8 @@
 """Who may do what, computed from the org structure and the profile (never trusted)."""
 from __future__ import annotations
 
+from domain.deciders import Resolved, official_for
 from domain.errors import DomainError
-from domain.org import Employee, UnitKind
 from domain.profiles import Role
 from domain.team import Team
 from handlers.core.context import Ctx
@@ -22,26 +22,12 @@ async def heads_team_unit(ctx: Ctx, team: Team) -> bool:
     return False
 
 
-async def official_for_unit(ctx: Ctx, role: Role, unit_id: int) -> Employee | None:
-    """The employee who holds `role` for a unit: the unit head, the head of its Perangkat
-    Daerah, or the Sekda (also the default Pejabat yang Berwenang, product decision 4)."""
-    org = ctx.uow.org
-    if role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
-        unit = await org.unit(unit_id)
-        return await org.employee(unit.head_id) if unit and unit.head_id else None
-    if role is Role.AGENCY_HEAD:
-        return await org.agency_head_over(unit_id)
-    if role is Role.SEKDA:
-        return await org.head_of_first_unit_of_kind(UnitKind.SETDA)
-    if role is Role.AUTHORIZED_OFFICIAL:
-        configured = ctx.profile.authorized_official.role
-        return None if configured is Role.AUTHORIZED_OFFICIAL else await official_for_unit(ctx, configured, unit_id)
-    return None
-
-
-async def require_official(ctx: Ctx, roles: tuple[Role, ...], unit_id: int) -> tuple[Role, Employee]:
+async def require_official(ctx: Ctx, roles: tuple[Role, ...], unit_id: int) -> tuple[Role, Resolved]:
+    """The first of `roles` somebody holds for the unit today, or whoever stands in for
+    them (Plt/Plh)."""
+    org = await ctx.uow.org.view_for(ctx.me, unit_ids=[unit_id], on=ctx.today)
     for role in roles:
-        person = await official_for_unit(ctx, role, unit_id)
-        if person is not None and person.active:
-            return role, person
+        resolved = official_for(org, role, unit_id, profile=ctx.profile)
+        if resolved is not None:
+            return role, resolved
     raise DomainError("no_official", roles=", ".join(r.value for r in roles))

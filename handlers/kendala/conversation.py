@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from domain.deciders import acting_head_of_unit, resolve_role
+from domain.deciders import official_for
 from domain.errors import DomainError
 from domain.org import Employee
 from domain.profiles import Role, Scope
-from domain.report import NOTE_MIN, TEXT_MIN, Kendala, KendalaStatus
-from domain.rules import kendala_deciders
+from domain.report import NOTE_MAX, NOTE_MIN, TEXT_MIN, Kendala, KendalaStatus
+from domain.rules import check_kendala, kendala_deciders
 from domain.team import Team
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
@@ -26,7 +26,7 @@ from storage.records import Decision
 
 router = Router()
 
-DESC_MAX, ALT_MAX, ALTS_MAX, DECISION_MAX = 1200, 300, 5, 800
+DESC_MAX, ALT_MAX, ALTS_MAX = 1200, 300, 5
 
 
 class Step(StrEnum):
@@ -65,21 +65,15 @@ async def begin(ctx: Ctx) -> None:
 
 async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
     """Who may decide, in the profile's order (within the unit, §2.9.4): the head of the
-    team's owning unit, or the ketua's Penilai. Nobody decides a kendala they raise."""
+    team's owning unit, or the ketua's Penilai — or whoever stands in for them (Plt/Plh).
+    Nobody decides a kendala they raise."""
     basis = await ctx.uow.org.employee(team.ketua_id or ctx.me.id)
     org = await ctx.uow.org.view_for(basis, unit_ids=[team.unit_id], on=ctx.today)
     found: list[tuple[Role, Employee]] = []
     for role in kendala_deciders(ctx.profile, Scope.WITHIN_UNIT):
-        if role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
-            person = acting_head_of_unit(org, team.unit_id, exclude=ctx.me.id)
-        elif role is Role.RATER:
-            person = resolve_role(org, basis, Role.RATER)
-        elif role is Role.AGENCY_HEAD:
-            person = await ctx.uow.org.agency_head_over(team.unit_id)
-        else:
-            person = None
-        if person is not None and person.id != ctx.me.id and all(p.id != person.id for _, p in found):
-            found.append((role, person))
+        resolved = official_for(org, role, team.unit_id, exclude=ctx.me.id, subject=basis, profile=ctx.profile)
+        if resolved is not None and all(p.id != resolved.person.id for _, p in found):
+            found.append((role, resolved.person))
     return found
 
 
@@ -101,7 +95,7 @@ async def on_button(ctx: Ctx, pressed: KendalaAction) -> None:
         ctx.reply(t("Describe the problem ({min}–{max} characters).", min=TEXT_MIN, max=DESC_MAX),
                   force_reply=True, placeholder=t("The problem"))
     elif action == "done" and conv.step is Step.ALTS:
-        if not data["alternatives"]:
+        if not check_kendala(ctx.profile, Scope.WITHIN_UNIT, data.get("description"), data["alternatives"]).ok:
             ctx.answer(t("Give at least one alternative recommendation (rule 39)."), alert=True)
             return
         ctx.answer()
@@ -201,7 +195,7 @@ async def on_decide(ctx: Ctx, pressed: DecideKendala) -> None:
     await DECIDE.open(ctx, DecideStep.TEXT, {"kendala_id": k.id})
     ctx.answer()
     ctx.reply(t("Write your decision and/or follow-up ({min}–{max} characters). The team will read it.",
-                min=NOTE_MIN, max=DECISION_MAX), force_reply=True, placeholder=t("Decision"))
+                min=NOTE_MIN, max=NOTE_MAX), force_reply=True, placeholder=t("Decision"))
 
 
 @router.conversation(DECIDE)
@@ -212,12 +206,14 @@ async def on_decision(ctx: Ctx, conv: FormState[DecideStep]) -> None:
         await close(ctx)
         ctx.reply(t("That kendala is no longer waiting for your decision. Nothing was changed."))
         return
-    text = (ctx.update.text or "").strip()
-    if not (NOTE_MIN <= len(text) <= DECISION_MAX):
-        ctx.reply(t("Please write the decision in {min}–{max} characters.", min=NOTE_MIN, max=DECISION_MAX),
+    try:
+        k.decide(me.id, ctx.update.text or "", ctx.now)
+    except DomainError as err:
+        if err.code not in ("text_too_short", "text_too_long"):
+            raise
+        ctx.reply(t("Please write the decision in {min}–{max} characters.", min=NOTE_MIN, max=NOTE_MAX),
                   force_reply=True)
         return
-    k.decide(me.id, text, ctx.now)
     ctx.uow.decisions.add(Decision("kendala", k.id, me.id, "decided", ctx.now, reason=k.decision))
     await close(ctx)
     await _tell_team(ctx, k)

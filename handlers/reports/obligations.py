@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from domain.deciders import acting_head_of_unit
+from domain.deciders import official_for
 from domain.periods import Cadence, Period, period_of
-from domain.profiles import Profile
+from domain.profiles import Profile, Role
 from domain.reminders import MEMBER_REPORT, TEAM_REPORT, Obligation, due_for
 from domain.report import ReportKind, ReportStatus
 from domain.rules import monitoring_period_months
@@ -46,8 +46,8 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
         if lead is None:
             continue
         org = await uow.org.view_for(lead, unit_ids=[team.unit_id], on=today)
-        head = acting_head_of_unit(org, team.unit_id, exclude=lead.id)
-        head_id = head.id if head is not None else None
+        head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=lead.id)
+        head_id = head.person.id if head is not None else None
         members = [m.employee_id for m in await uow.teams.members(team.id) if m.role in MEMBER_ROLES]
         for period in _periods(profile, team, today):
             due = due_for(profile, period)

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from domain.errors import DomainError
 from domain.profiles import Role
-from domain.report import NOTE_MIN, Report, ReportStatus
+from domain.report import NOTE_MAX, NOTE_MIN, Report, ReportStatus
 from domain.report_routing import rater_evaluated
 from domain.rules import check_done
 from handlers.core.buttons import button
@@ -39,7 +39,6 @@ class Step(StrEnum):
 
 # Both hold {"report_id", "version"}: the version the reviewer was shown.
 NOTE, RETURN = Form("report_note", Step), Form("report_return", Step)
-NOTE_MAX = 1000
 
 
 async def _load(ctx: Ctx, report_id: int, version: int) -> Report | None:
@@ -189,13 +188,8 @@ async def on_return_reason(ctx: Ctx, conv: FormState[Step]) -> None:
     if ctx.update.text is None:
         ctx.reply(t("Please write the feedback as text."), force_reply=True)
         return
-    text = ctx.update.text.strip()
-    if len(text) > NOTE_MAX:
-        ctx.reply(t("That is too long: please keep the feedback within {max} characters.", max=NOTE_MAX),
-                  force_reply=True)
-        return
     try:
-        report.return_(me.id, text, ctx.now)
+        report.return_(me.id, ctx.update.text, ctx.now)
     except DomainError as err:
         ctx.reply(explain(t, err) + "\n" + t("Please write the feedback again."), force_reply=True)
         return

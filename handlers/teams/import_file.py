@@ -11,11 +11,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from domain.eligibility import check_ketua
+from domain.eligibility import check_ketua, check_term
 from domain.errors import DomainError
 from domain.org import Employee
 from domain.profiles import Profile, Role, Scope
-from domain.team import MemberRole, Team, TeamKind, check_term
+from domain.team import MemberRole, Team, TeamKind
 from handlers.core.findings import finding_text
 from handlers.core.i18n import Translator
 from handlers.core.messages import explain
@@ -90,7 +90,7 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
         start, end = dt.date.fromisoformat(row["starts_on"]), dt.date.fromisoformat(row["ends_on"])
     except ValueError:
         raise _RowProblem(t("kind must be rutin or insidental, and dates YYYY-MM-DD")) from None
-    check_term(start, end, profile.teams.max_term_months)
+    check_term(profile, start, end).raise_failure()
     unit_ids = await uow.org.subunit_ids(unit.id)
     team = Team(None, unit.id, name, kind, goal=row.get("goal", ""), starts_on=start, ends_on=end,
                 created_by_id=unit.head_id)

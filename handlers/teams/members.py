@@ -6,11 +6,14 @@ from __future__ import annotations
 import dataclasses
 from enum import StrEnum
 
+from domain.candidacy import Candidacy
 from domain.eligibility import check_ketua, check_pengendali
 from domain.errors import DomainError
 from domain.org import JabatanKind
 from domain.profiles import Role, Scope
 from domain.team import MemberRole, Team
+from domain.text import REASON_MIN_LENGTH
+from handlers.core.acting import acting_note
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
@@ -33,7 +36,7 @@ from handlers.teams.buttons import (
 from handlers.teams.cards import role_label
 from handlers.teams.membership import add_member, set_ketua
 from handlers.teams.teams import show_team
-from storage.records import Decision, KetuaCandidacy
+from storage.records import Decision
 
 router = Router()
 
@@ -144,19 +147,23 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> Non
         await _install(ctx, team, candidate.id, post)
         ctx.edit_or_reply(t("{name} is now {post} of {team}.", name=candidate.name, post=post, team=team.name))
         return
-    role, official = await require_official(ctx, appointers, team.unit_id)
-    candidacy = KetuaCandidacy(team.id, candidate.id, ctx.me.id, official.id, ctx.now, post=post)
+    role, resolved = await require_official(ctx, appointers, team.unit_id)
+    official = resolved.person
+    absent = await ctx.uow.org.employee(resolved.acting_for_id) if resolved.acting_for_id else None
+    candidacy = Candidacy(team.id, candidate.id, ctx.me.id, official.id, ctx.now, post=post)
     ctx.uow.teams.add(candidacy)
     await ctx.uow.flush()
     article = (ctx.profile.pengendali.source_of("appointer") if post == "pengendali"
                else ctx.profile.teams.ketua.source_of("appointer"))
     ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, f"{post}_proposed", ctx.now,
                                    details={"candidate_id": candidate.id, "decider_id": official.id,
-                                            "role": role.value, "source": article}))
+                                            "role": role.value, "source": article,
+                                            "acting_for_id": resolved.acting_for_id}))
     await ctx.notify(official.id, f"candidacy:{candidacy.id}:decide", lambda tr: (
-        tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
-           post=post, team=team.name, unit_head=ctx.me.name, name=candidate.name,
-           jabatan=candidate.jabatan_name),
+        acting_note(tr, absent)
+        + tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
+             post=post, team=team.name, unit_head=ctx.me.name, name=candidate.name,
+             jabatan=candidate.jabatan_name),
         keyboard([button(tr("✅ Appoint"), CandidacyDecision("ok", candidacy.id)),
                   button(tr("❌ Reject"), CandidacyDecision("no", candidacy.id))])))
     ctx.edit_or_reply(t("{name} has been proposed as {post} of {team}; {official} decides ({article}).",
@@ -178,7 +185,7 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
 
 
-async def _candidacy(ctx: Ctx, candidacy_id: int) -> KetuaCandidacy | None:
+async def _candidacy(ctx: Ctx, candidacy_id: int) -> Candidacy | None:
     candidacy = await ctx.uow.teams.candidacy(candidacy_id)
     if candidacy is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
@@ -186,7 +193,7 @@ async def _candidacy(ctx: Ctx, candidacy_id: int) -> KetuaCandidacy | None:
     if candidacy.decider_id != ctx.me.id:
         ctx.answer(ctx.t("Only the official who decides this can do that."), alert=True)
         return None
-    if candidacy.status != "proposed":
+    if not candidacy.open:
         ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
         return None
     return candidacy
@@ -207,11 +214,11 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
         if not result.ok:
             ctx.reply(Html("\n".join(["✗ " + finding_text(ctx.t, f) for f in result.failures])))
             return
-        candidacy.status, candidacy.decided_at = "approved", ctx.now
+        candidacy.approve(ctx.me.id, ctx.now)
         await _install(ctx, team, candidate.id, candidacy.post)
         for other in await ctx.uow.teams.open_candidacies(team.id):
             if other.id != candidacy.id and other.post == candidacy.post:
-                other.status, other.decided_at, other.reason = "rejected", ctx.now, "another candidate appointed"
+                other.supersede(ctx.now)
         await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:approved", lambda tr: (
             tr("{name} was appointed {post} of {team}.", name=candidate.name, post=candidacy.post, team=team.name),
             None))
@@ -219,22 +226,24 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
                                 post=candidacy.post, team=team.name))
     else:
         await REJECT.open(ctx, RejectStep.REASON, {"candidacy_id": candidacy.id})
-        ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least 10 characters)."),
+        ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least {min} characters).",
+                        min=REASON_MIN_LENGTH),
                   force_reply=True, placeholder=ctx.t("Reason for rejection"))
 
 
 @router.conversation(REJECT)
 async def on_reject_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     candidacy = await ctx.uow.teams.candidacy(conv.data.get("candidacy_id", 0))
-    if candidacy is None or candidacy.status != "proposed" or candidacy.decider_id != ctx.me.id:
+    if candidacy is None or not candidacy.open or candidacy.decider_id != ctx.me.id:
         await close(ctx)
         ctx.reply(ctx.t("That is no longer waiting for your decision. Nothing was changed."))
         return
-    reason = (ctx.update.text or "").strip()
-    if len(reason) < 10:
-        ctx.reply(explain(ctx.t, DomainError("text_too_short", min=10)), force_reply=True)
+    try:
+        candidacy.reject(ctx.me.id, ctx.update.text, ctx.now)
+    except DomainError as err:
+        ctx.reply(explain(ctx.t, err), force_reply=True)
         return
-    candidacy.status, candidacy.reason, candidacy.decided_at = "rejected", reason, ctx.now
+    reason = candidacy.reason
     ctx.uow.decisions.add(Decision("team", candidacy.team_id, ctx.me.id, "ketua_rejected", ctx.now,
                                    reason=reason, details={"candidate_id": candidacy.candidate_id}))
     await close(ctx)

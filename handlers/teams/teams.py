@@ -10,9 +10,10 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from domain.application import validate_text
+from domain.eligibility import check_term, term_last_day
 from domain.errors import DomainError
 from domain.periods import QUARTERLY, period_of
-from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus, check_term
+from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
@@ -75,7 +76,7 @@ def term_end(start: dt.date, term: Term) -> dt.date:
         return period_of(QUARTERLY, start).end
     if term is Term.YEAR:
         return dt.date(start.year, 12, 31)
-    return dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
+    return term_last_day(start, 12)
 
 
 def _term_buttons(t, choice: Callable[[Term], CallbackData]) -> tuple:
@@ -123,7 +124,7 @@ def _parse_date(m: re.Match) -> dt.date:
 
 
 async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> None:
-    check_term(start, end, ctx.profile.teams.max_term_months)
+    check_term(ctx.profile, start, end).raise_failure()
     data.update(starts_on=start.isoformat(), ends_on=end.isoformat())
     await FORM.advance(ctx, Step.CONFIRM, data)
     t = ctx.t
@@ -266,7 +267,7 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
         return
     end = term_end(start, pressed.term)
     try:
-        check_term(start, end, ctx.profile.teams.max_term_months)
+        check_term(ctx.profile, start, end).raise_failure()
     except DomainError as err:
         ctx.reply(explain(t, err))
         return

@@ -59,28 +59,18 @@ class OrgRepo:
              .order_by(Employee.name).limit(limit))
         return list(await self.s.scalars(q))
 
-    async def head_of_first_unit_of_kind(self, kind: UnitKind) -> Employee | None:
-        """E.g. the Sekda: the head of the Sekretariat Daerah."""
-        unit = (await self.s.scalars(select(Unit).where(Unit.kind == kind).order_by(Unit.id))).first()
-        return await self.employee(unit.head_id) if unit and unit.head_id else None
-
-    async def agency_head_over(self, unit_id: int) -> Employee | None:
-        """The head of the Perangkat Daerah containing a unit (the top of its chain)."""
-        unit = await self.unit(unit_id)
-        while unit is not None and unit.parent_id is not None and not unit.kind.is_agency:
-            unit = await self.unit(unit.parent_id)
-        return await self.employee(unit.head_id) if unit and unit.head_id else None
-
     def add(self, obj: Unit | Employee) -> None:
         self.s.add(obj)
 
     async def view_for(self, employee: Employee, unit_ids: Iterable[int] = (),
-                       employee_ids: Iterable[int] = (), on: dt.date | None = None) -> "OrgSnapshot":
+                       employee_ids: Iterable[int] = (), on: dt.date | None = None) -> OrgSnapshot:
         """Load the chains above an employee and any extra units (units up to the root,
-        their heads, the rater), plus extra people, so pure domain code can walk them."""
+        their heads, the rater), the Sekretariat Daerah and its head (the Sekda), plus extra
+        people, so pure domain code (domain.deciders.official_for) can walk them."""
         units: dict[int, Unit] = {}
         people: dict[int, Employee] = {employee.id: employee}
-        for start in (employee.unit_id, *unit_ids):
+        setda_id = await self.s.scalar(select(Unit.id).where(Unit.kind == UnitKind.SETDA).order_by(Unit.id).limit(1))
+        for start in (employee.unit_id, *unit_ids, *([setda_id] if setda_id is not None else [])):
             unit_id: int | None = start
             while unit_id is not None and unit_id not in units:
                 unit = await self.unit(unit_id)
@@ -92,8 +82,8 @@ class OrgRepo:
                 unit_id = unit.parent_id
         people.update(await self.employees(i for i in (employee.rater_id, *employee_ids) if i is not None))
         if on is None:
-            return OrgSnapshot(units, people)
-        return OrgSnapshot(units, people, await self._acting_on(on, people), on)
+            return OrgSnapshot(units, people, setda_id=setda_id)
+        return OrgSnapshot(units, people, await self._acting_on(on, people), on, setda_id)
 
     async def _acting_on(self, day: dt.date, people: dict[int, Employee]) -> tuple:
         """Plt/Plh records in force on `day` for anyone in the snapshot, and the people
@@ -112,12 +102,12 @@ class OrgRepo:
 
 class OrgSnapshot:
     """`acting` and `day`: the Plt/Plh records in force on that (Pemda) day, read by
-    domain.deciders so decisions reach whoever stands in."""
+    domain.deciders so decisions reach whoever stands in; `setda_id`: where the Sekda sits."""
 
     def __init__(self, units: dict[int, Unit], people: dict[int, Employee], acting: tuple = (),
-                 day: dt.date | None = None) -> None:
+                 day: dt.date | None = None, setda_id: int | None = None) -> None:
         self._units, self._people = units, people
-        self.acting, self.day = acting, day
+        self.acting, self.day, self.setda_id = acting, day, setda_id
 
     def employee(self, employee_id: int) -> Employee | None:
         return self._people.get(employee_id)

@@ -4,8 +4,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.candidacy import Candidacy, CandidacyStatus
 from domain.team import MemberRole, Membership, Team, TeamStatus
-from storage.records import GroupBindCode, KetuaCandidacy
+from storage.records import GroupBindCode
 
 
 class TeamRepo:
@@ -15,7 +16,7 @@ class TeamRepo:
     async def get(self, team_id: int) -> Team | None:
         return await self.s.get(Team, team_id)
 
-    def add(self, obj: Team | Membership | KetuaCandidacy | GroupBindCode) -> None:
+    def add(self, obj: Team | Membership | Candidacy | GroupBindCode) -> None:
         self.s.add(obj)
 
     async def open_in_unit(self, unit_id: int) -> list[Team]:
@@ -61,17 +62,17 @@ class TeamRepo:
         q = select(Team).where(Team.ketua_id == employee_id, Team.status != TeamStatus.ENDED)
         return list(await self.s.scalars(q.order_by(Team.name)))
 
-    async def candidacy(self, candidacy_id: int) -> KetuaCandidacy | None:
-        return await self.s.get(KetuaCandidacy, candidacy_id)
+    async def candidacy(self, candidacy_id: int) -> Candidacy | None:
+        return await self.s.get(Candidacy, candidacy_id)
 
-    async def open_candidacies(self, team_id: int) -> list[KetuaCandidacy]:
-        q = select(KetuaCandidacy).where(KetuaCandidacy.team_id == team_id, KetuaCandidacy.status == "proposed")
+    async def open_candidacies(self, team_id: int) -> list[Candidacy]:
+        q = select(Candidacy).where(Candidacy.team_id == team_id, Candidacy.status == CandidacyStatus.PROPOSED)
         return list(await self.s.scalars(q))
 
-    async def candidacies_for(self, decider_id: int) -> list[KetuaCandidacy]:
-        q = select(KetuaCandidacy).where(KetuaCandidacy.decider_id == decider_id,
-                                         KetuaCandidacy.status == "proposed")
-        return list(await self.s.scalars(q.order_by(KetuaCandidacy.id)))
+    async def candidacies_for(self, decider_id: int) -> list[Candidacy]:
+        q = select(Candidacy).where(Candidacy.decider_id == decider_id,
+                                         Candidacy.status == CandidacyStatus.PROPOSED)
+        return list(await self.s.scalars(q.order_by(Candidacy.id)))
 
     async def bind_code(self, code: str) -> GroupBindCode | None:
         return (await self.s.scalars(select(GroupBindCode).where(GroupBindCode.code == code))).first()

@@ -2,6 +2,7 @@
 official decides."""
 import sqlalchemy as sa
 
+from domain.candidacy import CandidacyStatus
 from domain.team import MemberRole, TeamKind, TeamStatus
 from storage.tables.base import metadata
 from storage.types import UTCDateTime, enum_column
@@ -43,7 +44,7 @@ ketua_candidacies = sa.Table(
     sa.Column("post", sa.String(12), nullable=False),
     sa.Column("proposed_by_id", sa.ForeignKey("employees.id"), nullable=False),
     sa.Column("decider_id", sa.ForeignKey("employees.id"), nullable=False, index=True),
-    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("status", enum_column(CandidacyStatus, length=12), nullable=False),
     sa.Column("reason", sa.Text),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("decided_at", UTCDateTime),

@@ -13,7 +13,7 @@ from domain.acting import (
     parse_period,
     stand_in,
 )
-from domain.deciders import resolve_role, route_voluntary_within_unit
+from domain.deciders import official_for, resolve_role, route_voluntary_within_unit
 from domain.errors import DomainError
 from domain.org import Employee, JabatanKind, Unit, UnitKind
 from domain.profiles import Role, load_profile
@@ -117,3 +117,32 @@ def test_nobody_decides_their_own_application_as_plt():
     org = Org([rec(2, 4, kind=ActingKind.PLH)])
     routing = route_voluntary_within_unit(org, load_profile("nasional"), org.people[4])
     assert routing.decider_id == 1 and routing.acting_for_id is None
+
+
+class OrgWithSetda(Org):
+    """Org plus a Sekretariat Daerah 20 headed by the Sekda 6."""
+
+    def __init__(self, acting=(), day=TODAY):
+        super().__init__(acting, day)
+        self.units[20] = Unit(20, "SETDA", "Sekretariat Daerah", UnitKind.SETDA, head_id=6)
+        self.people[6] = Employee(6, "196805121990031006", "Sekda", "x", JabatanKind.JPT_PRATAMA, 20)
+        self.setda_id = 20
+
+
+@pytest.mark.parametrize("role, holder", [
+    (Role.UNIT_HEAD, 2), (Role.PERFORMANCE_OWNER, 2), (Role.AGENCY_HEAD, 1), (Role.SEKDA, 6)])
+def test_official_for_a_unit_is_the_holder_or_their_stand_in(role, holder):
+    found = official_for(OrgWithSetda(), role, 11)
+    assert (found.person.id, found.acting_for_id) == (holder, None)
+    away = official_for(OrgWithSetda([rec(holder, 5)]), role, 11)
+    assert (away.person.id, away.acting_for_id) == (5, holder)
+    assert official_for(OrgWithSetda([rec(holder, 5)]), role, 11, exclude=5) is None  # never their own matter
+
+
+def test_official_for_maps_the_pejabat_yang_berwenang_and_the_rater_of_a_subject():
+    org = OrgWithSetda([rec(6, 5)])
+    profile = load_profile("surakarta")
+    expected = official_for(org, profile.authorized_official.role, 11)
+    assert official_for(org, Role.AUTHORIZED_OFFICIAL, 11, profile=profile) == expected
+    assert official_for(org, Role.RATER, 11, subject=org.employee(3)).person.id == 2
+    assert official_for(org, Role.RATER, 11) is None  # a rater is always someone's

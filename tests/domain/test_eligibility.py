@@ -13,9 +13,10 @@ from domain.eligibility import (
     check_ketua,
     check_pengendali,
     check_term,
-    vacancy_deadline,
 )
+from domain.errors import DomainError
 from domain.org import Education, Employee, Golongan, JabatanKind, Jenjang
+from domain.pending import vacancy_deadline
 from domain.profiles import Role, Scope, load_profile
 
 OWNING_UNIT = 10
@@ -141,7 +142,23 @@ def test_surakarta_term_is_at_most_one_year_counting_both_ends(start, length, po
 def test_term_end_before_start_is_refused_everywhere():
     for name in ("dharmasraya", "surakarta"):
         res = check_term(load_profile(name), dt.date(2024, 5, 1), dt.date(2024, 4, 30))
-        assert [f.code for f in res.failures] == ["term_end_before_start"]
+        assert [f.code for f in res.failures] == ["team_end_before_start"]
+
+
+@pytest.mark.parametrize("start, last_day", [
+    pytest.param(dt.date(2024, 2, 29), dt.date(2025, 2, 28), id="Surakarta Ps 14(5)(c): 29 Feb 2024 -> 28 Feb 2025"),
+    pytest.param(dt.date(2024, 1, 1), dt.date(2024, 12, 31), id="Surakarta Ps 14(5)(c): 1 Jan 2024 -> 31 Dec 2024"),
+])
+def test_one_year_team_term_ends_the_day_before_the_anniversary(start, last_day):
+    """"maksimal 1 tahun" counts both ends; the anniversary of 29 Feb in a common year is 1 Mar."""
+    profile = load_profile("surakarta")
+    assert check_term(profile, start, last_day).ok
+    res = check_term(profile, start, last_day + dt.timedelta(days=1))
+    assert [(f.code, f.article, f.params["latest"]) for f in res.failures] == [
+        ("team_term_too_long", "Ps 14(5)(c)", last_day.isoformat())]
+    with pytest.raises(DomainError) as raised:
+        res.raise_failure()
+    assert raised.value.code == "team_term_too_long" and raised.value.params["latest"] == last_day.isoformat()
 
 
 @given(day=st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))

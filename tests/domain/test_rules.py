@@ -9,36 +9,33 @@ import datetime as dt
 
 import pytest
 
-from domain.eligibility import (
-    REQUEST_FIELDS,
-    Allowance,
-    Post,
-    allowance_for,
-    check_activation,
-    check_kendala,
-    check_ketua,
-    check_pengendali,
-    check_report_evidence,
-    check_request_fields,
-    check_team_creation,
-    check_term,
-    check_voluntary_scope,
-    vacancy_deadline,
-)
+from domain.eligibility import Post, check_ketua, check_pengendali, check_term
 from domain.errors import DomainError
 from domain.org import Education, JabatanKind, Jenjang
+from domain.pending import (
+    REQUEST_FIELDS,
+    Allowance,
+    allowance_for,
+    check_activation,
+    check_request_fields,
+    check_team_creation,
+    check_voluntary_dispatch,
+    check_voluntary_scope,
+    decree_issuers,
+    vacancy_deadline,
+    voluntary_home_approvers,
+)
 from domain.profiles import Role, Scope, load_profile, profile_names
 from domain.profiles.model import CadenceRule, InstitutionRouting, OriginRule
 from domain.rules import (
     ReportPathKind,
     check_done,
-    check_voluntary_dispatch,
-    decree_issuers,
+    check_kendala,
+    check_report_evidence,
     kendala_deciders,
     may_request_report,
     monitoring_period_months,
     report_path,
-    voluntary_home_approvers,
 )
 from tests.domain.test_eligibility import OWNING_UNIT, emp, jf
 

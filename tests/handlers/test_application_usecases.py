@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from domain.acting import ActingKind, ActingOfficial
 from domain.application import ApplicationStatus
+from handlers.applications.buttons import ApplicationDecision
 from handlers.applications.usecases import ApplicationDraft, submit_application
 from storage.records import Decision
 from tests.handlers.chat import texts
@@ -50,7 +51,7 @@ async def test_deciding_reads_the_routing_from_the_application_not_the_audit_tra
         await uow.commit()
     plt = await linked(app, demo, "kabid_ikp", 2002)
     await linked(app, demo, "kasubbag", 2003)
-    assert "ST-2026-" in texts(await plt.presses(f"ap:ok:{submitted.id}"))[0]
+    assert "ST-2026-" in texts(await plt.presses(ApplicationDecision("ok", submitted.id)))[0]
     async with app.uow() as uow:
         approved = (await uow.decisions.for_subject("application", submitted.id))[-1]
     assert (approved.action, approved.actor_id, approved.acting_for_id) == ("approved", rina.id, sekretaris.id)

@@ -478,3 +478,28 @@ async def test_rekap_is_split_for_a_phone(app, demo):
     replies = texts(await p["kabid_apt"].says("/rekap"))
     assert len(replies) > 1 and all(len(r) <= 3600 for r in replies)
     assert sum(r.count("Tim Sub Kegiatan Nomor") for r in replies) == 20
+
+
+async def test_a_kendala_reaches_the_plt_of_an_absent_unit_head_who_decides_it(app, demo):
+    """§2.9.4 with a Plt recorded for the Kabid: the send button names the Plt, the notice
+    reaches them and the decision is theirs (domain.deciders.official_for)."""
+    from domain.acting import ActingKind, ActingOfficial
+
+    team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
+    kabid, plt = demo["kabid_apt"].employee, demo["kabid_ikp"].employee
+    today = app.clock().date()
+    async with app.uow() as uow:
+        uow.acting.add(ActingOfficial(None, kabid.id, plt.id, ActingKind.PLT, today, today.replace(year=today.year + 1)))
+        await uow.commit()
+    p = await people(app, demo, "kabid_ikp", "dewi")
+    replies = await p["dewi"].says("/kendala")
+    await p["dewi"].presses(button_of(replies, KendalaAction, action="t", target_id=team_id))
+    await p["dewi"].says("Server uji coba rusak sejak Senin, pengujian tertunda.")
+    await p["dewi"].says("Sewa server awan selama 3 bulan.")
+    replies = await p["dewi"].presses(KendalaAction("done"))
+    assert [b for b in buttons_of(replies, KendalaAction) if b.action == "send"] == [KendalaAction("send", plt.id)]
+    replies = await p["dewi"].presses(KendalaAction("send", plt.id))
+    assert "Kendala terkirim kepada Rina Marlina" in texts(replies)[0]
+    notice = await last_notice(app, "kabid_ikp")
+    await p["kabid_ikp"].presses(notice_button(notice, "Putuskan"))
+    assert "Tim sudah diberi tahu" in texts(await p["kabid_ikp"].says("Setuju sewa server awan tiga bulan."))[0]

@@ -2,6 +2,8 @@
 members, binding the group chat, ending the team."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from domain.org import Employee, Golongan, JabatanKind, Unit, UnitKind
@@ -17,7 +19,9 @@ from handlers.teams.buttons import (
     PickPengendali,
     RenewTeam,
     TeamRole,
+    Term,
 )
+from handlers.teams.teams import term_end
 from tests.handlers.chat import Person, alerts, button_data, buttons, is_button, texts
 from tests.handlers.test_voluntary_application import MOTIVATION, linked, outbox
 
@@ -140,6 +144,41 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     await sekda_p.presses(approve)
     t, members = await team(app, team_id)
     assert t.ketua_id == budi_id and members[budi_id] is MemberRole.KETUA
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_ketua_proposal_reaches_the_plt_of_an_absent_sekda(app, demo, profile_name):
+    """Ps 15(3)-(4) with the Sekda away: the proposal, its notice and the decision go to the Plt
+    (domain.deciders.official_for), and the audit says whom they acted for."""
+    from domain.acting import ActingKind, ActingOfficial
+
+    sekda = await _add_setda(app)
+    plt = demo["kabid_ikp"].employee
+    today = app.clock().date()
+    async with app.uow() as uow:
+        uow.acting.add(ActingOfficial(None, sekda.id, plt.id, ActingKind.PLT, today, today.replace(year=today.year + 1)))
+        await uow.commit()
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    rina = await linked(app, demo, "kabid_ikp", 2002)
+    team_id = await form_team(kabid)
+    budi_id = demo["budi"].employee.id
+    replies = await kabid.presses(PickKetua(team_id, budi_id, "force"))
+    assert "diusulkan" in texts(replies)[0] and "Rina Marlina" in texts(replies)[0]
+    (proposal,) = [m for m in await outbox(app) if m.chat_id == 2002 and m.key.startswith("candidacy:")]
+    assert "Plt/Plh bagi Ir. Bambang Hartono" in proposal.payload["text"]
+    async with app.uow() as uow:
+        (candidacy,) = await uow.teams.open_candidacies(team_id)
+        proposed = [d for d in await uow.decisions.for_subject("team", team_id) if d.action == "ketua_proposed"]
+    assert candidacy.decider_id == plt.id and proposed[0].details["acting_for_id"] == sekda.id
+    await rina.presses(proposal.payload["keyboard"][0][0]["data"])
+    t, members = await team(app, team_id)
+    assert t.ketua_id == budi_id and members[budi_id] is MemberRole.KETUA
+
+
+def test_twelve_months_button_ends_the_day_before_the_anniversary():
+    """The "Twelve months" choice of /timbaru and renewal is the rule's own last day (Ps 14(5)(c))."""
+    assert term_end(dt.date(2024, 2, 29), Term.TWELVE_MONTHS) == dt.date(2025, 2, 28)
+    assert term_end(dt.date(2026, 12, 5), Term.TWELVE_MONTHS) == dt.date(2027, 12, 4)
 
 
 @pytest.mark.parametrize("profile_name", ["surakarta"])
