@@ -122,11 +122,11 @@ SENTENCES: dict[str, Wording] = {
     "profile_missing_source": lambda t, p: t("The regulation profile “{profile}” names no article for the setting "
                                              "“{key}”. Please ask the bot's operator to add its source.",
                                              profile=p.get("profile", ""), key=p.get("key", "")),
-    "profile_missing_knob": lambda t, p: t("The regulation profile “{profile}” lacks the setting “{key}”. Please "
-                                           "ask the bot's operator to add it.",
+    "profile_missing_knob": lambda t, p: t("The regulation profile “{profile}” lacks the setting “{key}”. "
+                                           "Please ask the bot's operator to add it.",
                                            profile=p.get("profile", ""), key=p.get("key", "")),
-    "profile_name_mismatch": lambda t, p: t("The regulation profile file “{file}” calls itself “{name}”; the two "
-                                            "must match.", file=p.get("file", ""), name=p.get("value", "")),
+    "profile_name_mismatch": lambda t, p: t("The regulation profile file “{file}” calls itself “{name}”; the "
+                                            "two must match.", file=p.get("file", ""), name=p.get("value", "")),
     "profile_inconsistent": _profile_problem,
 }
 
