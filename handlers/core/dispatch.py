@@ -83,7 +83,11 @@ async def _refuse(ctx: Ctx, text: str) -> None:
         ctx.answer(text, alert=True)
     else:
         ctx.reply(text)
-    await _record_seen(ctx)
+    try:
+        await _record_seen(ctx)
+    except Exception:  # e.g. the database itself is failing: the user still gets the answer
+        log.exception("Could not record update %s as seen", ctx.update.update_id)
+        await ctx.uow.rollback()
 
 
 async def _route(ctx: Ctx) -> None:

@@ -17,6 +17,7 @@ from domain.errors import DomainError
 from domain.org import UnitKind
 from handlers.core.formatting import day
 from handlers.core.i18n import Html, Translator
+from handlers.core.role_names import role_name
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ SENTENCES: dict[str, Wording] = {
     "not_author": lambda t, p: t("Only the author can change this report."),
     "no_decider": lambda t, p: t("No official is recorded to decide this for your unit. Please contact the HR admin."),
     "no_official": lambda t, p: t("No official is recorded for this step ({roles}). Please contact the HR admin.",
-                                  roles=p.get("roles", "")),
+                                  roles=", ".join(role_name(t, r) for r in p.get("roles", ()))),
     # Teams
     "team_term_too_long": _term_too_long,
     "team_end_before_start": lambda t, p: t("The end date is before the start date."),

@@ -44,4 +44,4 @@ async def require_official(ctx: Ctx, roles: tuple[Role, ...], unit_id: int) -> t
         person = await official_for_unit(ctx, role, unit_id)
         if person is not None and person.active:
             return role, person
-    raise DomainError("no_official", roles=", ".join(r.value for r in roles))
+    raise DomainError("no_official", roles=tuple(roles))

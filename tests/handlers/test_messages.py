@@ -13,6 +13,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from domain.errors import DomainError
+from domain.profiles import Role
 from domain.rules import RuleFinding
 from handlers.core import messages
 from handlers.core.findings import finding_text
@@ -33,8 +34,8 @@ PLACEHOLDERS = {
 }
 # Sample parameters, enough for every wording to render.
 SAMPLE = {"min": 10, "max": 3, "length": 5000, "max_months": 12, "latest": "2027-06-30", "latest_end": "2027-06-30",
-          "roles": "x", "article": "Ps 26(1)", "max_mb": 20, "mime": "x/y", "starts_on": dt.date(2026, 12, 1),
-          "ends_on": dt.date(2026, 12, 14), "name": "x", "months": 3, "after": "2026-12-31", "valid": ["a", "b"],
+          "roles": ("unit_head", "sekda"), "article": "Ps 26(1)", "max_mb": 20, "mime": "x/y",
+          "starts_on": dt.date(2026, 12, 1), "ends_on": dt.date(2026, 12, 14), "name": "x", "months": 3, "after": "2026-12-31", "valid": ["a", "b"],
           "profile": "x", "key": "k", "detail": "d", "file": "f", "value": "v", "required": "S1", "actual": "SMA",
           "header": "h", "rows": "2, 3", "chain": "a → b", "unit": "u"}
 
@@ -187,6 +188,12 @@ def test_a_finding_names_its_article_but_not_our_rule_number():
     finding = RuleFinding("R34", "pengendali_jenjang_too_low", "Ps 13(d)")
     assert finding_text(translator("en"), finding) == "a pengendali must be at least a JF Ahli Muda (Ps 13(d))"
     assert "R34" not in finding_text(translator("id"), finding)
+
+
+def test_officials_are_named_by_their_title_not_our_role_code():
+    err = DomainError("no_official", roles=(Role.UNIT_HEAD, Role.SEKDA))
+    assert messages.explain(translator("en"), err) == ("No official is recorded for this step (unit head, "
+                                                       "Sekretaris Daerah). Please contact the HR admin.")
 
 
 @pytest.mark.parametrize("lang, expected", [

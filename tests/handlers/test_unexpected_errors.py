@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from handlers.core import dispatch
 from handlers.core.dispatch import handle
 from handlers.core.types import AnswerCallback, SendMessage
 from handlers.features import registry
@@ -73,3 +74,15 @@ async def test_a_failing_button_is_answered_in_the_users_language(app, demo, bro
     assert answer.text.startswith("Sorry, something went wrong on our side, so nothing was changed.")
     _logged(caplog, REFERENCE.search(answer.text).group())
     assert await _left_behind(app, dewi) is None and len(calls) == 1
+
+
+async def test_the_user_is_answered_even_when_the_database_is_failing(app, demo, broken, monkeypatch, caplog):
+    budi = await linked(app, demo, "budi", 1001)
+    monkeypatch.setitem(registry.commands, "tim", broken)
+
+    async def unavailable(ctx):
+        raise OSError("database is gone")
+    monkeypatch.setattr(dispatch, "_record_seen", unavailable)
+
+    (reply,) = await budi.says("/tim")
+    assert reply.text.startswith("Mohon maaf, terjadi gangguan") and "database is gone" in caplog.text
