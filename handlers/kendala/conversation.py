@@ -17,6 +17,7 @@ from handlers.core.buttons import Parsed, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Html, translator
 from handlers.core.registry import Router
+from handlers.core.role_names import role_name
 from handlers.reports.cards import kendala_card
 from storage.records import Conversation, Decision
 
@@ -24,14 +25,6 @@ router = Router()
 
 NAME, DECIDE = "kendala", "kendala_decision"
 DESC_MAX, ALT_MAX, ALTS_MAX = 1200, 300, 5
-
-
-def role_label(t, role: Role) -> str:
-    if role is Role.RATER:
-        return t("Penilai Kinerja")
-    if role is Role.AGENCY_HEAD:
-        return t("head of the Perangkat Daerah")
-    return t("unit head")
 
 
 @router.command("kendala")
@@ -132,7 +125,7 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
     await _set(ctx, "confirm", data)
     draft = Kendala(None, team.id, ctx.me.id, data["description"], data["alternatives"], found[0][1].id)
     people = {ctx.me.id: ctx.me, **{p.id: p for _, p in found}}
-    rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_label(t, role)})",
+    rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_name(t, role)})",
                     "kn", "send", p.id)] for role, p in found]
     rows.append([button(t("Cancel"), "kn", "cancel")])
     ctx.reply(kendala_card(t, draft, team, people) + "\n\n"
