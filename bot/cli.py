@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import html
 import importlib
 import logging
 import signal
@@ -60,13 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     try:
         return COMMANDS[args.command](args, settings)
-    except DomainError as err:
-        if err.code == "unknown_profile":
-            valid = ", ".join(err.params.get("valid", []))
-            print(f"Unknown regulation profile {err.params.get('name', '')!r}. Valid profiles: {valid}",
-                  file=sys.stderr)
-            return 2
-        raise
+    except DomainError as err:  # e.g. an unknown regulation profile: a sentence, not a traceback
+        from handlers.core.i18n import translator
+        from handlers.core.messages import explain
+
+        print(html.unescape(explain(translator(settings.language), err)), file=sys.stderr)
+        return 2
 
 
 def _check_profile(name: str) -> None:

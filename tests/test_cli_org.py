@@ -129,4 +129,4 @@ def test_run_refuses_an_unknown_profile_with_the_valid_names(env, capsys, monkey
     monkeypatch.setenv("SIKERJA_PROFILE", "atlantis")
     code, _, err = run(capsys, "run")
     assert code == 2
-    assert "Unknown regulation profile 'atlantis'" in err and ", ".join(profile_names()) in err
+    assert "Tidak ada profil peraturan “atlantis”" in err and ", ".join(profile_names()) in err

@@ -14,6 +14,7 @@ from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, close
+from handlers.core.messages import explain
 from handlers.core.registry import Router
 
 router = Router()
@@ -31,17 +32,7 @@ FORM = Form("admin_acting", Step)
 
 
 def _explain(ctx: Ctx, err: DomainError) -> str:
-    t, p = ctx.t, err.params
-    if err.code == "acting_self":
-        return t("An official cannot act for themself.")
-    if err.code == "acting_period_reversed":
-        return t("The last day comes before the first day.")
-    if err.code == "acting_period_past":
-        return t("That period is already over.")
-    if err.code == "acting_overlap":
-        return t("This official already has a Plt/Plh from {start} to {end}; end that one first.",
-                 start=day(t, p["starts_on"]), end=day(t, p["ends_on"]))
-    return t("Please send two dates like {example}.", example=_example(ctx))
+    return explain(ctx.t, err, example=_example(ctx))
 
 
 def _example(ctx: Ctx) -> str:

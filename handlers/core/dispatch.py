@@ -5,6 +5,7 @@ queues for other users, commits together or not at all."""
 from __future__ import annotations
 
 import logging
+import secrets
 
 from sqlalchemy.exc import IntegrityError
 
@@ -39,15 +40,20 @@ async def handle(app: App, update: Update) -> list[Reply]:
             await _route(ctx)
             await uow.commit()
         except DomainError as err:
-            await uow.rollback()
-            ctx.replies.clear()
-            _explain(ctx, err)
-            await _record_seen(ctx)
+            await _refuse(ctx, explain(ctx.t, err))
         except IntegrityError:
             # A concurrent duplicate (e.g. a double click racing itself): nothing changed.
             await uow.rollback()
             ctx.replies.clear()
             ctx.answer(ctx.t("This was already handled."))
+        except Exception:
+            # A bug: the user still gets an answer (and the button stops spinning), and the
+            # reference ties what they report to the traceback in the log.
+            reference = secrets.token_hex(4)
+            log.exception("Update %s failed, reference %s", update.update_id, reference)
+            await _refuse(ctx, ctx.t("Sorry, something went wrong on our side, so nothing was changed. Please "
+                                     "try again later; if it keeps happening, tell the HR admin the reference "
+                                     "{reference}.", reference=reference))
     if ctx.queued_notices:
         app.on_outbox()
     return ctx.replies
@@ -64,12 +70,20 @@ async def _record_seen(ctx: Ctx) -> None:
     await ctx.uow.commit()
 
 
-def _explain(ctx: Ctx, err: DomainError) -> None:
-    text = explain(ctx.t, err)
+async def _refuse(ctx: Ctx, text: str) -> None:
+    """Nothing the update did is kept; the user is told why (a pressed button as an alert),
+    and the update is still recorded as seen so a redelivery does not run it again."""
+    await ctx.uow.rollback()
+    ctx.replies.clear()
     if ctx.update.is_callback:
         ctx.answer(text, alert=True)
     else:
         ctx.reply(text)
+    try:
+        await _record_seen(ctx)
+    except Exception:  # e.g. the database itself is failing: the user still gets the answer
+        log.exception("Could not record update %s as seen", ctx.update.update_id)
+        await ctx.uow.rollback()
 
 
 async def _route(ctx: Ctx) -> None:

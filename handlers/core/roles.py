@@ -30,4 +30,4 @@ async def require_official(ctx: Ctx, roles: tuple[Role, ...], unit_id: int) -> t
         resolved = official_for(org, role, unit_id, profile=ctx.profile)
         if resolved is not None:
             return role, resolved
-    raise DomainError("no_official", roles=", ".join(r.value for r in roles))
+    raise DomainError("no_official", roles=tuple(roles))

@@ -20,6 +20,7 @@ from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html, translator
 from handlers.core.registry import Router
+from handlers.core.role_names import role_name
 from handlers.kendala.buttons import DecideKendala, KendalaAction
 from handlers.reports.cards import kendala_card
 from storage.records import Decision
@@ -41,14 +42,6 @@ class DecideStep(StrEnum):
 
 
 FORM, DECIDE = Form("kendala", Step), Form("kendala_decision", DecideStep)
-
-
-def role_label(t, role: Role) -> str:
-    if role is Role.RATER:
-        return t("Penilai Kinerja")
-    if role is Role.AGENCY_HEAD:
-        return t("head of the Perangkat Daerah")
-    return t("unit head")
 
 
 @router.command("kendala")
@@ -144,7 +137,7 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
     await FORM.advance(ctx, Step.CONFIRM, data)
     draft = Kendala(None, team.id, ctx.me.id, data["description"], data["alternatives"], found[0][1].id)
     people = {ctx.me.id: ctx.me, **{p.id: p for _, p in found}}
-    rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_label(t, role)})",
+    rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_name(t, role)})",
                     KendalaAction("send", p.id))] for role, p in found]
     rows.append([button(t("Cancel"), KendalaAction("cancel"))])
     ctx.reply(kendala_card(t, draft, team, people) + "\n\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from domain.org import Employee
 from domain.periods import Period
 from domain.report import Kendala, Report, ReportKind, ReportRequest, ReportStatus
-from domain.rules import RuleFinding
 from domain.team import Team
 from handlers.core.buttons import button
 from handlers.core.context import keyboard
@@ -126,15 +125,3 @@ def kendala_card(t: Translator, k: Kendala, team: Team | None, people: dict[int,
     if k.decision:
         lines.append(t("Decision: {text}", text=short_keep_lines(k.decision, 800)))
     return Html("\n".join(lines))
-
-
-def report_finding_text(t: Translator, f: RuleFinding) -> str:
-    """A reporting rule that refuses a step, with its rule number and article."""
-    text = {
-        "report_evidence_missing": lambda: t("a report must carry at least one supporting file (data dukung)"),
-        "done_by_unit_head_only": lambda: t("only the unit head declares the work done"),
-        "done_requires_meets_target": lambda: t("the work is done only when accepted as meeting the target"),
-        "done_requires_rater_evaluation": lambda: t("the Penilai Kinerja must evaluate it before the unit head "
-                                                    "decides"),
-    }.get(f.code, lambda: f.code)()
-    return t("{rule}: {text} ({article})", rule=f.rule_id, text=text, article=f.article)

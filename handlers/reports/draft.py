@@ -25,6 +25,7 @@ from domain.rules import check_report_evidence
 from domain.team import MemberRole, Team
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.findings import finding_text
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.messages import explain
@@ -34,7 +35,6 @@ from handlers.reports.buttons import ReportAction
 from handlers.reports.cards import (
     CARD_BUDGET,
     file_line,
-    report_finding_text,
     short,
     short_keep_lines,
 )
@@ -189,7 +189,7 @@ async def _add_file(ctx: Ctx, step: Step, data: dict) -> None:
     try:
         check_evidence(evidence, len(files))
     except DomainError as err:
-        ctx.reply(explain_file(t, err))
+        ctx.reply(explain(t, err))
         return
     files.append({"file_id": f.file_id, "kind": f.kind, "name": f.file_name, "mime": f.mime_type, "size": f.size})
     data["files"] = files
@@ -204,18 +204,6 @@ async def _add_file(ctx: Ctx, step: Step, data: dict) -> None:
     else:
         ctx.reply(received)
         await prompt(ctx, Step.CONFIRM, data)
-
-
-def explain_file(t, err: DomainError) -> str:
-    p = err.params
-    if err.code == "too_many_files":
-        return t("That is one file too many: a report takes at most {max} files.", max=p.get("max"))
-    if err.code == "file_too_large":
-        return t("That file is too large: at most {mb} MB per file.", mb=p.get("max_mb"))
-    if err.code == "file_type_not_allowed":
-        return t("That kind of file ({mime}) is not accepted. Send a PDF, an office document, a spreadsheet, "
-                 "a text or CSV file, or a photo.", mime=p.get("mime"))
-    return explain(t, err)
 
 
 async def on_button(ctx: Ctx, action: str) -> None:
@@ -283,7 +271,7 @@ async def _send(ctx: Ctx, data: dict) -> None:
     if not evidence.ok:  # rule 44: refused with the rule and the article; the draft stays
         ctx.answer(t("Not sent."))
         ctx.reply(t("Not sent — {finding}. Add a file with “Add files”.",
-                    finding=Html(report_finding_text(t, evidence.failures[0]))))
+                    finding=Html(finding_text(t, evidence.failures[0]))))
         return
     team = await uow.teams.get(report.team_id) if report.team_id else None
     request = await uow.reports.request(report.request_id) if report.request_id else None

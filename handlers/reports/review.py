@@ -16,13 +16,13 @@ from domain.report_routing import rater_evaluated
 from domain.rules import check_done
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.findings import finding_text
 from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.reports.buttons import ReportAction, Review
 from handlers.reports.cards import (
     report_card,
-    report_finding_text,
     review_keyboard,
     status_label,
 )
@@ -107,7 +107,7 @@ async def _accept_done(ctx: Ctx, report: Report) -> None:
     rater = await ctx.uow.org.employee(author.rater_id) if author.rater_id else None
     res = check_done(ctx.profile, Role.UNIT_HEAD, meets_target=True, rater_evaluated=rater_evaluated(report, rater))
     if not res.ok:
-        ctx.answer(report_finding_text(ctx.t, res.failures[0]), alert=True)
+        ctx.answer(finding_text(ctx.t, res.failures[0]), alert=True)
         return
     await _accept(ctx, report, meets_target=True)
 

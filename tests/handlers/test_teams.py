@@ -252,7 +252,7 @@ async def test_surakarta_pengendali_rules_and_sekda(app, demo, profile_name):
     kadis = await linked(app, demo, "kadis", 2005)
     team_id = await form_team(kadis, "Tim Sub Kegiatan Transformasi Digital")
     (reply,) = texts(await kadis.presses(PickPengendali(team_id, demo['budi'].employee.id)))
-    assert "Ahli Muda" in reply and "R34" in reply
+    assert "Ahli Muda" in reply and "Ps 24(2)" in reply and "R34" not in reply  # the article, not our rule number
     replies = await kadis.presses(PickPengendali(team_id, demo['dewi'].employee.id, "force"))
     assert "diusulkan" in texts(replies)[0]
     approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
