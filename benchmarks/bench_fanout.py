@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.harness import Harness  # noqa: E402
-from bot.wiring import build_app  # noqa: E402
+from bot.harness import Harness
+from bot.wiring import build_app
 
 RESULTS = ROOT / "benchmarks" / "results" / "fanout.json"
 
@@ -44,7 +44,7 @@ def plan_chats(notices: int, users: int, groups: int, per_group: int) -> list[in
     group_ids = [-1_000_000_000 - i for i in range(groups)]
     private = notices - groups * per_group
     queues = {uid: private // users + (i < private % users) for i, uid in enumerate(user_ids)}
-    queues.update({gid: per_group for gid in group_ids})
+    queues.update(dict.fromkeys(group_ids, per_group))
     order = []
     while len(order) < notices:
         for chat, left in queues.items():

@@ -26,17 +26,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handlers.org.org_import import run_import  # noqa: E402
-from handlers.org.tabular import Table, read_table, write_table  # noqa: E402
-from storage.engine import make_engine, session_factory  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.uow import UnitOfWorkFactory  # noqa: E402
+from handlers.org.org_import import run_import
+from handlers.org.tabular import Table, read_table, write_table
+from storage.engine import make_engine, session_factory
+from storage.migrate import upgrade
+from storage.uow import UnitOfWorkFactory
 
 UNIT_HEADERS = ["code", "name", "kind", "parent_code", "head_nip"]
 EMPLOYEE_HEADERS = ["nip", "name", "jabatan_name", "jabatan_kind", "jenjang", "golongan", "education", "unit_code",
                     "rater_nip", "phone"]
-FIRST = "Agus Budi Dewi Rina Sri Joko Andi Siti Yoga Rudi Maya Intan Fajar Nurul Hendra Wulan".split()
-LAST = "Santoso Lestari Wijaya Saputra Rahmawati Hidayat Kurniawan Pratama Nugroho Handayani".split()
+FIRST = ["Agus", "Budi", "Dewi", "Rina", "Sri", "Joko", "Andi", "Siti", "Yoga", "Rudi", "Maya", "Intan", "Fajar",
+         "Nurul", "Hendra", "Wulan"]
+LAST = ["Santoso", "Lestari", "Wijaya", "Saputra", "Rahmawati", "Hidayat", "Kurniawan", "Pratama", "Nugroho",
+        "Handayani"]
 JF = [("Pranata Komputer Ahli Pertama", "Ahli Pertama", "III/a", "S1"), ("Analis Kebijakan Ahli Muda", "Ahli Muda",
       "III/c", "S2"), ("Arsiparis Terampil", "Terampil", "II/c", "D3")]
 

@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args, settings)
     except DomainError as err:
         if err.code == "unknown_profile":
-            valid = ", ".join(err.params.get("valid", []))
+            names = err.params.get("valid")
+            valid = ", ".join(names) if isinstance(names, list) else ""
             print(f"Unknown regulation profile {err.params.get('name', '')!r}. Valid profiles: {valid}",
                   file=sys.stderr)
             return 2
@@ -107,7 +108,9 @@ def cmd_run(args, settings: Settings) -> int:
 
     async def _run() -> None:
         with contextlib.suppress(NotImplementedError):  # SIGTERM stops as cleanly as Ctrl-C
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
+            task = asyncio.current_task()
+            assert task is not None  # inside asyncio.run
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
         app, engine = build_app(settings)
         runtime = build_runtime(app, settings, webhook=webhook)
         attach_scheduler(runtime, settings)
@@ -118,10 +121,8 @@ def cmd_run(args, settings: Settings) -> int:
         finally:
             await engine.dispose()
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_run())
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

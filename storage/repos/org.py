@@ -75,7 +75,7 @@ class OrgRepo:
         self.s.add(obj)
 
     async def view_for(self, employee: Employee, unit_ids: Iterable[int] = (),
-                       employee_ids: Iterable[int] = (), on: dt.date | None = None) -> "OrgSnapshot":
+                       employee_ids: Iterable[int] = (), on: dt.date | None = None) -> OrgSnapshot:
         """Load the chains above an employee and any extra units (units up to the root,
         their heads, the rater), plus extra people, so pure domain code can walk them."""
         units: dict[int, Unit] = {}
