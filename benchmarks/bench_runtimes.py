@@ -163,7 +163,7 @@ async def drive(people: list[Person], n: int, concurrent: bool) -> dict[str, Any
 
 
 # --- the bots ----------------------------------------------------------------------
-async def bench_sikerja(runtime: str, args) -> dict[str, Any]:
+async def bench_sikerja(runtime: str, args: argparse.Namespace) -> dict[str, Any]:
     h = Harness(runtime=runtime, flood_scale=FLOOD_SCALE, webhook=args.webhook)
     h.fake.limits = Limits(enabled=False)
     async with h:
@@ -173,7 +173,7 @@ async def bench_sikerja(runtime: str, args) -> dict[str, Any]:
                                      sikerja_cycle(h.people[k].code, submit=False)) for k in ACTORS[:args.users]], args)
 
 
-async def measure(people: list[Person], args) -> dict[str, Any]:
+async def measure(people: list[Person], args: argparse.Namespace) -> dict[str, Any]:
     await drive(people, len(people) * 7, concurrent=False)  # warm-up: one cycle each (Sikerja's submits)
     serial = await drive(people, args.n, concurrent=False)
     concurrent = await drive(people, args.n, concurrent=True)
@@ -192,7 +192,7 @@ def _echo_markup_aiogram() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="echo", callback_data="echo")]])
 
 
-async def bench_bare_aiogram(args) -> dict[str, Any]:
+async def bench_bare_aiogram(args: argparse.Namespace) -> dict[str, Any]:
     async with FakeTelegram(limits=Limits(enabled=False)) as fake:
         bot = Bot(fake.token, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
         dp = Dispatcher()
@@ -216,7 +216,7 @@ async def bench_bare_aiogram(args) -> dict[str, Any]:
             await bot.session.close()
 
 
-async def bench_bare_ptb(args) -> dict[str, Any]:
+async def bench_bare_ptb(args: argparse.Namespace) -> dict[str, Any]:
     async with FakeTelegram(limits=Limits(enabled=False)) as fake:
         application = (Application.builder().token(fake.token).base_url(f"{fake.base_url}/bot")
                        .base_file_url(f"{fake.base_url}/file/bot").concurrent_updates(False).build())
@@ -270,7 +270,7 @@ def ratios(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, float]]:
     return out
 
 
-async def main(args) -> None:
+async def run(args: argparse.Namespace) -> None:
     logging.basicConfig(level=logging.WARNING)
     for noisy in ("httpx", "aiogram", "telegram"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -301,7 +301,7 @@ async def main(args) -> None:
     print(f"\nwrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
 
 
-if __name__ == "__main__":
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=500, help="updates per bot and mode (default 500)")
     parser.add_argument("--users", type=int, default=5, choices=range(1, len(ACTORS) + 1), metavar="1-5",
@@ -310,4 +310,9 @@ if __name__ == "__main__":
                         help="our runtimes receive by webhook (bare bots still poll); writes runtimes_webhook.json")
     parser.add_argument("--out", type=Path, help="results file (default benchmarks/results/runtimes[_webhook].json)")
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(main(parser.parse_args()))
+        asyncio.run(run(parser.parse_args(argv)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
