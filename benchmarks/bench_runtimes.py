@@ -1,15 +1,14 @@
 """How fast does each runtime handle updates? Not a test: run it, read the table.
 
-    .venv/bin/python benchmarks/bench_runtimes.py [--n 500] [--users 5] [--webhook]
+    .venv/bin/python benchmarks/bench_runtimes.py [--n 500] [--users 5] [--webhook] [--out FILE]
 
 Feeds N updates per bot through the fake Bot API server, flood limits off (the fake's)
 or scaled far up (the bot's own pacing), so the bot's handling is what is measured. The
 mix is what people do all day: /start CODE, /status, free text the bot does not
 understand, and the /ajukan flow (command, team button, motivation text, a button on the
 summary). Each person's first flow (in the warm-up) ends with Kirim, which writes an
-application and an outbox notice; later ones end with Batal, so /status keeps showing one
-card and the mix stays the same however long the run (/status sends one message per
-application, up to 20).
+application and an outbox notice; later ones end with Batal, so the mix stays the same
+however long the run (/status answers with one message listing the applications).
 
 Each bot runs the mix twice:
   serial      one update in flight at a time: latency is pure handling time;
@@ -19,7 +18,8 @@ Latency is from injecting the update at the fake to the bot's first reply call a
 at the fake (FakeTelegram records each call's arrival time). The floor is a bare echo
 bot on each library (aiogram Dispatcher, python-telegram-bot Application) fed the same
 mix of texts and button presses; ours/bare is how much Sikerja's handling costs.
-Writes benchmarks/results/runtimes.json."""
+Writes benchmarks/results/runtimes.json (or --out). tests/test_benchmarks_smoke.py runs it
+on a handful of updates so it cannot rot unnoticed."""
 from __future__ import annotations
 
 import argparse
@@ -33,28 +33,30 @@ import platform
 import statistics
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-import aiogram  # noqa: E402
-import telegram  # noqa: E402
-from aiogram import Bot, Dispatcher  # noqa: E402
-from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
-from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
-from aiogram.types import CallbackQuery as AgQuery  # noqa: E402
+import aiogram
+import telegram
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import CallbackQuery as AgQuery
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
-from telegram import InlineKeyboardButton as PtbButton  # noqa: E402
+from telegram import InlineKeyboardButton as PtbButton
 from telegram import InlineKeyboardMarkup as PtbMarkup
-from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters  # noqa: E402
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
-from bot.demo import MOTIVATION_BUDI  # noqa: E402
-from bot.fake_api import FakeTelegram, Limits  # noqa: E402
-from bot.harness import Harness  # noqa: E402
+from bot.demo import MOTIVATION_BUDI
+from bot.fake_api import FakeTelegram, Limits
+from bot.fake_api.models import StoredMessage
+from bot.harness import Harness
 
 ACTORS = ("budi", "dewi", "siti", "yoga", "andi")  # staff: they apply, nobody sends them notices
 FLOOD_SCALE = 10_000.0  # the bot's own pacing, scaled far beyond anything this run reaches
@@ -66,12 +68,12 @@ class Step:
     text: str | None = None  # the user writes this...
     button: str | None = None  # ...or presses the button whose label contains this
     done: str | None = None  # the step is over once a bot message containing this arrives
-    status_cards: bool = False  # /status: a header plus one card per application
 
 
 def sikerja_cycle(code: str, submit: bool) -> list[Step]:
+    """submit: the person's first cycle, before they have any application."""
     return [Step(f"/start {code}", done="sudah terhubung"),
-            Step("/status", status_cards=True),
+            Step("/status", done="belum memiliki pengajuan" if submit else "Pengajuan Anda"),
             Step("halo, apa kabar?", done="tidak memahami"),
             Step("/ajukan", done="Tim atau pekerjaan apa"),
             Step(button="", done="kompetensi"),  # the first team offered
@@ -91,40 +93,39 @@ class Person:
         """Does the steps of `first` once, then those of `then` (default: first) round and round."""
         self.fake, self.tid, self.first, self.steps = fake, tid, first, then or first
         self.i = 0
-        self.applications = 0
-        self.last_message = None
+        self.last_message: StoredMessage | None = None
 
     async def act(self) -> float:
         """Do the next step, wait until the bot has fully answered; returns the latency."""
         fake = self.fake
-        step = self.first[self.i] if self.i < len(self.first) else self.steps[(self.i - len(self.first)) % len(self.steps)]
+        first, i = len(self.first), self.i
+        step = self.first[i] if i < first else self.steps[(i - first) % len(self.steps)]
         self.i += 1
         mark, first_call = fake.mark(), len(fake.state.calls)
         injected = time.time()
+        query_id = None
         if step.text is not None:
             fake.send_text(self.tid, step.text)
-            query_id = None
         else:
-            query_id = fake.press(self.tid, self.last_message, fake.button_data(self.last_message, step.button)).id
-        if step.status_cards:
-            want = 1 + self.applications
-            await fake.state.wait_until(lambda: len(self._recent(mark, want + 1)) >= want, 30)
-        elif step.done is not None:
-            self.last_message = await fake.state.wait_until(lambda: self._answer(mark, step.done), 30)
+            assert self.last_message is not None and step.button is not None, "a button needs a message"
+            data = fake.button_data(self.last_message, step.button)
+            query_id = fake.press(self.tid, self.last_message, data).id
+        done = step.done
+        if done is not None:
+            self.last_message = await fake.state.wait_until(lambda: self._answer(mark, done), 30)
         else:
+            assert query_id is not None, "a step without an awaited message is a button press"
             await fake.wait_callback_answer(query_id, 30)
-        if step.done == "PS-":
-            self.applications += 1
         return self._first_reply(first_call, query_id) - injected
 
-    def _recent(self, mark: int, last: int) -> list:
+    def _recent(self, mark: int, last: int) -> list[StoredMessage]:
         """The bot's messages sent or edited since mark among the chat's `last` newest.
         (FakeTelegram.wait_message scans every message of every chat at every change: as
         cheap as nothing in a test, but here it would cost more than the bot's handling.)"""
         newest = itertools.islice(reversed(self.fake.state.messages.get(self.tid, {}).values()), last)
         return [m for m in newest if m.seq > mark and m.from_bot and not m.deleted]
 
-    def _answer(self, mark: int, contains: str):
+    def _answer(self, mark: int, contains: str) -> StoredMessage | None:
         return next((m for m in self._recent(mark, 4) if contains in m.visible), None)
 
     def _first_reply(self, first_call: int, query_id: str | None) -> float:
@@ -146,13 +147,14 @@ async def drive(people: list[Person], n: int, concurrent: bool) -> dict[str, Any
             for _ in range(count):
                 latencies.append(await person.act())
 
-        await asyncio.gather(*(run(p, k) for p, k in zip(people, share)))
+        await asyncio.gather(*(run(p, k) for p, k in zip(people, share, strict=True)))
     else:
         for i in range(n):
             latencies.append(await people[i % len(people)].act())
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     q = statistics.quantiles(latencies, n=100, method="inclusive")
-    return {"updates": len(latencies), "seconds": round(elapsed, 3), "updates_per_s": round(len(latencies) / elapsed, 1),
+    return {"updates": len(latencies), "seconds": round(elapsed, 3),
+            "updates_per_s": round(len(latencies) / elapsed, 1),
             "p50_ms": round(q[49] * 1000, 2), "p99_ms": round(q[98] * 1000, 2),
             "mean_ms": round(statistics.fmean(latencies) * 1000, 2),
             # CPU of this whole process (bot, fake server and simulated people) per update:
@@ -161,7 +163,7 @@ async def drive(people: list[Person], n: int, concurrent: bool) -> dict[str, Any
 
 
 # --- the bots ----------------------------------------------------------------------
-async def bench_sikerja(runtime: str, args) -> dict[str, Any]:
+async def bench_sikerja(runtime: str, args: argparse.Namespace) -> dict[str, Any]:
     h = Harness(runtime=runtime, flood_scale=FLOOD_SCALE, webhook=args.webhook)
     h.fake.limits = Limits(enabled=False)
     async with h:
@@ -171,7 +173,7 @@ async def bench_sikerja(runtime: str, args) -> dict[str, Any]:
                                      sikerja_cycle(h.people[k].code, submit=False)) for k in ACTORS[:args.users]], args)
 
 
-async def measure(people: list[Person], args) -> dict[str, Any]:
+async def measure(people: list[Person], args: argparse.Namespace) -> dict[str, Any]:
     await drive(people, len(people) * 7, concurrent=False)  # warm-up: one cycle each (Sikerja's submits)
     serial = await drive(people, args.n, concurrent=False)
     concurrent = await drive(people, args.n, concurrent=True)
@@ -190,7 +192,7 @@ def _echo_markup_aiogram() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="echo", callback_data="echo")]])
 
 
-async def bench_bare_aiogram(args) -> dict[str, Any]:
+async def bench_bare_aiogram(args: argparse.Namespace) -> dict[str, Any]:
     async with FakeTelegram(limits=Limits(enabled=False)) as fake:
         bot = Bot(fake.token, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
         dp = Dispatcher()
@@ -214,7 +216,7 @@ async def bench_bare_aiogram(args) -> dict[str, Any]:
             await bot.session.close()
 
 
-async def bench_bare_ptb(args) -> dict[str, Any]:
+async def bench_bare_ptb(args: argparse.Namespace) -> dict[str, Any]:
     async with FakeTelegram(limits=Limits(enabled=False)) as fake:
         application = (Application.builder().token(fake.token).base_url(f"{fake.base_url}/bot")
                        .base_file_url(f"{fake.base_url}/file/bot").concurrent_updates(False).build())
@@ -229,14 +231,16 @@ async def bench_bare_ptb(args) -> dict[str, Any]:
 
         application.add_handler(MessageHandler(filters.ALL, echo))
         application.add_handler(CallbackQueryHandler(pressed))
+        updater = application.updater
+        assert updater is not None  # the builder makes one
         await application.initialize()
         await application.start()
-        await application.updater.start_polling(timeout=10)
+        await updater.start_polling(timeout=10)
         await fake.wait_polling(10)
         try:
             return await measure(_people(fake, args.users), args)
         finally:
-            await application.updater.stop()
+            await updater.stop()
             await application.stop()
             await application.shutdown()
 
@@ -246,8 +250,8 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     lines = [f"{'bot':<16}{'mode':<12}{'updates/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'mean ms':>9}{'cpu ms/upd':>12}"]
     for name, phases in results.items():
         for mode, r in phases.items():
-            lines.append(f"{name:<16}{mode:<12}{r['updates_per_s']:>10}{r['p50_ms']:>9}{r['p99_ms']:>9}{r['mean_ms']:>9}"
-                         f"{r['cpu_ms_per_update']:>12}")
+            lines.append(f"{name:<16}{mode:<12}{r['updates_per_s']:>10}{r['p50_ms']:>9}{r['p99_ms']:>9}"
+                         f"{r['mean_ms']:>9}{r['cpu_ms_per_update']:>12}")
     return "\n".join(lines)
 
 
@@ -266,7 +270,7 @@ def ratios(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, float]]:
     return out
 
 
-async def main(args) -> None:
+async def run(args: argparse.Namespace) -> None:
     logging.basicConfig(level=logging.WARNING)
     for noisy in ("httpx", "aiogram", "telegram"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -284,24 +288,31 @@ async def main(args) -> None:
     print("\nours / bare:")
     for runtime, values in r.items():
         print(f"  {runtime:<8} " + "  ".join(f"{k}={v}" for k, v in values.items()))
-    out = ROOT / "benchmarks" / "results" / ("runtimes_webhook.json" if args.webhook else "runtimes.json")
+    out = args.out or ROOT / "benchmarks" / "results" / ("runtimes_webhook.json" if args.webhook else "runtimes.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({
         "benchmark": "bench_runtimes", "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "n_per_mode": args.n, "people": args.users, "delivery": "webhook" if args.webhook else "polling",
-        "python": platform.python_version(), "aiogram": aiogram.__version__, "python-telegram-bot": telegram.__version__,
+        "python": platform.python_version(), "aiogram": aiogram.__version__,
+        "python-telegram-bot": telegram.__version__,
         "machine": platform.machine(), "cpus": os.cpu_count(),
         "latency": "injecting the update at the fake -> the bot's first reply call arriving there",
         "results": results, "ratios": r}, indent=2) + "\n")
-    print(f"\nwrote {out.relative_to(ROOT)}")
+    print(f"\nwrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
 
 
-if __name__ == "__main__":
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=500, help="updates per bot and mode (default 500)")
     parser.add_argument("--users", type=int, default=5, choices=range(1, len(ACTORS) + 1), metavar="1-5",
                         help="people acting at once in the concurrent mode (default 5)")
     parser.add_argument("--webhook", action="store_true",
                         help="our runtimes receive by webhook (bare bots still poll); writes runtimes_webhook.json")
+    parser.add_argument("--out", type=Path, help="results file (default benchmarks/results/runtimes[_webhook].json)")
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(main(parser.parse_args()))
+        asyncio.run(run(parser.parse_args(argv)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

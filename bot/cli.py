@@ -107,7 +107,9 @@ def cmd_run(args, settings: Settings) -> int:
 
     async def _run() -> None:
         with contextlib.suppress(NotImplementedError):  # SIGTERM stops as cleanly as Ctrl-C
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
+            task = asyncio.current_task()
+            assert task is not None  # inside asyncio.run
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
         app, engine = build_app(settings)
         runtime = build_runtime(app, settings, webhook=webhook)
         attach_scheduler(runtime, settings)
@@ -118,10 +120,8 @@ def cmd_run(args, settings: Settings) -> int:
         finally:
             await engine.dispose()
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_run())
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

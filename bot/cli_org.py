@@ -33,7 +33,8 @@ class _Bar:
     """A progress bar on stderr: redrawn in place on a terminal, a few lines otherwise."""
 
     def __init__(self, total: int) -> None:
-        self.total, self.tty, self.last = total, sys.stderr.isatty(), (None, -1)
+        self.total, self.tty = total, sys.stderr.isatty()
+        self.last: tuple[str | None, int] = (None, -1)
 
     def __call__(self, phase: str, done: int, total: int) -> None:
         if self.total < PROGRESS_FROM or total <= 0:

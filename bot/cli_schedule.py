@@ -22,10 +22,11 @@ def _calendar_lines(settings, calendar, period, tz) -> list[str]:
     from domain.planner import timeline
     from domain.reminders import Obligation
 
-    probe = Obligation("report", 0, 0, 0, None, period.key, due=settings.due_of(period))
+    due = settings.due_of(period)
+    probe = Obligation("report", 0, 0, 0, None, period.key, due=due)
     names = {"open": "window opens", "esc": "escalation"}
     lines = [f"Period {period.key} ({period.cadence.name}): {period.start:%d %b %Y} – {period.end:%d %b %Y}, "
-             f"due {probe.due.astimezone(tz).strftime(FMT)}"]
+             f"due {due.astimezone(tz).strftime(FMT)}"]
     for step in timeline(probe, settings, calendar):
         label = names.get(step.name) or f"reminder {step.name[1:]} day(s)"
         lines.append(f"  {label:<22} {step.moment.astimezone(tz).strftime(FMT)}")
@@ -46,7 +47,7 @@ def cmd_schedule(args, settings: Settings) -> int:
         try:
             sched = schedule_settings(settings, app.profile)
             calendar, tz = indonesian_calendar(), sched.tz
-            now = dt.datetime.fromisoformat(args.now).astimezone(dt.timezone.utc) if args.now else app.clock()
+            now = dt.datetime.fromisoformat(args.now).astimezone(dt.UTC) if args.now else app.clock()
             current = period_of(cadence_for(app.profile), now.astimezone(tz).date())
             following = current.next()
             until = (now + dt.timedelta(days=args.days) if args.days is not None

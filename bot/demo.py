@@ -54,6 +54,7 @@ async def _apply(h: Harness, key: str, team: str | None, motivation: str, own_wo
     if team is not None:
         await h.press(key, first, team, expect="kompetensi")
     else:
+        assert own_words is not None, "an application without a team names its work in own words"
         await h.say(key, own_words, expect="kompetensi")
     summary = await h.say(key, motivation, expect="Kirim pengajuan ini?")
     return await h.press(key, summary, "Kirim", expect="PS-")

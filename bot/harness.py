@@ -8,6 +8,8 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from bot.fake_api import FakeTelegram, Limits
 from bot.fake_api.models import StoredMessage
 from bot.ratelimit import FloodLimits
@@ -34,11 +36,14 @@ class Harness:
         self.webhook = WebhookOptions(WEBHOOK_SECRET, listen="127.0.0.1", port=0) if webhook else None
         self.flood_scale = flood_scale
         self.fake = FakeTelegram(limits=Limits(scale=flood_scale))
-        self._tmp = None if workdir else tempfile.TemporaryDirectory(prefix="sikerja-")
-        self.workdir = workdir or Path(self._tmp.name)
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if workdir is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="sikerja-")
+            workdir = Path(self._tmp.name)
+        self.workdir = workdir
         self.people: dict[str, SeededPerson] = {}
         self.runtime: Runtime | None = None
-        self._engine = None
+        self._engine: AsyncEngine | None = None
 
     # --- lifecycle -------------------------------------------------------------------
     def settings(self) -> Settings:
@@ -46,7 +51,7 @@ class Harness:
                         TELEGRAM_API_BASE=self.fake.base_url, SIKERJA_PROFILE=self.profile,
                         SIKERJA_RUNTIME=self.runtime_name, _env_file=None)
 
-    async def start(self, seed: bool = True) -> "Harness":
+    async def start(self, seed: bool = True) -> Harness:
         await self.fake.start()
         settings = self.settings()
         await upgrade_async(settings.database_url)
@@ -88,7 +93,7 @@ class Harness:
         if self._tmp is not None:
             self._tmp.cleanup()
 
-    async def __aenter__(self) -> "Harness":
+    async def __aenter__(self) -> Harness:
         return await self.start()
 
     async def __aexit__(self, *exc) -> None:

@@ -55,10 +55,11 @@ def fill(translations: dict[str, str]) -> dict[str, list[str]]:
             catalog = read_po(f, locale=lang)
         for message in catalog:
             if message.id and not message.string:
-                message.string = message.id if lang == "en" else translations.get(message.id, "")
+                key = message.id  # a tuple for a plural message: never among `translations`
+                message.string = key if lang == "en" else translations.get(key, "") if isinstance(key, str) else ""
         with po_path.open("wb") as f:
             write_po(f, catalog, sort_output=True, ignore_obsolete=True, width=100)
-        missing[lang] = [m.id for m in catalog if m.id and not m.string]
+        missing[lang] = [str(m.id) for m in catalog if m.id and not m.string]
     return missing
 
 

@@ -286,7 +286,7 @@ class OutboxSender:
 
     async def _record_failure(self, uow: UnitOfWork, o: _Outcome, now: dt.datetime) -> bool:
         msg = await uow.outbox.get(o.message_id)
-        if msg is None:
+        if msg is None or o.error is None:
             return False
         msg.last_error = o.error[:500]
         if o.delay:  # throttled, not failed: does not count as an attempt
@@ -297,7 +297,7 @@ class OutboxSender:
                 msg.status, msg.next_attempt_at = "dead", None
             else:
                 msg.next_attempt_at = now + backoff(msg.attempts)
-        if o.unreachable and o.chat_id not in self._unreachable:
+        if o.unreachable and self._unreachable is not None and o.chat_id not in self._unreachable:
             self._unreachable.add(o.chat_id)
             return await self._on_unreachable(uow, o.chat_id, o.error, now)
         return False

@@ -81,10 +81,10 @@ class ReminderScheduler:
         """Schedule the tick (first run at once: catch up after downtime). Needs a running loop."""
         if self._scheduler is not None:
             return
-        self._scheduler = AsyncIOScheduler(timezone=dt.timezone.utc)
+        self._scheduler = AsyncIOScheduler(timezone=dt.UTC)
         self._scheduler.add_job(self._job, "interval", seconds=self.interval, id="reminders",
                                 coalesce=True, max_instances=1, misfire_grace_time=int(self.interval),
-                                next_run_time=dt.datetime.now(dt.timezone.utc))
+                                next_run_time=dt.datetime.now(dt.UTC))
         self._scheduler.start()
 
     def shutdown(self) -> None:

@@ -34,11 +34,14 @@ def build_runtime(app: App, settings: Settings, runtime: str | None = None,
     if name not in RUNTIMES:
         raise ValueError(f"unknown runtime {name!r}; choose one of {', '.join(RUNTIMES)}")
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+    adapter: type[Runtime]
     if name == "aiogram":
-        from bot.runtimes.aiogram_runtime import AiogramRuntime as Adapter
+        from bot.runtimes.aiogram_runtime import AiogramRuntime
+        adapter = AiogramRuntime
     else:
-        from bot.runtimes.ptb_runtime import PtbRuntime as Adapter
-    return Adapter(app, token, settings.telegram_api_base, flood, webhook)
+        from bot.runtimes.ptb_runtime import PtbRuntime
+        adapter = PtbRuntime
+    return adapter(app, token, settings.telegram_api_base, flood, webhook)
 
 
 def webhook_options(settings: Settings) -> WebhookOptions | None:

@@ -89,16 +89,16 @@ def settle(moment: dt.datetime, tz: ZoneInfo, calendar: WorkCalendar, quiet: Qui
     day = calendar.next_working_day(local.date())
     if day != local.date():
         local = dt.datetime.combine(day, local.timetz().replace(tzinfo=None), tzinfo=tz)
-    return local.astimezone(dt.timezone.utc)
+    return local.astimezone(dt.UTC)
 
 
 def is_deliverable(now: dt.datetime, tz: ZoneInfo, calendar: WorkCalendar, quiet: QuietHours) -> bool:
-    return settle(now, tz, calendar, quiet) == now.astimezone(dt.timezone.utc)
+    return settle(now, tz, calendar, quiet) == now.astimezone(dt.UTC)
 
 
 def at_local(day: dt.date, time: dt.time, tz: ZoneInfo) -> dt.datetime:
     """`time` o'clock on `day` in the Pemda's zone, as a UTC instant."""
-    return dt.datetime.combine(day, time, tzinfo=tz).astimezone(dt.timezone.utc)
+    return dt.datetime.combine(day, time, tzinfo=tz).astimezone(dt.UTC)
 
 
 def add_working_days_at(moment: dt.datetime, count: int, tz: ZoneInfo, calendar: WorkCalendar) -> dt.datetime:

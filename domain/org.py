@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from domain.errors import DomainError
 
@@ -61,7 +62,7 @@ class Golongan:
     minor: str
 
     @classmethod
-    def parse(cls, text: str) -> "Golongan":
+    def parse(cls, text: str) -> Golongan:
         raw = text.strip().replace(" ", "")
         major, sep, minor = raw.partition("/")
         minor = minor.lower()
@@ -95,7 +96,7 @@ class Education(str, Enum):
         return {"SD": 0, "SMP": 1, "SMA": 2, "D1": 3, "D2": 4, "D3": 5, "D4": 6, "S1": 6, "S2": 7, "S3": 8}[self.value]
 
     @classmethod
-    def parse(cls, text: str) -> "Education":
+    def parse(cls, text: str) -> Education:
         t = text.strip().upper().replace(".", "").replace("-", "")
         aliases = {"SLTA": "SMA", "SMK": "SMA", "SLTP": "SMP", "DIII": "D3", "DIV": "D4", "SARJANA": "S1"}
         t = aliases.get(t, t)
@@ -160,7 +161,7 @@ class Employee:
     rater_id: int | None = None
     phone: str | None = None
     active: bool = True
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def validate_nip(nip: str) -> str:

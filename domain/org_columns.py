@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from domain.errors import DomainError
 from domain.org import JabatanKind, Jenjang, UnitKind
@@ -52,7 +53,7 @@ class Issue:
     column: str | None  # canonical column name
     code: str
     severity: Severity = Severity.ERROR
-    params: dict = field(default_factory=dict, hash=False, compare=False)
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -149,10 +150,10 @@ def parse_unit_kind(text: str) -> UnitKind:
     for kind in UnitKind:
         if _squash(kind.value) == wanted:
             return kind
-    kind = _UNIT_KIND_ALIASES.get(wanted)
-    if kind is None:
+    alias = _UNIT_KIND_ALIASES.get(wanted)
+    if alias is None:
         raise DomainError("invalid_unit_kind", value=text)
-    return kind
+    return alias
 
 
 _PHONE = re.compile(r"^\+?[0-9]{8,15}$")

@@ -13,9 +13,9 @@ Decisions (documented in docs/IMPORT.md):
   never lands a row pointing at something that did not land."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from domain.errors import DomainError
 from domain.org import Education, Golongan, JabatanKind, Jenjang, UnitKind, validate_nip
@@ -86,6 +86,7 @@ class EmployeeRow:
 
 
 R = TypeVar("R", UnitRow, EmployeeRow)
+T = TypeVar("T")
 
 
 @dataclass
@@ -115,12 +116,22 @@ class _Rows:
     def warn(self, row: int | None, column: str | None, code: str, **params: object) -> None:
         self.issues.append(Issue(row, column, code, Severity.WARNING, params))
 
-    def parse(self, row: int, column: str, text: str, parser):
+    def parse(self, row: int, column: str, text: str, parser: Callable[[str], T]) -> T | None:
         try:
             return parser(text)
         except DomainError as err:
             self.error(row, column, err.code, **err.params)
             return None
+
+    def optional(self, row: int, column: str, text: str, parser: Callable[[str], T]) -> T | None:
+        """An empty cell is None; a filled one must parse."""
+        return self.parse(row, column, text, parser) if text else None
+
+    def parse_required(self, row: int, column: str, text: str, parser: Callable[[str], T]) -> T | None:
+        if not text:
+            self.error(row, column, "required")
+            return None
+        return self.parse(row, column, text, parser)
 
     def required(self, row: int, column: str, text: str, max_length: int = NAME_MAX) -> str | None:
         if not text:
@@ -131,7 +142,7 @@ class _Rows:
             return None
         return text
 
-    def result(self, parsed: list, total: int, seen: set[str]) -> Checked:
+    def result(self, parsed: list[R], total: int, seen: set[str]) -> Checked[R]:
         issues = sorted(self.issues, key=lambda i: (i.row or 0, not i.is_error))
         return Checked([r for r in parsed if r.row not in self.bad], issues, total, seen)
 
@@ -170,7 +181,8 @@ def _duplicates(rows: _Rows, keys: list[tuple[int, str]], column: str, code: str
                 rows.error(number, column, code, value=key, rows=", ".join(map(str, numbers)))
 
 
-def _cascade(rows: _Rows, parsed: list, key, target, known: Mapping, column: str, code: str) -> None:
+def _cascade(rows: _Rows, parsed: Sequence[R], key: Callable[[R], str], target: Callable[[R], str | None],
+             known: Mapping[str, Any], column: str, code: str) -> None:
     """A row pointing at something that exists only on a bad row is bad too (to a fixpoint)."""
     by_key: dict[str, int] = {}
     for r in parsed:
@@ -193,16 +205,13 @@ def check_units(raw_rows: Sequence[RawRow], existing: ExistingOrg = ExistingOrg(
     failed: dict[str, int] = {}  # code -> row, for rows that failed but whose code is readable
     for number, raw in raw_rows:
         before = len(rows.bad)
-        code = rows.parse(number, "code", _cell(raw, "code"), parse_unit_code) if _cell(raw, "code") else \
-            rows.required(number, "code", "")
+        code = rows.parse_required(number, "code", _cell(raw, "code"), parse_unit_code)
         name = rows.required(number, "name", _cell(raw, "name"))
-        kind = rows.parse(number, "kind", _cell(raw, "kind"), parse_unit_kind) if _cell(raw, "kind") else \
-            rows.required(number, "kind", "")
-        parent = _cell(raw, "parent_code")
-        parent = rows.parse(number, "parent_code", parent, parse_unit_code) if parent else None
-        head = _cell(raw, "head_nip")
-        head = rows.parse(number, "head_nip", head, validate_nip) if head else None
+        kind = rows.parse_required(number, "kind", _cell(raw, "kind"), parse_unit_kind)
+        parent = rows.optional(number, "parent_code", _cell(raw, "parent_code"), parse_unit_code)
+        head = rows.optional(number, "head_nip", _cell(raw, "head_nip"), validate_nip)
         if len(rows.bad) == before:
+            assert code is not None and name is not None and kind is not None  # else a row error above
             parsed.append(UnitRow(number, code, name, kind, parent, head))
         elif code is not None:
             failed.setdefault(code, number)
@@ -236,29 +245,21 @@ def check_units(raw_rows: Sequence[RawRow], existing: ExistingOrg = ExistingOrg(
 
 def _employee(rows: _Rows, number: int, raw: Mapping[str, str], failed: dict[str, int]) -> EmployeeRow | None:
     before = len(rows.bad)
-    nip = _cell(raw, "nip")
-    nip = rows.parse(number, "nip", nip, validate_nip) if nip else rows.required(number, "nip", "")
+    nip = rows.parse_required(number, "nip", _cell(raw, "nip"), validate_nip)
     name = rows.required(number, "name", _cell(raw, "name"))
     jabatan = rows.required(number, "jabatan_name", _cell(raw, "jabatan_name"))
-    kind = _cell(raw, "jabatan_kind")
-    kind = rows.parse(number, "jabatan_kind", kind, parse_jabatan_kind) if kind else \
-        rows.required(number, "jabatan_kind", "")
-    jenjang = _cell(raw, "jenjang")
-    jenjang = rows.parse(number, "jenjang", jenjang, parse_jenjang) if jenjang else None
-    golongan = _cell(raw, "golongan")
-    golongan = rows.parse(number, "golongan", golongan, Golongan.parse) if golongan else None
-    education = _cell(raw, "education")
-    education = rows.parse(number, "education", education, Education.parse) if education else None
-    unit = _cell(raw, "unit_code")
-    unit = rows.parse(number, "unit_code", unit, parse_unit_code) if unit else rows.required(number, "unit_code", "")
-    rater = _cell(raw, "rater_nip")
-    rater = rows.parse(number, "rater_nip", rater, validate_nip) if rater else None
-    phone = _cell(raw, "phone")
-    phone = rows.parse(number, "phone", phone, parse_phone) if phone else None
+    kind = rows.parse_required(number, "jabatan_kind", _cell(raw, "jabatan_kind"), parse_jabatan_kind)
+    jenjang = rows.optional(number, "jenjang", _cell(raw, "jenjang"), parse_jenjang)
+    golongan = rows.optional(number, "golongan", _cell(raw, "golongan"), Golongan.parse)
+    education = rows.optional(number, "education", _cell(raw, "education"), Education.parse)
+    unit = rows.parse_required(number, "unit_code", _cell(raw, "unit_code"), parse_unit_code)
+    rater = rows.optional(number, "rater_nip", _cell(raw, "rater_nip"), validate_nip)
+    phone = rows.optional(number, "phone", _cell(raw, "phone"), parse_phone)
     if len(rows.bad) != before:
         if nip is not None:
             failed.setdefault(nip, number)
         return None
+    assert nip is not None and name is not None and jabatan is not None and kind is not None and unit is not None
     if kind is JabatanKind.FUNGSIONAL and jenjang is None:
         rows.warn(number, "jenjang", "jenjang_missing")
     elif kind is not JabatanKind.FUNGSIONAL and jenjang is not None:

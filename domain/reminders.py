@@ -8,7 +8,8 @@ at most once whatever the number of ticks or restarts."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from domain.calendar import QuietHours, at_local, zone
@@ -31,7 +32,7 @@ class ScheduleSettings:
     grace_working_days: int = 3  # escalation this many working days after the due date
     send_time: dt.time = dt.time(9, 0)
     due_time: dt.time = dt.time(23, 59)  # a report is due at the end of the period's last day
-    quiet: QuietHours = QuietHours()
+    quiet: QuietHours = field(default_factory=QuietHours)
     decision_remind_days: int = 3  # working days a decision may wait before the decider is reminded
     decision_escalate_days: int = 5  # ... before the decider's unit head is told
     late_after: dt.timedelta = dt.timedelta(hours=12)  # sent later than this: a catch-up summary
@@ -49,7 +50,7 @@ class ScheduleSettings:
         return zone(self.timezone)
 
     @classmethod
-    def for_profile(cls, profile: Profile, timezone: str | None = None, **overrides) -> ScheduleSettings:
+    def for_profile(cls, profile: Profile, timezone: str | None = None, **overrides: Any) -> ScheduleSettings:
         return cls(timezone=timezone or profile.timezone, **overrides)
 
     def due_of(self, period: Period) -> dt.datetime:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from domain.errors import DomainError, IllegalTransition, NotAllowed
 from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_reason
@@ -68,7 +69,7 @@ class Report:
     route: list[int] = field(default_factory=list)
     hop: int = 0
     version: int = 0
-    files: list[dict] = field(default_factory=list)
+    files: list[dict[str, Any]] = field(default_factory=list)
     request_id: int | None = None
     submitted_at: dt.datetime | None = None
     decided_at: dt.datetime | None = None
@@ -95,7 +96,7 @@ class Report:
         self.version += 1
         self.submitted_at, self.reviewed, self.last_note = now, False, None
 
-    def correct(self, actor_id: int, text: str, now: dt.datetime, files: list[dict] | None = None,
+    def correct(self, actor_id: int, text: str, now: dt.datetime, files: list[dict[str, Any]] | None = None,
                 evidence_required: bool = False) -> None:
         """The author may correct a submitted report (text and data dukung) until anyone has
         reviewed it; the correction is a new version at the same hop."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 
 from .control import FakeTelegram
 from .limits import Limits
@@ -42,10 +43,8 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every flood rate")
     parser.add_argument("--no-flood", action="store_true", help="disable flood control")
     args = parser.parse_args()
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(args))
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

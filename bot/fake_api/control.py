@@ -135,7 +135,7 @@ class FakeTelegram:
 
     def user(
         self,
-        id: int,  # noqa: A002 - Telegram's field name
+        id: int,
         first_name: str,
         last_name: str | None = None,
         username: str | None = None,
@@ -153,9 +153,9 @@ class FakeTelegram:
 
     def group(
         self,
-        id: int,  # noqa: A002
+        id: int,
         title: str,
-        type: str = "supergroup",  # noqa: A002
+        type: str = "supergroup",
         members: Iterable[UserRef | tuple[UserRef, str]] = (),
         *,
         username: str | None = None,

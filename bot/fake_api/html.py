@@ -73,9 +73,10 @@ def _decode_entity(text: str, pos: int) -> tuple[str, int] | None:
     else:
         while end < n and text[end].isascii() and text[end].isalpha():
             end += 1
-        char = _NAMED_ENTITIES.get(text[pos + 1 : end])
-        if char is None:
+        named = _NAMED_ENTITIES.get(text[pos + 1 : end])
+        if named is None:
             return None
+        char = named
     if end < n and text[end] == ";":
         end += 1
     return char, end
@@ -170,7 +171,7 @@ def parse_html(source: str, *, strict_ampersand: bool = True) -> ParsedText:
                 if source[i] not in "'\"":
                     # Unquoted name token: letters, digits, periods, hyphens.
                     token_start = i
-                    while i < n and (source[i].isascii() and source[i].isalnum() or source[i] in ".-"):
+                    while i < n and ((source[i].isascii() and source[i].isalnum()) or source[i] in ".-"):
                         i += 1
                     value = source[token_start:i].lower()
                     if i >= n or (source[i] not in _SPACES and source[i] != ">"):

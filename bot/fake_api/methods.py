@@ -269,12 +269,12 @@ class BotApi:
                 can_delete_stories=False, can_send_welcome_messages=False, can_pin_messages=True,
             )  # fmt: skip
         elif status == "restricted":
-            member.update({key: False for key in (
+            member.update(dict.fromkeys((
                 "can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos",
                 "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls",
                 "can_send_other_messages", "can_add_web_page_previews", "can_react_to_messages",
                 "can_edit_tag", "can_change_info", "can_invite_users", "can_pin_messages", "can_manage_topics",
-            )})  # fmt: skip
+            ), False))  # fmt: skip
             member.update(is_member=True, until_date=0)
         elif status == "kicked":
             member["until_date"] = 0
@@ -558,9 +558,9 @@ class BotApi:
         message = self.state.find_message(chat.id, message_id) if message_id is not None else None
         if message is None:
             raise bad_request("message to delete not found")
-        if not chat.is_private and not message.from_bot:
-            if chat.status_of(self.bot.id) not in ("administrator", "creator"):
-                raise bad_request("message can't be deleted for everyone")
+        if (not chat.is_private and not message.from_bot
+                and chat.status_of(self.bot.id) not in ("administrator", "creator")):
+            raise bad_request("message can't be deleted for everyone")
         message.deleted = True
         self.state.touch(message)
         self.state.say(f"🗑 deleted → {chat.display_name}: {describe_message(message)}")

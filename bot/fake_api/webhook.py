@@ -6,8 +6,10 @@ call (JSON or multipart, as aiogram sends it) is executed like a request."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
+from functools import partial
 from typing import Any
 
 import aiohttp
@@ -39,6 +41,10 @@ class WebhookSender:
             await self._task
             self._task = None
 
+    def _hook_gone(self, hook: WebhookConfig) -> bool:
+        """The webhook was changed or deleted, or the server is stopping."""
+        return self.state.closing or self.state.webhook is not hook
+
     def _next_job(self) -> tuple[WebhookConfig, Update] | bool | None:
         state = self.state
         if state.closing or state.webhook is None:
@@ -67,12 +73,8 @@ class WebhookSender:
                 hook.last_error_date, hook.last_error_message = int(time.time()), error
                 self.state.changed()
                 # Back off, but wake at once if the webhook is changed or the server stops.
-                try:
-                    await self.state.wait_until(
-                        lambda hook=hook: self.state.closing or self.state.webhook is not hook, delay
-                    )
-                except TimeoutError:
-                    pass
+                with contextlib.suppress(TimeoutError):
+                    await self.state.wait_until(partial(self._hook_gone, hook), delay)
                 delay = min(delay * 2, RETRY_MAX)
 
     async def _deliver(self, session: aiohttp.ClientSession, hook: WebhookConfig, update: Update) -> str | None:

@@ -2,6 +2,7 @@
 Bot API calls. No behaviour lives here."""
 from __future__ import annotations
 
+import contextlib
 from functools import partial
 
 from aiogram import Bot, Dispatcher
@@ -41,7 +42,7 @@ from handlers.core.types import (
 # parametrised classes only weakly, so each garbage collection drops them and the next
 # call rebuilds one (milliseconds each: a tenth of our handling time, measured by
 # benchmarks/bench_runtimes.py). Holding them here makes every call a cache hit.
-_RESPONSE_TYPES = tuple(api.Response[method.__returning__] for method in (
+_RESPONSE_TYPES = tuple(api.Response[method.__returning__] for method in (  # type: ignore[name-defined]
     api.SendMessage, api.EditMessageText, api.AnswerCallbackQuery, api.SendDocument, api.GetUpdates, api.GetMe,
     api.SetWebhook, api.DeleteWebhook))
 
@@ -81,10 +82,8 @@ class AiogramRuntime(Runtime):
                                     close_bot_session=False, polling_timeout=10, allowed_updates=ALLOWED_UPDATES)
 
     async def _stop_polling(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # polling was not started
             await self.dp.stop_polling()
-        except RuntimeError:
-            pass  # polling was not started
 
     async def close(self) -> None:
         await self.bot.session.close()

@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from typing import Any
+from typing import Any, cast
 
 from bot.outbox import OutboxSender, RetryAfter, Unreachable
 from bot.ratelimit import FloodGate, FloodLimits
@@ -50,12 +50,12 @@ async def neutral_errors(retry_after: type[Exception], forbidden: type[Exception
     try:
         yield
     except retry_after as exc:
-        wait = exc.retry_after
+        wait = cast(Any, exc).retry_after  # the libraries' exceptions share no base class
         raise RetryAfter(wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)) from exc
     except forbidden as exc:
-        raise Unreachable(exc.message) from exc
+        raise Unreachable(cast(Any, exc).message) from exc
     except bad_request as exc:
-        classify_bad_request(exc.message, exc)
+        classify_bad_request(cast(Any, exc).message, exc)
         raise
 
 
@@ -185,6 +185,7 @@ class Runtime(abc.ABC):
 
     async def _stop_webhook(self) -> None:
         server, self._webhook_server = self._webhook_server, None
+        assert server is not None  # stop() calls this only while a server runs
         try:
             await self.delete_webhook()  # Telegram keeps what arrives meanwhile for the next start
         finally:
@@ -205,7 +206,7 @@ class Runtime(abc.ABC):
         self._tasks = []
         await self.close()
 
-    async def close(self) -> None:
+    async def close(self) -> None:  # noqa: B027 - optional hook: not every library holds a session
         """Release the HTTP session."""
 
     async def run_forever(self) -> None:

@@ -66,6 +66,7 @@ class PtbRuntime(Runtime):
     async def _poll(self) -> None:
         await self._connect()
         await self.application.start()
+        assert self.application.updater is not None  # built with one (the builder's default)
         await self.application.updater.start_polling(timeout=10, allowed_updates=ALLOWED_UPDATES)
         await self._stopped.wait()
 

@@ -2,7 +2,7 @@
 neutral Update. One translation for every runtime, so they cannot drift apart."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from handlers.core.types import FileRef, Sender, Update
 
@@ -18,6 +18,10 @@ def _sender(user: dict[str, Any]) -> Sender:
                   user.get("language_code"))
 
 
+_NEUTRAL_KINDS: dict[str, Literal["document", "video", "audio", "voice", "sticker"]] = {
+    "document": "document", "video": "video", "audio": "audio", "voice": "voice", "sticker": "sticker"}
+
+
 def _file(message: dict[str, Any]) -> FileRef | None:
     if message.get("photo"):
         photo = message["photo"][-1]  # the largest size
@@ -25,9 +29,8 @@ def _file(message: dict[str, Any]) -> FileRef | None:
     for kind in FILE_KINDS:
         obj = message.get(kind)
         if obj:
-            neutral_kind = kind if kind in ("document", "video", "audio", "voice", "sticker") else "other"
-            return FileRef(obj["file_id"], neutral_kind, obj.get("file_name"), obj.get("mime_type"),
-                           obj.get("file_size"))
+            return FileRef(obj["file_id"], _NEUTRAL_KINDS.get(kind, "other"), obj.get("file_name"),
+                           obj.get("mime_type"), obj.get("file_size"))
     return None
 
 

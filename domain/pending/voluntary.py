@@ -6,7 +6,8 @@ from domain.profiles.model import Prerequisite, Profile, Role, VoluntaryScope
 from domain.rules import EligibilityResult, RuleFinding, result
 
 
-def check_voluntary_scope(profile: Profile, applicant_agency_id: int, target_agency_id: int | None) -> EligibilityResult:
+def check_voluntary_scope(profile: Profile, applicant_agency_id: int,
+                          target_agency_id: int | None) -> EligibilityResult:
     """Rules 17/18: where a pengajuan sukarela may go. `target_agency_id=None` = another institution."""
     vol = profile.voluntary
     if target_agency_id == applicant_agency_id:

@@ -24,7 +24,7 @@ def format_value(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Enum):
-        return value.value
+        return str(value.value)
     if isinstance(value, tuple):
         return ", ".join(format_value(v) for v in value) or "none"
     return str(value)

@@ -12,7 +12,8 @@ from dataclasses import fields, replace
 from enum import Enum
 from functools import cache
 from importlib import resources
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from importlib.resources.abc import Traversable
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from domain.errors import DomainError
 from domain.org import Golongan
@@ -30,6 +31,9 @@ DEFAULT_PROFILE = "nasional"
 _META = ("source", "sources")
 
 
+S = TypeVar("S", bound=Section)
+
+
 class UnknownProfile(DomainError):
     def __init__(self, name: str) -> None:
         super().__init__("unknown_profile", name=name, valid=profile_names())
@@ -39,7 +43,7 @@ class InvalidProfile(DomainError):
     """A profile file the model refuses; `code` says why, `key` says where."""
 
 
-def _data_dir():
+def _data_dir() -> Traversable:
     return resources.files("domain.profiles").joinpath("data")
 
 
@@ -77,11 +81,12 @@ def with_overrides(profile: Profile, overrides: Mapping[str, Any], source: str =
     return profile
 
 
-def _override(section: Section, keys: list[str], raw: Any, source: str, path: str, name: str) -> Section:
+def _override(section: S, keys: list[str], raw: Any, source: str, path: str, name: str) -> S:
     head, *rest = keys
     child = getattr(section, head, None) if head in knob_fields(type(section)) else None
     if rest and isinstance(child, Section):
-        return replace(section, **{head: _override(child, rest, raw, source, path, name)})
+        nested: dict[str, Any] = {head: _override(child, rest, raw, source, path, name)}
+        return replace(section, **nested)
     if rest or isinstance(child, Section) or head not in knob_fields(type(section)):
         raise InvalidProfile("profile_unknown_key", profile=name, key=path)
     value = _convert(get_type_hints(type(section))[head], raw, path, name)
@@ -101,7 +106,7 @@ def _is_section(tp: Any) -> bool:
     return any(isinstance(a, type) and issubclass(a, Section) for a in (tp, *get_args(tp)))
 
 
-def _build(cls: type[Section], table: Any, path: str, name: str) -> Section:
+def _build(cls: type[S], table: Any, path: str, name: str) -> S:
     if not isinstance(table, dict):
         raise InvalidProfile("profile_bad_type", profile=name, key=path, expected="table")
     hints = get_type_hints(cls)

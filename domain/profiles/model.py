@@ -130,7 +130,8 @@ class ScopeRoles:
     cross_institution: tuple[Role, ...] = ()
 
     def for_scope(self, scope: Scope) -> tuple[Role, ...]:
-        return getattr(self, Scope(scope).value)
+        roles: tuple[Role, ...] = getattr(self, Scope(scope).value)
+        return roles
 
     def __str__(self) -> str:
         parts = {s.value: ", ".join(r.value for r in self.for_scope(s)) or "not stated" for s in Scope}

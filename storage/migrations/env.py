@@ -32,7 +32,7 @@ def _check_foreign_keys(connection: Connection) -> None:
 
 
 async def _run_online() -> None:
-    engine = make_engine(config.get_main_option("sqlalchemy.url"), foreign_keys=False)
+    engine = make_engine(config.get_main_option("sqlalchemy.url", ""), foreign_keys=False)
     try:
         async with engine.connect() as conn:
             await conn.run_sync(_configure)

@@ -3,7 +3,9 @@ executemany (Core), so 10,000 rows take seconds; deactivate, never delete."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -69,7 +71,7 @@ class OrgImportRepo:
         c = units.c
         old = {r.code.upper(): r for r in await self.s.execute(select(c.id, c.code, c.name, c.kind, c.parent_id,
                                                                           c.head_id))}
-        counts, changed = Counts(), set()
+        counts, changed = Counts(), set[str]()
         new = [{"code": r.code, "name": r.name, "kind": r.kind} for r in rows if r.code not in old]
         edits = [{"code": r.code, "name": r.name, "kind": r.kind, "b_id": old[r.code].id} for r in rows
                  if r.code in old and tuple(old[r.code])[1:4] != (r.code, r.name, r.kind)]
@@ -118,7 +120,7 @@ class OrgImportRepo:
         return changed
 
     async def upsert_employees(self, rows: list[EmployeeRow], columns: set[str], full: bool = False,
-                               keep: set[str] = frozenset(), progress: Callable[[int], None] | None = None
+                               keep: AbstractSet[str] = frozenset(), progress: Callable[[int], None] | None = None
                                ) -> Counts:
         """Insert new NIPs, update changed ones, set raters in a second pass (a rater may be
         a new row), deactivate the missing on a full import (except NIPs in `keep`: on the
@@ -130,8 +132,9 @@ class OrgImportRepo:
         old = {r.nip: r for r in await self.s.execute(select(c.id, c.nip, c.rater_id, c.active,
                                                               *[c[f] for f in fields]))}
         unit_ids = await self._unit_ids()
-        counts, changed = Counts(), set()
-        new, edits = [], []
+        counts, changed = Counts(), set[str]()
+        new: list[dict[str, Any]] = []
+        edits: list[dict[str, Any]] = []
         for r in rows:
             values = {"name": r.name, "jabatan_name": r.jabatan_name, "jabatan_kind": r.jabatan_kind,
                       "jenjang": r.jenjang, "golongan": r.golongan, "education": r.education,

@@ -52,7 +52,7 @@ class OutboxRepo:
         rows = (select(OutboxMessage.id, OutboxMessage.chat_id)
                 .where(OutboxMessage.id.in_(ids.scalar_subquery())).order_by(OutboxMessage.id)
                 .with_for_update(skip_locked=True))
-        chosen = []
+        chosen: list[int] = []
         for mid, chat_id in await self.s.execute(rows):
             if len(chosen) < limit and take(mid, chat_id):
                 chosen.append(mid)

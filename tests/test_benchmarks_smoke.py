@@ -1,0 +1,65 @@
+"""Each benchmark run on tiny inputs: their full runs stay scripts (minutes each), but a
+change that breaks one fails here instead of surprising whoever runs it next. Results go
+to a temporary folder, never benchmarks/results."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def load(name: str) -> ModuleType:
+    """benchmarks/ holds scripts, not a package: load one by path."""
+    spec = importlib.util.spec_from_file_location(f"_smoke_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_import_prints_its_figures_and_writes_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "import.json"
+    assert load("bench_import").main(["--rows", "200", "--units", "10", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for figure in ("200 employees", "first import", "re-import (same)", "full, 1% missing", "XLSX read",
+                   "peak memory", f"written to {out}"):
+        assert figure in printed
+    figures = json.loads(out.read_text())
+    assert figures["rows"] == 200
+    assert figures["first_import"]["rows_per_s"] > 0
+    assert figures["full_import_deactivating_1pct"]["deactivated"] == 2
+
+
+def test_bench_fanout_delivers_every_notice_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "fanout.json"
+    args = ["--notices", "40", "--users", "5", "--groups", "2", "--per-group", "2", "--scale", "20",
+            "--timeout", "60", "--min-of-ceiling", "0", "--out", str(out)]
+    assert load("bench_fanout").main(args) == 0
+    printed = capsys.readouterr().out
+    for figure in ("40 notices to 5 chats and 2 groups", "msg/s", "429s: 0", "lost: 0", "duplicated: 0",
+                   "peak RSS", f"written to {out}"):
+        assert figure in printed
+    run = json.loads(out.read_text())["runs"]["aiogram-x20"]
+    assert run["outbox"] == {"pending": 0, "sent": 40, "dead": 0}
+    assert run["messages_per_second"] > 0
+
+
+def test_bench_runtimes_measures_all_four_bots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A full cycle (7 steps) per mode and bot: /start, /status, free text and the /ajukan
+    flow, each step waiting for the bot's answer."""
+    out = tmp_path / "runtimes.json"
+    assert load("bench_runtimes").main(["--n", "7", "--users", "1", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "updates/s" in printed and "ours / bare:" in printed and f"wrote {out}" in printed
+    results = json.loads(out.read_text())["results"]
+    assert set(results) == {"aiogram", "ptb", "bare aiogram", "bare ptb"}
+    for phases in results.values():
+        assert phases["serial"]["updates"] == phases["concurrent"]["updates"] == 7
+        assert phases["serial"]["p50_ms"] > 0
