@@ -15,7 +15,7 @@ from storage.engine import make_engine, session_factory
 from storage.migrate import upgrade
 from storage.uow import UnitOfWorkFactory
 
-START = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 09:00 WIB, a Monday
+START = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)  # 09:00 WIB, a Monday
 
 
 class Clock:

@@ -89,7 +89,7 @@ def test_link_codes_for_the_unlinked_of_a_unit(env, capsys, tmp_path, monkeypatc
     if suffix == "csv":
         rows = list(csv.reader(out_file.open()))
     else:
-        rows = [[c for c in r] for r in load_workbook(out_file).active.iter_rows(values_only=True)]
+        rows = [list(r) for r in load_workbook(out_file).active.iter_rows(values_only=True)]
     assert rows[0] == ["nip", "name", "unit", "code", "deep_link", "expires_at"]
     assert {r[2] for r in rows[1:]} == {"UPTD Puskesmas Sukamaju"}
     assert all(r[4] == f"https://t.me/PemdaKerjaBot?start={r[3]}" for r in rows[1:])

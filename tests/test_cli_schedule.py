@@ -16,7 +16,7 @@ async def waiting(app, demo):
     async with app.uow() as uow:
         application = Application(None, demo["budi"].employee.id, demo["budi"].employee.unit_id,
                                   "Tim Keamanan Informasi", "Saya berpengalaman di keamanan jaringan.")
-        application.submit(demo["kabid_apt"].employee.id, dt.datetime(2026, 11, 23, 3, 15, tzinfo=dt.timezone.utc))
+        application.submit(demo["kabid_apt"].employee.id, dt.datetime(2026, 11, 23, 3, 15, tzinfo=dt.UTC))
         application.number = "PS-2026-00001"
         uow.applications.add(application)
         await uow.commit()

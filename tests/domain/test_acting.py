@@ -22,7 +22,10 @@ D = dt.date
 TODAY = D(2026, 11, 23)
 
 
-def rec(official, acting, start=D(2026, 11, 20), end=D(2026, 11, 30), kind=ActingKind.PLT, rid=1):
+START, END = D(2026, 11, 20), D(2026, 11, 30)
+
+
+def rec(official, acting, start=START, end=END, kind=ActingKind.PLT, rid=1):
     return ActingOfficial(rid, official, acting, kind, start, end)
 
 

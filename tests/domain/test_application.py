@@ -1,4 +1,5 @@
 """The voluntary application state machine (draft -> submitted -> approved/rejected/withdrawn)."""
+import contextlib
 import datetime as dt
 
 import pytest
@@ -15,7 +16,7 @@ from domain.application import (
 from domain.application import ApplicationStatus as S
 from domain.errors import DomainError, IllegalTransition, NotAllowed
 
-NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
 APPLICANT, DECIDER, OTHER = 1, 2, 3
 GOOD_REASON = "Kuota tim sudah penuh untuk triwulan ini."
 
@@ -132,10 +133,8 @@ class ApplicationMachine(RuleBasedStateMachine):
         self.final_seen = None
 
     def _try(self, fn):
-        try:
+        with contextlib.suppress(DomainError):
             fn()
-        except DomainError:
-            pass
 
     @rule()
     def submit(self):

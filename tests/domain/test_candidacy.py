@@ -7,7 +7,7 @@ from domain.candidacy import SUPERSEDED_REASON, Candidacy, CandidacyStatus
 from domain.errors import DomainError, IllegalTransition, NotAllowed
 from domain.text import REASON_MIN_LENGTH
 
-NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
 TEAM, CANDIDATE, HEAD, SEKDA = 5, 1, 2, 3
 REASON = "Mohon usulkan pejabat fungsional ahli muda."
 

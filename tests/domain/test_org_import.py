@@ -216,7 +216,8 @@ def test_headers_missing_and_duplicate_columns_are_errors():
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("JPT Pratama", JabatanKind.JPT_PRATAMA), ("jpt_madya", JabatanKind.JPT_MADYA), ("FUNGSIONAL", JabatanKind.FUNGSIONAL),
+    ("JPT Pratama", JabatanKind.JPT_PRATAMA), ("jpt_madya", JabatanKind.JPT_MADYA),
+    ("FUNGSIONAL", JabatanKind.FUNGSIONAL),
     ("Eselon III", JabatanKind.ADMINISTRATOR), ("jabatan pelaksana", JabatanKind.PELAKSANA)])
 def test_human_spellings_of_jabatan_kind(text, kind):
     assert parse_jabatan_kind(text) is kind

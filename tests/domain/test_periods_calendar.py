@@ -109,7 +109,7 @@ def test_each_profile_schedules_in_its_own_time_zone(name):
     opening = steps[0]
     assert opening.name == "open" and opening.moment.astimezone(expected).time() == dt.time(9, 0)
     assert opening.moment.hour == (2 if expected is WIB else 1)  # 09:00 WIB = 02:00 UTC, WITA = 01:00 UTC
-    assert all(st.moment.tzinfo == dt.timezone.utc for st in steps)
+    assert all(st.moment.tzinfo == dt.UTC for st in steps)
 
 
 def test_the_environment_overrides_the_time_zone_and_timing():

@@ -145,7 +145,8 @@ _DELETE = object()
     pytest.param("timezone", "Europe/Paris", "profile_bad_value", "timezone", id="bad-timezone"),
     pytest.param("teams.vacancy_deadline_months", [13], "profile_bad_value",
                  "teams.vacancy_deadline_months", id="bad-month"),
-    pytest.param("voluntary.within_unit.oral", "yes", "profile_bad_type", "voluntary.within_unit.oral", id="bool-as-str"),
+    pytest.param("voluntary.within_unit.oral", "yes", "profile_bad_type", "voluntary.within_unit.oral",
+                 id="bool-as-str"),
     pytest.param("reporting.cadence_months", True, "profile_bad_type", "reporting.cadence_months", id="bool-as-int"),
     pytest.param("voluntary.within_unit.cc", "rater", "profile_bad_type", "voluntary.within_unit.cc", id="str-as-list"),
     pytest.param("voluntary.within_unit.source", _DELETE, "profile_missing_source",
@@ -204,7 +205,8 @@ def test_scope_roles_list_applies_to_every_scope_and_table_per_scope():
 def test_contradictions_cite_both_articles():
     """Product decision 2: a ⚠ knob takes a default and its source names both articles."""
     sk = load_profile("surakarta")
-    assert "Ps 15(5)" in sk.teams.ketua.source_of("origin_rule") and "Ps 19(3)" in sk.teams.ketua.source_of("origin_rule")
+    origin = sk.teams.ketua.source_of("origin_rule")
+    assert "Ps 15(5)" in origin and "Ps 19(3)" in origin
     bt = load_profile("banten").reporting
     assert "Ps 14(2)" in bt.source_of("team_recipient") and "Lamp. B.4.b.2" in bt.source_of("team_recipient")
     assert "Ps 14(3)" in bt.source_of("individual_route") and "Lamp. B.4.a" in bt.source_of("individual_route")

@@ -27,7 +27,7 @@ BUDI, DEWI, KABID, KADIS = 21, 22, 5, 1
 
 
 def at(*args) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=WIB).astimezone(dt.timezone.utc)
+    return dt.datetime(*args, tzinfo=WIB).astimezone(dt.UTC)
 
 
 def report(person: int, done: bool = False, subject: int = 7, group: int | None = GROUP) -> Obligation:
@@ -91,7 +91,7 @@ def test_one_message_per_recipient_and_kind_with_a_stable_identity():
     again = plan(list(reversed(obs)), S, CAL, at(2026, 12, 21, 9, 0), set())
     assert [n.identity for n in again] == [n.identity for n in first]  # order of providers does not matter
     team = Obligation(TEAM_REPORT, 7, BUDI, KABID, None, "2026-Q4", due=DUE)
-    kinds = {n.kind for n in plan(obs + [team], S, CAL, at(2026, 12, 21, 9, 0), set()) if n.recipient == BUDI}
+    kinds = {n.kind for n in plan([*obs, team], S, CAL, at(2026, 12, 21, 9, 0), set()) if n.recipient == BUDI}
     assert kinds == {MEMBER_REPORT, TEAM_REPORT}
 
 
@@ -116,7 +116,7 @@ def test_upcoming_lists_future_steps_in_order():
 
 
 # --- properties ------------------------------------------------------------------------
-START = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
+START = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 any_moment = st.integers(0, 130 * 24 * 4).map(lambda q: START + dt.timedelta(minutes=15 * q))
 # mostly moments when prompts may go out (else the planner rightly waits)
 moments = st.one_of(any_moment, any_moment.map(lambda m: settle(m, WIB, CAL, S.quiet)),
@@ -127,8 +127,8 @@ dues = st.sampled_from([DUE, dt.datetime(2027, 3, 31, 23, 59, tzinfo=WIB), dt.da
 @st.composite
 def obligations(draw):
     kind = draw(st.sampled_from([MEMBER_REPORT, TEAM_REPORT, DECISION]))
-    common = dict(kind=kind, subject_id=draw(st.integers(1, 3)), person_id=draw(st.integers(1, 4)),
-                  escalate_to=draw(st.sampled_from([None, 10, 11])), done=draw(st.booleans()))
+    common = {"kind": kind, "subject_id": draw(st.integers(1, 3)), "person_id": draw(st.integers(1, 4)),
+                  "escalate_to": draw(st.sampled_from([None, 10, 11])), "done": draw(st.booleans())}
     if kind == DECISION:
         return Obligation(**common, group_chat_id=None, period_key="pending", since=draw(moments))
     due = draw(dues)

@@ -25,7 +25,7 @@ from domain.report import (
 )
 from domain.report import ReportStatus as S
 
-NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
 AUTHOR, RATER, HEAD, OTHER = 1, 2, 3, 9
 TEXT = "Modul pelaporan selesai 100% dan sudah diuji."
 REASON = "Lampirkan bukti uji coba dari pengguna."
@@ -173,7 +173,7 @@ def test_evidence_accepted(evidence):
 class ReportMachine(RuleBasedStateMachine):
     """Random actors press random buttons; the report only moves the legal way."""
 
-    ROUTE = [RATER, 4, HEAD]
+    ROUTE = (RATER, 4, HEAD)
 
     def __init__(self):
         super().__init__()

@@ -76,7 +76,7 @@ def test_r5_involvement_request_needs_four_fields(name, applies, article):
     assert res.ok is not applies and finding.rule_id == "R5" and cites(finding.article, article)
     assert finding.params["missing"] == ("competence", "expectation", "duration")
     assert finding.code == ("request_fields_missing" if applies else "request_fields_recommended")
-    complete = check_request_fields(p, Scope.CROSS_UNIT, {f: "isi" for f in REQUEST_FIELDS})
+    complete = check_request_fields(p, Scope.CROSS_UNIT, dict.fromkeys(REQUEST_FIELDS, "isi"))
     assert complete.ok and not complete.warnings
     assert not rule_ids(check_request_fields(p, Scope.WITHIN_UNIT, {}))  # no letter within a unit
 
@@ -145,14 +145,16 @@ def test_r12_own_pyb_approves_before_a_request_leaves_the_institution(name, appl
                            and ci.request_to is Role.AUTHORIZED_OFFICIAL)
 
 
-@pytest.mark.parametrize("name, applies, article", per_profile(13, {BT: "Lamp. B.2 a.3)e)i.", H: "Ps 14(e)(1)-(2)", N: PM}))
+@pytest.mark.parametrize("name, applies, article",
+                         per_profile(13, {BT: "Lamp. B.2 a.3)e)i.", H: "Ps 14(e)(1)-(2)", N: PM}))
 def test_r13_released_staff_list_needs_target_pyb(name, applies, article):
     ci = load_profile(name).appointment.cross_institution
     assert ci.released_list_needs_target_approval is applies
     assert not applies or cites(ci.source_of("released_list_needs_target_approval"), article)
 
 
-@pytest.mark.parametrize("name, applies, article", per_profile(14, {BT: "Lamp. B.2 a.3)e)iii.", H: "Ps 14(e)(4)", N: PM}))
+@pytest.mark.parametrize("name, applies, article",
+                         per_profile(14, {BT: "Lamp. B.2 a.3)e)iii.", H: "Ps 14(e)(4)", N: PM}))
 def test_r14_final_cross_institution_letter_copies_both_pyb_and_rater(name, applies, article):
     ci = load_profile(name).appointment.cross_institution
     both = ci.letter_cc_both_authorized_officials and {Role.AUTHORIZED_OFFICIAL, Role.RATER} <= set(ci.letter_cc)
@@ -273,7 +275,8 @@ def test_r26_pelaksana_ketua_needs_degree_iiib_experience(name, applies, article
     r26 = [f for f in weak.failures if f.rule_id == "R26"]
     assert bool(r26) is applies
     if applies:
-        assert {f.code for f in r26} == {"ketua_education_too_low", "ketua_golongan_too_low", "ketua_experience_missing"}
+        assert {f.code for f in r26} == {"ketua_education_too_low", "ketua_golongan_too_low",
+                                         "ketua_experience_missing"}
         assert all(cites(f.article, article) for f in r26)
         strong = emp(education=Education.S1, golongan="III/b")
         assert check_ketua(p, strong, OWNING_UNIT, relevant_experience=True).ok

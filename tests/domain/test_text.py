@@ -9,7 +9,7 @@ from domain.errors import DomainError
 from domain.report import Kendala, Report, ReportKind
 from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_reason
 
-NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
 AUTHOR, DECIDER = 1, 2
 
 

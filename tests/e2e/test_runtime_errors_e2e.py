@@ -17,10 +17,10 @@ async def test_library_errors_arrive_as_the_same_neutral_errors(h):
 
     with pytest.raises(NotModified):  # 400 "message is not modified"
         await rt.edit_message(EditMessage(budi, message.message_id, sent.text))
-    with pytest.raises(Unreachable, match="(?i)chat not found"):  # 400
+    with pytest.raises(Unreachable, match=r"(?i)chat not found"):  # 400
         await rt.send_message(SendMessage(424242, "siapa?"))
     h.fake.block(budi)
-    with pytest.raises(Unreachable, match="(?i)blocked"):  # 403
+    with pytest.raises(Unreachable, match=r"(?i)blocked"):  # 403
         await rt.send_message(sent)
 
     with pytest.raises(RetryAfter) as throttled:  # 429, bypassing the bot's own pacing

@@ -131,7 +131,7 @@ async def test_edit_and_delete(abot: Bot, tg: FakeTelegram) -> None:
 
 async def test_document_upload_get_file_and_download(abot: Bot, tg: FakeTelegram) -> None:
     budi = tg.user(1001, "Budi")
-    content = "nip,nama\n1990,Budi Santoso\n".encode()
+    content = b"nip,nama\n1990,Budi Santoso\n"
     sent = await abot.send_document(budi.id, BufferedInputFile(content, "rekap.csv"), caption="<b>Rekap</b> Mei")
     assert sent.document is not None and sent.document.file_name == "rekap.csv"
     assert sent.caption == "Rekap Mei" and sent.document.file_size == len(content)

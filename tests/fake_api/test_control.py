@@ -89,7 +89,7 @@ async def test_wait_helpers(abot: Bot, tg: FakeTelegram) -> None:
     await abot.send_message(budi.id, "Laporan siap")
     assert (await tg.wait_message(budi, contains="siap")).text == "Laporan siap"
     mark = tg.mark()
-    with pytest.raises(TimeoutError, match="no bot message matched within 0.1s") as caught:
+    with pytest.raises(TimeoutError, match=r"no bot message matched within 0\.1s") as caught:
         await tg.wait_message(budi, contains="siap", timeout=0.1, since=mark)  # only newer ones count
     assert "🤖 → Budi: Laporan siap" in str(caught.value)  # the error shows what happened
     await abot.send_message(budi.id, "Laporan siap lagi")

@@ -35,7 +35,8 @@ PLACEHOLDERS = {
 # Sample parameters, enough for every wording to render.
 SAMPLE = {"min": 10, "max": 3, "length": 5000, "max_months": 12, "latest": "2027-06-30", "latest_end": "2027-06-30",
           "roles": ("unit_head", "sekda"), "article": "Ps 26(1)", "max_mb": 20, "mime": "x/y",
-          "starts_on": dt.date(2026, 12, 1), "ends_on": dt.date(2026, 12, 14), "name": "x", "months": 3, "after": "2026-12-31", "valid": ["a", "b"],
+          "starts_on": dt.date(2026, 12, 1), "ends_on": dt.date(2026, 12, 14), "name": "x", "months": 3,
+          "after": "2026-12-31", "valid": ["a", "b"],
           "profile": "x", "key": "k", "detail": "d", "file": "f", "value": "v", "required": "S1", "actual": "SMA",
           "header": "h", "rows": "2, 3", "chain": "a → b", "unit": "u"}
 

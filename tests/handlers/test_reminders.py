@@ -22,7 +22,7 @@ CAL = indonesian_calendar()
 
 
 def wib(*args) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=WIB).astimezone(dt.timezone.utc)
+    return dt.datetime(*args, tzinfo=WIB).astimezone(dt.UTC)
 
 
 def reports_of(demo, *keys, done=()):

@@ -237,10 +237,11 @@ async def test_team_report_travels_the_profile_route(app, demo, profile_name, ho
     p = await people(app, demo, "andi", "yoga", *hops)
     await write_report(p["yoga"], ReportAction("t", team_id), text="Konten media sosial minggu ini sudah terbit semua.")
     await p["andi"].presses(notice_button(await last_notice(app, "andi"), "Terima"))
-    await write_report(p["andi"], ReportAction("k", team_id), text="Laporan tim: seluruh anggota melapor, target tercapai.")
+    await write_report(p["andi"], ReportAction("k", team_id),
+                       text="Laporan tim: seluruh anggota melapor, target tercapai.")
     report = (await reports(app, ReportKind.TEAM))[0]
     assert report.route == route_of(demo, *hops)
-    for i, hop in enumerate(hops[:-1]):
+    for _i, hop in enumerate(hops[:-1]):
         notice = await last_notice(app, hop)
         replies = await p[hop].presses(notice_button(notice, "Teruskan"))
         assert "Tulis catatan" in texts(replies)[0]
@@ -314,7 +315,8 @@ async def test_individual_report_route(app, demo, profile_name, hops):
 async def test_file_limits_are_explained(app, demo):
     team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
     p = await people(app, demo, "dewi")
-    replies = await write_report(p["dewi"], ReportAction("t", team_id), files=[f"f{i}.pdf" for i in range(10)], send=False)
+    replies = await write_report(p["dewi"], ReportAction("t", team_id), files=[f"f{i}.pdf" for i in range(10)],
+                                 send=False)
     replies = await p["dewi"].sends_file("satu-lagi.pdf")
     assert "paling banyak 10 berkas" in texts(replies)[0]
     await p["dewi"].presses(ReportAction("clear"))
@@ -459,7 +461,8 @@ async def test_rekap_for_the_unit_head(app, demo, clock):
     assert "untuk pimpinan unit" in texts(await p["budi"].says("/rekap"))[0]
     await write_report(p["dewi"], ReportAction("t", team_id))
     await p["budi"].presses(notice_button(await last_notice(app, "budi"), "Terima"))
-    await write_report(p["budi"], ReportAction("k", team_id), text="Laporan tim triwulan IV: satu anggota belum melapor.")
+    await write_report(p["budi"], ReportAction("k", team_id),
+                       text="Laporan tim triwulan IV: satu anggota belum melapor.")
     (text,) = texts(await p["kabid_apt"].says("/rekap"))
     block = text.split("<b>Tim Uji Laporan</b>")[1].split("\n\n")[0]
     assert "✅ Dewi Lestari" in block and "❌ Siti Rahmawati" in block
@@ -473,7 +476,8 @@ async def test_rekap_for_the_unit_head(app, demo, clock):
 
 async def test_rekap_is_split_for_a_phone(app, demo):
     for i in range(20):
-        await make_team(app, demo, "kabid_apt", "budi", ["dewi", "siti"], name=f"Tim Sub Kegiatan Nomor {i:02d} " + "x" * 60)
+        await make_team(app, demo, "kabid_apt", "budi", ["dewi", "siti"],
+                        name=f"Tim Sub Kegiatan Nomor {i:02d} " + "x" * 60)
     p = await people(app, demo, "kabid_apt")
     replies = texts(await p["kabid_apt"].says("/rekap"))
     assert len(replies) > 1 and all(len(r) <= 3600 for r in replies)
@@ -489,7 +493,8 @@ async def test_a_kendala_reaches_the_plt_of_an_absent_unit_head_who_decides_it(a
     kabid, plt = demo["kabid_apt"].employee, demo["kabid_ikp"].employee
     today = app.clock().date()
     async with app.uow() as uow:
-        uow.acting.add(ActingOfficial(None, kabid.id, plt.id, ActingKind.PLT, today, today.replace(year=today.year + 1)))
+        uow.acting.add(ActingOfficial(None, kabid.id, plt.id, ActingKind.PLT, today,
+                                          today.replace(year=today.year + 1)))
         await uow.commit()
     p = await people(app, demo, "kabid_ikp", "dewi")
     replies = await p["dewi"].says("/kendala")

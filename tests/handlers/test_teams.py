@@ -156,7 +156,8 @@ async def test_surakarta_ketua_proposal_reaches_the_plt_of_an_absent_sekda(app, 
     plt = demo["kabid_ikp"].employee
     today = app.clock().date()
     async with app.uow() as uow:
-        uow.acting.add(ActingOfficial(None, sekda.id, plt.id, ActingKind.PLT, today, today.replace(year=today.year + 1)))
+        uow.acting.add(ActingOfficial(None, sekda.id, plt.id, ActingKind.PLT, today,
+                                          today.replace(year=today.year + 1)))
         await uow.commit()
     kabid = await linked(app, demo, "kabid_apt", 2001)
     rina = await linked(app, demo, "kabid_ikp", 2002)

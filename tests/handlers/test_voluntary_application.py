@@ -43,7 +43,8 @@ async def test_unlinked_user_can_do_nothing_but_link(app, demo):
     for text in ("/ajukan", "/status", "halo", "/persetujuan"):
         (reply,) = texts(await stranger.says(text))
         assert "belum terhubung" in reply and "/start" in reply
-    assert alerts(await stranger.presses(ApplicationDecision("ok", 1))) == ["Akun Telegram Anda belum terhubung dengan data pegawai."]
+    assert alerts(await stranger.presses(ApplicationDecision("ok", 1))) == [
+        "Akun Telegram Anda belum terhubung dengan data pegawai."]
 
 
 async def test_start_links_once_and_greets_by_name(app, demo):
@@ -88,7 +89,7 @@ async def test_rejection_needs_a_reason(app, demo):
     budi = await linked(app, demo, "budi", 1001)
     kabid = await linked(app, demo, "kabid_apt", 2001)
     await apply(budi)
-    reject = [m for m in await outbox(app) if m.chat_id == 2001][0].payload["keyboard"][0][1]["data"]
+    reject = next(m for m in await outbox(app) if m.chat_id == 2001).payload["keyboard"][0][1]["data"]
     replies = await kabid.presses(reject)
     assert any("alasan" in t.lower() for t in texts(replies))
     for bad in ("", "   ", "tidak"):
@@ -115,7 +116,7 @@ async def test_someone_else_pressing_the_button_changes_nothing(app, demo):
     await linked(app, demo, "kabid_apt", 2001)
     dewi = await linked(app, demo, "dewi", 1004)
     await apply(budi)
-    approve = [m for m in await outbox(app) if m.chat_id == 2001][0].payload["keyboard"][0][0]["data"]
+    approve = next(m for m in await outbox(app) if m.chat_id == 2001).payload["keyboard"][0][0]["data"]
     for pressing in (dewi, budi):
         assert alerts(await pressing.presses(approve)) == [
             "Hanya pejabat yang berwenang memutuskan pengajuan ini yang dapat melakukannya."]
@@ -128,7 +129,7 @@ async def test_double_press_gives_one_decision(app, demo):
     budi = await linked(app, demo, "budi", 1001)
     kabid = await linked(app, demo, "kabid_apt", 2001)
     await apply(budi)
-    approve = [m for m in await outbox(app) if m.chat_id == 2001][0].payload["keyboard"][0][0]["data"]
+    approve = next(m for m in await outbox(app) if m.chat_id == 2001).payload["keyboard"][0][0]["data"]
     await kabid.presses(approve)
     second = await kabid.presses(approve)
     assert "Sudah diputuskan" in alerts(second)[0]

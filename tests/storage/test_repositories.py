@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from domain.org import Employee, JabatanKind, Unit, UnitKind
 from storage.records import Decision
 
-NOW = dt.datetime(2026, 11, 23, 2, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 2, tzinfo=dt.UTC)
 
 
 async def test_sqlite_runs_in_wal_with_foreign_keys(app):
