@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from domain.acting import ActingKind, end_acting, new_acting, parse_period
 from domain.errors import DomainError
+from domain.ids import id_of
 from handlers.admin.buttons import ActingAction, ActingKindChoice
 from handlers.admin.panel import admin_only, audit, card
 from handlers.core.buttons import button
@@ -125,10 +126,10 @@ async def on_text(ctx: Ctx, conv: FormState[Step]) -> None:
             return
         data.update(starts_on=start.isoformat(), ends_on=end.isoformat())
         await FORM.advance(ctx, Step.CONFIRM, data)
-        people = await ctx.uow.org.employees([data["official_id"], data["acting_id"]])
+        named = await ctx.uow.org.employees([data["official_id"], data["acting_id"]])
         ctx.reply(t("Record <b>{acting}</b> as {kind} for <b>{official}</b> from {start} to {end}? While it runs, "
-                    "what would go to {official} goes to {acting}.", acting=people[data["acting_id"]].name,
-                    kind=ActingKind(data["kind"]).label, official=people[data["official_id"]].name,
+                    "what would go to {official} goes to {acting}.", acting=named[data["acting_id"]].name,
+                    kind=ActingKind(data["kind"]).label, official=named[data["official_id"]].name,
                     start=day(t, start), end=day(t, end)),
                   keyboard([button(t("💾 Save"), ActingAction("save")), button(t("Cancel"), ActingAction("cancel"))]))
     else:
@@ -147,7 +148,7 @@ async def _save(ctx: Ctx, data: dict) -> None:
         return
     uow.acting.add(record)
     await uow.flush()
-    audit(ctx, "acting", record.id, "acting_recorded", official_id=record.official_id, acting_id=record.acting_id,
+    audit(ctx, "acting", id_of(record), "acting_recorded", official_id=record.official_id, acting_id=record.acting_id,
           kind=record.kind.value, starts_on=data["starts_on"], ends_on=data["ends_on"])
     await close(ctx)
     people = await uow.org.employees([record.official_id, record.acting_id])
@@ -172,6 +173,6 @@ async def _end(ctx: Ctx, record_id: int | None) -> None:
         return
     if end_acting(record, ctx.today):
         await ctx.uow.acting.delete(record)
-    audit(ctx, "acting", record.id, "acting_ended")
+    audit(ctx, "acting", id_of(record), "acting_ended")
     await ctx.uow.flush()
     await card(ctx, record.official_id, ctx.t("Ended: from today the official decides again."))

@@ -96,7 +96,8 @@ async def on_search_text(ctx: Ctx, conv: FormState[SearchStep]) -> None:
     if not await admin_only(ctx):
         return
     if not ctx.update.text:
-        ctx.reply(ctx.t("Please type a name or an NIP."), keyboard([button(ctx.t("🔎 Search again"), AdminAction("find"))]))
+        ctx.reply(ctx.t("Please type a name or an NIP."),
+                  keyboard([button(ctx.t("🔎 Search again"), AdminAction("find"))]))
         return
     await search(ctx, ctx.update.text)
 
@@ -184,7 +185,7 @@ async def _revoke(ctx: Ctx, employee_id: int | None) -> None:
     codes = await ctx.uow.links.open_codes_for(employee_id) if employee_id else []
     for code in codes:
         code.revoked_at = ctx.now
-    if codes:
+    if codes and employee_id:
         audit(ctx, "employee", employee_id, "link_codes_revoked", count=len(codes))
     await card(ctx, employee_id, ctx.t("{count} open code(s) revoked.", count=len(codes)))
 
@@ -209,7 +210,7 @@ async def _unlink(ctx: Ctx, employee_id: int | None) -> None:
         return
     await ctx.uow.conversations.clear(link.telegram_user_id, link.chat_id)  # their open form, not ours
     await ctx.uow.links.remove(link)
-    audit(ctx, "employee", employee_id, "unlinked", telegram_user_id=link.telegram_user_id)
+    audit(ctx, "employee", link.employee_id, "unlinked", telegram_user_id=link.telegram_user_id)
     await ctx.uow.flush()
     await card(ctx, employee_id, ctx.t("The Telegram account was unlinked. Issue a new link code so they can link "
                                        "their new account."))

@@ -67,7 +67,8 @@ async def _prompt(ctx: Ctx, step: Step, data: dict) -> None:
     else:
         ctx.reply(draft_summary(t, data["target"], data["motivation"]) + "\n\n"
                   + t("Send this application?"),
-                  keyboard([button(t("📨 Send"), ApplicationAction("send")), button(t("Cancel"), ApplicationAction("cancel"))]))
+                  keyboard([button(t("📨 Send"), ApplicationAction("send")),
+                            button(t("Cancel"), ApplicationAction("cancel"))]))
 
 
 @router.conversation(FORM)
@@ -136,7 +137,7 @@ async def _submit(ctx: Ctx, data: dict) -> None:
     app = submitted.application
     await close(ctx)
     absent = submitted.org.employee(app.acting_for_id) if app.acting_for_id else None
-    await ctx.notify(app.decider_id, f"app:{app.id}:decide",
+    await ctx.notify(submitted.decider_id, f"app:{app.id}:decide",
                      lambda t: (acting_note(t, absent)
                                 + t("New application waiting for your decision:") + "\n\n"
                                 + application_card(t, app, me), decider_keyboard(t, app)))

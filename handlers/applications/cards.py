@@ -3,6 +3,7 @@ through the translator's escaping."""
 from __future__ import annotations
 
 from domain.application import Application, ApplicationStatus
+from domain.ids import id_of
 from domain.org import Employee
 from handlers.applications.buttons import ApplicationDecision
 from handlers.core.buttons import button
@@ -43,5 +44,5 @@ def application_card(t: Translator, app: Application, applicant: Employee) -> st
 
 
 def decider_keyboard(t: Translator, app: Application) -> Keyboard:
-    return keyboard([button(t("✅ Approve"), ApplicationDecision("ok", app.id)),
-                     button(t("❌ Reject"), ApplicationDecision("no", app.id))])
+    return keyboard([button(t("✅ Approve"), ApplicationDecision("ok", id_of(app))),
+                     button(t("❌ Reject"), ApplicationDecision("no", id_of(app)))])

@@ -2,16 +2,20 @@
 /persetujuan, the list of what waits for my decision."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from domain.application import Application, ApplicationStatus
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
+from domain.ids import id_of
 from domain.team import MemberRole
 from handlers.applications.buttons import ApplicationDecision
 from handlers.applications.cards import application_card, decider_keyboard, status_label
 from handlers.core.context import Ctx
 from handlers.core.forms import Form, FormState, close
+from handlers.core.i18n import Translator
+from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.teams.membership import add_member, issue_assignment
@@ -82,17 +86,18 @@ async def _approve(ctx: Ctx, app: Application) -> None:
                                         app.target_text, ctx.me.id, ctx.now, team_id=app.team_id,
                                         application_id=app.id)
     team = await uow.teams.get(app.team_id) if app.team_id else None
-    if team is not None and team.accepts_members and await uow.teams.membership(team.id, app.applicant_id) is None:
+    if team is not None and team.accepts_members and await uow.teams.membership(id_of(team), app.applicant_id) is None:
         await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
                          mode=AssignmentMode.SUKARELA, assignment=assignment)
-    uow.decisions.add(Decision("application", app.id, ctx.me.id, "approved", ctx.now,
+    uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "approved", ctx.now,
                                acting_for_id=app.acting_for_id,
                                details={"assignment": assignment.number}))
     await _tell_outcome(ctx, app, lambda t: t(
         "Your application {number} was <b>approved</b>.\nDecided by: {decider}\n"
-        "Assignment (surat penugasan) number: <b>{assignment}</b>", number=app.number, decider=ctx.me.name, assignment=assignment.number))
+        "Assignment (surat penugasan) number: <b>{assignment}</b>", number=app.number, decider=ctx.me.name,
+        assignment=assignment.number))
     ctx.answer(ctx.t("Approved"))
-    applicant = await uow.org.employee(app.applicant_id)
+    applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
     ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n"
                       + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
 
@@ -114,7 +119,7 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
         ctx.reply(explain(t, err) + "\n" + t("Please write the reason for rejecting {number} again.",
                                              number=app.number), force_reply=True)
         return
-    ctx.uow.decisions.add(Decision("application", app.id, ctx.me.id, "rejected", ctx.now,
+    ctx.uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "rejected", ctx.now,
                                    acting_for_id=app.acting_for_id,
                                    reason=app.decision_reason))
     await close(ctx)
@@ -124,10 +129,10 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
 
 
-async def _tell_outcome(ctx: Ctx, app: Application, render_applicant) -> None:
+async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str]) -> None:
     """The applicant learns the outcome; whoever the profile copies learns it too."""
     await ctx.notify(app.applicant_id, f"app:{app.id}:outcome", lambda t: (render_applicant(t), None))
-    applicant = await ctx.uow.org.employee(app.applicant_id)
+    applicant = present(await ctx.uow.org.employee(app.applicant_id), "the applicant")
     for cc_id in app.tembusan_ids:
         await ctx.notify(cc_id, f"app:{app.id}:cc:{cc_id}:{app.status.value}",
                          lambda t: (t("For your information (tembusan):") + "\n\n"

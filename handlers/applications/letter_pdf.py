@@ -54,7 +54,8 @@ def assignment_letter(d: LetterData) -> bytes:
     pdf.cell(0, 6, _latin1(f"Nomor: {d.number}"), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     basis = ("atas pengajuan sukarela yang bersangkutan" if d.mode == "sukarela" else "melalui penunjukan")
-    pdf.multi_cell(0, 6, _latin1(f"Berdasarkan {d.regulation}, dengan ini menugaskan, {basis}:"), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, _latin1(f"Berdasarkan {d.regulation}, dengan ini menugaskan, {basis}:"),
+                   new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for label, value in (("Nama", d.employee_name), ("NIP", d.employee_nip), ("Jabatan", d.employee_jabatan)):
         pdf.cell(35, 6, label)
@@ -62,12 +63,14 @@ def assignment_letter(d: LetterData) -> bytes:
     pdf.ln(2)
     pdf.multi_cell(0, 6, _latin1(f"Untuk melaksanakan tugas pada: {d.work}."), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
-    pdf.multi_cell(0, 6, "Demikian surat penugasan ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "Demikian surat penugasan ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.",
+                   new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
     pdf.set_x(110)
     pdf.multi_cell(0, 6, _latin1(f"Ditetapkan pada {_date_id(d.issued_on)}\n{d.issuer_jabatan},\n\n\n\n"
                                  f"{d.issuer_name}\nNIP {d.issuer_nip}"))
     pdf.ln(6)
     pdf.set_font("Helvetica", "I", 8)
-    pdf.multi_cell(0, 4, "Dokumen elektronik yang diterbitkan melalui Sikerja; tercatat dalam jejak audit.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4, "Dokumen elektronik yang diterbitkan melalui Sikerja; tercatat dalam jejak audit.",
+                   new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from domain.ids import id_of
 from handlers.applications.buttons import AssignmentLetter
 from handlers.applications.letter_pdf import LetterData, assignment_letter
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.lookups import present
 from handlers.core.registry import Router
 from handlers.core.types import SendDocument
 
@@ -19,7 +21,7 @@ async def my_letters(ctx: Ctx) -> None:
     if not assignments:
         ctx.reply(ctx.t("You have no assignment letters yet."))
         return
-    rows = [[button(f"{a.number} · {a.description[:40]}", AssignmentLetter(a.id))] for a in assignments[-20:]]
+    rows = [[button(f"{a.number} · {a.description[:40]}", AssignmentLetter(id_of(a)))] for a in assignments[-20:]]
     ctx.reply(ctx.t("Your assignment letters (surat penugasan). Choose one to receive it as a PDF:"),
               keyboard(*rows))
 
@@ -30,11 +32,14 @@ async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
     if assignment is None or assignment.employee_id != ctx.me.id:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    issuer = await ctx.uow.org.employee(assignment.issued_by_id)
+    issuer = present(await ctx.uow.org.employee(assignment.issued_by_id), "the assignment's issuer")
     unit = await ctx.uow.org.unit(assignment.unit_id)
-    issued_on = assignment.issued_at.astimezone(ZoneInfo(ctx.profile.timezone)).date()
+    # issue_assignment numbers and dates every assignment it stores
+    issued_at = present(assignment.issued_at, "the issue date of a stored assignment")
+    number = present(assignment.number, "the number of a stored assignment")
+    issued_on = issued_at.astimezone(ZoneInfo(ctx.profile.timezone)).date()
     pdf = assignment_letter(LetterData(
-        number=assignment.number, issued_on=issued_on, unit_name=unit.name if unit else "",
+        number=number, issued_on=issued_on, unit_name=unit.name if unit else "",
         employee_name=ctx.me.name, employee_nip=ctx.me.nip, employee_jabatan=ctx.me.jabatan_name,
         work=assignment.description, mode=assignment.mode.value, issuer_name=issuer.name, issuer_nip=issuer.nip,
         issuer_jabatan=issuer.jabatan_name, regulation=ctx.profile.title))

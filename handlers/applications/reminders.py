@@ -8,6 +8,7 @@ import datetime as dt
 
 from domain.calendar import zone
 from domain.deciders import official_for
+from domain.ids import id_of
 from domain.profiles import Profile, Role
 from domain.reminders import DECISION, Obligation
 from handlers.core.registry import Router
@@ -18,13 +19,13 @@ router = Router()
 
 @router.provider
 async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> list[Obligation]:
-    apps = [a for a in await uow.schedule.submitted_applications()
+    apps = [(a, a.decider_id) for a in await uow.schedule.submitted_applications()
             if a.decider_id is not None and a.submitted_at is not None]
-    people = await uow.org.employees({a.applicant_id for a in apps} | {a.decider_id for a in apps})
+    people = await uow.org.employees({a.applicant_id for a, _ in apps} | {decider_id for _, decider_id in apps})
     heads: dict[int, int | None] = {}
     found = []
-    for app in apps:
-        decider = people.get(app.decider_id)
+    for app, decider_id in apps:
+        decider = people.get(decider_id)
         if decider is None:
             continue
         if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
@@ -35,6 +36,6 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
         # period_key names the record type: a decision on another kind of record with the
         # same id (a ketua candidacy, a kendala) keeps an identity of its own.
-        found.append(Obligation(DECISION, app.id, decider.id, heads[decider.id], None, "application",
+        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, "application",
                                 since=app.submitted_at, label=label))
     return found

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from domain.application import ApplicationStatus
+from domain.ids import id_of
 from handlers.applications.buttons import WithdrawApplication
 from handlers.applications.cards import application_card, status_label
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Html
+from handlers.core.lookups import present
 from handlers.core.registry import Router
 from storage.records import Decision
 
@@ -29,7 +31,7 @@ async def my_applications(ctx: Ctx) -> None:
         if app.status is ApplicationStatus.REJECTED and app.decision_reason:
             lines.append(t("  Reason: {reason}", reason=app.decision_reason[:300]))
     pending = [a for a in apps if a.status is ApplicationStatus.SUBMITTED][:10]
-    kb = keyboard(*[[button(t("Withdraw {number}", number=a.number), WithdrawApplication(a.id))] for a in pending])
+    kb = keyboard(*[[button(t("Withdraw {number}", number=a.number), WithdrawApplication(id_of(a)))] for a in pending])
     ctx.reply(Html("\n".join(lines)), kb)
 
 
@@ -43,8 +45,8 @@ async def on_withdraw(ctx: Ctx, pressed: WithdrawApplication) -> None:
         ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
         return
     app.withdraw(ctx.me.id, ctx.now)
-    ctx.uow.decisions.add(Decision("application", app.id, ctx.me.id, "withdrawn", ctx.now))
-    await ctx.notify(app.decider_id, f"app:{app.id}:withdrawn",
+    ctx.uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "withdrawn", ctx.now))
+    await ctx.notify(present(app.decider_id, "the decider of a submitted application"), f"app:{app.id}:withdrawn",
                      lambda t: (t("Application {number} was withdrawn by the applicant; "
                                   "no decision is needed any more.", number=app.number), None))
     ctx.answer(ctx.t("Withdrawn"))

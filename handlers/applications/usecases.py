@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from domain.application import Application, format_number
 from domain.calendar import zone
 from domain.deciders import route_voluntary_within_unit
+from domain.ids import id_of
 from domain.org import Employee
 from domain.profiles import Profile
 from storage.records import Decision
@@ -26,6 +27,7 @@ class ApplicationDraft:
 class Submitted:
     application: Application  # routed: decider_id, acting_for_id and tembusan_ids are set
     org: OrgSnapshot  # the organisation it was routed in (names whom a Plt/Plh stands in for)
+    decider_id: int  # the application's decider_id, known set
 
 
 async def submit_application(uow: UnitOfWork, profile: Profile, applicant: Employee, draft: ApplicationDraft,
@@ -39,8 +41,8 @@ async def submit_application(uow: UnitOfWork, profile: Profile, applicant: Emplo
     uow.applications.add(app)
     await uow.flush()
     # History only: what routed it, as it was then. The application's own columns are what count.
-    uow.decisions.add(Decision("application", app.id, applicant.id, "submitted", now,
+    uow.decisions.add(Decision("application", id_of(app), applicant.id, "submitted", now,
                                details={"decider_id": routing.decider_id, "role": routing.decider_role.value,
                                         "cc": list(routing.cc_ids), "source": routing.source,
                                         "acting_for_id": routing.acting_for_id}))
-    return Submitted(app, org)
+    return Submitted(app, org, routing.decider_id)

@@ -147,7 +147,7 @@ class CallbackData:
             return None
         tokens += [""] * (len(cls.__fields) - len(tokens))
         try:
-            return cls(*(f.decode(token) for f, token in zip(cls.__fields, tokens)))
+            return cls(*(f.decode(token) for f, token in zip(cls.__fields, tokens, strict=False)))
         except (ValueError, TypeError):
             return None
 

@@ -18,6 +18,7 @@ from handlers.core.messages import explain
 from handlers.core.types import Reply, Update
 from handlers.features import registry
 from handlers.onboarding import start as onboarding
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ async def handle(app: App, update: Update) -> list[Reply]:
     return ctx.replies
 
 
-async def _seen(uow, update: Update) -> bool:
+async def _seen(uow: UnitOfWork, update: Update) -> bool:
     """Telegram may deliver an update twice (e.g. after a crash before the offset was
     confirmed); each is handled once."""
     return await uow.updates.seen(str(update.update_id))
@@ -98,10 +99,10 @@ async def _route(ctx: Ctx) -> None:
         if command:
             ctx.reply(ctx.t("Please talk to me in a private chat for this."))
         return
-    if command is None or command not in registry.public_commands:
-        if ctx.employee is None and not (command is None and await _in_public_conversation(ctx)):
-            await onboarding.not_linked(ctx)
-            return
+    needs_link = command is None or command not in registry.public_commands
+    if needs_link and ctx.employee is None and not (command is None and await _in_public_conversation(ctx)):
+        await onboarding.not_linked(ctx)
+        return
     if command is not None:
         handler = registry.commands.get(command)
         if handler is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import html
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -43,7 +43,7 @@ def compile_catalogs(locales_dir: Path = LOCALES_DIR, force: bool = False) -> li
     return compiled
 
 
-@lru_cache(maxsize=None)
+@cache
 def _translations(lang: str) -> gettext.NullTranslations:
     compile_catalogs()
     return gettext.translation(DOMAIN, localedir=str(LOCALES_DIR), languages=[lang], fallback=True)
@@ -71,6 +71,6 @@ class Translator:
         return text.format(count=count, **{k: escape(v) for k, v in params.items()})
 
 
-@lru_cache(maxsize=None)
+@cache
 def translator(lang: str) -> Translator:
     return Translator(lang)

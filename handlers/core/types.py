@@ -3,7 +3,7 @@ adapter (bot/runtimes/*) and the application layer (handlers/)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 ChatType = Literal["private", "group", "supergroup", "channel"]
 
@@ -115,7 +115,7 @@ class SendFile:
     caption: str | None = None
 
 
-Reply = Union[SendMessage, EditMessage, AnswerCallback, SendDocument, SendFile]
+Reply = SendMessage | EditMessage | AnswerCallback | SendDocument | SendFile
 
 
 @dataclass

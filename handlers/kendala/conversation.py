@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from domain.deciders import official_for
 from domain.errors import DomainError
+from domain.ids import id_of
 from domain.org import Employee
 from domain.profiles import Role, Scope
 from domain.report import NOTE_MAX, NOTE_MIN, TEXT_MIN, Kendala, KendalaStatus
@@ -19,6 +20,7 @@ from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html, translator
+from handlers.core.lookups import present
 from handlers.core.registry import Router
 from handlers.core.role_names import role_name
 from handlers.kendala.buttons import DecideKendala, KendalaAction
@@ -60,7 +62,7 @@ async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:
     """Who may decide, in the profile's order (within the unit, §2.9.4): the head of the
     team's owning unit, or the ketua's Penilai — or whoever stands in for them (Plt/Plh).
     Nobody decides a kendala they raise."""
-    basis = await ctx.uow.org.employee(team.ketua_id or ctx.me.id)
+    basis = present(await ctx.uow.org.employee(team.ketua_id or ctx.me.id), "the team's ketua")
     org = await ctx.uow.org.view_for(basis, unit_ids=[team.unit_id], on=ctx.today)
     found: list[tuple[Role, Employee]] = []
     for role in kendala_deciders(ctx.profile, Scope.WITHIN_UNIT):
@@ -79,7 +81,7 @@ async def on_button(ctx: Ctx, pressed: KendalaAction) -> None:
     data = dict(conv.data)
     if action == "t" and conv.step is Step.TEAM:
         team = await ctx.uow.teams.get(pressed.target_id or 0)
-        if team is None or await ctx.uow.teams.membership(team.id, ctx.me.id) is None:
+        if team is None or await ctx.uow.teams.membership(id_of(team), ctx.me.id) is None:
             ctx.answer(t("Only the team's members can raise its kendala."), alert=True)
             return
         await FORM.advance(ctx, Step.DESC, {"team_id": team.id, "alternatives": []})
@@ -91,7 +93,6 @@ async def on_button(ctx: Ctx, pressed: KendalaAction) -> None:
         if not check_kendala(ctx.profile, Scope.WITHIN_UNIT, data.get("description"), data["alternatives"]).ok:
             ctx.answer(t("Give at least one alternative recommendation (rule 39)."), alert=True)
             return
-        ctx.answer()
         await _confirm(ctx, data)
     elif action == "send" and conv.step is Step.CONFIRM:
         await _send(ctx, data, pressed.target_id)
@@ -128,14 +129,25 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
         ctx.reply(t("Please choose with the buttons above, or send /batal."))
 
 
+async def _form_team(ctx: Ctx, data: dict) -> Team | None:
+    """The team the form was opened for, unless it is gone since (then the button is stale)."""
+    team = await ctx.uow.teams.get(data["team_id"])
+    if team is None:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+    return team
+
+
 async def _confirm(ctx: Ctx, data: dict) -> None:
     t = ctx.t
-    team = await ctx.uow.teams.get(data["team_id"])
+    team = await _form_team(ctx, data)
+    if team is None:
+        return
+    ctx.answer()
     found = await deciders(ctx, team)
     if not found:
         raise DomainError("no_decider")
     await FORM.advance(ctx, Step.CONFIRM, data)
-    draft = Kendala(None, team.id, ctx.me.id, data["description"], data["alternatives"], found[0][1].id)
+    draft = Kendala(None, id_of(team), ctx.me.id, data["description"], data["alternatives"], found[0][1].id)
     people = {ctx.me.id: ctx.me, **{p.id: p for _, p in found}}
     rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_name(t, role)})",
                     KendalaAction("send", p.id))] for role, p in found]
@@ -147,23 +159,25 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
 
 async def _send(ctx: Ctx, data: dict, decider_id: int | None) -> None:
     t, me = ctx.t, ctx.me
-    team = await ctx.uow.teams.get(data["team_id"])
+    team = await _form_team(ctx, data)
+    if team is None:
+        return
     found = {p.id: (role, p) for role, p in await deciders(ctx, team)}
-    if decider_id not in found or await ctx.uow.teams.membership(team.id, me.id) is None:
+    if decider_id not in found or await ctx.uow.teams.membership(id_of(team), me.id) is None:
         ctx.answer(t("This button is not valid any more."), alert=True)
         return
     role, decider = found[decider_id]
-    k = Kendala(None, team.id, me.id, data["description"], data["alternatives"], decider.id, created_at=ctx.now)
+    k = Kendala(None, id_of(team), me.id, data["description"], data["alternatives"], decider.id, created_at=ctx.now)
     ctx.uow.reports.add(k)
     await ctx.uow.flush()
-    ctx.uow.decisions.add(Decision("kendala", k.id, me.id, "raised", ctx.now,
+    ctx.uow.decisions.add(Decision("kendala", id_of(k), me.id, "raised", ctx.now,
                                    details={"decider_id": decider.id, "role": role.value,
                                             "source": ctx.profile.reporting.source_of("kendala_deciders")}))
     await close(ctx)
     people = {me.id: me, decider.id: decider}
     await ctx.notify(decider.id, f"kendala:{k.id}:decide", lambda tr: (
         tr("A team asks for your decision on a kendala:") + "\n\n" + kendala_card(tr, k, team, people),
-        keyboard([button(tr("⚖️ Decide"), DecideKendala(k.id))])))
+        keyboard([button(tr("⚖️ Decide"), DecideKendala(id_of(k)))])))
     if team.ketua_id is not None and team.ketua_id != me.id:
         await ctx.notify(team.ketua_id, f"kendala:{k.id}:lead", lambda tr: (
             tr("{name} raised a kendala for your team; it went to {decider}.", name=me.name, decider=decider.name)
@@ -207,7 +221,7 @@ async def on_decision(ctx: Ctx, conv: FormState[DecideStep]) -> None:
         ctx.reply(t("Please write the decision in {min}–{max} characters.", min=NOTE_MIN, max=NOTE_MAX),
                   force_reply=True)
         return
-    ctx.uow.decisions.add(Decision("kendala", k.id, me.id, "decided", ctx.now, reason=k.decision))
+    ctx.uow.decisions.add(Decision("kendala", id_of(k), me.id, "decided", ctx.now, reason=k.decision))
     await close(ctx)
     await _tell_team(ctx, k)
     ctx.reply(t("Decision recorded. The team has been told."))
@@ -216,8 +230,8 @@ async def on_decision(ctx: Ctx, conv: FormState[DecideStep]) -> None:
 async def _tell_team(ctx: Ctx, k: Kendala) -> None:
     """Privately to the ketua, whoever raised it and every member; the group gets names and
     the status only (never a NIP, never the decision's text)."""
-    me, team = ctx.me, await ctx.uow.teams.get(k.team_id)
-    members = await ctx.uow.teams.members(team.id)
+    me, team = ctx.me, present(await ctx.uow.teams.get(k.team_id), "the kendala's team")
+    members = await ctx.uow.teams.members(id_of(team))
     ids = {k.raised_by_id, *(m.employee_id for m in members)} | ({team.ketua_id} if team.ketua_id else set())
     people = await ctx.uow.org.employees(ids | {me.id})
     for person_id in sorted(ids - {me.id}):

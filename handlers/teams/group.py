@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from domain.ids import id_of
 from handlers.core.context import Ctx
 from handlers.core.registry import Router
 from handlers.org.link_codes import ALPHABET
@@ -24,7 +25,7 @@ async def on_request_code(ctx: Ctx, pressed: LinkGroup) -> None:
         ctx.answer(ctx.t("Only the team's ketua can link its group chat."), alert=True)
         return
     code = "G" + "".join(secrets.choice(ALPHABET) for _ in range(7))
-    ctx.uow.teams.add(GroupBindCode(code, team.id, ctx.me.id, ctx.now + CODE_TTL))
+    ctx.uow.teams.add(GroupBindCode(code, id_of(team), ctx.me.id, ctx.now + CODE_TTL))
     ctx.answer()
     ctx.reply(ctx.t("To link the group of {team}: add me to the group, then send this there within an hour:\n"
                     "<code>/hubungkan {code}</code>", team=team.name, code=code))
@@ -51,7 +52,7 @@ async def bind(ctx: Ctx) -> None:
         return
     team.bind_group(ctx.update.chat_id)
     code.used_at = ctx.now
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "group_linked", ctx.now,
+    ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "group_linked", ctx.now,
                                    details={"chat_id": ctx.update.chat_id}))
     ctx.reply(t("This group is now linked to team <b>{team}</b>. Report prompts for the team will appear here.",
                 team=team.name))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from domain.eligibility import check_ketua, check_term
 from domain.errors import DomainError
+from domain.ids import id_of
 from domain.org import Employee
 from domain.profiles import Profile, Role, Scope
 from domain.team import MemberRole, Team, TeamKind
@@ -36,7 +37,7 @@ class TeamImport:
 
 def _cells(table: Table) -> list[tuple[int, dict[str, str]]]:
     headers = [re.sub(r"[^0-9a-z]+", "_", h.strip().lower()).strip("_") for h in table.headers]
-    return [(n, {h: (c or "").strip() for h, c in zip(headers, cells)}) for n, cells in table.rows]
+    return [(n, {h: (c or "").strip() for h, c in zip(headers, cells, strict=False)}) for n, cells in table.rows]
 
 
 async def import_teams(uows: UnitOfWorkFactory, profile: Profile, table: Table, t: Translator,
@@ -96,7 +97,7 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
                 created_by_id=unit.head_id)
     uow.teams.add(team)
     await uow.flush()
-    uow.decisions.add(Decision("team", team.id, unit.head_id, "formed", now, details={"via": "import"}))
+    uow.decisions.add(Decision("team", id_of(team), unit.head_id, "formed", now, details={"via": "import"}))
     if row.get("ketua_nip"):
         ketua = await _person(uow, row["ketua_nip"], unit_ids, t)
         appointers = profile.teams.ketua.appointer.for_scope(Scope.WITHIN_UNIT) or (Role.UNIT_HEAD,)

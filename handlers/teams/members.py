@@ -7,9 +7,10 @@ import dataclasses
 from enum import StrEnum
 
 from domain.candidacy import Candidacy
-from domain.eligibility import check_ketua, check_pengendali
+from domain.eligibility import EligibilityResult, check_ketua, check_pengendali
 from domain.errors import DomainError
-from domain.org import JabatanKind
+from domain.ids import id_of
+from domain.org import Employee, JabatanKind
 from domain.profiles import Role, Scope
 from domain.team import MemberRole, Team
 from domain.text import REASON_MIN_LENGTH
@@ -19,6 +20,7 @@ from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
+from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import heads_team_unit, require_official
@@ -61,7 +63,7 @@ async def _team_for_head(ctx: Ctx, team_id: int) -> Team | None:
     return team
 
 
-async def _candidates(ctx: Ctx, team: Team, exclude: set[int]) -> list:
+async def _candidates(ctx: Ctx, team: Team, exclude: set[int]) -> list[Employee]:
     unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
     people = await ctx.uow.org.employees_in_units(unit_ids)
     return [e for e in people if e.id not in exclude and e.id != ctx.me.id][:PICKABLE]
@@ -78,7 +80,7 @@ async def on_appoint_ketua(ctx: Ctx, pressed: AppointKetua) -> None:
         ctx.reply(ctx.t("No one in the unit can be chosen."))
         return
     ctx.reply(ctx.t("Who should be ketua of {team}?", team=team.name),
-              keyboard(*[[button(p.name[:48], PickKetua(team.id, p.id))] for p in people]))
+              keyboard(*[[button(p.name[:48], PickKetua(id_of(team), p.id))] for p in people]))
 
 
 def _appointers(ctx: Ctx, post: str) -> tuple[Role, ...]:
@@ -87,8 +89,14 @@ def _appointers(ctx: Ctx, post: str) -> tuple[Role, ...]:
     return ctx.profile.teams.ketua.appointer.for_scope(Scope.WITHIN_UNIT) or (Role.UNIT_HEAD,)
 
 
-async def _check(ctx: Ctx, team: Team, candidate, post: str, open_candidacies: int, appointer: Role | None,
-                 unit_ids: list[int]):
+def _appointer_source(ctx: Ctx, post: str) -> str:
+    if post == "pengendali":  # offered only where the profile has the post
+        return present(ctx.profile.pengendali, "the profile's pengendali rules").source_of("appointer")
+    return ctx.profile.teams.ketua.source_of("appointer")
+
+
+async def _check(ctx: Ctx, team: Team, candidate: Employee, post: str, open_candidacies: int,
+                 appointer: Role | None, unit_ids: list[int]) -> EligibilityResult:
     """The profile's eligibility rules for the post (rules 25-29, 31, 34, 35); `unit_ids`
     is the owning unit's tree."""
     in_unit = await ctx.uow.org.employees_in_units([team.unit_id])
@@ -130,7 +138,7 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> Non
     t = ctx.t
     appointers = _appointers(ctx, post)
     direct = Role.UNIT_HEAD in appointers or Role.PERFORMANCE_OWNER in appointers
-    open_candidacies = len([c for c in await ctx.uow.teams.open_candidacies(team.id) if c.post == post])
+    open_candidacies = len([c for c in await ctx.uow.teams.open_candidacies(id_of(team)) if c.post == post])
     result = await _check(ctx, team, candidate, post, open_candidacies, None, unit_ids)
     ctx.answer()
     if not result.ok:
@@ -150,12 +158,11 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> Non
     role, resolved = await require_official(ctx, appointers, team.unit_id)
     official = resolved.person
     absent = await ctx.uow.org.employee(resolved.acting_for_id) if resolved.acting_for_id else None
-    candidacy = Candidacy(team.id, candidate.id, ctx.me.id, official.id, ctx.now, post=post)
+    candidacy = Candidacy(id_of(team), candidate.id, ctx.me.id, official.id, ctx.now, post=post)
     ctx.uow.teams.add(candidacy)
     await ctx.uow.flush()
-    article = (ctx.profile.pengendali.source_of("appointer") if post == "pengendali"
-               else ctx.profile.teams.ketua.source_of("appointer"))
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, f"{post}_proposed", ctx.now,
+    article = _appointer_source(ctx, post)
+    ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, f"{post}_proposed", ctx.now,
                                    details={"candidate_id": candidate.id, "decider_id": official.id,
                                             "role": role.value, "source": article,
                                             "acting_for_id": resolved.acting_for_id}))
@@ -164,8 +171,8 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> Non
         + tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
              post=post, team=team.name, unit_head=ctx.me.name, name=candidate.name,
              jabatan=candidate.jabatan_name),
-        keyboard([button(tr("✅ Appoint"), CandidacyDecision("ok", candidacy.id)),
-                  button(tr("❌ Reject"), CandidacyDecision("no", candidacy.id))])))
+        keyboard([button(tr("✅ Appoint"), CandidacyDecision("ok", id_of(candidacy))),
+                  button(tr("❌ Reject"), CandidacyDecision("no", id_of(candidacy)))])))
     ctx.edit_or_reply(t("{name} has been proposed as {post} of {team}; {official} decides ({article}).",
                         name=candidate.name, post=post, team=team.name, official=official.name, article=article))
 
@@ -174,7 +181,7 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
     if post == "pengendali":
         previous = team.pengendali_id
         if previous is not None and previous != employee_id:
-            old = await ctx.uow.teams.membership(team.id, previous)
+            old = await ctx.uow.teams.membership(id_of(team), previous)
             if old is not None:
                 old.left_at = ctx.now
         team.pengendali_id = employee_id
@@ -204,10 +211,10 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
     candidacy = await _candidacy(ctx, pressed.candidacy_id)
     if candidacy is None:
         return
-    team = await ctx.uow.teams.get(candidacy.team_id)
+    team = present(await ctx.uow.teams.get(candidacy.team_id), "the candidacy's team")
     ctx.answer()
     if pressed.action == "ok":
-        candidate = await ctx.uow.org.employee(candidacy.candidate_id)
+        candidate = present(await ctx.uow.org.employee(candidacy.candidate_id), "the candidate")
         role, _ = await require_official(ctx, _appointers(ctx, candidacy.post), team.unit_id)
         result = await _check(ctx, team, candidate, candidacy.post, 0, role,
                               await ctx.uow.org.subunit_ids(team.unit_id))
@@ -216,7 +223,7 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
             return
         candidacy.approve(ctx.me.id, ctx.now)
         await _install(ctx, team, candidate.id, candidacy.post)
-        for other in await ctx.uow.teams.open_candidacies(team.id):
+        for other in await ctx.uow.teams.open_candidacies(id_of(team)):
             if other.id != candidacy.id and other.post == candidacy.post:
                 other.supersede(ctx.now)
         await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:approved", lambda tr: (
@@ -247,7 +254,7 @@ async def on_reject_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     ctx.uow.decisions.add(Decision("team", candidacy.team_id, ctx.me.id, "ketua_rejected", ctx.now,
                                    reason=reason, details={"candidate_id": candidacy.candidate_id}))
     await close(ctx)
-    team = await ctx.uow.teams.get(candidacy.team_id)
+    team = present(await ctx.uow.teams.get(candidacy.team_id), "the candidacy's team")
     await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:rejected", lambda tr: (
         tr("The proposal for {post} of {team} was rejected.\nReason: {reason}", post=candidacy.post,
            team=team.name, reason=reason), None))
@@ -265,7 +272,7 @@ async def on_appoint_pengendali(ctx: Ctx, pressed: AppointPengendali) -> None:
     ctx.answer()
     people = await _candidates(ctx, team, {team.pengendali_id} if team.pengendali_id else set())
     ctx.reply(ctx.t("Who should be pengendali of {team}?", team=team.name),
-              keyboard(*[[button(p.name[:48], PickPengendali(team.id, p.id))] for p in people]))
+              keyboard(*[[button(p.name[:48], PickPengendali(id_of(team), p.id))] for p in people]))
 
 
 @router.callback(TeamRole)
@@ -278,10 +285,10 @@ async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
     role = ROLE_CODES[code]
     ctx.answer()
     if person_id is None:
-        current = {m.employee_id for m in await ctx.uow.teams.members(team.id) if m.role is role}
+        current = {m.employee_id for m in await ctx.uow.teams.members(id_of(team)) if m.role is role}
         people = await _candidates(ctx, team, current)
         ctx.reply(ctx.t("Who is {role} of {team}?", role=role_label(ctx.t, role), team=team.name),
-                  keyboard(*[[button(p.name[:48], TeamRole(team.id, code, p.id))] for p in people]))
+                  keyboard(*[[button(p.name[:48], TeamRole(id_of(team), code, p.id))] for p in people]))
         return
     person = await ctx.uow.org.employee(person_id)
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
@@ -300,13 +307,13 @@ async def on_add_member(ctx: Ctx, pressed: AddMember) -> None:
     if team is None:
         return
     ctx.answer()
-    current = {m.employee_id for m in await ctx.uow.teams.members(team.id)}
+    current = {m.employee_id for m in await ctx.uow.teams.members(id_of(team))}
     people = await _candidates(ctx, team, current)
     if not people:
         ctx.reply(ctx.t("Everyone in the unit is already in this team."))
         return
     ctx.reply(ctx.t("Who joins {team}? (appointment, penunjukan)", team=team.name),
-              keyboard(*[[button(p.name[:48], PickMember(team.id, p.id))] for p in people]))
+              keyboard(*[[button(p.name[:48], PickMember(id_of(team), p.id))] for p in people]))
 
 
 @router.callback(PickMember)

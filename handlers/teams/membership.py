@@ -7,6 +7,7 @@ import datetime as dt
 from domain.application import format_number
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
 from domain.errors import DomainError
+from domain.ids import id_of
 from domain.team import MemberRole, Membership, Team
 from storage.records import Decision
 from storage.uow import UnitOfWork
@@ -30,17 +31,18 @@ async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: Member
     """Join a team: refuses duplicates and ended teams; records the assignment and the audit row."""
     if not team.accepts_members:
         raise DomainError("team_closed")
-    existing = await uow.teams.membership(team.id, employee_id)
+    team_id = id_of(team)
+    existing = await uow.teams.membership(team_id, employee_id)
     if existing is not None and existing.role is role:
         raise DomainError("already_member")
     if assignment is None:
         assignment = await issue_assignment(uow, employee_id, team.unit_id, mode, AssignmentForm.TIM,
-                                            team.name, actor_id, now, team_id=team.id)
+                                            team.name, actor_id, now, team_id=team_id)
     if existing is not None:  # a role change (e.g. anggota -> ketua) ends the old membership
         existing.left_at = now
-    membership = Membership(None, team.id, employee_id, role, now, assignment_id=assignment.id)
+    membership = Membership(None, team_id, employee_id, role, now, assignment_id=assignment.id)
     uow.teams.add(membership)
-    uow.decisions.add(Decision("team", team.id, actor_id, f"member_added:{role.value}", now,
+    uow.decisions.add(Decision("team", team_id, actor_id, f"member_added:{role.value}", now,
                                details={"employee_id": employee_id, "assignment": assignment.number,
                                         "mode": mode.value}))
     await uow.flush()
@@ -52,12 +54,12 @@ async def set_ketua(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int
     """Appoint or hand over the ketua; the previous ketua stays a member (history kept)."""
     previous = team.set_ketua(employee_id)
     if previous is not None and previous != employee_id:
-        old = await uow.teams.membership(team.id, previous)
+        old = await uow.teams.membership(id_of(team), previous)
         if old is not None and old.role is MemberRole.KETUA:
             old.left_at = now
-            uow.teams.add(Membership(None, team.id, previous, MemberRole.ANGGOTA, now,
+            uow.teams.add(Membership(None, id_of(team), previous, MemberRole.ANGGOTA, now,
                                      assignment_id=old.assignment_id))
     membership = await add_member(uow, team, employee_id, MemberRole.KETUA, actor_id, now)
-    uow.decisions.add(Decision("team", team.id, actor_id, "ketua_set", now, acting_for_id=acting_for_id,
+    uow.decisions.add(Decision("team", id_of(team), actor_id, "ketua_set", now, acting_for_id=acting_for_id,
                                details={"ketua_id": employee_id, "previous": previous}))
     return membership

@@ -12,15 +12,17 @@ from enum import StrEnum
 from domain.application import validate_text
 from domain.eligibility import check_term, term_last_day
 from domain.errors import DomainError
+from domain.ids import id_of
 from domain.periods import QUARTERLY, period_of
 from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
-from handlers.core.i18n import Html
+from handlers.core.i18n import Html, Translator
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units, heads_team_unit
+from handlers.core.types import Keyboard
 from handlers.teams.buttons import (
     AddMember,
     AppointKetua,
@@ -79,7 +81,7 @@ def term_end(start: dt.date, term: Term) -> dt.date:
     return term_last_day(start, 12)
 
 
-def _term_buttons(t, choice: Callable[[Term], CallbackData]) -> tuple:
+def _term_buttons(t: Translator, choice: Callable[[Term], CallbackData]) -> Keyboard:
     return keyboard([button(t("Until the end of this quarter"), choice(Term.QUARTER))],
                     [button(t("Until the end of the year"), choice(Term.YEAR))],
                     [button(t("Twelve months"), choice(Term.TWELVE_MONTHS))])
@@ -132,7 +134,8 @@ async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> No
         t("<b>New team</b>"), t("Unit: {unit}", unit=data["unit"]), t("Name: {name}", name=data["name"]),
         t("Kind: {kind}", kind=data["kind"]), t("Goal and target: {goal}", goal=data["goal"]),
         t("Period: {start} – {end}", start=data["starts_on"], end=data["ends_on"])]))
-    ctx.reply(summary, keyboard([button(t("Form the team"), NewTeamAction("ok")), button(t("Cancel"), NewTeamAction("x"))]))
+    ctx.reply(summary, keyboard([button(t("Form the team"), NewTeamAction("ok")),
+                                 button(t("Cancel"), NewTeamAction("x"))]))
 
 
 @router.callback(NewTeamAction, NewTeamKind, NewTeamTerm)
@@ -176,20 +179,20 @@ async def _create(ctx: Ctx, data: dict) -> None:
                 created_by_id=ctx.me.id)
     ctx.uow.teams.add(team)
     await ctx.uow.flush()
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "formed", ctx.now,
+    ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "formed", ctx.now,
                                    details={"name": team.name, "unit_id": team.unit_id}))
     await close(ctx)
     ctx.edit_or_reply(ctx.t("Team <b>{name}</b> is formed. Next: appoint its ketua.", name=team.name),
-                      keyboard([button(ctx.t("Appoint the ketua"), AppointKetua(team.id))]))
+                      keyboard([button(ctx.t("Appoint the ketua"), AppointKetua(id_of(team)))]))
 
 
 @router.command("tim")
 async def my_teams(ctx: Ctx) -> None:
     """Teams I lead or belong to, and the teams of the units I head."""
-    seen: dict[int, Team] = {t.id: t for t, _ in await ctx.uow.teams.teams_of(ctx.me.id)}
+    seen: dict[int, Team] = {id_of(t): t for t, _ in await ctx.uow.teams.teams_of(ctx.me.id)}
     for unit in await headed_units(ctx):
         for team in await ctx.uow.teams.in_units(await ctx.uow.org.subunit_ids(unit.id)):
-            seen.setdefault(team.id, team)
+            seen.setdefault(id_of(team), team)
     if not seen:
         ctx.reply(ctx.t("You are not in any team yet. Send /ajukan to apply to one."))
         return
@@ -198,7 +201,8 @@ async def my_teams(ctx: Ctx) -> None:
 
 
 async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
-    members = await ctx.uow.teams.members(team.id)
+    team_id = id_of(team)
+    members = await ctx.uow.teams.members(team_id)
     people = await ctx.uow.org.employees(m.employee_id for m in members)
     unit = await ctx.uow.org.unit(team.unit_id)
     text = team_card(ctx.t, team, unit, members, people)
@@ -206,20 +210,20 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
     t = ctx.t
     if team.status is not TeamStatus.ENDED and await heads_team_unit(ctx, team):
         rows.append([button(t("Appoint the ketua") if team.ketua_id is None else t("Change the ketua"),
-                            AppointKetua(team.id)),
-                     button(t("Add a member"), AddMember(team.id))])
+                            AppointKetua(team_id)),
+                     button(t("Add a member"), AddMember(team_id))])
         extra = []
         if ctx.profile.teams.has_pengendali:
-            extra.append(button(t("Appoint the pengendali"), AppointPengendali(team.id)))
+            extra.append(button(t("Appoint the pengendali"), AppointPengendali(team_id)))
         if ctx.profile.teams.penanggung_jawab:
-            extra.append(button(t("Penanggung jawab"), TeamRole(team.id, "pj")))
+            extra.append(button(t("Penanggung jawab"), TeamRole(team_id, "pj")))
         if ctx.profile.teams.sekretariat:
-            extra.append(button(t("Secretariat"), TeamRole(team.id, "sk")))
+            extra.append(button(t("Secretariat"), TeamRole(team_id, "sk")))
         if extra:
             rows.append(extra)
-        rows.append([button(t("Renew"), RenewTeam(team.id)), button(t("End the team"), EndTeam(team.id))])
+        rows.append([button(t("Renew"), RenewTeam(team_id)), button(t("End the team"), EndTeam(team_id))])
     if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
-        rows.append([button(t("Link the team's group chat"), LinkGroup(team.id))])
+        rows.append([button(t("Link the team's group chat"), LinkGroup(team_id))])
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
 
 
@@ -235,11 +239,12 @@ async def on_end(ctx: Ctx, pressed: EndTeam) -> None:
     if pressed.confirm != "yes":
         ctx.answer()
         ctx.reply(ctx.t("End team {name}? Its history is kept.", name=team.name),
-                  keyboard([button(ctx.t("Yes, end it"), EndTeam(team.id, "yes")), button(ctx.t("Cancel"), Dismiss())]))
+                  keyboard([button(ctx.t("Yes, end it"), EndTeam(id_of(team), "yes")),
+                            button(ctx.t("Cancel"), Dismiss())]))
         return
     team.end()
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "ended", ctx.now))
-    for m in await ctx.uow.teams.members(team.id):
+    ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "ended", ctx.now))
+    for m in await ctx.uow.teams.members(id_of(team)):
         await ctx.notify(m.employee_id, f"team:{team.id}:ended:{m.employee_id}",
                          lambda tr: (tr("Team {name} has ended. Thank you for your work.", name=team.name), None))
     ctx.answer()
@@ -263,7 +268,7 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
     ctx.answer()
     if pressed.term is None:
         ctx.reply(t("Renew {name} from today until when?", name=team.name),
-                  _term_buttons(t, lambda term: RenewTeam(team.id, term)))
+                  _term_buttons(t, lambda term: RenewTeam(id_of(team), term)))
         return
     end = term_end(start, pressed.term)
     try:
@@ -273,7 +278,7 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
         return
     previous = (team.starts_on, team.ends_on)
     team.starts_on, team.ends_on = start, end
-    ctx.uow.decisions.add(Decision("team", team.id, ctx.me.id, "renewed", ctx.now,
+    ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "renewed", ctx.now,
                                    details={"previous": [d.isoformat() if d else None for d in previous],
                                             "until": team.ends_on.isoformat()}))
     ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
