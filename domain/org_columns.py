@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from domain.errors import DomainError
 from domain.org import JabatanKind, Jenjang, UnitKind
@@ -60,17 +60,22 @@ class Issue:
         return self.severity is Severity.ERROR
 
 
-class IssueSummary:
-    """Errors and warnings of anything that has `issues` (a check, an import run)."""
+class _HasIssues(Protocol):
+    @property
+    def issues(self) -> list[Issue]: ...
 
-    issues: list[Issue]
+
+class IssueSummary:
+    """Errors and warnings of anything that has `issues` (a check, an import run). The
+    issues are asked of `self` rather than declared here, so a subclass may keep them in
+    a field (a check) or compute them (an import run's header issues plus its check's)."""
 
     @property
-    def errors(self) -> list[Issue]:
+    def errors(self: _HasIssues) -> list[Issue]:
         return [i for i in self.issues if i.is_error]
 
     @property
-    def warnings(self) -> list[Issue]:
+    def warnings(self: _HasIssues) -> list[Issue]:
         return [i for i in self.issues if not i.is_error]
 
 

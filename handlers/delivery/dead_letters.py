@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from domain.deciders import unit_head_of
+from domain.ids import id_of
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Html, translator
@@ -85,7 +86,7 @@ async def dead_letters(ctx: Ctx) -> None:
     ctx.reply(ctx.t("{count} notice(s) could not be delivered. The oldest {shown}:", count=total, shown=len(dead)),
               keyboard([button(ctx.t("🔁 Send all again"), RequeueAll())]) if total > 1 else None)
     for message in dead:
-        ctx.reply(_card(ctx, message), keyboard([button(ctx.t("🔁 Send again"), Requeue(message.id))]))
+        ctx.reply(_card(ctx, message), keyboard([button(ctx.t("🔁 Send again"), Requeue(id_of(message)))]))
 
 
 @router.callback(Requeue, RequeueAll)
@@ -100,8 +101,8 @@ async def _requeue(ctx: Ctx, which: str) -> None:
     t = ctx.t
     if which in ("all", "semua"):
         dead = await ctx.uow.outbox.by_status("dead", 10_000)
-        for message in dead:
-            await ctx.uow.outbox.requeue(message)
+        for each in dead:
+            await ctx.uow.outbox.requeue(each)
         ctx.queued_notices += len(dead)
         ctx.answer(t("Queued again"))
         ctx.edit_or_reply(t("{count} notice(s) queued again.", count=len(dead)))

@@ -61,14 +61,16 @@ class SeededPerson:
 
 async def seed_demo(uow: UnitOfWork, now: dt.datetime, ttl_hours: int = 72) -> list[SeededPerson]:
     units: dict[str, Unit] = {}
-    for code, name, kind, parent in UNITS:
-        unit = Unit(None, code, name, kind, parent_id=units[parent].id if parent else None)
+    for unit_code, name, unit_kind, parent in UNITS:
+        unit = Unit(None, unit_code, name, unit_kind,  # type: ignore[arg-type]  # Unit.id: int, None until flushed
+                    parent_id=units[parent].id if parent else None)
         uow.org.add(unit)
         await uow.flush()
-        units[code] = unit
+        units[unit_code] = unit
     people: dict[str, Employee] = {}
-    for key, nip, name, jabatan, kind, jenjang, gol, edu, unit_code, rater, heads in PEOPLE:
-        emp = Employee(None, nip, name, jabatan, kind, units[unit_code].id, jenjang=jenjang,
+    for key, nip, name, jabatan, jabatan_kind, jenjang, gol, edu, unit_code, rater, heads in PEOPLE:
+        emp = Employee(None,  # type: ignore[arg-type]  # Employee.id: int, None until flushed
+                       nip, name, jabatan, jabatan_kind, units[unit_code].id, jenjang=jenjang,
                        golongan=Golongan.parse(gol), education=Education(edu),
                        rater_id=people[rater].id if rater else None)
         uow.org.add(emp)
@@ -76,11 +78,11 @@ async def seed_demo(uow: UnitOfWork, now: dt.datetime, ttl_hours: int = 72) -> l
         people[key] = emp
         if heads:
             units[heads].head_id = emp.id
-    for unit_code, name, kind in TEAMS:
-        uow.teams.add(Team(None, units[unit_code].id, name, kind))
+    for unit_code, name, team_kind in TEAMS:
+        uow.teams.add(Team(None, units[unit_code].id, name, team_kind))
     seeded = []
     for key, emp in people.items():
-        code = await issue_code(uow, emp.id, now, ttl_hours)
-        seeded.append(SeededPerson(key, emp, code.code))
+        link_code = await issue_code(uow, emp.id, now, ttl_hours)
+        seeded.append(SeededPerson(key, emp, link_code.code))
     await uow.flush()
     return seeded

@@ -224,27 +224,31 @@ async def seed_pemda(uow: UnitOfWork, profile_name: str, now: dt.datetime, ttl_h
     fill = {"region": region["region"], "kec": region["kec"], "pkm": region["pkm"],
             "kepala": {"kota": "Wali Kota", "provinsi": "Gubernur"}.get(profile.level.value, "Bupati")}
     units: dict[str, Unit] = {}
-    for code, name, kind, parent in UNITS:
-        unit = Unit(None, code, name.format(**fill), kind, parent_id=units[parent].id if parent else None)
+    for unit_code, name, unit_kind, parent in UNITS:
+        unit = Unit(None,  # type: ignore[arg-type]  # Unit.id: int, None until flushed
+                    unit_code, name.format(**fill), unit_kind, parent_id=units[parent].id if parent else None)
         uow.org.add(unit)
         await uow.flush()
-        units[code] = unit
+        units[unit_code] = unit
     pools = {1: rng.sample(names[1], len(names[1])), 2: rng.sample(names[2], len(names[2]))}
     people: dict[str, Employee] = {}
     taken: set[str] = set()
-    for key, unit, jabatan, kind, jenjang, gol, edu, degree, sex, rater, heads in PEOPLE:
-        kind = JK.JPT_MADYA if key == "sekda" and profile.level.value == "provinsi" else kind
+    for key, unit_code, jabatan, listed_kind, jenjang, gol, edu, degree, sex, rater, heads in PEOPLE:
+        jabatan_kind = JK.JPT_MADYA if key == "sekda" and profile.level.value == "provinsi" else listed_kind
         rater_key = _rater(rater, profile.name)
-        emp = Employee(None, _nip(rng, kind, jenjang, sex, taken), _titled(pools[sex].pop(), degree),
-                       jabatan.format(**fill), kind, units[unit].id, jenjang=jenjang, golongan=Golongan.parse(gol),
+        emp = Employee(None,  # type: ignore[arg-type]  # Employee.id: int, None until flushed
+                       _nip(rng, jabatan_kind, jenjang, sex, taken), _titled(pools[sex].pop(), degree),
+                       jabatan.format(**fill), jabatan_kind, units[unit_code].id, jenjang=jenjang,
+                       golongan=Golongan.parse(gol),
                        education=Education(edu), rater_id=people[rater_key].id if rater_key else None)
         uow.org.add(emp)
         await uow.flush()
         people[key] = emp
         if heads:
             units[heads].head_id = emp.id
-    for unit, name, kind, lead in TEAMS:
-        uow.teams.add(Team(None, units[unit].id, name.format(**fill), kind, ketua_id=people[lead].id if lead else None))
+    for unit_code, name, team_kind, lead in TEAMS:
+        uow.teams.add(Team(None, units[unit_code].id, name.format(**fill), team_kind,
+                           ketua_id=people[lead].id if lead else None))
     seeded = [SeededPerson(key, emp, (await issue_code(uow, emp.id, now, ttl_hours)).code)
               for key, emp in people.items()]
     await uow.flush()

@@ -2,11 +2,12 @@
 head (and who stands in for them today), the teams I lead, acting duties, linked since."""
 from __future__ import annotations
 
-from domain.deciders import rater_of, unit_head_of, with_acting
+from domain.deciders import OrgView, rater_of, unit_head_of, with_acting
 from domain.org import Employee, JabatanKind
 from handlers.core.context import Ctx
 from handlers.core.formatting import day, local_day
 from handlers.core.i18n import Html, escape
+from handlers.core.lookups import present
 from handlers.core.registry import Router
 
 router = Router()
@@ -16,7 +17,7 @@ KIND_LABELS = {JabatanKind.JPT_MADYA: "JPT Madya", JabatanKind.JPT_PRATAMA: "JPT
                JabatanKind.FUNGSIONAL: "Fungsional", JabatanKind.PELAKSANA: "Pelaksana"}
 
 
-def _person(ctx: Ctx, org, person: Employee | None) -> str:
+def _person(ctx: Ctx, org: OrgView, person: Employee | None) -> str:
     if person is None:
         return ctx.t("not recorded")
     text = ctx.t("{name} ({jabatan})", name=person.name, jabatan=person.jabatan_name)
@@ -45,7 +46,7 @@ async def me(ctx: Ctx) -> None:
                  else t("Teams you lead: none yet."))
     for record in await uow.acting.current_and_future(e.id, ctx.today):
         if record.acting_id == e.id:
-            official = await uow.org.employee(record.official_id)
+            official = present(await uow.org.employee(record.official_id), "an acting record's official")
             lines.append(t("You act as {kind} for {official}, {start} – {end}.", kind=record.kind.label,
                            official=official.name, start=day(t, record.starts_on), end=day(t, record.ends_on)))
     if ctx.link is not None:

@@ -37,11 +37,11 @@ async def issue_for_unlinked(app: App, unit_code: str | None = None) -> list[Iss
         fresh: set[str] = set()
         while len(fresh) < len(people):
             fresh.add(new_code())
-        codes = [LinkCode(code, e.id, now, now + ttl) for code, e in zip(fresh, people)]
+        codes = [LinkCode(code, e.id, now, now + ttl) for code, e in zip(fresh, people, strict=True)]
         await uow.org_admin.add_codes(codes)
         await uow.commit()
     issued = []
-    for employee, code in zip(people, codes):
+    for employee, code in zip(people, codes, strict=True):
         unit = units.get(employee.unit_id)
         issued.append(IssuedCode(employee.nip, employee.name, unit.name if unit else "", code.code, code.expires_at))
     return issued

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from domain.org_columns import Issue, IssueSummary, map_headers
-from domain.org_import import Checked, check_employees, check_units
+from domain.org_import import Checked, EmployeeRow, UnitRow, check_employees, check_units
 from handlers.org.tabular import Table
 from storage.repos.org_import import Counts
 from storage.uow import UnitOfWorkFactory
@@ -57,22 +57,25 @@ async def run_import(uow: UnitOfWorkFactory, kind: str, table: Table, *, full: b
     async with uow() as work:
         tick("check", 0, len(rows))
         existing = await work.org_import.existing()
+        # One typed check per kind, so each reaches its own upsert with its own row type.
+        units: Checked[UnitRow] | None = None
+        employees: Checked[EmployeeRow] | None = None
         if kind == "units":
-            result.checked = check_units(rows, existing)
+            result.checked = units = check_units(rows, existing)
         else:
-            result.checked = check_employees(rows, existing, full=full)
+            result.checked = employees = check_employees(rows, existing, full=full)
         tick("check", len(rows), len(rows))
         if result.checked.errors and not skip_bad:
             return result
         present = set(columns.values())
-        good = result.checked.rows
-        if kind == "units":
-            result.counts = await work.org_import.upsert_units(good, present)
-        else:
+        good = len(result.checked.rows)
+        if units is not None:
+            result.counts = await work.org_import.upsert_units(units.rows, present)
+        elif employees is not None:
             result.counts = await work.org_import.upsert_employees(
-                good, present, full=full, keep=result.checked.seen,
-                progress=lambda done: tick("write", done, len(good)))
-        tick("write", len(good), len(good))
+                employees.rows, present, full=full, keep=employees.seen,
+                progress=lambda done: tick("write", done, good))
+        tick("write", good, good)
         if dry_run:
             await work.rollback()
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _read_csv(path: Path) -> Table:
     return _table(enumerate(reader, start=1))
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -81,7 +82,7 @@ def _read_xlsx(path: Path) -> Table:
         book.close()
 
 
-def _table(rows) -> Table:
+def _table(rows: Iterable[tuple[int, list[str]]]) -> Table:
     headers: list[str] | None = None
     body: list[tuple[int, list[str]]] = []
     for number, cells in rows:

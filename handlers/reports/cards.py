@@ -2,6 +2,9 @@
 escaped by the translator; cards stay under Telegram's 4096 characters."""
 from __future__ import annotations
 
+import datetime as dt
+
+from domain.ids import id_of
 from domain.org import Employee
 from domain.periods import Period
 from domain.report import Kendala, Report, ReportKind, ReportRequest, ReportStatus
@@ -76,7 +79,7 @@ def report_card(t: Translator, report: Report, author: Employee, team: Team | No
         return Html("\n".join(head + tail))
     used = sum(len(x) for x in head + tail) + 40
     body = t("<i>{text}</i>", text=short_keep_lines(report.text, max(200, CARD_BUDGET - used)))
-    return Html("\n".join(head + ["", body, ""] + tail))
+    return Html("\n".join([*head, "", body, "", *tail]))
 
 
 def short_keep_lines(text: str, limit: int) -> str:
@@ -87,7 +90,7 @@ def short_keep_lines(text: str, limit: int) -> str:
 def review_keyboard(t: Translator, report: Report) -> Keyboard:
     """The buttons of whoever holds the report now; data carries the version so a
     button for an older version changes nothing."""
-    rid, v = report.id, report.version
+    rid, v = id_of(report), report.version
     evidence = [button(t("📎 Open the supporting files ({count})", count=len(report.files)), ReportFiles(rid))] \
         if report.files else []
     if not report.at_last_hop:
@@ -96,12 +99,12 @@ def review_keyboard(t: Translator, report: Report) -> Keyboard:
     if report.declares_done:
         return keyboard([button(t("✅ Accept — meets the target"), Review("d", rid, v))],
                         [button(t("↩️ Return for improvement"), Review("r", rid, v))], evidence)
-    return keyboard([button(t("✅ Accept"), Review("a", rid, v)), button(t("✏️ Ask for a revision"), Review("r", rid, v))],
-                    evidence)
+    return keyboard([button(t("✅ Accept"), Review("a", rid, v)),
+                     button(t("✏️ Ask for a revision"), Review("r", rid, v))], evidence)
 
 
 def request_card(t: Translator, req: ReportRequest, people: dict[int, Employee], team: Team | None,
-                 today=None) -> str:
+                 today: dt.date | None = None) -> str:
     requester, addressee = people.get(req.requester_id), people.get(req.addressee_id)
     lines = [t("<b>Report requested</b> by {requester} from {addressee}",
                requester=requester.name if requester else "?", addressee=addressee.name if addressee else "?")]

@@ -10,19 +10,21 @@ import html
 from enum import StrEnum
 
 from domain.errors import DomainError
+from domain.ids import id_of
 from domain.report import (
     MAX_FILE_BYTES,
     MAX_FILES,
     TEXT_MAX,
     TEXT_MIN,
     Evidence,
+    Report,
     ReportKind,
     ReportStatus,
     check_evidence,
     check_text,
 )
 from domain.rules import check_report_evidence
-from domain.team import MemberRole, Team
+from domain.team import MemberRole
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
@@ -30,6 +32,7 @@ from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.messages import explain
 from handlers.core.registry import Router
+from handlers.core.types import FileRef, Keyboard
 from handlers.reports import usecases as service
 from handlers.reports.buttons import ReportAction
 from handlers.reports.cards import (
@@ -69,8 +72,7 @@ async def prompt(ctx: Ctx, step: Step, data: dict) -> None:
     t = ctx.t
     if step is Step.TEXT:
         if data["kind"] == ReportKind.TEAM.value and data.get("request_id") is None:
-            team = await ctx.uow.teams.get(data["team_id"])
-            digest = await member_digest(ctx, team, data["period"])
+            digest = await member_digest(ctx, data["team_id"], data["period"])
             ctx.reply(t("Summary of the members' reports for {period}:", period=data["period"]) + "\n"
                       + html.escape(digest, quote=False) + "\n\n"
                       + t("Write the team report ({min}–{max} characters), or start from this summary.",
@@ -86,7 +88,7 @@ async def prompt(ctx: Ctx, step: Step, data: dict) -> None:
                     "{mb} MB each. Files attached so far: {count}. Press “Done” when finished.",
                     max=MAX_FILES, mb=MAX_FILE_BYTES // (1024 * 1024), count=count)
                   + _evidence_hint(ctx, count),
-                  keyboard([button(t("✅ Done"), ReportAction("done"))]))
+                  _done_keyboard(ctx))
     else:
         ctx.reply(await summary(ctx, data), _confirm_keyboard(ctx, data))
 
@@ -98,7 +100,11 @@ def _evidence_hint(ctx: Ctx, count: int) -> str:
     return "\n" + ctx.t("At least one file is required ({article}).", article=rep.source_of("evidence_required"))
 
 
-def _confirm_keyboard(ctx: Ctx, data: dict):
+def _done_keyboard(ctx: Ctx) -> Keyboard:
+    return keyboard([button(ctx.t("✅ Done"), ReportAction("done"))])
+
+
+def _confirm_keyboard(ctx: Ctx, data: dict) -> Keyboard:
     t = ctx.t
     send = t("📨 Send the correction") if data.get("mode") == "correct" else t("📨 Send")
     rows = [[button(send, ReportAction("send"))],
@@ -125,12 +131,13 @@ async def summary(ctx: Ctx, data: dict) -> str:
     return Html("\n".join(lines + tail)) + _evidence_hint(ctx, len(files))
 
 
-async def member_digest(ctx: Ctx, team: Team, period_key: str) -> str:
+async def member_digest(ctx: Ctx, team_id: int, period_key: str) -> str:
     """Plain text: who reported for the period, accepted or not, with short excerpts."""
     t = ctx.t
-    members = [m for m in await ctx.uow.teams.members(team.id) if m.role in (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)]
+    members = [m for m in await ctx.uow.teams.members(team_id)
+               if m.role in (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)]
     people = await ctx.uow.org.employees(m.employee_id for m in members)
-    reports = {r.author_id: r for r in await ctx.uow.reports.for_team_period(team.id, period_key, ReportKind.MEMBER)
+    reports = {r.author_id: r for r in await ctx.uow.reports.for_team_period(team_id, period_key, ReportKind.MEMBER)
                if r.request_id is None}
     lines, excerpt = [], max(40, min(160, 2800 // max(1, len(members)) - 60))
     for m in members:
@@ -144,7 +151,7 @@ async def member_digest(ctx: Ctx, team: Team, period_key: str) -> str:
                        excerpt=Html(short(report.text, excerpt))))
     if not lines:
         return t("(the team has no members besides the ketua)")
-    kept = []
+    kept: list[str] = []
     for line in lines:  # a big team still fits one message
         if sum(len(x) + 1 for x in kept) + len(line) > DIGEST_MAX:
             kept.append(t("… and {count} more", count=len(lines) - len(kept)))
@@ -160,7 +167,7 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
         ctx.reply(t("Please choose with the buttons above, or send /batal."))
         return
     if update.file is not None:
-        await _add_file(ctx, conv.step, data)
+        await _add_file(ctx, conv.step, data, update.file)
         return
     if update.text is None:
         ctx.reply(t("I need text or a file here."))
@@ -176,14 +183,14 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
         await FORM.advance(ctx, Step.FILES, data)
         await prompt(ctx, Step.FILES, data)
     elif conv.step is Step.FILES:
-        ctx.reply(t("Send a document or a photo, or press “Done”."), keyboard([button(t("✅ Done"), ReportAction("done"))]))
+        ctx.reply(t("Send a document or a photo, or press “Done”."), _done_keyboard(ctx))
     else:
         ctx.reply(t("Please use the buttons below the summary."))
         await prompt(ctx, Step.CONFIRM, data)
 
 
-async def _add_file(ctx: Ctx, step: Step, data: dict) -> None:
-    t, f = ctx.t, ctx.update.file
+async def _add_file(ctx: Ctx, step: Step, data: dict, f: FileRef) -> None:
+    t = ctx.t
     files = list(data.get("files") or [])
     evidence = Evidence(f.file_id, f.kind, f.file_name, f.mime_type, f.size)
     try:
@@ -200,7 +207,7 @@ async def _add_file(ctx: Ctx, step: Step, data: dict) -> None:
     if step is Step.TEXT:
         ctx.reply(received + "\n" + t("Now write the report text, please."), force_reply=True)
     elif step is Step.FILES:
-        ctx.reply(received + " " + t("Send more, or press “Done”."), keyboard([button(t("✅ Done"), ReportAction("done"))]))
+        ctx.reply(received + " " + t("Send more, or press “Done”."), _done_keyboard(ctx))
     else:
         ctx.reply(received)
         await prompt(ctx, Step.CONFIRM, data)
@@ -221,8 +228,11 @@ async def on_button(ctx: Ctx, action: str) -> None:
         return
     if action == "sum" and conv.step is Step.TEXT:
         team = await ctx.uow.teams.get(data["team_id"])
+        if team is None:
+            ctx.answer(t("This button is not valid any more."), alert=True)
+            return
         text = t("Team report {team}, {period}.", team=Html(team.name), period=data["period"]) + "\n" \
-            + await member_digest(ctx, team, data["period"])
+            + await member_digest(ctx, id_of(team), data["period"])
         data["text"] = text[:TEXT_MAX]
         await _mirror(ctx, data)
         await _step(ctx, Step.FILES, data)
@@ -249,20 +259,20 @@ async def _step(ctx: Ctx, step: Step, data: dict) -> None:
     await prompt(ctx, step, data)
 
 
-async def still_editable(ctx: Ctx, data: dict, report=None) -> bool:
+async def still_editable(ctx: Ctx, data: dict, report: Report | None = None) -> bool:
     """The report behind a draft is still in the state the draft was opened for: a new one
     still a draft, a returned one still returned, one sent still unreviewed."""
     report = report or (await ctx.uow.reports.get(data.get("report_id") or 0) if data.get("report_id") else None)
     if report is None or report.author_id != ctx.me.id:
         return False
     expected = {"new": ReportStatus.DRAFT, "revise": ReportStatus.RETURNED, "correct": ReportStatus.SUBMITTED}
-    return report.status is expected.get(data.get("mode")) and not (data["mode"] == "correct" and report.reviewed)
+    return report.status is expected.get(data.get("mode") or "") and not (data["mode"] == "correct" and report.reviewed)
 
 
 async def _send(ctx: Ctx, data: dict) -> None:
     t, uow = ctx.t, ctx.uow
     report = await uow.reports.get(data["report_id"])
-    if not await still_editable(ctx, data, report):
+    if report is None or not await still_editable(ctx, data, report):
         await close(ctx)
         ctx.answer(t("This report changed in the meantime (it may be under review now); nothing was sent. "
                      "Send /lapor to see where it stands."), alert=True)
@@ -282,7 +292,7 @@ async def _send(ctx: Ctx, data: dict) -> None:
         await service.submit(ctx, report, team, request)
     await close(ctx)
     people = await service.people_of(uow, report)
-    reviewer = people[report.current_reviewer]
+    reviewer = people[report.route[report.hop]]  # just sent: it waits at this hop
     ctx.answer(t("Sent"))
     done = (t("Correction sent: version {version} is now with {name}", version=report.version, name=reviewer.name)
             if data["mode"] == "correct" else

@@ -7,6 +7,7 @@ restart loses nothing. A report already sent can be corrected until someone revi
 a returned one is revised and sent along the same route again."""
 from __future__ import annotations
 
+from domain.ids import id_of
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole
 from handlers.core.buttons import button
@@ -69,6 +70,7 @@ async def on_button(ctx: Ctx, pressed: ReportAction) -> None:
 async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
     t, me = ctx.t, ctx.me
     team = None
+    data: dict[str, object]
     if action == "i":
         data = {"kind": ReportKind.INDIVIDUAL.value, "team_id": None}
     else:
@@ -76,7 +78,7 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
         if team is None or not team.accepts_members:
             ctx.answer(t("This button is not valid any more."), alert=True)
             return
-        membership = await ctx.uow.teams.membership(team.id, me.id)
+        membership = await ctx.uow.teams.membership(id_of(team), me.id)
         if action == "k" and team.ketua_id != me.id:
             ctx.answer(t("Only the ketua of {team} compiles its team report.", team=team.name), alert=True)
             return

@@ -22,7 +22,7 @@ router = Router()
 @router.command("laporan")
 async def my_reports(ctx: Ctx) -> None:
     t, me = ctx.t, ctx.me
-    mine = [r for r in await ctx.uow.reports.by_author(me.id, limit=10)]
+    mine = list(await ctx.uow.reports.by_author(me.id, limit=10))
     people: dict[int, Employee] = await ctx.uow.org.employees({i for r in mine for i in r.route})
     if mine:
         lines, rows = [t("<b>Your reports</b> (newest first):")], []

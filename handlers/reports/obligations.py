@@ -8,6 +8,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from domain.deciders import official_for
+from domain.ids import id_of
 from domain.periods import Cadence, Period, period_of
 from domain.profiles import Profile, Role
 from domain.reminders import MEMBER_REPORT, TEAM_REPORT, Obligation, due_for
@@ -30,7 +31,7 @@ def _periods(profile: Profile, team: Team, today: dt.date) -> list[Period]:
 
 
 async def _reported(uow: UnitOfWork, team: Team, period: Period, kind: ReportKind) -> set[int]:
-    return {r.author_id for r in await uow.reports.for_team_period(team.id, period.key, kind)
+    return {r.author_id for r in await uow.reports.for_team_period(id_of(team), period.key, kind)
             if r.status in REPORTED and r.request_id is None}
 
 
@@ -42,20 +43,22 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
     today = now.astimezone(ZoneInfo(profile.timezone)).date()
     found: list[Obligation] = []
     for team in await uow.teams.active():
-        lead = await uow.org.employee(team.ketua_id)
-        if lead is None:
+        ketua_id = team.ketua_id
+        lead = await uow.org.employee(ketua_id) if ketua_id is not None else None
+        if ketua_id is None or lead is None:
             continue
         org = await uow.org.view_for(lead, unit_ids=[team.unit_id], on=today)
         head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=lead.id)
         head_id = head.person.id if head is not None else None
-        members = [m.employee_id for m in await uow.teams.members(team.id) if m.role in MEMBER_ROLES]
+        team_id = id_of(team)
+        members = [m.employee_id for m in await uow.teams.members(team_id) if m.role in MEMBER_ROLES]
         for period in _periods(profile, team, today):
             due = due_for(profile, period)
             done_members = await _reported(uow, team, period, ReportKind.MEMBER)
             for member_id in members:
-                found.append(Obligation(MEMBER_REPORT, team.id, member_id, team.ketua_id, team.group_chat_id,
+                found.append(Obligation(MEMBER_REPORT, team_id, member_id, ketua_id, team.group_chat_id,
                                         period.key, due=due, done=member_id in done_members, label=team.name))
-            done_team = team.ketua_id in await _reported(uow, team, period, ReportKind.TEAM)
-            found.append(Obligation(TEAM_REPORT, team.id, team.ketua_id, head_id, None, period.key, due=due,
+            done_team = ketua_id in await _reported(uow, team, period, ReportKind.TEAM)
+            found.append(Obligation(TEAM_REPORT, team_id, ketua_id, head_id, None, period.key, due=due,
                                     done=done_team, label=team.name))
     return found

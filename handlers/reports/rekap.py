@@ -3,11 +3,13 @@
 report is on its route — and what waits for me. Compact for a phone; long answers are split."""
 from __future__ import annotations
 
+from domain.ids import id_of
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
 from handlers.core.context import Ctx
 from handlers.core.formatting import day
 from handlers.core.i18n import Html
+from handlers.core.lookups import present
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
 from handlers.reports.cards import (
@@ -63,8 +65,9 @@ async def rekap(ctx: Ctx) -> None:
 async def _team_block(ctx: Ctx, team: Team) -> str:
     t, today = ctx.t, local_today(ctx.profile, ctx.now)
     current, before = periods(ctx.profile, team, today)
-    members = [m for m in await ctx.uow.teams.members(team.id) if m.role in MEMBER_ROLES]
-    people = await ctx.uow.org.employees({m.employee_id for m in members} | ({team.ketua_id} if team.ketua_id else set()))
+    members = [m for m in await ctx.uow.teams.members(id_of(team)) if m.role in MEMBER_ROLES]
+    people = await ctx.uow.org.employees({m.employee_id for m in members}
+                                         | ({team.ketua_id} if team.ketua_id else set()))
     lead = people.get(team.ketua_id) if team.ketua_id else None
     lines = [t("<b>{team}</b> — {period}, ketua: {lead}", team=team.name, period=current.key,
                lead=lead.name if lead else t("none yet"))]
@@ -85,7 +88,7 @@ async def _team_block(ctx: Ctx, team: Team) -> str:
             if team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
                 parts.append(t("the team report"))
             lines.append(t("⚠️ Late for {period}: {who}", period=before.key, who="; ".join(parts)))
-    open_kendala = [k for k in await ctx.uow.reports.kendala_of_team(team.id) if k.status.value == "open"]
+    open_kendala = [k for k in await ctx.uow.reports.kendala_of_team(id_of(team)) if k.status.value == "open"]
     if open_kendala:
         lines.append(t("Open kendala: {count}", count=len(open_kendala)))
     return "\n".join(lines)
@@ -96,12 +99,12 @@ def _esc(text: str) -> str:
 
 
 async def _by_author(ctx: Ctx, team: Team, period_key: str) -> dict[int, Report]:
-    return {r.author_id: r for r in await ctx.uow.reports.for_team_period(team.id, period_key, ReportKind.MEMBER)
+    return {r.author_id: r for r in await ctx.uow.reports.for_team_period(id_of(team), period_key, ReportKind.MEMBER)
             if r.request_id is None}
 
 
 async def _team_report(ctx: Ctx, team: Team, period_key: str) -> Report | None:
-    reports = [r for r in await ctx.uow.reports.for_team_period(team.id, period_key, ReportKind.TEAM)
+    reports = [r for r in await ctx.uow.reports.for_team_period(id_of(team), period_key, ReportKind.TEAM)
                if r.request_id is None and r.status is not ReportStatus.DRAFT]
     return reports[-1] if reports else None
 
@@ -119,7 +122,7 @@ async def _waiting_block(ctx: Ctx) -> str:
     t, me = ctx.t, ctx.me
     lines = [t("<b>Waiting for you</b>")]
     waiting = await ctx.uow.reports.waiting_for(me.id)
-    teams = {r.team_id: await ctx.uow.teams.get(r.team_id) for r in waiting if r.team_id}
+    teams = {r.team_id: present(await ctx.uow.teams.get(r.team_id), "a report's team") for r in waiting if r.team_id}
     authors = await ctx.uow.org.employees(r.author_id for r in waiting)
     for r in waiting[:15]:
         where = f" — {_esc(teams[r.team_id].name)}" if r.team_id else ""
@@ -128,7 +131,7 @@ async def _waiting_block(ctx: Ctx) -> str:
     if waiting:
         lines.append(t("Review them with /laporan."))
     for k in await ctx.uow.reports.open_kendala_for(me.id):
-        team = await ctx.uow.teams.get(k.team_id)
+        team = present(await ctx.uow.teams.get(k.team_id), "a kendala's team")
         lines.append(t("• Kendala of {team}: {text}", team=team.name, text=short(k.description, 80)))
     requests = await ctx.uow.reports.requests_by(me.id)
     if requests:

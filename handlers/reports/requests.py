@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 
+from domain.ids import id_of
 from domain.profiles import Role
 from domain.report import TEXT_MIN, ReportRequest
 from domain.rules import may_request_report
@@ -17,8 +18,10 @@ from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
+from handlers.core.lookups import present
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
+from handlers.core.types import Keyboard
 from handlers.reports.buttons import ReportAction, RequestAction, RequestDue
 from handlers.reports.cards import request_card
 from storage.records import Decision
@@ -90,7 +93,7 @@ async def _list_open(ctx: Ctx) -> None:
     ctx.reply(Html("\n".join(lines)))
 
 
-def _due_keyboard(ctx: Ctx):
+def _due_keyboard(ctx: Ctx) -> Keyboard:
     t = ctx.t
     labels = {3: t("3 days"), 7: t("1 week"), 14: t("2 weeks")}
     return keyboard([button(labels[d], RequestDue(d)) for d in DUE_DAYS])
@@ -140,7 +143,7 @@ async def _target(ctx: Ctx, action: str, target_id: int | None) -> dict | None:
         team = await ctx.uow.teams.get(target_id or 0)
         if team is None or team.unit_id not in unit_ids or team.ketua_id is None or not team.accepts_members:
             return None
-        lead = await ctx.uow.org.employee(team.ketua_id)
+        lead = present(await ctx.uow.org.employee(team.ketua_id), "the team's ketua")
         return {"addressee_id": lead.id, "team_id": team.id, "name": f"{lead.name} ({team.name})"}
     person = await ctx.uow.org.employee(target_id or 0)
     if person is None or person.unit_id not in unit_ids or not person.active or person.id == ctx.me.id:
@@ -180,7 +183,7 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
         ctx.reply(t("Please choose with the buttons above, or send /batal."))
 
 
-def _date(match) -> dt.date | None:
+def _date(match: re.Match[str]) -> dt.date | None:
     try:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
@@ -197,7 +200,7 @@ async def _send(ctx: Ctx, data: dict) -> None:
                         team_id=data.get("team_id"), created_at=ctx.now)
     ctx.uow.reports.add(req)
     await ctx.uow.flush()
-    ctx.uow.decisions.add(Decision("report_request", req.id, me.id, "requested", ctx.now,
+    ctx.uow.decisions.add(Decision("report_request", id_of(req), me.id, "requested", ctx.now,
                                    details={"addressee_id": req.addressee_id, "team_id": req.team_id,
                                             "source": ctx.profile.reporting.source_of("adhoc_requester")}))
     await close(ctx)

@@ -7,17 +7,23 @@ a team or individual report is the unit head, who accepts it only as meeting the
 (rule 50), after the rater where the profile says so (rule 51)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from domain.errors import DomainError
+from domain.ids import id_of
+from domain.org import Employee
 from domain.profiles import Role
 from domain.report import NOTE_MAX, NOTE_MIN, Report, ReportStatus
 from domain.report_routing import rater_evaluated
 from domain.rules import check_done
+from domain.team import Team
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
 from handlers.core.forms import Form, FormState, close
+from handlers.core.i18n import Translator
+from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.reports.buttons import ReportAction, Review
@@ -64,7 +70,7 @@ async def _load(ctx: Ctx, report_id: int, version: int) -> Report | None:
     return report
 
 
-async def _team(ctx: Ctx, report: Report):
+async def _team(ctx: Ctx, report: Report) -> Team | None:
     return await ctx.uow.teams.get(report.team_id) if report.team_id else None
 
 
@@ -80,11 +86,11 @@ async def on_button(ctx: Ctx, pressed: Review) -> None:
         await _accept_done(ctx, report)
     elif action == "f" and not report.at_last_hop:
         await _open(ctx, NOTE, report)
-        nxt = await ctx.uow.org.employee(report.route[report.hop + 1])
+        nxt = present(await ctx.uow.org.employee(report.route[report.hop + 1]), "the next reviewer")
         ctx.answer()
         ctx.reply(t("Write a note for {name} if you want (it goes with the report), or forward it as it is.",
                     name=nxt.name), keyboard([button(t("➡️ Forward without a note"),
-                                                     Review("fn", report.id, report.version))]))
+                                                     Review("fn", id_of(report), report.version))]))
     elif action == "fn" and not report.at_last_hop:
         await close(ctx)
         await _forward(ctx, report, None)
@@ -103,7 +109,7 @@ async def _open(ctx: Ctx, form: Form[Step], report: Report) -> None:
 
 
 async def _accept_done(ctx: Ctx, report: Report) -> None:
-    author = await ctx.uow.org.employee(report.author_id)
+    author = present(await ctx.uow.org.employee(report.author_id), "the report's author")
     rater = await ctx.uow.org.employee(author.rater_id) if author.rater_id else None
     res = check_done(ctx.profile, Role.UNIT_HEAD, meets_target=True, rater_evaluated=rater_evaluated(report, rater))
     if not res.ok:
@@ -115,7 +121,7 @@ async def _accept_done(ctx: Ctx, report: Report) -> None:
 async def _accept(ctx: Ctx, report: Report, meets_target: bool) -> None:
     t, me = ctx.t, ctx.me
     report.accept(me.id, ctx.now, meets_target=meets_target)
-    ctx.uow.decisions.add(Decision("report", report.id, me.id, "accepted", ctx.now,
+    ctx.uow.decisions.add(Decision("report", id_of(report), me.id, "accepted", ctx.now,
                                    details={"version": report.version, "meets_target": meets_target,
                                             "source": ctx.profile.reporting.source_of("done_by")
                                             if meets_target else None}))
@@ -131,7 +137,8 @@ async def _accept(ctx: Ctx, report: Report, meets_target: bool) -> None:
     ctx.edit_or_reply(report_card(t, report, people[report.author_id], team, people))
 
 
-async def _tell_route(ctx: Ctx, report: Report, people, event: str, first) -> None:
+async def _tell_route(ctx: Ctx, report: Report, people: dict[int, Employee], event: str,
+                      first: Callable[[Translator], str]) -> None:
     """Earlier hops (who forwarded it) learn how it ended."""
     team = await _team(ctx, report)
     for official in report.route[:report.hop]:
@@ -143,7 +150,7 @@ async def _tell_route(ctx: Ctx, report: Report, people, event: str, first) -> No
 async def _forward(ctx: Ctx, report: Report, note: str | None) -> None:
     t, me = ctx.t, ctx.me
     nxt = report.forward(me.id, note, ctx.now)
-    ctx.uow.decisions.add(Decision("report", report.id, me.id, "forwarded", ctx.now, reason=report.last_note,
+    ctx.uow.decisions.add(Decision("report", id_of(report), me.id, "forwarded", ctx.now, reason=report.last_note,
                                    details={"version": report.version, "to": nxt}))
     people = await people_of(ctx.uow, report)
     await notify_reviewer(ctx, report, f"h{report.hop}", note_by=me.name)
@@ -194,7 +201,7 @@ async def on_return_reason(ctx: Ctx, conv: FormState[Step]) -> None:
         ctx.reply(explain(t, err) + "\n" + t("Please write the feedback again."), force_reply=True)
         return
     await close(ctx)
-    ctx.uow.decisions.add(Decision("report", report.id, me.id, "returned", ctx.now, reason=report.last_note,
+    ctx.uow.decisions.add(Decision("report", id_of(report), me.id, "returned", ctx.now, reason=report.last_note,
                                    details={"version": report.version, "hop": report.hop}))
     people = await people_of(ctx.uow, report)
     await ctx.notify(report.author_id, f"rep:{report.id}:v{report.version}:ret", lambda tr: (

@@ -11,4 +11,5 @@ from handlers.reports import (
     review,
 )
 
-router = merge([lapor.router, listing.router, draft.router, review.router, requests.router, evidence.router, rekap.router, obligations.router])
+router = merge([lapor.router, listing.router, draft.router, review.router, requests.router, evidence.router,
+                rekap.router, obligations.router])

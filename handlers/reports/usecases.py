@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from domain.errors import DomainError
+from domain.ids import id_of
 from domain.org import Employee
 from domain.periods import Cadence, Period, period_of
 from domain.profiles import Profile
@@ -14,6 +15,9 @@ from domain.report_routing import route_for
 from domain.rules import check_report_evidence, monitoring_period_months
 from domain.team import Team
 from handlers.core.context import Ctx
+from handlers.core.i18n import Translator
+from handlers.core.lookups import present
+from handlers.core.types import Keyboard
 from handlers.reports.cards import report_card, review_keyboard
 from storage.records import Decision, ReportVersion
 from storage.uow import UnitOfWork
@@ -40,7 +44,7 @@ async def people_of(uow: UnitOfWork, report: Report, *extra: int) -> dict[int, E
     return await uow.org.employees({report.author_id, *report.route, *extra})
 
 
-async def card(uow: UnitOfWork, t, report: Report, *, with_text: bool = True) -> str:
+async def card(uow: UnitOfWork, t: Translator, report: Report, *, with_text: bool = True) -> str:
     people = await people_of(uow, report)
     team = await uow.teams.get(report.team_id) if report.team_id else None
     return report_card(t, report, people[report.author_id], team, people, with_text=with_text)
@@ -55,7 +59,7 @@ def check_evidence_rule(profile: Profile, files: list) -> None:
 
 
 async def compute_route(ctx: Ctx, report: Report, team: Team | None, request: ReportRequest | None) -> list[int]:
-    me = await ctx.uow.org.employee(report.author_id)
+    me = present(await ctx.uow.org.employee(report.author_id), "the report's author")
     extra = [i for i in (team.pengendali_id if team else None, team.ketua_id if team else None) if i]
     org = await ctx.uow.org.view_for(me, unit_ids=[team.unit_id] if team else [], employee_ids=extra, on=ctx.today)
     return route_for(org, ctx.profile, report.kind, me, team=team,
@@ -63,7 +67,7 @@ async def compute_route(ctx: Ctx, report: Report, team: Team | None, request: Re
 
 
 def record_version(uow: UnitOfWork, report: Report, now: dt.datetime) -> None:
-    uow.reports.add(ReportVersion(report.id, report.version, report.text, list(report.files), now))
+    uow.reports.add(ReportVersion(id_of(report), report.version, report.text, list(report.files), now))
 
 
 async def submit(ctx: Ctx, report: Report, team: Team | None, request: ReportRequest | None) -> None:
@@ -76,9 +80,9 @@ async def submit(ctx: Ctx, report: Report, team: Team | None, request: ReportReq
         ctx.uow.reports.add(report)
     await ctx.uow.flush()
     if request is not None and request.report_id is None:
-        request.answer(report.id)
+        request.answer(id_of(report))
     record_version(ctx.uow, report, ctx.now)
-    ctx.uow.decisions.add(Decision("report", report.id, report.author_id,
+    ctx.uow.decisions.add(Decision("report", id_of(report), report.author_id,
                                    "resubmitted" if resubmitted else "submitted", ctx.now,
                                    details={"version": report.version, "route": route,
                                             "source": ctx.profile.reporting.source_of("team_route")
@@ -91,7 +95,7 @@ async def correct(ctx: Ctx, report: Report, text: str, files: list) -> None:
     check_evidence_rule(ctx.profile, files)
     report.correct(ctx.me.id, text, ctx.now, files, evidence_required=ctx.profile.reporting.evidence_required)
     record_version(ctx.uow, report, ctx.now)
-    ctx.uow.decisions.add(Decision("report", report.id, report.author_id, "corrected", ctx.now,
+    ctx.uow.decisions.add(Decision("report", id_of(report), report.author_id, "corrected", ctx.now,
                                    details={"version": report.version}))
     await notify_reviewer(ctx, report, "corr", corrected=True)
 
@@ -105,7 +109,7 @@ async def notify_reviewer(ctx: Ctx, report: Report, event: str, corrected: bool 
     team = await ctx.uow.teams.get(report.team_id) if report.team_id else None
     author = people[report.author_id]
 
-    def render(t):
+    def render(t: Translator) -> tuple[str, Keyboard | None]:
         if corrected:
             first = t("{name} corrected the report before review; this is the new version:", name=author.name)
         elif note_by:

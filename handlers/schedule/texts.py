@@ -47,15 +47,21 @@ class RenderContext:
         return person.name if person else f"#{employee_id}"
 
     def waited(self, ob: Obligation) -> int:
-        assert ob.since is not None
-        return self.calendar.working_days_between(ob.since.astimezone(self.settings.tz).date(), self.today())
+        return self.calendar.working_days_between(_since(ob).astimezone(self.settings.tz).date(), self.today())
+
+
+def _since(ob: Obligation) -> dt.datetime:
+    """When a waiting obligation (a decision) began; decision notices carry only those."""
+    if ob.since is None:
+        raise ValueError(f"{ob.key} has a deadline, not a waiting time")
+    return ob.since
 
 
 Renderer = Callable[[Translator, Notice, RenderContext], str]
 _RENDERERS: dict[str, Renderer] = {}
 
 
-def register_renderer(kind: str):
+def register_renderer(kind: str) -> Callable[[Renderer], Renderer]:
     """Let a feature word the notices of its own obligation kind."""
     def register(fn: Renderer) -> Renderer:
         _RENDERERS[kind] = fn
@@ -126,10 +132,10 @@ def _decision(t: Translator, n: Notice, rc: RenderContext) -> str:
     if n.audience == ESCALATION:
         head = t("📣 <b>Decisions waiting too long</b>:")
         lines = ["• " + t("{what}: waiting for {name} since {since} ({days} working day(s))", what=_label(ob),
-                   name=rc.name(ob.person_id), since=rc.day(t, ob.since), days=rc.waited(ob)) for ob in n.items]
+                   name=rc.name(ob.person_id), since=rc.day(t, _since(ob)), days=rc.waited(ob)) for ob in n.items]
         return Html("\n".join([head, *_lines(t, lines)]))
     head = t("⏳ <b>Waiting for your decision</b>:")
-    lines = ["• " + t("{what}: since {since} ({days} working day(s))", what=_label(ob), since=rc.day(t, ob.since),
+    lines = ["• " + t("{what}: since {since} ({days} working day(s))", what=_label(ob), since=rc.day(t, _since(ob)),
                days=rc.waited(ob)) for ob in n.items]
     return Html("\n".join([head, *_lines(t, lines), t("Send /persetujuan to decide.")]))
 
