@@ -26,7 +26,7 @@ class OrgView(Protocol):
 class Routing:
     decider_id: int
     decider_role: Role
-    cc_ids: tuple[int, ...]
+    tembusan_ids: tuple[int, ...]
     source: str
     acting_for_id: int | None = None  # the official the decider stands in for (Plt/Plh)
 
@@ -153,12 +153,12 @@ def route_voluntary_within_unit(org: OrgView, profile: Profile, applicant: Emplo
     if resolved is None:
         raise DomainError("no_decider")
     decider = resolved.person
-    cc: list[int] = []
-    for cc_role in knob.cc:
-        person = resolve_role(org, applicant, cc_role)
-        if person is not None and person.id not in (decider.id, applicant.id) and person.id not in cc:
-            cc.append(person.id)
-    return Routing(decider.id, role, tuple(cc), knob.source, resolved.acting_for_id)
+    tembusan: list[int] = []
+    for tembusan_role in knob.tembusan:
+        person = resolve_role(org, applicant, tembusan_role)
+        if person is not None and person.id not in (decider.id, applicant.id) and person.id not in tembusan:
+            tembusan.append(person.id)
+    return Routing(decider.id, role, tuple(tembusan), knob.source, resolved.acting_for_id)
 
 
 def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *, team_unit_id: int | None = None,

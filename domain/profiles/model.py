@@ -157,7 +157,7 @@ class AuthorizedOfficial(Section):
 @dataclass(frozen=True, kw_only=True)
 class VoluntaryWithinUnit(Section):
     decider: Role
-    cc: tuple[Role, ...]
+    tembusan: tuple[Role, ...]
     oral: bool
     reason_required: bool
 
@@ -167,10 +167,10 @@ class VoluntaryCrossUnit(Section):
     scope: VoluntaryScope
     prerequisite: Prerequisite
     prerequisite_by: tuple[Role, ...]
-    applicant_cc: tuple[Role, ...]
+    applicant_tembusan: tuple[Role, ...]
     target_decider: Role
     forward_to: tuple[Role, ...]
-    forward_cc: tuple[Role, ...]
+    forward_tembusan: tuple[Role, ...]
     final_approvers: tuple[Role, ...]
     extra_approval: tuple[Role, ...]
     letter_drafter: Role
@@ -194,7 +194,7 @@ class AppointmentWithinUnit(Section):
 @dataclass(frozen=True, kw_only=True)
 class AppointmentCrossUnit(Section):
     request_to: Role
-    request_cc: tuple[Role, ...]
+    request_tembusan: tuple[Role, ...]
     decider: Role
     recommendation_from: tuple[Role, ...]
     letter_drafter: Role
@@ -212,7 +212,7 @@ class AppointmentCrossAgency(Section):
     recommendation_from: tuple[Role, ...]
     reply_lists_released_staff: bool
     letter_issuer: Role
-    letter_cc: tuple[Role, ...]
+    letter_tembusan: tuple[Role, ...]
     reason_required: bool
 
 
@@ -220,13 +220,13 @@ class AppointmentCrossAgency(Section):
 class AppointmentCrossInstitution(Section):
     routing: InstitutionRouting
     request_to: Role | None
-    request_cc: tuple[Role, ...]
+    request_tembusan: tuple[Role, ...]
     sender: Role | None
     own_approval_required: bool
     released_list_needs_target_approval: bool
     letter_issuer: Role | None
-    letter_cc: tuple[Role, ...]
-    letter_cc_both_authorized_officials: bool
+    letter_tembusan: tuple[Role, ...]
+    letter_tembusan_both_authorized_officials: bool
     reason_required: bool
 
 

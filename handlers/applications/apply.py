@@ -141,8 +141,8 @@ async def _submit(ctx: Ctx, data: dict) -> None:
                      lambda t: (acting_note(t, absent)
                                 + t("New application waiting for your decision:") + "\n\n"
                                 + application_card(t, app, me), decider_keyboard(t, app)))
-    for cc_id in app.tembusan_ids:
-        await ctx.notify(cc_id, f"app:{app.id}:cc:{cc_id}:submitted",
+    for tembusan_id in app.tembusan_ids:
+        await ctx.notify(tembusan_id, f"app:{app.id}:cc:{tembusan_id}:submitted",
                          lambda t: (t("For your information (tembusan):") + "\n\n" + application_card(t, app, me),
                                     None))
     ctx.answer(ctx.t("Sent"))

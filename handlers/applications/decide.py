@@ -133,7 +133,7 @@ async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[
     """The applicant learns the outcome; whoever the profile copies learns it too."""
     await ctx.notify(app.applicant_id, f"app:{app.id}:outcome", lambda t: (render_applicant(t), None))
     applicant = present(await ctx.uow.org.employee(app.applicant_id), "the applicant")
-    for cc_id in app.tembusan_ids:
-        await ctx.notify(cc_id, f"app:{app.id}:cc:{cc_id}:{app.status.value}",
+    for tembusan_id in app.tembusan_ids:
+        await ctx.notify(tembusan_id, f"app:{app.id}:cc:{tembusan_id}:{app.status.value}",
                          lambda t: (t("For your information (tembusan):") + "\n\n"
                                     + application_card(t, app, applicant), None))

@@ -36,13 +36,13 @@ async def submit_application(uow: UnitOfWork, profile: Profile, applicant: Emplo
     routing = route_voluntary_within_unit(org, profile, applicant)
     app = Application(None, applicant.id, applicant.unit_id, draft.target, draft.motivation, team_id=draft.team_id,
                       created_at=now)
-    app.submit(routing.decider_id, now, acting_for_id=routing.acting_for_id, tembusan_ids=routing.cc_ids)
+    app.submit(routing.decider_id, now, acting_for_id=routing.acting_for_id, tembusan_ids=routing.tembusan_ids)
     app.number = format_number("PS", now.year, await uow.counters.next(f"PS-{now.year}"))
     uow.applications.add(app)
     await uow.flush()
     # History only: what routed it, as it was then. The application's own columns are what count.
     uow.decisions.add(Decision("application", id_of(app), applicant.id, "submitted", now,
                                details={"decider_id": routing.decider_id, "role": routing.decider_role.value,
-                                        "cc": list(routing.cc_ids), "source": routing.source,
+                                        "tembusan": list(routing.tembusan_ids), "source": routing.source,
                                         "acting_for_id": routing.acting_for_id}))
     return Submitted(app, org, routing.decider_id)

@@ -171,7 +171,7 @@ PEOPLE = [
      None),
 ]
 
-TEAMS = [  # unit, name, kind, lead key (or None)
+TEAMS = [  # unit, name, kind, ketua key (or None)
     ("SETDA.PEM", "Tim Evaluasi Penyelenggaraan Pemerintahan Daerah", TeamKind.RUTIN, "analis_madya"),
     ("SETDA.HUK", "Tim Penyusunan Rancangan Peraturan {kepala}", TeamKind.RUTIN, "perancang_muda"),
     ("SETDA.ORG", "Tim Reformasi Birokrasi", TeamKind.RUTIN, "analis_sdm"),
@@ -246,9 +246,9 @@ async def seed_pemda(uow: UnitOfWork, profile_name: str, now: dt.datetime, ttl_h
         people[key] = emp
         if heads:
             units[heads].head_id = emp.id
-    for unit_code, name, team_kind, lead in TEAMS:
+    for unit_code, name, team_kind, ketua in TEAMS:
         uow.teams.add(Team(None, units[unit_code].id, name.format(**fill), team_kind,
-                           ketua_id=people[lead].id if lead else None))
+                           ketua_id=people[ketua].id if ketua else None))
     seeded = [SeededPerson(key, emp, (await issue_code(uow, emp.id, now, ttl_hours)).code)
               for key, emp in people.items()]
     await uow.flush()

@@ -44,11 +44,11 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
     found: list[Obligation] = []
     for team in await uow.teams.active():
         ketua_id = team.ketua_id
-        lead = await uow.org.employee(ketua_id) if ketua_id is not None else None
-        if ketua_id is None or lead is None:
+        ketua = await uow.org.employee(ketua_id) if ketua_id is not None else None
+        if ketua_id is None or ketua is None:
             continue
-        org = await uow.org.view_for(lead, unit_ids=[team.unit_id], on=today)
-        head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=lead.id)
+        org = await uow.org.view_for(ketua, unit_ids=[team.unit_id], on=today)
+        head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=ketua.id)
         head_id = head.person.id if head is not None else None
         team_id = id_of(team)
         members = [m.employee_id for m in await uow.teams.members(team_id) if m.role in MEMBER_ROLES]

@@ -68,9 +68,9 @@ async def _team_block(ctx: Ctx, team: Team) -> str:
     members = [m for m in await ctx.uow.teams.members(id_of(team)) if m.role in MEMBER_ROLES]
     people = await ctx.uow.org.employees({m.employee_id for m in members}
                                          | ({team.ketua_id} if team.ketua_id else set()))
-    lead = people.get(team.ketua_id) if team.ketua_id else None
-    lines = [t("<b>{team}</b> — {period}, ketua: {lead}", team=team.name, period=current.key,
-               lead=lead.name if lead else t("none yet"))]
+    ketua = people.get(team.ketua_id) if team.ketua_id else None
+    lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=team.name, period=current.key,
+               ketua=ketua.name if ketua else t("none yet"))]
     now_reports = await _by_author(ctx, team, current.key)
     if members:
         lines.append(" · ".join(mark(now_reports.get(m.employee_id)) + " " + _esc(people[m.employee_id].name)

@@ -143,8 +143,8 @@ async def _target(ctx: Ctx, action: str, target_id: int | None) -> dict | None:
         team = await ctx.uow.teams.get(target_id or 0)
         if team is None or team.unit_id not in unit_ids or team.ketua_id is None or not team.accepts_members:
             return None
-        lead = present(await ctx.uow.org.employee(team.ketua_id), "the team's ketua")
-        return {"addressee_id": lead.id, "team_id": team.id, "name": f"{lead.name} ({team.name})"}
+        ketua = present(await ctx.uow.org.employee(team.ketua_id), "the team's ketua")
+        return {"addressee_id": ketua.id, "team_id": team.id, "name": f"{ketua.name} ({team.name})"}
     person = await ctx.uow.org.employee(target_id or 0)
     if person is None or person.unit_id not in unit_ids or not person.active or person.id == ctx.me.id:
         return None

@@ -92,7 +92,7 @@ def test_identity_per_region():
 ])
 def test_within_unit_voluntary_decider(name, decider, cc, article):
     w = load_profile(name).voluntary.within_unit
-    assert (w.decider, w.cc) == (decider, cc)
+    assert (w.decider, w.tembusan) == (decider, cc)
     assert article in w.source_of("decider")
     assert w.reason_required  # product decision 1, everywhere
 
@@ -148,7 +148,8 @@ _DELETE = object()
     pytest.param("voluntary.within_unit.oral", "yes", "profile_bad_type", "voluntary.within_unit.oral",
                  id="bool-as-str"),
     pytest.param("reporting.cadence_months", True, "profile_bad_type", "reporting.cadence_months", id="bool-as-int"),
-    pytest.param("voluntary.within_unit.cc", "rater", "profile_bad_type", "voluntary.within_unit.cc", id="str-as-list"),
+    pytest.param("voluntary.within_unit.tembusan", "rater", "profile_bad_type", "voluntary.within_unit.tembusan",
+                 id="str-as-list"),
     pytest.param("voluntary.within_unit.source", _DELETE, "profile_missing_source",
                  "voluntary.within_unit.source", id="missing-source"),
     pytest.param("voluntary.within_unit.source", "  ", "profile_missing_source",

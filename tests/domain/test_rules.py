@@ -132,8 +132,8 @@ def test_r10_target_unit_head_answers_after_rater_recommendation(name, applies, 
     D: "Lamp. 2.A.2)a", BT: "Lamp. B.2 a.2)a)", S: "Lamp. IV 3.1 b) 1)", N: PM}))
 def test_r11_cross_unit_request_copies_the_rater(name, applies, article):
     cu = load_profile(name).appointment.cross_unit
-    assert (Role.RATER in cu.request_cc) is applies
-    assert not applies or cites(cu.source_of("request_cc"), article)
+    assert (Role.RATER in cu.request_tembusan) is applies
+    assert not applies or cites(cu.source_of("request_tembusan"), article)
 
 
 @pytest.mark.parametrize("name, applies, article", per_profile(12, {
@@ -157,16 +157,17 @@ def test_r13_released_staff_list_needs_target_pyb(name, applies, article):
                          per_profile(14, {BT: "Lamp. B.2 a.3)e)iii.", H: "Ps 14(e)(4)", N: PM}))
 def test_r14_final_cross_institution_letter_copies_both_pyb_and_rater(name, applies, article):
     ci = load_profile(name).appointment.cross_institution
-    both = ci.letter_cc_both_authorized_officials and {Role.AUTHORIZED_OFFICIAL, Role.RATER} <= set(ci.letter_cc)
+    both = (ci.letter_tembusan_both_authorized_officials
+            and {Role.AUTHORIZED_OFFICIAL, Role.RATER} <= set(ci.letter_tembusan))
     assert both is applies
-    assert not applies or cites(ci.source_of("letter_cc"), article)
+    assert not applies or cites(ci.source_of("letter_tembusan"), article)
 
 
 @pytest.mark.parametrize("name, applies, article", per_profile(15, {S: "Lamp. IV 3.1 c)"}))
 def test_r15_cross_institution_via_wali_kota_attn_sekda(name, applies, article):
     ci = load_profile(name).appointment.cross_institution
     via_sekda = (ci.routing is InstitutionRouting.VIA_REGIONAL_HEAD_ATTN_SEKDA and ci.request_to is Role.REGIONAL_HEAD
-                 and ci.sender is Role.SEKDA and Role.RATER in ci.request_cc)
+                 and ci.sender is Role.SEKDA and Role.RATER in ci.request_tembusan)
     assert via_sekda is applies
     assert not applies or cites(ci.source_of("routing"), article)
 
@@ -176,7 +177,7 @@ def test_r16_cross_agency_reply_lists_staff_and_copies_other_pd_head(name, appli
     ca = load_profile(name).appointment.cross_agency
     assert (ca is not None) is applies
     if applies:
-        assert ca.reply_lists_released_staff and Role.AGENCY_HEAD in ca.letter_cc
+        assert ca.reply_lists_released_staff and Role.AGENCY_HEAD in ca.letter_tembusan
         assert cites(ca.source_of("reply_lists_released_staff"), article)
 
 
@@ -222,15 +223,15 @@ def test_r21_cross_unit_voluntary_needs_rater_acknowledgement_and_copy(name, app
     res = check_voluntary_dispatch(p)
     assert ("R21" in rule_ids(res)) is applies
     if applies:
-        assert cites(res.failures[0].article, article) and Role.RATER in p.voluntary.cross_unit.applicant_cc
+        assert cites(res.failures[0].article, article) and Role.RATER in p.voluntary.cross_unit.applicant_tembusan
         assert check_voluntary_dispatch(p, rater_acknowledged=True).ok
 
 
 @pytest.mark.parametrize("name, applies, article", per_profile(22, {BT: "Lamp. B.2 b.b.1", N: PM}))
 def test_r22_cross_unit_voluntary_copies_rater_and_own_unit_head(name, applies, article):
     cu = load_profile(name).voluntary.cross_unit
-    assert (set(cu.applicant_cc) == {Role.RATER, Role.UNIT_HEAD}) is applies
-    assert not applies or cites(cu.source_of("applicant_cc"), article)
+    assert (set(cu.applicant_tembusan) == {Role.RATER, Role.UNIT_HEAD}) is applies
+    assert not applies or cites(cu.source_of("applicant_tembusan"), article)
 
 
 @pytest.mark.parametrize("name, applies, article", per_profile(23, {BD: "Lamp. I §2 b.2)c)"}))
