@@ -2,7 +2,7 @@
 
 draft -> submitted -> approved | rejected | withdrawn. Transitions are the only way to
 change the state; an illegal one raises IllegalTransition. A rejection without a written
-reason is impossible (product decision 1 of REGULATIONS.md)."""
+reason is impossible (product decision 1, docs/DECISIONS.md)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,6 +1,6 @@
 """Organisation vocabulary: units, employees and the ordered civil-service scales.
 
-Glossary names (REGULATIONS.md §1) are kept as enum values so data files and the
+Glossary names (docs/GLOSSARY.md) are kept as enum values so data files and the
 database read like the regulations."""
 from __future__ import annotations
 
@@ -107,7 +107,7 @@ class Education(str, Enum):
 
 
 class UnitKind(str, Enum):
-    """Unit typologies of REGULATIONS.md §5 plus the structural parts inside a PD."""
+    """Unit typologies of docs/RULES.md plus the structural parts inside a PD."""
 
     SETDA = "setda"
     SETWAN = "setwan"

@@ -1,7 +1,7 @@
-"""Pure checks of the REGULATIONS.md §4 rules that take more than reading one profile knob.
+"""Pure checks of the docs/RULES.md rules that take more than reading one profile knob.
 
 Every check returns an EligibilityResult: `failures` block, `warnings` inform. A finding names
-the §4 rule ("R5"; "§2.8" where the digest has no number), a stable message key and the
+the rule of docs/RULES.md ("R5"; "§2.8" for a team-formation check with no number there), a stable message key and the
 article, taken from the profile so each region cites its own text. Rules coded but not yet
 called by any feature live in domain.pending."""
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Written text the rules ask for, above all a reason: a refusal, a return for revision
 (umpan balik), a decision on a kendala. One bound for every reason, so no feature accepts
-"ok" where another asks for a sentence (product decision 1 of REGULATIONS.md)."""
+"ok" where another asks for a sentence (product decision 1, docs/DECISIONS.md)."""
 from __future__ import annotations
 
 from domain.errors import DomainError

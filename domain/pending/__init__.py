@@ -1,4 +1,4 @@
-"""Rules of REGULATIONS.md §4 that are coded and tested but NOT enforced yet: no feature
+"""Rules of docs/RULES.md that are coded and tested but NOT enforced yet: no feature
 calls them. They live apart so nobody mistakes them for what the bot does today; a test
 (tests/test_architecture.py) fails when handlers/ or bot/ import this package, so wiring a
 rule means moving it out of here into domain/ on purpose, with the feature that calls it.

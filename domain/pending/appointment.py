@@ -11,7 +11,7 @@ REQUEST_FIELDS = ("purpose", "competence", "expectation", "duration")  # §2.5, 
 
 def check_request_fields(profile: Profile, scope: Scope, fields: Mapping[str, str | None]) -> EligibilityResult:
     """Rule 5: a surat permohonan pelibatan names purpose, competence, expectation, duration.
-    Where the region does not require them (Dharmasraya) a gap is only a warning (digest §2.5)."""
+    Where the region does not require them (Dharmasraya) a gap is only a warning (product decision 12)."""
     scope = Scope(scope)
     missing = tuple(f for f in REQUEST_FIELDS if not (fields.get(f) or "").strip())
     if scope is Scope.WITHIN_UNIT or not missing:

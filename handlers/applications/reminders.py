@@ -1,6 +1,6 @@
 """Decisions waiting too long: a voluntary application still waiting for its decider is
 a 'decision' obligation. The decider is reminded after `decision_remind_days` working
-days; after `decision_escalate_days` the decider's own unit head is told (REGULATIONS.md
+days; after `decision_escalate_days` the decider's own unit head is told (docs/DECISIONS.md,
 product decision 5: no request is left hanging)."""
 from __future__ import annotations
 

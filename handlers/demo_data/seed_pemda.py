@@ -2,7 +2,7 @@
 Sekretariat Daerah (Sekda, Asisten, Kabag, Kasubbag), two Dinas of different typology
 (Dinas Kesehatan: two levels, JF under the Kabid; Dinas Perhubungan: three levels with
 Seksi), a Puskesmas led by a JF, and a Kecamatan — about 60 people with region-flavoured
-names, fictitious but well-formed NIPs, and raters as REGULATIONS.md §5 sets them out for
+names, fictitious but well-formed NIPs, and raters as docs/RULES.md (typologies) sets them out for
 the profile's typology. A province (Banten) has no Kecamatan or Puskesmas of its own; they
 are kept so every profile's demo shows the same shapes."""
 from __future__ import annotations
@@ -48,7 +48,7 @@ UNITS = [  # code, name ({region}/{kec}/{pkm} filled in), kind, parent
 
 # key, unit, jabatan, kind, jenjang, golongan, education, degree ("|" = the name), sex digit (1 male,
 # 2 female), rater, unit headed. A rater given as {profile: key, "*": default} follows the profile's
-# typology where they differ (REGULATIONS.md §5), e.g. Surakarta puts a Setda JF Madya under the Asisten.
+# typology where they differ (docs/RULES.md (typologies)), e.g. Surakarta puts a Setda JF Madya under the Asisten.
 PEOPLE = [
     ("sekda", "SETDA", "Sekretaris Daerah", JK.JPT_PRATAMA, None, "IV/d", "S3", "Dr. |, M.Si.", 1, None, "SETDA"),
     ("asisten1", "SETDA.AS1", "Asisten Pemerintahan dan Kesejahteraan Rakyat", JK.JPT_PRATAMA, None, "IV/c", "S2",

@@ -1,4 +1,4 @@
-"""REGULATIONS.md §4, rule by rule, for every profile.
+"""docs/RULES.md, rule by rule, for every profile.
 
 Each test runs once per profile; its id names the rule, the profile and the article
 (e.g. R28-surakarta-Ps15(2)), or "NS" where the rule does not apply there. Where a rule
@@ -193,8 +193,9 @@ def test_r17_voluntary_application_to_another_pd_blocked(name, applies, article)
 @pytest.mark.parametrize("name, applies, article", per_profile(18, {
     BD: "Lamp. I §2 b", BT: "Lamp. B.2 b", H: "Lamp. II B", S: "Ps 18(1)", N: PM}))
 def test_r18_voluntary_application_to_another_institution_blocked(name, applies, article):
-    """Badung is not in the digest's list, but its one-PD limit (rule 17) excludes other
-    institutions too; only Dharmasraya forbids no scope (digest §2.7)."""
+    """Badung is not in rule 18's list, but its one-PD limit (rule 17) excludes other
+    institutions too. Dharmasraya still allows it here: the Corrections in docs/RULES.md read
+    Lamp. 2.B as a closed list that forbids it, a fix that belongs to the regulation-fidelity work."""
     res = check_voluntary_scope(load_profile(name), applicant_agency_id=1, target_agency_id=None)
     assert rule_ids(res) == (["R18"] if applies else [])
     assert not applies or cites(res.failures[0].article, article)
@@ -546,7 +547,7 @@ def test_r51_rater_evaluates_before_the_unit_head_decides(name, applies, article
 @pytest.mark.parametrize("name, applies, article", per_profile(52, {H: "Lamp. II A.1.3.c", S: "Lamp. IV 3.1.1.3.c"}))
 def test_r52_missed_target_goes_to_rework_owned_by_the_unit_head(name, applies, article):
     ev = load_profile(name).reporting
-    assert ev.rework_owner is Role.UNIT_HEAD  # digest §2.11.3 models it so where the text is silent
+    assert ev.rework_owner is Role.UNIT_HEAD  # product decision 11, where the text is silent
     assert ev.rework_stated is applies
     assert cites(ev.source_of("rework_owner"), article if applies else "NS")
 
