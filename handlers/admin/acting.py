@@ -14,7 +14,7 @@ from handlers.admin.panel import admin_only, audit, card
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
-from handlers.core.forms import Form, FormState, close
+from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 
@@ -61,9 +61,7 @@ async def on_button(ctx: Ctx, pressed: ActingAction) -> None:
     elif action == "end":
         await _end(ctx, arg)
     elif action == "cancel":
-        await close(ctx)
-        ctx.answer()
-        ctx.edit_or_reply(t("Cancelled. Nothing was saved."))
+        await cancel_by_button(ctx, nothing_was="saved")
     elif (conv := await _draft(ctx)) is not None:
         await _step_button(ctx, conv, pressed)
 

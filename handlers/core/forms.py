@@ -75,3 +75,11 @@ async def close(ctx: Ctx) -> bool:
         return False
     await ctx.uow.conversations.clear(ctx.update.sender.id, ctx.update.chat_id)
     return True
+
+
+async def cancel_by_button(ctx: Ctx, nothing_was: str = "sent") -> None:
+    """A form's [Batal] button: close the form and replace the form's message with the outcome."""
+    await close(ctx)
+    ctx.answer()
+    ctx.edit_or_reply(ctx.t("Cancelled. Nothing was saved.") if nothing_was == "saved"
+                      else ctx.t("Cancelled. Nothing was sent."))

@@ -18,7 +18,7 @@ from domain.rules import check_kendala, kendala_deciders
 from domain.team import Team
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
-from handlers.core.forms import Form, FormState, close
+from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, translator
 from handlers.core.lookups import present
 from handlers.core.registry import Router
@@ -97,9 +97,7 @@ async def on_button(ctx: Ctx, pressed: KendalaAction) -> None:
     elif action == "send" and conv.step is Step.CONFIRM:
         await _send(ctx, data, pressed.target_id)
     elif action == "cancel":
-        await close(ctx)
-        ctx.answer()
-        ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
+        await cancel_by_button(ctx)
     else:
         ctx.answer(t("This button is not valid any more."), alert=True)
 

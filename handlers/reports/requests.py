@@ -16,7 +16,7 @@ from domain.rules import may_request_report
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
-from handlers.core.forms import Form, FormState, close
+from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html
 from handlers.core.lookups import present
 from handlers.core.registry import Router
@@ -129,9 +129,7 @@ async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue) -> None:
     elif action == "send" and conv.step is Step.CONFIRM:
         await _send(ctx, data)
     elif action == "cancel":
-        await close(ctx)
-        ctx.answer()
-        ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
+        await cancel_by_button(ctx)
     else:
         ctx.answer(t("This button is not valid any more."), alert=True)
 

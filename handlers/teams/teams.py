@@ -17,7 +17,7 @@ from domain.periods import QUARTERLY, period_of
 from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
-from handlers.core.forms import Form, FormState, close
+from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator
 from handlers.core.messages import explain
 from handlers.core.registry import Router
@@ -169,8 +169,7 @@ async def on_button(ctx: Ctx, pressed: NewTeamAction | NewTeamKind | NewTeamTerm
     elif pressed.action == "ok" and conv.step is Step.CONFIRM:
         await _create(ctx, data)
     elif pressed.action == "x":
-        await close(ctx)
-        ctx.edit_or_reply(t("Cancelled. Nothing was sent."))
+        await cancel_by_button(ctx)
 
 
 async def _create(ctx: Ctx, data: dict) -> None:
