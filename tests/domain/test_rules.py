@@ -191,11 +191,11 @@ def test_r17_voluntary_application_to_another_pd_blocked(name, applies, article)
 
 
 @pytest.mark.parametrize("name, applies, article", per_profile(18, {
-    BD: "Lamp. I §2 b", BT: "Lamp. B.2 b", H: "Lamp. II B", S: "Ps 18(1)", N: PM}))
+    D: "Lamp. 2.B", BD: "Lamp. I §2 b", BT: "Lamp. B.2 b", H: "Lamp. II B", S: "Ps 18(1)", N: PM}))
 def test_r18_voluntary_application_to_another_institution_blocked(name, applies, article):
     """Badung is not in rule 18's list, but its one-PD limit (rule 17) excludes other
-    institutions too. Dharmasraya still allows it here: the Corrections in docs/RULES.md read
-    Lamp. 2.B as a closed list that forbids it, a fix that belongs to the regulation-fidelity work."""
+    institutions too. Dharmasraya Lamp. 2.B (seed line 743, "Pengajuan sukarela terdiri dari")
+    lists only within-unit and cross-unit applications, a closed list (docs/RULES.md, Corrections)."""
     res = check_voluntary_scope(load_profile(name), applicant_agency_id=1, target_agency_id=None)
     assert rule_ids(res) == (["R18"] if applies else [])
     assert not applies or cites(res.failures[0].article, article)
