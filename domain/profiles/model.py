@@ -304,7 +304,7 @@ class Reporting(Section):
     kendala_escalate_home_heads: bool
     done_by: Role
     done_requires_meets_target: bool
-    rater_evaluates_first: bool  # False: Level 2 reviews, then Level 1 accepts
+    rater_evaluates_first: bool  # rule 51: the Penilai reviews the results before the unit head accepts them
     rework_owner: Role
     rework_stated: bool  # False: the regulation is silent; REWORK per product decision 11
 

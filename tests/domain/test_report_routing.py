@@ -46,9 +46,11 @@ def test_member_reports_go_to_the_ketua_only(profile):
 
 
 @pytest.mark.parametrize("profile, expected", [
-    ("nasional", [SEKRETARIS]),                        # product decision 3: direct
-    ("dharmasraya", [SEKRETARIS]),                     # Ps 13(2)
-    ("banten", [SEKRETARIS]),                          # Ps 14(2): the performance owner
+    # Reports go direct to the unit head, but rule 51 has the rater (Level 2) review them first:
+    ("nasional", [KASUBBAG, SEKRETARIS]),              # product decision 3; PermenPANRB Tahapan Evaluasi
+    ("dharmasraya", [KASUBBAG, SEKRETARIS]),           # Ps 13(2); Lamp. Kedudukan b(6), c(1)-(3)
+    ("banten", [KASUBBAG, SEKRETARIS]),                # Ps 14(2): the performance owner; Lamp. A.2.c, A.3
+    ("badung", [KASUBBAG, SEKRETARIS]),                # Ps 11(2); Lamp. I II.A.2.c, II.A.3
     ("hulu-sungai-utara", [KASUBBAG, SEKRETARIS]),     # Ps 21(2) + rule 51: the rater evaluates first
     ("surakarta", [KASUBBAG, SEKRETARIS]),             # Ps 26(3)(b): through the PPK
 ])
@@ -59,17 +61,26 @@ def test_team_report_route(profile, expected):
 def test_surakarta_team_report_through_the_pengendali_and_the_rater():
     """Ps 26(3)(b) through the Pengendali; rule 51 keeps the rater's evaluation before the unit head."""
     assert route("surakarta", ReportKind.TEAM, team=WITH_PENGENDALI) == [DEWI, KASUBBAG, SEKRETARIS]
-    assert route("nasional", ReportKind.TEAM, team=WITH_PENGENDALI) == [SEKRETARIS]  # no Pengendali there
+    assert route("nasional", ReportKind.TEAM, team=WITH_PENGENDALI) == [KASUBBAG, SEKRETARIS]  # no Pengendali
 
 
 @pytest.mark.parametrize("profile, expected", [
-    ("nasional", [SEKRETARIS]),
+    ("nasional", [KASUBBAG, SEKRETARIS]),              # rule 51: PermenPANRB Tahapan Evaluasi
     ("banten", [KASUBBAG, SEKRETARIS]),                # rule 47: delivered through the PPK
     ("surakarta", [KASUBBAG, SEKRETARIS]),             # Ps 26(2) direct, but rule 51 puts the rater first
-    ("badung", [SEKRETARIS]),
+    ("badung", [KASUBBAG, SEKRETARIS]),                # rule 51: Lamp. I II.A.2.c, II.A.3
+    ("dharmasraya", [KASUBBAG, SEKRETARIS]),           # rule 51: Lamp. Kedudukan b(6), c(1)-(3)
+    ("hulu-sungai-utara", [KASUBBAG, SEKRETARIS]),     # rule 51: Lamp. II A.1.3.a
 ])
 def test_individual_report_route(profile, expected):
     assert route(profile, ReportKind.INDIVIDUAL, team=None) == expected
+
+
+@pytest.mark.parametrize("profile", ["nasional", "banten", "surakarta", "hulu-sungai-utara", "badung", "dharmasraya"])
+def test_one_stop_only_where_the_rater_is_the_unit_head(profile):
+    """Rule 51: the Sekretaris's rater is the Kadis, who also heads the unit over them, so one
+    official reviews and accepts; two levels only where the unit head and the Penilai differ."""
+    assert route(profile, ReportKind.INDIVIDUAL, author=SEKRETARIS, team=None) == [KADIS]
 
 
 def test_a_requested_report_goes_back_to_whoever_asked():

@@ -537,8 +537,13 @@ def test_r50_only_the_unit_head_declares_done_on_target(name, applies, article):
     assert [f.code for f in missed.failures] == ["done_requires_meets_target"]
 
 
-@pytest.mark.parametrize("name, applies, article", per_profile(51, {H: "Lamp. II A.1.3.a", S: "Lamp. IV 3.1.1.3.a"}))
+@pytest.mark.parametrize("name, applies, article", per_profile(51, {
+    # Dharmasraya seed lines 281 (the Administrator is the Level 2 PPK), 302 (b(6)), 306-308 (c(1)-(3)).
+    D: "Lamp. Kedudukan A-J, stage b(6) and c(1)-(3)", BD: "Lamp. I II.A.2.c and II.A.3", BT: "Lamp. A.2.c and A.3",
+    H: "Lamp. II A.1.3.a", S: "Lamp. IV 3.1.1.3.a", N: PM}))
 def test_r51_rater_evaluates_before_the_unit_head_decides(name, applies, article):
+    """In Dharmasraya, Badung, Banten and PermenPANRB the Level 2 official (Administrator) is the
+    Penilai: results go to them first, then Level 1 accepts (docs/RULES.md, Corrections)."""
     res = check_done(load_profile(name), Role.UNIT_HEAD, meets_target=True, rater_evaluated=False)
     assert res.ok is not applies
     assert not applies or (res.failures[0].rule_id == "R51" and cites(res.failures[0].article, article))
