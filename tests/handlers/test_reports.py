@@ -227,9 +227,12 @@ def route_of(demo, *keys) -> list[int]:
 
 
 @pytest.mark.parametrize("profile_name, hops", [
-    ("nasional", ["sekretaris"]),                      # direct to the unit head
-    ("banten", ["sekretaris"]),                        # Ps 14(2): the performance owner
-    ("hulu-sungai-utara", ["kasubbag", "sekretaris"]),  # rule 51: the rater evaluates first
+    # Rule 51: the rater (Level 2) reviews before the unit head (Level 1) accepts.
+    ("nasional", ["kasubbag", "sekretaris"]),          # direct to the unit head; PermenPANRB Tahapan Evaluasi
+    ("banten", ["kasubbag", "sekretaris"]),            # Ps 14(2): the performance owner; Lamp. A.2.c, A.3
+    ("dharmasraya", ["kasubbag", "sekretaris"]),       # Ps 13(2); Lamp. Kedudukan b(6), c(1)-(3)
+    ("badung", ["kasubbag", "sekretaris"]),            # Ps 11(2); Lamp. I II.A.2.c, II.A.3
+    ("hulu-sungai-utara", ["kasubbag", "sekretaris"]),  # Lamp. II A.1.3.a
     ("surakarta", ["kasubbag", "sekretaris"]),         # Ps 26(3)(b): through the rater
 ])
 async def test_team_report_travels_the_profile_route(app, demo, profile_name, hops):
@@ -302,11 +305,16 @@ async def test_surakarta_via_pengendali_return_and_resubmit_with_evidence(app, d
     assert (await last_notice(app, "dewi"))["keyboard"][0][0]["data"] == Review("f", report.id, 2).pack()
 
 
-@pytest.mark.parametrize("profile_name, hops", [("banten", ["kasubbag", "sekretaris"]), ("nasional", ["sekretaris"])])
-async def test_individual_report_route(app, demo, profile_name, hops):
-    """Banten Ps 14(3), rule 47: to the Pimpinan UO through the rater; elsewhere direct."""
-    p = await people(app, demo, "andi", *hops)
-    await write_report(p["andi"], ReportAction("i"), text="Arsip surat masuk triwulan IV sudah terdigitalisasi.")
+@pytest.mark.parametrize("profile_name, author, hops", [
+    ("banten", "andi", ["kasubbag", "sekretaris"]),       # Ps 14(3), rule 47: through the rater
+    ("nasional", "andi", ["kasubbag", "sekretaris"]),     # rule 51: the rater reviews first
+    ("dharmasraya", "andi", ["kasubbag", "sekretaris"]),  # rule 51: Lamp. Kedudukan b(6), c(1)-(3)
+    ("nasional", "budi", ["kabid_apt"]),                 # the rater heads the unit: one stop
+])
+async def test_individual_report_route(app, demo, profile_name, author, hops):
+    """To the unit head, through the rater where the profile or rule 51 says so and the rater is someone else."""
+    p = await people(app, demo, author, *hops)
+    await write_report(p[author], ReportAction("i"), text="Arsip surat masuk triwulan IV sudah terdigitalisasi.")
     (report,) = await reports(app)
     assert (report.kind, report.route) == (ReportKind.INDIVIDUAL, route_of(demo, *hops))
     assert notice_button(await last_notice(app, hops[0]), "Teruskan" if len(hops) > 1 else "memenuhi target")
