@@ -7,7 +7,7 @@ from typing import Protocol
 
 from domain.acting import stand_in
 from domain.errors import DomainError
-from domain.org import Employee, Unit
+from domain.org import Employee, JabatanKind, Jenjang, Unit, UnitKind
 from domain.profiles import Profile, Role
 from domain.rules import ReportPathKind as RuleKind
 from domain.rules import report_path
@@ -75,6 +75,22 @@ def _agency_of(org: OrgView, unit_id: int) -> Unit | None:
     return unit
 
 
+def bagian_of(org: OrgView, unit_id: int) -> Unit | None:
+    """The Bagian a unit lies in: itself or its nearest parent of kind BAGIAN (a Setda JF sits in, or
+    is placed under, the Bagian of its field; Surakarta Lamp. III 2.1.a, Lamp. VI.1.b)."""
+    unit = org.unit(unit_id)
+    while unit is not None and unit.kind is not UnitKind.BAGIAN:
+        unit = org.unit(unit.parent_id) if unit.parent_id is not None else None
+    return unit
+
+
+def is_setda_jf_madya(org: OrgView, employee: Employee) -> bool:
+    """A JF Ahli Madya of the Sekretariat Daerah, whose individual report has its own route (rule 46)."""
+    agency = _agency_of(org, employee.unit_id)
+    return (employee.jabatan_kind is JabatanKind.FUNGSIONAL and employee.jenjang is Jenjang.AHLI_MADYA
+            and agency is not None and agency.kind is UnitKind.SETDA)
+
+
 def _holder(org: OrgView, role: Role, unit_id: int, exclude: int | None, subject: Employee | None,
             profile: Profile | None) -> Employee | None:
     """Who holds the post itself, nobody standing in."""
@@ -87,6 +103,8 @@ def _holder(org: OrgView, role: Role, unit_id: int, exclude: int | None, subject
         return rater_of(org, subject) if subject is not None else None
     if role is Role.AGENCY_HEAD:
         return _head(org, _agency_of(org, unit_id))
+    if role is Role.KABAG:
+        return _head(org, bagian_of(org, unit_id))
     if role is Role.SEKDA:
         setda_id = getattr(org, "setda_id", None)
         return _head(org, org.unit(setda_id)) if setda_id is not None else None
@@ -167,14 +185,16 @@ def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *,
 
     Member reports go to the ketua; team reports to the head of the team's owning unit,
     via the rater or the Pengendali where the profile says so; individual reports to the
-    author's unit head, via the rater (and Kabag) where the profile says so. Hops that
-    resolve to nobody, or to the author, are skipped so no report hangs."""
+    author's unit head, via the rater (and, for a Setda JF Ahli Madya, the Kepala Bagian)
+    where the profile says so. Hops that resolve to nobody, or to the author, are skipped
+    so no report hangs."""
     if kind == "member":
         if ketua_id is None or ketua_id == author.id:
             raise DomainError("team_has_no_ketua")
         return [ketua_id]
     rule_kind = RuleKind.TEAM if kind == "team" else RuleKind.INDIVIDUAL
-    roles = report_path(profile, rule_kind, via_pengendali=pengendali_id is not None)
+    roles = report_path(profile, rule_kind, via_pengendali=pengendali_id is not None,
+                        setda_jf_madya=rule_kind is RuleKind.INDIVIDUAL and is_setda_jf_madya(org, author))
     route: list[int] = []
     for role in roles:
         person: Employee | None
@@ -182,7 +202,11 @@ def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *,
             person = org.employee(pengendali_id) if pengendali_id else None
         elif role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
             unit_id = team_unit_id if (kind == "team" and team_unit_id is not None) else author.unit_id
-            found = official_for(org, role, unit_id, exclude=author.id, profile=profile)
+            found = (_addressee_above(org, role, unit_id, author, route, profile) if Role.KABAG in roles
+                     else official_for(org, role, unit_id, exclude=author.id, profile=profile))
+            person = found.person if found is not None else None
+        elif role is Role.KABAG:
+            found = official_for(org, role, author.unit_id, subject=author, profile=profile)
             person = found.person if found is not None else None
         else:
             person = resolve_role(org, author, role)
@@ -191,3 +215,17 @@ def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *,
     if not route:
         raise DomainError("no_report_route")
     return route
+
+
+def _addressee_above(org: OrgView, role: Role, unit_id: int, author: Employee, passed: list[int],
+                     profile: Profile) -> Resolved | None:
+    """Lamp. VI.1.b: a report "kepada Pimpinan UO melalui PPK dan Kepala Bagian" ends with a head
+    above both, so the first head up the chain who has not already passed it (in Setda: the Sekda
+    above the Asisten and the Kabag)."""
+    unit = org.unit(unit_id)
+    while unit is not None:
+        found = official_for(org, role, unit.id, exclude=author.id, profile=profile)
+        if found is None or found.person.id not in passed:
+            return found
+        unit = org.unit(unit.parent_id) if unit.parent_id is not None else None
+    return None

@@ -3,11 +3,15 @@ Sekretaris 2 heads the Sekretariat 11 (under Kadis 1); Kasubbag 3 rates Andi 4 (
 Dewi 6 is the team's pengendali; Siti 5 is a member."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from domain.acting import ActingKind, ActingOfficial
+from domain.deciders import official_for
 from domain.errors import DomainError
-from domain.org import Employee, JabatanKind, Unit, UnitKind
-from domain.profiles import load_profile
+from domain.org import Employee, JabatanKind, Jenjang, Unit, UnitKind
+from domain.profiles import Role, load_profile
 from domain.report import Report, ReportKind
 from domain.report_routing import rater_evaluated, route_for
 from domain.team import Team
@@ -102,3 +106,61 @@ def test_rater_evaluated_only_once_the_rater_has_passed_it():
     assert not rater_evaluated(Report(2, ReportKind.TEAM, ANDI, "2026-Q4", route=[SEKRETARIS], hop=0),
                                ORG.employee(KASUBBAG))
     assert rater_evaluated(Report(3, ReportKind.TEAM, ANDI, "2026-Q4", route=[SEKRETARIS], hop=0), None)
+
+
+# --- Rule 46: a Setda JF Ahli Madya (Surakarta Lamp. VI.1.b, seed line 1143) ---------------------
+# The Surakarta Setda typology (Lamp. III 2.1.a): Sekda 20 heads the Setda 30; Asisten 21 heads the
+# Asisten unit 31; Kabag 22 heads Bagian Pemerintahan 32, where JF Madya 23 (rated by the Asisten)
+# and JF Muda 24 (rated by the Kabag) sit; Kepala Dinas 25 heads Dinas 33, where JF Madya 26 sits.
+SEKDA, ASISTEN, KABAG, MADYA, MUDA, KADINKES, MADYA_DINAS, PLT = 20, 21, 22, 23, 24, 25, 26, 27
+
+
+class SetdaOrg:
+    def __init__(self, acting=()):
+        self.units = {30: Unit(30, "SETDA", "Sekretariat Daerah", UnitKind.SETDA, head_id=SEKDA),
+                      31: Unit(31, "SETDA.AS1", "Asisten Pemerintahan", UnitKind.OTHER, parent_id=30, head_id=ASISTEN),
+                      32: Unit(32, "SETDA.PEM", "Bagian Pemerintahan", UnitKind.BAGIAN, parent_id=31, head_id=KABAG),
+                      33: Unit(33, "DINKES", "Dinas Kesehatan", UnitKind.DINAS, head_id=KADINKES)}
+        spec = {SEKDA: (JabatanKind.JPT_PRATAMA, None, 30, None), ASISTEN: (JabatanKind.JPT_PRATAMA, None, 31, SEKDA),
+                KABAG: (JabatanKind.ADMINISTRATOR, None, 32, ASISTEN),
+                MADYA: (JabatanKind.FUNGSIONAL, Jenjang.AHLI_MADYA, 32, ASISTEN),
+                MUDA: (JabatanKind.FUNGSIONAL, Jenjang.AHLI_MUDA, 32, KABAG),
+                KADINKES: (JabatanKind.JPT_PRATAMA, None, 33, SEKDA),
+                MADYA_DINAS: (JabatanKind.FUNGSIONAL, Jenjang.AHLI_MADYA, 33, KADINKES),
+                PLT: (JabatanKind.PELAKSANA, None, 32, KABAG)}
+        self.people = {i: Employee(i, f"1990032120150310{i}", f"P{i}", "x", kind, unit, jenjang=jenjang, rater_id=rater)
+                       for i, (kind, jenjang, unit, rater) in spec.items()}
+        self.acting, self.day, self.setda_id = acting, dt.date(2026, 11, 2), 30
+
+    def employee(self, i):
+        return self.people.get(i)
+
+    def unit(self, i):
+        return self.units.get(i)
+
+
+def test_the_kepala_bagian_of_a_setda_jf_is_the_head_of_their_bagian():
+    """Role.KABAG resolves through deciders.official_for, Plt/Plh applied as for every post."""
+    org = SetdaOrg()
+    assert official_for(org, Role.KABAG, 32, subject=org.employee(MADYA)).person.id == KABAG
+    assert official_for(org, Role.KABAG, 31) is None and official_for(org, Role.KABAG, 33) is None  # no Bagian
+    plt = ActingOfficial(1, KABAG, PLT, ActingKind.PLT, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    found = official_for(SetdaOrg(acting=(plt,)), Role.KABAG, 32, subject=org.employee(MADYA))
+    assert (found.person.id, found.acting_for_id) == (PLT, KABAG)
+
+
+def test_r46_surakarta_setda_jf_madya_reports_via_the_penilai_and_the_kabag_to_the_sekda():
+    """Lamp. VI.1.b: "kepada Pimpinan Unit Organisasi melalui Pejabat Penilai Kinerja dan Kepala Bagian";
+    the addressee is above both (the Setda's Pimpinan, the Sekda)."""
+    org = SetdaOrg()
+    surakarta = load_profile("surakarta")
+    assert route_for(org, surakarta, ReportKind.INDIVIDUAL, org.employee(MADYA)) == [ASISTEN, KABAG, SEKDA]
+    # not a Setda JF Madya: the ordinary route (Ps 26(2), rule 51)
+    assert route_for(org, surakarta, ReportKind.INDIVIDUAL, org.employee(MUDA)) == [KABAG]
+    assert route_for(org, surakarta, ReportKind.INDIVIDUAL, org.employee(MADYA_DINAS)) == [KADINKES]
+
+
+@pytest.mark.parametrize("profile", ["nasional", "banten", "hulu-sungai-utara", "badung", "dharmasraya"])
+def test_r46_no_kabag_hop_outside_surakarta(profile):
+    org = SetdaOrg()
+    assert KABAG not in route_for(org, load_profile(profile), ReportKind.INDIVIDUAL, org.employee(MADYA))[:-1]
