@@ -48,11 +48,11 @@ def test_a_bad_row_means_nothing_is_written(env, app, tmp_path, capsys):
     bad.write_text(
         "unit_code,name,kind,goal,starts_on,ends_on,ketua_nip,member_nips\n"
         "DINKES.P2P,Tim Baik,rutin,Tujuan yang jelas,2026-10-01,2026-12-31,199203082019031007,\n"
-        "DINKES.P2P,Tim Jelek,rutin,Tujuan,2026-10-01,2026-12-31,199999999999999999,\n"
+        "DINKES.P2P,Tim Jelek,rutin,Tujuan,2026-10-01,2026-12-31,199001012015031001,\n"
         "NOPE,Tim Tanpa Unit,rutin,Tujuan,2026-10-01,2026-12-31,,\n")
     assert main(["import", "teams", str(bad)]) == 1
     out = capsys.readouterr().out
-    assert "Row 3: no active employee has NIP 199999999999999999" in out
+    assert "Row 3: no active employee has NIP 199001012015031001" in out
     assert "Row 4: unit NOPE is unknown or has no head" in out
     assert "nothing written" in out
 
