@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from domain.text import neutralise_formula
+from domain.text import clean_text, neutralise_formula
 
 EXACT_DIGITS = 15  # what a spreadsheet number cell (a double) holds exactly
 
@@ -109,8 +109,9 @@ def _table(rows: Iterable[tuple[int, list[str]]]) -> Table:
 
 
 def export_cell(value: object) -> str:
-    """One cell of an exported file, for every writer: text, never a live formula."""
-    return neutralise_formula("" if value is None else str(value))
+    """One cell of an exported file, for every writer: text, never a live formula, without
+    control or bidi characters (which XLSX cannot even hold)."""
+    return neutralise_formula(clean_text("" if value is None else str(value)))
 
 
 def write_table(path: str | Path, headers: list[str], rows: list[list[object]]) -> None:
@@ -118,7 +119,7 @@ def write_table(path: str | Path, headers: list[str], rows: list[list[object]]) 
     and XLSX cells are string cells, so nothing is ever evaluated as a formula and an NIP
     keeps all its digits."""
     path = Path(path)
-    lines = [[export_cell(v) for v in row] for row in [headers, *rows]]
+    lines = [[export_cell(v) for v in headers]] + [[export_cell(v) for v in row] for row in rows]
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
