@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Any, Protocol
 
 from domain.errors import DomainError
-from domain.org import JabatanKind, Jenjang, UnitKind
+from domain.org import JabatanKind, Jenjang, UnitKind, validate_nip
 
 HEADER_ROW = 1  # spreadsheet row of the header; the first data row is 2
 
@@ -183,3 +183,21 @@ def parse_unit_code(text: str) -> str:
     if not _UNIT_CODE.match(code):
         raise DomainError("invalid_unit_code", value=text)
     return code
+
+
+# A number that went through a float: "1.99001012015031E+17" (how Excel shows, and exports
+# to CSV, a number beyond 15 digits; the reader passes XLSX number cells on the same way),
+# "199001012015031000.0", or Indonesian "1,99001012015031E+17".
+_FLOAT_FORM = re.compile(r"[0-9]+(?:[.,][0-9]*)?(?:E[+]?[0-9]+)?", re.IGNORECASE)
+
+
+def parse_nip(text: str) -> str:
+    """An NIP from a spreadsheet. A number cell keeps only 15 significant digits, so an
+    18-digit NIP in one is already another NIP (…031001 -> …031008): refused with
+    `nip_number_cell` (format the column as Text), never guessed at. So are 18 digits
+    ending in 000 (no NIP does: the sequence starts at 001), the trace Excel's 15 digits leave."""
+    compact = text.replace(" ", "")
+    through_float = not compact.isdigit() and _FLOAT_FORM.fullmatch(compact) is not None
+    if through_float or (len(compact) == 18 and compact.isdigit() and compact.endswith("000")):
+        raise DomainError("nip_number_cell", value=text)
+    return validate_nip(text)

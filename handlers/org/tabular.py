@@ -1,8 +1,12 @@
 """Reading and writing simple tables as CSV or XLSX (openpyxl): the first row is the header.
 
 CSV: UTF-8 (with or without BOM, else Windows-1252), comma, semicolon or tab separated
-(Excel in an Indonesian locale writes semicolons). XLSX: the first sheet; numbers that
-are whole come back without ".0", so an NIP typed as a number still reads as digits."""
+(Excel in an Indonesian locale writes semicolons). XLSX: the first sheet; whole numbers
+come back without ".0" (a phone number typed as a number still reads as digits), but a
+number beyond 15 digits, which a number cell cannot hold exactly, comes back as Excel shows
+it ("1.99001012015031E+17"), so the NIP parser refuses it instead of taking another NIP.
+
+Writing: every cell is text, neutralised against formula injection (`domain.text`)."""
 from __future__ import annotations
 
 import csv
@@ -11,6 +15,10 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from domain.text import clean_text, neutralise_formula
+
+EXACT_DIGITS = 15  # what a spreadsheet number cell (a double) holds exactly
 
 
 @dataclass
@@ -57,6 +65,8 @@ def _cell_text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, int | float) and abs(value) >= 10**EXACT_DIGITS:
+        return f"{value:.{EXACT_DIGITS}G}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -98,19 +108,32 @@ def _table(rows: Iterable[tuple[int, list[str]]]) -> Table:
     return Table(headers, body)
 
 
+def export_cell(value: object) -> str:
+    """One cell of an exported file, for every writer: text, never a live formula, without
+    control or bidi characters (which XLSX cannot even hold)."""
+    return neutralise_formula(clean_text("" if value is None else str(value)))
+
+
 def write_table(path: str | Path, headers: list[str], rows: list[list[object]]) -> None:
+    """A CSV or XLSX file for people (HR) to open: every cell goes through `export_cell`,
+    and XLSX cells are string cells, so nothing is ever evaluated as a formula and an NIP
+    keeps all its digits."""
     path = Path(path)
+    lines = [[export_cell(v) for v in headers]] + [[export_cell(v) for v in row] for row in rows]
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet()
-        sheet.append(headers)
-        for row in rows:
-            sheet.append([str(v) if v is not None else "" for v in row])  # text: keeps NIPs exact
+        for line in lines:
+            cells = []
+            for text in line:
+                cell = WriteOnlyCell(sheet, value=text)
+                cell.data_type = "s"  # a string cell even if openpyxl took it for a formula
+                cells.append(cell)
+            sheet.append(cells)
         book.save(path)
         return
     with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(headers)
-        writer.writerows(rows)
+        csv.writer(f).writerows(lines)

