@@ -48,7 +48,7 @@ def test_member_reports_go_to_the_ketua_only(profile):
 @pytest.mark.parametrize("profile, expected", [
     ("nasional", [SEKRETARIS]),                        # product decision 3: direct
     ("dharmasraya", [SEKRETARIS]),                     # Ps 13(2)
-    ("banten", [SEKRETARIS]),                          # Ps 14(2): the performance owner
+    ("banten", [KADIS]),                               # Ps 14(2): the performance owner; Ps 1(16): the whole Dinas
     ("hulu-sungai-utara", [KASUBBAG, SEKRETARIS]),     # Ps 21(2) + rule 51: the rater evaluates first
     ("surakarta", [KASUBBAG, SEKRETARIS]),             # Ps 26(3)(b): through the PPK
 ])
@@ -64,7 +64,7 @@ def test_surakarta_team_report_through_the_pengendali_and_the_rater():
 
 @pytest.mark.parametrize("profile, expected", [
     ("nasional", [SEKRETARIS]),
-    ("banten", [KASUBBAG, SEKRETARIS]),                # rule 47: delivered through the PPK
+    ("banten", [KASUBBAG, KADIS]),                     # rule 47 via the PPK; Ps 1(16): the Kepala Dinas
     ("surakarta", [KASUBBAG, SEKRETARIS]),             # Ps 26(2) direct, but rule 51 puts the rater first
     ("badung", [SEKRETARIS]),
 ])

@@ -87,7 +87,7 @@ async def test_members_join_through_an_approved_application(app, demo):
 @pytest.mark.parametrize("profile_name", ["banten"])
 async def test_ineligible_ketua_refused_with_rule_and_article(app, demo, profile_name):
     """Banten Ps 10(3): a Pelaksana may be ketua only with a bachelor's degree and III/b."""
-    kabid = await linked(app, demo, "kabid_ikp", 2002)
+    kabid = await linked(app, demo, "kadis", 2000)  # Ps 1(16): the Kepala Dinas heads the Unit Organisasi
     team_id = await form_team(kabid, "Tim Pengelolaan Media Sosial")
     replies = await kabid.presses(PickKetua(team_id, demo['yoga'].employee.id))
     (reply,) = texts(replies)
@@ -265,7 +265,7 @@ async def test_surakarta_pengendali_rules_and_sekda(app, demo, profile_name):
 @pytest.mark.parametrize("profile_name", ["banten"])
 async def test_banten_penanggung_jawab_and_secretariat(app, demo, profile_name):
     """Banten Ps 10(2): penanggung jawab + ketua + members, optionally a secretariat."""
-    kabid = await linked(app, demo, "kabid_apt", 2001)
+    kabid = await linked(app, demo, "kadis", 2000)
     team_id = await form_team(kabid)
     card = await kabid.says("/tim")
     assert ("Penanggung jawab", TeamRole(team_id, "pj").pack()) in buttons(card)
