@@ -108,7 +108,7 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
         verdict = check_ketua(profile, ketua, ketua.unit_id)
         if not verdict.ok:
             raise _RowProblem("; ".join(finding_text(t, f) for f in verdict.failures))
-        await set_ketua(uow, team, ketua.id, unit.head_id, now)
+        await set_ketua(uow, team, ketua.id, unit.head_id, now, profile=profile)
     for nip in re.split(r"[;,\s]+", row.get("member_nips", "")):
         if nip:
             member = await _person(uow, nip, unit_ids, t)

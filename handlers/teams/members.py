@@ -36,7 +36,7 @@ from handlers.teams.buttons import (
     TeamRole,
 )
 from handlers.teams.cards import role_label
-from handlers.teams.membership import add_member, set_ketua
+from handlers.teams.membership import add_member, missing_posts, set_ketua, start_if_staffed
 from handlers.teams.teams import show_team
 from storage.records import Decision
 
@@ -154,6 +154,7 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> Non
     if direct:
         await _install(ctx, team, candidate.id, post)
         ctx.edit_or_reply(t("{name} is now {post} of {team}.", name=candidate.name, post=post, team=team.name))
+        await _tell_missing(ctx, team)
         return
     role, resolved = await require_official(ctx, appointers, team.unit_id)
     official = resolved.person
@@ -187,9 +188,19 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         team.pengendali_id = employee_id
         await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now)
     else:
-        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now)
+        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile)
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
+
+
+async def _tell_missing(ctx: Ctx, team: Team) -> None:
+    """Tell the unit head which posts an open team still lacks before it can start."""
+    missing = await missing_posts(ctx.uow, ctx.profile, team)
+    if team.started or not missing:
+        return
+    ctx.reply(ctx.t("{team} has not started yet: it still needs its {posts} ({article}). Until then its members "
+                    "cannot report to it.", team=team.name, posts=", ".join(role_label(ctx.t, m) for m in missing),
+                    article=ctx.profile.teams.source_of("penanggung_jawab")))
 
 
 async def _candidacy(ctx: Ctx, candidacy_id: int) -> Candidacy | None:
@@ -295,6 +306,7 @@ async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
     await add_member(ctx.uow, team, person.id, role, ctx.me.id, ctx.now)
+    await start_if_staffed(ctx.uow, ctx.profile, team, ctx.me.id, ctx.now)
     await ctx.notify(person.id, f"team:{team.id}:{code}:{person.id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=role_label(tr, role),
            team=team.name), None))

@@ -41,7 +41,9 @@ async def make_team(app, demo, head: str, lead: str, members=(), *, pengendali: 
         team = Team(None, unit.id, name, group_chat_id=group)
         uow.teams.add(team)
         await uow.flush()
-        await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock())
+        if app.profile.teams.penanggung_jawab:  # Banten Ps 10(2): no start without one
+            await add_member(uow, team, head_id, MemberRole.PENANGGUNG_JAWAB, head_id, app.clock())
+        await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock(), profile=app.profile)
         for key in members:
             await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, head_id, app.clock())
         if pengendali:
@@ -228,7 +230,7 @@ def route_of(demo, *keys) -> list[int]:
 
 @pytest.mark.parametrize("profile_name, hops", [
     ("nasional", ["sekretaris"]),                      # direct to the unit head
-    ("banten", ["sekretaris"]),                        # Ps 14(2): the performance owner
+    ("banten", ["kadis"]),                             # Ps 14(2): the performance owner; Ps 1(16): of the Dinas
     ("hulu-sungai-utara", ["kasubbag", "sekretaris"]),  # rule 51: the rater evaluates first
     ("surakarta", ["kasubbag", "sekretaris"]),         # Ps 26(3)(b): through the rater
 ])
@@ -302,7 +304,7 @@ async def test_surakarta_via_pengendali_return_and_resubmit_with_evidence(app, d
     assert (await last_notice(app, "dewi"))["keyboard"][0][0]["data"] == Review("f", report.id, 2).pack()
 
 
-@pytest.mark.parametrize("profile_name, hops", [("banten", ["kasubbag", "sekretaris"]), ("nasional", ["sekretaris"])])
+@pytest.mark.parametrize("profile_name, hops", [("banten", ["kasubbag", "kadis"]), ("nasional", ["sekretaris"])])
 async def test_individual_report_route(app, demo, profile_name, hops):
     """Banten Ps 14(3), rule 47: to the Pimpinan UO through the rater; elsewhere direct."""
     p = await people(app, demo, "andi", *hops)
@@ -402,9 +404,11 @@ async def test_surakarta_has_no_adhoc_request(app, demo, profile_name):
 
 @pytest.mark.parametrize("profile_name", ["banten"])
 async def test_banten_performance_owner_requests_and_staff_cannot(app, demo, profile_name):
-    p = await people(app, demo, "kabid_apt", "budi")
-    assert "Kepada siapa" in texts(await p["kabid_apt"].says("/mintalaporan"))[-1]
+    p = await people(app, demo, "kadis", "kabid_apt", "budi")
+    assert "Kepada siapa" in texts(await p["kadis"].says("/mintalaporan"))[-1]
     assert "Hanya pimpinan unit" in texts(await p["budi"].says("/mintalaporan"))[0]
+    # Ps 1(16): the Unit Organisasi is the Dinas, so a Kepala Bidang is not its head
+    assert "Hanya pimpinan unit" in texts(await p["kabid_apt"].says("/mintalaporan"))[0]
 
 
 async def test_kendala_decided_and_the_team_told(app, demo):
