@@ -20,11 +20,10 @@ async def headed_units(ctx: Ctx) -> list:
 async def same_unit_ids(ctx: Ctx, unit_id: int) -> list[int]:
     """The units in the same organisation unit as `unit_id` under the profile: just itself
     where every part of a PD is a unit, the whole Perangkat Daerah where the PD is the unit."""
-    org = await ctx.uow.org.view_for(ctx.me, unit_ids=[unit_id])
-    own = organisation_unit(org, ctx.profile, unit_id)
-    if own is None or own.id == unit_id and ctx.profile.unit_meaning is not UnitMeaning.WHOLE_AGENCY:
+    if ctx.profile.unit_meaning is not UnitMeaning.WHOLE_AGENCY:
         return [unit_id]
-    return await ctx.uow.org.subunit_ids(own.id)
+    own = organisation_unit(await ctx.uow.org.view_for(ctx.me, unit_ids=[unit_id]), ctx.profile, unit_id)
+    return await ctx.uow.org.subunit_ids(own.id if own is not None else unit_id)
 
 
 async def heads_team_unit(ctx: Ctx, team: Team) -> bool:
