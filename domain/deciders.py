@@ -9,6 +9,7 @@ from domain.acting import stand_in
 from domain.errors import DomainError
 from domain.org import Employee, JabatanKind, Jenjang, Unit, UnitKind
 from domain.profiles import Profile, Role
+from domain.profiles.model import UnitMeaning
 from domain.rules import ReportPathKind as RuleKind
 from domain.rules import report_path
 
@@ -37,10 +38,30 @@ class Resolved:
     acting_for_id: int | None = None
 
 
-def unit_head_of(org: OrgView, employee: Employee) -> Employee | None:
+def organisation_unit(org: OrgView, profile: Profile | None, unit_id: int) -> Unit | None:
+    """The Unit Organisasi a unit belongs to under the profile: the unit itself where any part
+    of a Perangkat Daerah with its own head is one, the whole Perangkat Daerah where the
+    profile says so (Banten Ps 1(16): a UO is the PD led by a JPT Pratama or Administrator).
+    Every "which unit / who heads it" question starts here, so features cannot disagree."""
+    if profile is not None and profile.unit_meaning is UnitMeaning.WHOLE_AGENCY:
+        return _agency_of(org, unit_id)
+    return org.unit(unit_id)
+
+
+def unit_of(org: OrgView, profile: Profile | None, employee: Employee) -> Unit | None:
+    """The organisation unit of an employee under the profile."""
+    return organisation_unit(org, profile, employee.unit_id)
+
+
+def unit_head_of(org: OrgView, employee: Employee, profile: Profile | None = None) -> Employee | None:
     """The Pimpinan Unit Organisasi over an employee: the head of their unit, or of the
     parent unit when the employee heads their own unit."""
-    return head_of_unit(org, employee.unit_id, exclude=employee.id)
+    return _head_over(org, profile, employee.unit_id, exclude=employee.id)
+
+
+def _head_over(org: OrgView, profile: Profile | None, unit_id: int, exclude: int | None) -> Employee | None:
+    unit = organisation_unit(org, profile, unit_id)
+    return head_of_unit(org, unit.id if unit is not None else unit_id, exclude=exclude)
 
 
 def rater_of(org: OrgView, employee: Employee) -> Employee | None:
@@ -98,7 +119,7 @@ def _holder(org: OrgView, role: Role, unit_id: int, exclude: int | None, subject
         # Product decision 4: the Pejabat yang Berwenang is an official the profile names (default Sekda).
         role = profile.authorized_official.role
     if role in (Role.UNIT_HEAD, Role.PERFORMANCE_OWNER):
-        return head_of_unit(org, unit_id, exclude=exclude)
+        return _head_over(org, profile, unit_id, exclude)
     if role is Role.RATER:
         return rater_of(org, subject) if subject is not None else None
     if role is Role.AGENCY_HEAD:
@@ -138,22 +159,23 @@ def official_for(org: OrgView, role: Role, unit_id: int, *, exclude: int | None 
     return resolved if resolved.person.id != exclude else None
 
 
-def resolve_official(org: OrgView, employee: Employee, role: Role) -> Resolved | None:
+def resolve_official(org: OrgView, employee: Employee, role: Role,
+                     profile: Profile | None = None) -> Resolved | None:
     """Who fills `role` for `employee` today, and whom they stand in for. Nobody decides
     their own matter: when the employee stands in for that official themself, the
     official's own unit head takes it."""
-    official = _holder(org, role, employee.unit_id, employee.id, employee, None)
+    official = _holder(org, role, employee.unit_id, employee.id, employee, profile)
     if official is None:
         return None
     resolved = with_acting(org, official)
     if resolved.person.id != employee.id:
         return resolved
-    above = unit_head_of(org, official)
+    above = unit_head_of(org, official, profile)
     return with_acting(org, above) if above is not None and above.id != employee.id else None
 
 
-def resolve_role(org: OrgView, employee: Employee, role: Role) -> Employee | None:
-    resolved = resolve_official(org, employee, role)
+def resolve_role(org: OrgView, employee: Employee, role: Role, profile: Profile | None = None) -> Employee | None:
+    resolved = resolve_official(org, employee, role, profile)
     return resolved.person if resolved is not None else None
 
 
@@ -163,17 +185,17 @@ def route_voluntary_within_unit(org: OrgView, profile: Profile, applicant: Emplo
     (product decision 5)."""
     knob = profile.voluntary.within_unit
     role = knob.decider
-    resolved = resolve_official(org, applicant, role)
+    resolved = resolve_official(org, applicant, role, profile)
     if resolved is None:
         fallback = Role.RATER if role is Role.UNIT_HEAD else Role.UNIT_HEAD
-        resolved = resolve_official(org, applicant, fallback)
+        resolved = resolve_official(org, applicant, fallback, profile)
         role = fallback
     if resolved is None:
         raise DomainError("no_decider")
     decider = resolved.person
     tembusan: list[int] = []
     for tembusan_role in knob.tembusan:
-        person = resolve_role(org, applicant, tembusan_role)
+        person = resolve_role(org, applicant, tembusan_role, profile)
         if person is not None and person.id not in (decider.id, applicant.id) and person.id not in tembusan:
             tembusan.append(person.id)
     return Routing(decider.id, role, tuple(tembusan), knob.source, resolved.acting_for_id)
@@ -209,7 +231,7 @@ def report_route(org: OrgView, profile: Profile, kind: str, author: Employee, *,
             found = official_for(org, role, author.unit_id, subject=author, profile=profile)
             person = found.person if found is not None else None
         else:
-            person = resolve_role(org, author, role)
+            person = resolve_role(org, author, role, profile)
         if person is not None and person.id != author.id and person.id not in route:
             route.append(person.id)
     if not route:

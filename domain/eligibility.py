@@ -49,9 +49,7 @@ def check_ketua(profile: Profile, candidate: Employee, team_owning_unit_id: int,
         elif not candidate.jenjang.is_keahlian:
             fail.append(RuleFinding("R28", "ketua_jf_keterampilan_not_allowed", k.source_of("jf_track"),
                                     {"jenjang": candidate.jenjang.value}))
-    applies = {AppliesTo.ALL: True, AppliesTo.PELAKSANA: kind is JabatanKind.PELAKSANA,
-               AppliesTo.REPLACEMENT: is_replacement}[k.requirements_apply_to]
-    if applies:
+    if _requirements_apply(k, candidate, is_replacement):
         fail += _minimums(k, candidate, relevant_experience, _REQUIREMENT_RULE[k.requirements_apply_to])
     _workload("ketua", k.min_workload, workload_score, k.source_of("min_workload"), fail, warn)
     outside = candidate.unit_id != team_owning_unit_id
@@ -65,6 +63,19 @@ def check_ketua(profile: Profile, candidate: Employee, team_owning_unit_id: int,
         finding = RuleFinding("R35", "ketua_pengawas_preferred", k.source_of("pengawas_as_ketua"))
         (fail if k.pengawas_as_ketua is PengawasRule.REQUIRE else warn).append(finding)
     return result(fail, warn)
+
+
+def asks_experience(profile: Profile, candidate: Employee, *, is_replacement: bool = False) -> bool:
+    """Whether the appointing official must attest the candidate's relevant experience before
+    they become ketua (Banten Ps 10(3)(c) for a Pelaksana): nothing on record shows it, so the
+    official is asked and their answer is the `relevant_experience` of check_ketua."""
+    k = profile.teams.ketua
+    return k.experience_required and _requirements_apply(k, candidate, is_replacement)
+
+
+def _requirements_apply(k: Ketua, candidate: Employee, is_replacement: bool) -> bool:
+    return {AppliesTo.ALL: True, AppliesTo.PELAKSANA: candidate.jabatan_kind is JabatanKind.PELAKSANA,
+            AppliesTo.REPLACEMENT: is_replacement}[k.requirements_apply_to]
 
 
 def check_pengendali(profile: Profile, candidate: Employee, team_owning_unit_id: int, *, mutasi: bool = False,

@@ -17,8 +17,8 @@ class TeamKind(str, Enum):
 
 
 class TeamStatus(str, Enum):
-    OPEN = "open"        # formed, accepting members
-    ACTIVE = "active"    # has a ketua
+    OPEN = "open"        # formed, accepting members; not started
+    ACTIVE = "active"    # started: its posts are filled (see Team.start); owes and receives reports
     ENDED = "ended"
 
 
@@ -55,13 +55,36 @@ class Team:
     def accepts_members(self) -> bool:
         return self.status in (TeamStatus.OPEN, TeamStatus.ACTIVE)
 
-    def set_ketua(self, employee_id: int) -> int | None:
-        """Appoint (or hand over to) a ketua; returns the previous one."""
+    @property
+    def started(self) -> bool:
+        return self.status is TeamStatus.ACTIVE
+
+    def missing_posts(self, *, penanggung_jawab_required: bool, has_penanggung_jawab: bool) -> tuple[MemberRole, ...]:
+        """The posts the team cannot start without: a ketua everywhere, and where the regulation
+        makes the team "terdiri dari Penanggungjawab, Ketua dan Anggota" (Banten Ps 10(2)) its
+        penanggung jawab too."""
+        missing = [MemberRole.KETUA] if self.ketua_id is None else []
+        if penanggung_jawab_required and not has_penanggung_jawab:
+            missing.append(MemberRole.PENANGGUNG_JAWAB)
+        return tuple(missing)
+
+    def set_ketua(self, employee_id: int, *, others_missing: tuple[MemberRole, ...] = ()) -> int | None:
+        """Appoint (or hand over to) a ketua; returns the previous one. An open team starts
+        unless other posts are missing."""
         if self.status is TeamStatus.ENDED:
             raise IllegalTransition("team", self.status.value, "set_ketua")
         previous, self.ketua_id = self.ketua_id, employee_id
-        self.status = TeamStatus.ACTIVE
+        self.start(tuple(m for m in others_missing if m is not MemberRole.KETUA))
         return previous
+
+    def start(self, missing: tuple[MemberRole, ...]) -> bool:
+        """An open team starts once no post is `missing` (see missing_posts); True when it did."""
+        if self.status is TeamStatus.ENDED:
+            raise IllegalTransition("team", self.status.value, "start")
+        if self.status is TeamStatus.OPEN and self.ketua_id is not None and not missing:
+            self.status = TeamStatus.ACTIVE
+            return True
+        return False
 
     def end(self) -> None:
         if self.status is TeamStatus.ENDED:

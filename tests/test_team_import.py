@@ -40,7 +40,7 @@ async def test_imported_team_has_its_ketua_and_members(env, app):
     assert await asyncio.to_thread(main, ["import", "teams", str(SAMPLES / "teams.csv")]) == 0
     teams, members = await _teams(app)
     assert [t.name for t in teams] == ["Tim Sub Kegiatan Surveilans Penyakit Menular"]
-    assert {m.role.value for m in members} == {"ketua", "anggota"}
+    assert {m.role.value for m in members} == {"ketua", "penanggung_jawab", "anggota"}
 
 
 def test_a_bad_row_means_nothing_is_written(env, app, tmp_path, capsys):
@@ -88,3 +88,59 @@ def test_an_nip_number_cell_and_a_formula_name_are_refused(env, app, tmp_path, c
     assert "Row 3: “1.99407212020012E+17” went through a number cell" in out
     assert "Row 4: “=HYPERLINK(" in out and "Row 5: “@SUM(A1)” starts with =, +, - or @" in out
     assert "0 new" in out
+
+
+BANTEN_TEAMS = ("unit_code,name,kind,goal,starts_on,ends_on,ketua_nip,ketua_experience,penanggung_jawab_nip,"
+                "member_nips\n"
+                "DINKES,Tim Sub Kegiatan Penatausahaan Keuangan,rutin,Laporan keuangan tepat waktu,2026-10-01,"
+                "2026-12-31,199001012015031099,{experience},{pj},\n")
+
+
+@pytest.fixture
+def banten(env, tmp_path):
+    """Banten, plus a Pelaksana with a bachelor's degree and III/b in the Sekretariat."""
+    env.setenv("SIKERJA_PROFILE", "banten")
+    staff = tmp_path / "employees.csv"
+    staff.write_text("nip,name,jabatan_name,jabatan_kind,jenjang,golongan,education,unit_code,rater_nip,phone\n"
+                     "199001012015031099,\"Dedi Kurniawan, S.E.\",Penata Laporan Keuangan,Pelaksana,,III/b,S1,"
+                     "DINKES.SEK,197808172003122001,\n")
+    assert main(["import", "employees", str(staff)]) == 0
+    return tmp_path
+
+
+async def _dinkes_team(app):
+    async with app.uow() as uow:
+        unit = await uow.org.unit_by_code("DINKES")
+        (team,) = await uow.teams.in_units([unit.id])
+        decisions = await uow.decisions.for_subject("team", team.id)
+        return team, {m.role.value for m in await uow.teams.members(team.id)}, decisions
+
+
+async def test_banten_Ps_10_3_pelaksana_ketua_with_attested_experience(banten, app, capsys):
+    """Ps 10(3)(c): without the experience the row is refused (asking for it); with it the
+    Pelaksana becomes ketua and the description is in the Decision log. Ps 10(2): with the
+    penanggung jawab the team starts."""
+    file = banten / "teams.csv"
+    file.write_text(BANTEN_TEAMS.format(experience="", pj="197305122000031002"))
+    assert await asyncio.to_thread(main, ["import", "teams", str(file)]) == 1
+    assert "ketua_experience" in capsys.readouterr().out
+    file.write_text(BANTEN_TEAMS.format(experience="Lima tahun menyusun laporan keuangan SKPD",
+                                        pj="197305122000031002"))
+    assert await asyncio.to_thread(main, ["import", "teams", str(file)]) == 0
+    team, roles, decisions = await _dinkes_team(app)
+    assert team.ketua_id is not None and team.started and roles == {"ketua", "penanggung_jawab"}
+    (attested,) = [d for d in decisions if d.action == "ketua_experience_attested"]
+    assert attested.details["experience"] == "Lima tahun menyusun laporan keuangan SKPD"
+
+
+async def test_banten_Ps_10_2_imported_team_without_penanggung_jawab_does_not_start(banten, app):
+    file = banten / "teams.csv"
+    file.write_text(BANTEN_TEAMS.format(experience="Lima tahun menyusun laporan keuangan SKPD", pj=""))
+    assert await asyncio.to_thread(main, ["import", "teams", str(file)]) == 0
+    team, roles, _ = await _dinkes_team(app)
+    assert team.ketua_id is not None and not team.started and roles == {"ketua"}
+
+
+def test_banten_Ps_1_16_a_bidang_is_not_a_unit_organisasi(banten, capsys):
+    assert main(["import", "teams", str(SAMPLES / "teams.csv")]) == 1
+    assert "use unit_code DINKES" in capsys.readouterr().out

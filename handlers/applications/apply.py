@@ -26,6 +26,7 @@ from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
 from handlers.core.registry import Router
+from handlers.core.roles import same_unit_ids
 
 router = Router()
 
@@ -55,7 +56,8 @@ async def begin(ctx: Ctx) -> None:
 async def _prompt(ctx: Ctx, step: Step, data: dict) -> None:
     t = ctx.t
     if step is Step.TARGET:
-        teams = await ctx.uow.teams.open_in_unit(ctx.me.unit_id)
+        teams = [team for team in await ctx.uow.teams.in_units(await same_unit_ids(ctx, ctx.me.unit_id))
+                 if team.accepts_members]
         kb = keyboard(*[[button(team.name[:60], ApplicationAction("t", team.id))] for team in teams[:20]])
         text = t("Which team or piece of work in your unit would you like to join?")
         text += "\n" + (t("Choose one below, or type it in your own words.") if teams
@@ -112,7 +114,7 @@ async def on_button(ctx: Ctx, pressed: ApplicationAction) -> None:
         return
     if action == "t" and conv.step is Step.TARGET:
         team = await ctx.uow.teams.get(pressed.team_id or 0)
-        if team is None or team.unit_id != ctx.me.unit_id or not team.accepts_members:
+        if team is None or team.unit_id not in await same_unit_ids(ctx, ctx.me.unit_id) or not team.accepts_members:
             ctx.answer(ctx.t("This team is not open for applications."), alert=True)
             return
         data = {"target": team.name, "team_id": team.id}

@@ -30,7 +30,7 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
             continue
         if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
             org = await uow.org.view_for(decider, on=now.astimezone(zone(profile.timezone)).date())
-            head = official_for(org, Role.UNIT_HEAD, decider.unit_id, subject=decider)
+            head = official_for(org, Role.UNIT_HEAD, decider.unit_id, subject=decider, profile=profile)
             heads[decider.id] = head.person.id if head else None
         applicant = people.get(app.applicant_id)
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")

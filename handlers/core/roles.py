@@ -1,20 +1,35 @@
 """Who may do what, computed from the org structure and the profile (never trusted)."""
 from __future__ import annotations
 
-from domain.deciders import Resolved, official_for
+from domain.deciders import Resolved, official_for, organisation_unit
 from domain.errors import DomainError
 from domain.profiles import Role
+from domain.profiles.model import UnitMeaning
 from domain.team import Team
 from handlers.core.context import Ctx
 
 
 async def headed_units(ctx: Ctx) -> list:
-    return await ctx.uow.org.units_headed_by(ctx.me.id)
+    """The organisation units I head under the profile (in Banten only a whole Perangkat
+    Daerah is one, Ps 1(16), so a Kepala Bidang heads none)."""
+    units = await ctx.uow.org.units_headed_by(ctx.me.id)
+    org = await ctx.uow.org.view_for(ctx.me, unit_ids=[u.id for u in units])
+    return [u for u in units if (own := organisation_unit(org, ctx.profile, u.id)) is not None and own.id == u.id]
+
+
+async def same_unit_ids(ctx: Ctx, unit_id: int) -> list[int]:
+    """The units in the same organisation unit as `unit_id` under the profile: just itself
+    where every part of a PD is a unit, the whole Perangkat Daerah where the PD is the unit."""
+    if ctx.profile.unit_meaning is not UnitMeaning.WHOLE_AGENCY:
+        return [unit_id]
+    own = organisation_unit(await ctx.uow.org.view_for(ctx.me, unit_ids=[unit_id]), ctx.profile, unit_id)
+    return await ctx.uow.org.subunit_ids(own.id if own is not None else unit_id)
 
 
 async def heads_team_unit(ctx: Ctx, team: Team) -> bool:
-    """The actor heads the team's owning unit or a unit above it."""
-    unit = await ctx.uow.org.unit(team.unit_id)
+    """The actor heads the organisation unit owning the team, or a unit above it."""
+    org = await ctx.uow.org.view_for(ctx.me, unit_ids=[team.unit_id])
+    unit = organisation_unit(org, ctx.profile, team.unit_id)
     while unit is not None:
         if unit.head_id == ctx.me.id:
             return True

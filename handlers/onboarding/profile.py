@@ -40,7 +40,7 @@ async def me(ctx: Ctx) -> None:
              t("Golongan: {golongan}", golongan=str(e.golongan) if e.golongan else "-"),
              t("Unit: {unit}", unit=unit.name if unit else "-"),
              t("Penilai (Pejabat Penilai Kinerja): {person}", person=Html(_person(ctx, org, rater_of(org, e)))),
-             t("Unit head: {person}", person=Html(_person(ctx, org, unit_head_of(org, e))))]
+             t("Unit head: {person}", person=Html(_person(ctx, org, unit_head_of(org, e, ctx.profile))))]
     teams = await uow.org_admin.teams_led_by(e.id)
     lines.append(t("Teams you lead: {teams}", teams=", ".join(team.name for team in teams)) if teams
                  else t("Teams you lead: none yet."))

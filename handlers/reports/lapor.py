@@ -95,6 +95,9 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
         if team.ketua_id is None:
             ctx.answer(t("This team has no ketua yet, so reports cannot be sent to one."), alert=True)
             return
+        if not team.started:  # Banten Ps 10(2): it has no penanggung jawab yet
+            ctx.answer(t("{team} has not started yet, so reports cannot be sent to it.", team=team.name), alert=True)
+            return
         kind = ReportKind.TEAM if action == "k" else ReportKind.MEMBER
         data = {"kind": kind.value, "team_id": team.id}
     current, before = periods(ctx.profile, team, local_today(ctx.profile, ctx.now))

@@ -48,7 +48,7 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
         if ketua_id is None or ketua is None:
             continue
         org = await uow.org.view_for(ketua, unit_ids=[team.unit_id], on=today)
-        head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=ketua.id)
+        head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=ketua.id, profile=profile)
         head_id = head.person.id if head is not None else None
         team_id = id_of(team)
         members = [m.employee_id for m in await uow.teams.members(team_id) if m.role in MEMBER_ROLES]

@@ -13,16 +13,18 @@ def role_label(t: Translator, role: MemberRole) -> str:
             MemberRole.PENGENDALI: t("pengendali")}[role]
 
 
-def status_label(t: Translator, status: TeamStatus) -> str:
+def status_label(t: Translator, team: Team) -> str:
+    if team.status is TeamStatus.OPEN and team.ketua_id is not None:  # another post is missing (Banten Ps 10(2))
+        return t("formed, not started yet: a post is still empty")
     return {TeamStatus.OPEN: t("formed, no ketua yet"), TeamStatus.ACTIVE: t("active"),
-            TeamStatus.ENDED: t("ended")}[status]
+            TeamStatus.ENDED: t("ended")}[team.status]
 
 
 def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Membership],
               people: dict[int, Employee]) -> str:
     lines = [t("<b>{name}</b> ({kind})", name=team.name, kind=team.kind.value),
              t("Unit: {unit}", unit=unit.name if unit else "-"),
-             t("Status: {status}", status=status_label(t, team.status))]
+             t("Status: {status}", status=status_label(t, team))]
     if team.starts_on and team.ends_on:
         lines.append(t("Period: {start} – {end}", start=team.starts_on.isoformat(), end=team.ends_on.isoformat()))
     lines.append(t("Group chat: {state}", state=t("linked") if team.group_chat_id else t("not linked")))

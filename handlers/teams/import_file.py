@@ -1,6 +1,8 @@
 """Forming teams from a CSV/XLSX file (issue 4: "… or by CLI/import"). Columns:
 unit_code, name, kind (rutin|insidental), goal, starts_on, ends_on (YYYY-MM-DD),
-ketua_nip (optional), member_nips (optional; separated by ';' or spaces).
+ketua_nip (optional), ketua_experience (the ketua's relevant experience, where the profile
+asks for it: Banten Ps 10(3)(c) for a Pelaksana), penanggung_jawab_nip (optional; Banten
+Ps 10(2): a team starts only with one), member_nips (optional; separated by ';' or spaces).
 
 The same rules as in the bot apply: the profile's maximum term, the ketua's eligibility
 (with the article), members from the owning unit. All or nothing: any bad row and no
@@ -12,14 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from domain.eligibility import check_ketua, check_term
+from domain.deciders import organisation_unit
+from domain.eligibility import asks_experience, check_ketua, check_term
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.org import Employee
 from domain.org_columns import parse_nip
 from domain.profiles import Profile, Role, Scope
 from domain.team import MemberRole, Team, TeamKind
-from domain.text import check_cell_text
+from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, check_cell_text
 from handlers.core.findings import finding_text
 from handlers.core.i18n import Translator
 from handlers.core.messages import clause, explain
@@ -93,6 +96,11 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
     unit = await uow.org.unit_by_code(row.get("unit_code", ""))
     if unit is None or unit.head_id is None:
         raise _RowProblem(t("unit {code} is unknown or has no head", code=row.get("unit_code", "")))
+    head = await uow.org.employee(unit.head_id)
+    own = organisation_unit(await uow.org.view_for(head, unit_ids=[unit.id]), profile, unit.id) if head else unit
+    if own is not None and own.id != unit.id:  # Banten Ps 1(16): the Perangkat Daerah is the unit
+        raise _RowProblem(t("{unit} is part of the unit {own} here; use unit_code {code}", unit=unit.name,
+                            own=own.name, code=own.code))
     name = _checked(check_cell_text, row.get("name", ""), t)
     if not 3 <= len(name) <= 120:
         raise _RowProblem(t("the team name must have 3–120 characters"))
@@ -111,6 +119,7 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
     uow.teams.add(team)
     await uow.flush()
     uow.decisions.add(Decision("team", id_of(team), unit.head_id, "formed", now, details={"via": "import"}))
+    ketua = None
     if row.get("ketua_nip"):
         ketua = await _person(uow, row["ketua_nip"], unit_ids, t)
         appointers = profile.teams.ketua.appointer.for_scope(Scope.WITHIN_UNIT) or (Role.UNIT_HEAD,)
@@ -118,10 +127,25 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
             raise _RowProblem(t("here the ketua is set by {roles} ({article}); propose them in the bot with /tim",
                                 roles=", ".join(r.value for r in appointers),
                                 article=profile.teams.ketua.source_of("appointer")))
-        verdict = check_ketua(profile, ketua, ketua.unit_id)
+        experience = row.get("ketua_experience", "")
+        ask = asks_experience(profile, ketua)
+        verdict = check_ketua(profile, ketua, ketua.unit_id, relevant_experience=ask)
         if not verdict.ok:
             raise _RowProblem("; ".join(finding_text(t, f) for f in verdict.failures))
-        await set_ketua(uow, team, ketua.id, unit.head_id, now)
+        if ask:
+            if len(experience) < REASON_MIN_LENGTH:
+                raise _RowProblem(t("describe {name}'s relevant experience in the column ketua_experience "
+                                    "(at least {min} characters; {article})", name=ketua.name, min=REASON_MIN_LENGTH,
+                                    article=profile.teams.ketua.source_of("experience_required")))
+            uow.decisions.add(Decision("team", id_of(team), unit.head_id, "ketua_experience_attested", now,
+                                       details={"candidate_id": ketua.id, "experience": experience[:REASON_MAX_LENGTH],
+                                                "source": profile.teams.ketua.source_of("experience_required"),
+                                                "via": "import"}))
+    if row.get("penanggung_jawab_nip"):
+        pj = await _person(uow, row["penanggung_jawab_nip"], unit_ids, t)
+        await add_member(uow, team, pj.id, MemberRole.PENANGGUNG_JAWAB, unit.head_id, now)
+    if ketua is not None:
+        await set_ketua(uow, team, ketua.id, unit.head_id, now, profile=profile)
     for nip in re.split(r"[;,\s]+", row.get("member_nips", "")):
         if nip:
             member = await _person(uow, nip, unit_ids, t)

@@ -7,13 +7,13 @@ import dataclasses
 from enum import StrEnum
 
 from domain.candidacy import Candidacy
-from domain.eligibility import EligibilityResult, check_ketua, check_pengendali
+from domain.eligibility import EligibilityResult, asks_experience, check_ketua, check_pengendali
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.org import Employee, JabatanKind
 from domain.profiles import Role, Scope
 from domain.team import MemberRole, Team
-from domain.text import REASON_MIN_LENGTH
+from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_text
 from handlers.core.acting import acting_note
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
@@ -36,7 +36,7 @@ from handlers.teams.buttons import (
     TeamRole,
 )
 from handlers.teams.cards import role_label
-from handlers.teams.membership import add_member, set_ketua
+from handlers.teams.membership import add_member, missing_posts, set_ketua, start_if_staffed
 from handlers.teams.teams import show_team
 from storage.records import Decision
 
@@ -96,7 +96,7 @@ def _appointer_source(ctx: Ctx, post: str) -> str:
 
 
 async def _check(ctx: Ctx, team: Team, candidate: Employee, post: str, open_candidacies: int,
-                 appointer: Role | None, unit_ids: list[int]) -> EligibilityResult:
+                 appointer: Role | None, unit_ids: list[int], relevant_experience: bool = False) -> EligibilityResult:
     """The profile's eligibility rules for the post (rules 25-29, 31, 34, 35); `unit_ids`
     is the owning unit's tree."""
     in_unit = await ctx.uow.org.employees_in_units([team.unit_id])
@@ -112,7 +112,8 @@ async def _check(ctx: Ctx, team: Team, candidate: Employee, post: str, open_cand
                                 administrator_in_charge=bool(head and head.jabatan_kind is JabatanKind.ADMINISTRATOR))
     return check_ketua(ctx.profile, candidate, owning_unit_id, is_replacement=team.ketua_id is not None,
                        unit_has_pengawas=any(e.jabatan_kind is JabatanKind.PENGAWAS for e in in_unit),
-                       candidates_count=open_candidacies + 1, appointer_role=appointer)
+                       candidates_count=open_candidacies + 1, appointer_role=appointer,
+                       relevant_experience=relevant_experience)
 
 
 @router.callback(PickKetua)
@@ -125,8 +126,10 @@ async def on_pick_pengendali(ctx: Ctx, pressed: PickPengendali) -> None:
     await _pick(ctx, pressed, "pengendali")
 
 
-async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> None:
-    """Check eligibility; appoint, or propose to the official who sets it."""
+async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experience: str | None = None) -> None:
+    """Check eligibility; appoint, or propose to the official who sets it. Where the
+    regulation wants relevant experience nothing on record shows (Banten Ps 10(3)(c)), the
+    appointing head is asked to describe it first (`experience`)."""
     team = await _team_for_head(ctx, pressed.team_id)
     if team is None:
         return
@@ -139,7 +142,9 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> Non
     appointers = _appointers(ctx, post)
     direct = Role.UNIT_HEAD in appointers or Role.PERFORMANCE_OWNER in appointers
     open_candidacies = len([c for c in await ctx.uow.teams.open_candidacies(id_of(team)) if c.post == post])
-    result = await _check(ctx, team, candidate, post, open_candidacies, None, unit_ids)
+    ask = post == "ketua" and asks_experience(ctx.profile, candidate, is_replacement=team.ketua_id is not None)
+    # the other requirements are checked first; experience is a question, not a failure
+    result = await _check(ctx, team, candidate, post, open_candidacies, None, unit_ids, relevant_experience=ask)
     ctx.answer()
     if not result.ok:
         ctx.reply(Html("\n".join([t("{name} cannot be {post} of {team}:", name=candidate.name, post=post,
@@ -151,9 +156,21 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> Non
                   keyboard([button(t("Appoint anyway"), dataclasses.replace(pressed, force="force")),
                             button(t("Cancel"), Dismiss())]))
         return
+    if ask and experience is None:
+        await EXPERIENCE.open(ctx, ExperienceStep.TEXT, {"team_id": id_of(team), "person_id": candidate.id,
+                                                          "force": pressed.force})
+        ctx.reply(t("Does {name} have relevant experience for this team's work ({article})? Describe it briefly.",
+                    name=candidate.name, article=ctx.profile.teams.ketua.source_of("experience_required")),
+                  force_reply=True, placeholder=t("Relevant experience"))
+        return
+    if ask:
+        ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "ketua_experience_attested", ctx.now,
+                                       details={"candidate_id": candidate.id, "experience": experience,
+                                                "source": ctx.profile.teams.ketua.source_of("experience_required")}))
     if direct:
         await _install(ctx, team, candidate.id, post)
         ctx.edit_or_reply(t("{name} is now {post} of {team}.", name=candidate.name, post=post, team=team.name))
+        await _tell_missing(ctx, team)
         return
     role, resolved = await require_official(ctx, appointers, team.unit_id)
     official = resolved.person
@@ -177,6 +194,26 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str) -> Non
                         name=candidate.name, post=post, team=team.name, official=official.name, article=article))
 
 
+class ExperienceStep(StrEnum):
+    TEXT = "text"
+
+
+EXPERIENCE = Form("ketua_experience", ExperienceStep)
+
+
+@router.conversation(EXPERIENCE)
+async def on_experience(ctx: Ctx, conv: FormState[ExperienceStep]) -> None:
+    """The head's description of the candidate's relevant experience; then the appointment goes on."""
+    try:
+        experience = validate_text(ctx.update.text, REASON_MIN_LENGTH, REASON_MAX_LENGTH, "experience")
+    except DomainError as err:
+        ctx.reply(explain(ctx.t, err), force_reply=True)
+        return
+    data = conv.data
+    await close(ctx)
+    await _pick(ctx, PickKetua(data["team_id"], data["person_id"], data.get("force")), "ketua", experience)
+
+
 async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
     if post == "pengendali":
         previous = team.pengendali_id
@@ -187,9 +224,19 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         team.pengendali_id = employee_id
         await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now)
     else:
-        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now)
+        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile)
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
+
+
+async def _tell_missing(ctx: Ctx, team: Team) -> None:
+    """Tell the unit head which posts an open team still lacks before it can start."""
+    missing = await missing_posts(ctx.uow, ctx.profile, team)
+    if team.started or not missing:
+        return
+    ctx.reply(ctx.t("{team} has not started yet: it still needs its {posts} ({article}). Until then its members "
+                    "cannot report to it.", team=team.name, posts=", ".join(role_label(ctx.t, m) for m in missing),
+                    article=ctx.profile.teams.source_of("penanggung_jawab")))
 
 
 async def _candidacy(ctx: Ctx, candidacy_id: int) -> Candidacy | None:
@@ -295,6 +342,7 @@ async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
     await add_member(ctx.uow, team, person.id, role, ctx.me.id, ctx.now)
+    await start_if_staffed(ctx.uow, ctx.profile, team, ctx.me.id, ctx.now)
     await ctx.notify(person.id, f"team:{team.id}:{code}:{person.id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=role_label(tr, role),
            team=team.name), None))

@@ -8,6 +8,7 @@ from domain.application import format_number
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.profiles import Profile
 from domain.team import MemberRole, Membership, Team
 from storage.records import Decision
 from storage.uow import UnitOfWork
@@ -49,10 +50,27 @@ async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: Member
     return membership
 
 
+async def missing_posts(uow: UnitOfWork, profile: Profile, team: Team) -> tuple[MemberRole, ...]:
+    """The posts the team cannot start without (domain.team.Team.missing_posts)."""
+    roles = {m.role for m in await uow.teams.members(id_of(team))}
+    return team.missing_posts(penanggung_jawab_required=profile.teams.penanggung_jawab,
+                              has_penanggung_jawab=MemberRole.PENANGGUNG_JAWAB in roles)
+
+
+async def start_if_staffed(uow: UnitOfWork, profile: Profile, team: Team, actor_id: int,
+                           now: dt.datetime) -> tuple[MemberRole, ...]:
+    """Start an open team whose posts are now filled; returns what is still missing."""
+    missing = await missing_posts(uow, profile, team)
+    if team.start(missing):
+        uow.decisions.add(Decision("team", id_of(team), actor_id, "started", now))
+    return missing
+
+
 async def set_ketua(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int, now: dt.datetime,
-                   acting_for_id: int | None = None) -> Membership:
-    """Appoint or hand over the ketua; the previous ketua stays a member (history kept)."""
-    previous = team.set_ketua(employee_id)
+                   acting_for_id: int | None = None, *, profile: Profile) -> Membership:
+    """Appoint or hand over the ketua; the previous ketua stays a member (history kept). The
+    team starts only when its other posts are filled too (Banten Ps 10(2))."""
+    previous = team.set_ketua(employee_id, others_missing=await missing_posts(uow, profile, team))
     if previous is not None and previous != employee_id:
         old = await uow.teams.membership(id_of(team), previous)
         if old is not None and old.role is MemberRole.KETUA:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from domain.eligibility import (
     Post,
     add_months,
+    asks_experience,
     check_ketua,
     check_pengendali,
     check_term,
@@ -42,6 +43,15 @@ def test_banten_pelaksana_ketua_needs_all_three(edu, gol, exp):
     res = check_ketua(load_profile("banten"), emp(education=edu, golongan=gol), OWNING_UNIT, relevant_experience=exp)
     expected = edu.rank >= Education.S1.rank and Golongan.parse(gol) >= Golongan.parse("III/b") and exp
     assert res.ok is expected
+
+
+def test_banten_Ps_10_3_experience_is_asked_of_a_pelaksana_only():
+    """Ps 10(3)(c): nothing on record shows experience, so the appointing official is asked."""
+    banten = load_profile("banten")
+    assert asks_experience(banten, emp(education=Education.S1, golongan="III/b"))
+    assert not asks_experience(banten, jf(Jenjang.AHLI_PERTAMA))
+    assert not any(asks_experience(load_profile(name), emp()) for name in
+                   ("nasional", "dharmasraya", "badung", "hulu-sungai-utara", "surakarta"))
 
 
 def test_banten_pelaksana_with_unknown_data_is_blocked_until_recorded():

@@ -53,7 +53,7 @@ def test_member_reports_go_to_the_ketua_only(profile):
     # Reports go direct to the unit head, but rule 51 has the rater (Level 2) review them first:
     ("nasional", [KASUBBAG, SEKRETARIS]),              # product decision 3; PermenPANRB Tahapan Evaluasi
     ("dharmasraya", [KASUBBAG, SEKRETARIS]),           # Ps 13(2); Lamp. Kedudukan b(6), c(1)-(3)
-    ("banten", [KASUBBAG, SEKRETARIS]),                # Ps 14(2): the performance owner; Lamp. A.2.c, A.3
+    ("banten", [KASUBBAG, KADIS]),                     # Ps 14(2), Ps 1(16): the Kepala Dinas; Lamp. A.2.c, A.3
     ("badung", [KASUBBAG, SEKRETARIS]),                # Ps 11(2); Lamp. I II.A.2.c, II.A.3
     ("hulu-sungai-utara", [KASUBBAG, SEKRETARIS]),     # Ps 21(2) + rule 51: the rater evaluates first
     ("surakarta", [KASUBBAG, SEKRETARIS]),             # Ps 26(3)(b): through the PPK
@@ -70,7 +70,7 @@ def test_surakarta_team_report_through_the_pengendali_and_the_rater():
 
 @pytest.mark.parametrize("profile, expected", [
     ("nasional", [KASUBBAG, SEKRETARIS]),              # rule 51: PermenPANRB Tahapan Evaluasi
-    ("banten", [KASUBBAG, SEKRETARIS]),                # rule 47: delivered through the PPK
+    ("banten", [KASUBBAG, KADIS]),                     # rule 47 via the PPK; Ps 1(16): the Kepala Dinas
     ("surakarta", [KASUBBAG, SEKRETARIS]),             # Ps 26(2) direct, but rule 51 puts the rater first
     ("badung", [KASUBBAG, SEKRETARIS]),                # rule 51: Lamp. I II.A.2.c, II.A.3
     ("dharmasraya", [KASUBBAG, SEKRETARIS]),           # rule 51: Lamp. Kedudukan b(6), c(1)-(3)

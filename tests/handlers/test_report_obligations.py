@@ -23,7 +23,7 @@ async def _team(app, demo, group=-100900, starts=dt.date(2026, 10, 1)) -> Team:
         uow.teams.add(team)
         await uow.flush()
         now = app.clock()
-        await set_ketua(uow, team, demo["budi"].employee.id, kabid.id, now)
+        await set_ketua(uow, team, demo["budi"].employee.id, kabid.id, now, profile=app.profile)
         for key in ("dewi", "yoga"):
             await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, kabid.id, now)
         await uow.commit()

@@ -41,7 +41,9 @@ async def make_team(app, demo, head: str, lead: str, members=(), *, pengendali: 
         team = Team(None, unit.id, name, group_chat_id=group)
         uow.teams.add(team)
         await uow.flush()
-        await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock())
+        if app.profile.teams.penanggung_jawab:  # Banten Ps 10(2): no start without one
+            await add_member(uow, team, head_id, MemberRole.PENANGGUNG_JAWAB, head_id, app.clock())
+        await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock(), profile=app.profile)
         for key in members:
             await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, head_id, app.clock())
         if pengendali:
@@ -229,7 +231,7 @@ def route_of(demo, *keys) -> list[int]:
 @pytest.mark.parametrize("profile_name, hops", [
     # Rule 51: the rater (Level 2) reviews before the unit head (Level 1) accepts.
     ("nasional", ["kasubbag", "sekretaris"]),          # direct to the unit head; PermenPANRB Tahapan Evaluasi
-    ("banten", ["kasubbag", "sekretaris"]),            # Ps 14(2): the performance owner; Lamp. A.2.c, A.3
+    ("banten", ["kasubbag", "kadis"]),                 # Ps 14(2), Ps 1(16): of the Dinas; Lamp. A.2.c, A.3
     ("dharmasraya", ["kasubbag", "sekretaris"]),       # Ps 13(2); Lamp. Kedudukan b(6), c(1)-(3)
     ("badung", ["kasubbag", "sekretaris"]),            # Ps 11(2); Lamp. I II.A.2.c, II.A.3
     ("hulu-sungai-utara", ["kasubbag", "sekretaris"]),  # Lamp. II A.1.3.a
@@ -306,7 +308,7 @@ async def test_surakarta_via_pengendali_return_and_resubmit_with_evidence(app, d
 
 
 @pytest.mark.parametrize("profile_name, author, hops", [
-    ("banten", "andi", ["kasubbag", "sekretaris"]),       # Ps 14(3), rule 47: through the rater
+    ("banten", "andi", ["kasubbag", "kadis"]),            # Ps 14(3), rule 47: through the rater; Ps 1(16)
     ("nasional", "andi", ["kasubbag", "sekretaris"]),     # rule 51: the rater reviews first
     ("dharmasraya", "andi", ["kasubbag", "sekretaris"]),  # rule 51: Lamp. Kedudukan b(6), c(1)-(3)
     ("nasional", "budi", ["kabid_apt"]),                 # the rater heads the unit: one stop
@@ -410,9 +412,11 @@ async def test_surakarta_has_no_adhoc_request(app, demo, profile_name):
 
 @pytest.mark.parametrize("profile_name", ["banten"])
 async def test_banten_performance_owner_requests_and_staff_cannot(app, demo, profile_name):
-    p = await people(app, demo, "kabid_apt", "budi")
-    assert "Kepada siapa" in texts(await p["kabid_apt"].says("/mintalaporan"))[-1]
+    p = await people(app, demo, "kadis", "kabid_apt", "budi")
+    assert "Kepada siapa" in texts(await p["kadis"].says("/mintalaporan"))[-1]
     assert "Hanya pimpinan unit" in texts(await p["budi"].says("/mintalaporan"))[0]
+    # Ps 1(16): the Unit Organisasi is the Dinas, so a Kepala Bidang is not its head
+    assert "Hanya pimpinan unit" in texts(await p["kabid_apt"].says("/mintalaporan"))[0]
 
 
 async def test_kendala_decided_and_the_team_told(app, demo):

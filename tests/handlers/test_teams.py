@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from domain.org import Employee, Golongan, JabatanKind, Unit, UnitKind
+from domain.org import Education, Employee, Golongan, JabatanKind, Unit, UnitKind
 from domain.team import MemberRole, TeamStatus
 from handlers.applications.buttons import ApplicationAction
+from handlers.reports.buttons import ReportAction
 from handlers.teams.buttons import (
     AppointKetua,
     AppointPengendali,
@@ -87,7 +88,7 @@ async def test_members_join_through_an_approved_application(app, demo):
 @pytest.mark.parametrize("profile_name", ["banten"])
 async def test_ineligible_ketua_refused_with_rule_and_article(app, demo, profile_name):
     """Banten Ps 10(3): a Pelaksana may be ketua only with a bachelor's degree and III/b."""
-    kabid = await linked(app, demo, "kabid_ikp", 2002)
+    kabid = await linked(app, demo, "kadis", 2000)  # Ps 1(16): the Kepala Dinas heads the Unit Organisasi
     team_id = await form_team(kabid, "Tim Pengelolaan Media Sosial")
     replies = await kabid.presses(PickKetua(team_id, demo['yoga'].employee.id))
     (reply,) = texts(replies)
@@ -265,7 +266,7 @@ async def test_surakarta_pengendali_rules_and_sekda(app, demo, profile_name):
 @pytest.mark.parametrize("profile_name", ["banten"])
 async def test_banten_penanggung_jawab_and_secretariat(app, demo, profile_name):
     """Banten Ps 10(2): penanggung jawab + ketua + members, optionally a secretariat."""
-    kabid = await linked(app, demo, "kabid_apt", 2001)
+    kabid = await linked(app, demo, "kadis", 2000)
     team_id = await form_team(kabid)
     card = await kabid.says("/tim")
     assert ("Penanggung jawab", TeamRole(team_id, "pj").pack()) in buttons(card)
@@ -311,3 +312,66 @@ async def test_assignment_letter_pdf(app, demo):
     (doc,) = [r for r in await dewi.presses(data) if isinstance(r, SendDocument)]
     assert doc.filename.startswith("surat-penugasan-ST-2026-") and doc.content.startswith(b"%PDF")
     assert len(doc.content) > 1000
+
+
+async def _qualify(app, demo, key: str) -> None:
+    """A Pelaksana with a bachelor's degree and III/b (Banten Ps 10(3)(a)-(b))."""
+    async with app.uow() as uow:
+        person = await uow.org.employee(demo[key].employee.id)
+        person.education, person.golongan = Education.parse("S1"), Golongan.parse("III/b")
+        await uow.commit()
+
+
+@pytest.mark.parametrize("profile_name", ["banten"])
+async def test_banten_Ps_10_3_pelaksana_ketua_once_the_head_describes_the_experience(app, demo, profile_name):
+    """Ps 10(3)(c): the relevant experience is asked of the appointing head, not listed as failed;
+    their description is in the Decision log."""
+    kadis = await linked(app, demo, "kadis", 2000)
+    team_id = await form_team(kadis)
+    await _qualify(app, demo, "andi")
+    andi_id = demo["andi"].employee.id
+    (question,) = texts(await kadis.presses(PickKetua(team_id, andi_id)))
+    assert "pengalaman" in question and "Ps 10(3)(c)" in question and "tidak dapat" not in question
+    assert (await team(app, team_id))[0].ketua_id is None
+    assert "Terlalu singkat" in texts(await kadis.says("Ada"))[0]
+    EXPERIENCE = "Tiga tahun mengelola arsip dan aplikasi persuratan dinas."
+    replies = texts(await kadis.says(EXPERIENCE))
+    assert "kini menjadi ketua" in replies[0]
+    t, members = await team(app, team_id)
+    assert t.ketua_id == andi_id and members == {andi_id: MemberRole.KETUA}
+    async with app.uow() as uow:
+        (attested,) = [d for d in await uow.decisions.for_subject("team", team_id)
+                       if d.action == "ketua_experience_attested"]
+    assert attested.actor_id == demo["kadis"].employee.id and attested.details["experience"] == EXPERIENCE
+
+
+async def test_elsewhere_no_experience_is_asked(app, demo):
+    """Nasional sets no Ps 10(3)-like experience requirement: a Pelaksana is appointed at once."""
+    sekretaris = await linked(app, demo, "sekretaris", 2003)
+    team_id = await form_team(sekretaris)
+    replies = texts(await sekretaris.presses(PickKetua(team_id, demo["andi"].employee.id)))
+    assert "pengalaman" not in replies[0]
+
+
+@pytest.mark.parametrize("profile_name", ["banten"])
+async def test_banten_Ps_10_2_team_starts_only_with_its_penanggung_jawab(app, demo, profile_name):
+    """Ps 10(2): "terdiri dari Penanggungjawab, Ketua dan Anggota": with a ketua but no
+    penanggung jawab the team has not started, the head is told, and members cannot report."""
+    kadis = await linked(app, demo, "kadis", 2000)
+    dewi = await linked(app, demo, "dewi", 1002)
+    team_id = await form_team(kadis)
+    replies = texts(await kadis.presses(PickKetua(team_id, demo["budi"].employee.id)))
+    assert "kini menjadi ketua" in replies[0]
+    assert "belum dapat dimulai" in replies[1] and "penanggung jawab" in replies[1] and "Ps 10(2)" in replies[1]
+    await kadis.presses(PickMember(team_id, demo["dewi"].employee.id))
+    t, _ = await team(app, team_id)
+    assert t.status is TeamStatus.OPEN and not t.started
+    (card,) = [c for c in texts(await kadis.says("/tim")) if "Pengelolaan Aplikasi" in c]
+    assert "belum dimulai" in card
+    await dewi.says("/lapor")
+    assert "belum dimulai" in alerts(await dewi.presses(ReportAction("t", team_id)))[0]
+    await kadis.presses(TeamRole(team_id, "pj", demo["sekretaris"].employee.id))
+    t, members = await team(app, team_id)
+    assert t.status is TeamStatus.ACTIVE and members[demo["sekretaris"].employee.id] is MemberRole.PENANGGUNG_JAWAB
+    async with app.uow() as uow:
+        assert "started" in [d.action for d in await uow.decisions.for_subject("team", team_id)]

@@ -236,3 +236,25 @@ async def test_a_deactivated_employee_keeps_no_rights(app, demo):
         await uow.commit()
     (reply,) = texts(await budi.says("/ajukan"))
     assert "belum terhubung" in reply
+
+
+@pytest.mark.parametrize("profile_name", ["banten"])
+async def test_banten_Ps_1_16_within_unit_application_goes_to_the_kepala_dinas(app, demo, profile_name):
+    """Banten Ps 1(16): the Unit Organisasi is the whole Dinas, so Andi (Sekretariat) applies to
+    the Kepala Dinas, not the Sekretaris, and may join any team of the Dinas (here a Bidang's)."""
+    andi = await linked(app, demo, "andi", 1005)
+    await linked(app, demo, "sekretaris", 2003)
+    await linked(app, demo, "kadis", 2000)
+    await apply(andi, "Keamanan")
+    rows = await outbox(app)
+    assert [m.chat_id for m in rows if m.payload.get("keyboard")] == [2000]
+
+
+async def test_elsewhere_a_unit_is_a_part_of_the_dinas(app, demo):
+    """Nasional: the Sekretariat is Andi's unit; its head decides, and a Bidang's team is not offered."""
+    andi = await linked(app, demo, "andi", 1005)
+    await linked(app, demo, "sekretaris", 2003)
+    replies = await andi.says("/ajukan")
+    assert "Keamanan" not in str(buttons(replies))
+    await apply(andi, "Laporan Kinerja")
+    assert [m.chat_id for m in await outbox(app) if m.payload.get("keyboard")] == [2003]
