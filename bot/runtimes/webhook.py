@@ -15,6 +15,8 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.runtimes.translate import ALLOWED_UPDATES
+
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -117,6 +119,9 @@ def parse_update(body: bytes) -> dict[str, Any]:
     update_id = raw.get("update_id")
     if not isinstance(update_id, int) or isinstance(update_id, bool):
         raise BadBody("no integer update_id")
+    for kind in ALLOWED_UPDATES:  # oddities deeper in are ignored quietly by translate
+        if kind in raw and not isinstance(raw[kind], dict):
+            raise BadBody(f"{kind} is not an object")
     if _depth(raw) > MAX_DEPTH:
         raise BadBody(f"nested more than {MAX_DEPTH} levels")
     return raw

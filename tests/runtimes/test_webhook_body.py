@@ -28,6 +28,8 @@ MALFORMED = {
     "update_id a boolean": b'{"update_id": true}',
     "update_id a float": b'{"update_id": 7.5}',
     "no update_id": b'{"message": {}}',
+    "message not an object": b'{"update_id": 1, "message": "halo"}',
+    "callback_query not an object": b'{"update_id": 1, "callback_query": [1]}',
 }
 
 
