@@ -120,8 +120,14 @@ def cmd_run(args, settings: Settings) -> int:
         finally:
             await engine.dispose()
 
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_run())
+    from bot.runtimes.startup import StartupFailed
+
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(_run())
+    except StartupFailed as failed:
+        print(f"Sikerja did not start: {failed}", file=sys.stderr)
+        return 1
     return 0
 
 

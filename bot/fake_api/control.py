@@ -16,7 +16,7 @@ from .content import image_size
 from .errors import ControlError
 from .html import utf16_len
 from .limits import Clock, FloodControl, Limits
-from .methods import BotApi
+from .methods import BotApi, Disruption, canonical_name
 from .models import (
     MEMBER_STATUSES,
     ApiCall,
@@ -127,6 +127,14 @@ class FakeTelegram:
         """Replace the limits (and forget past traffic)."""
         self.flood = FloodControl(limits, self.flood.clock)
         self.api.flood = self.flood
+
+    def disrupt(self, method: str, times: int = 1, *, delay: float = 0.0, status: int | None = None) -> None:
+        """Make the next `times` calls of `method` (e.g. "getMe") slow (`delay` seconds) and/or
+        fail with HTTP `status` (e.g. 502), as when Telegram or the network has trouble."""
+        name = canonical_name(method)
+        if name is None:
+            raise ValueError(f"unknown Bot API method {method!r}")
+        self.api.disruptions[name] = Disruption(times, delay, status)
 
     def _webhook_changed(self) -> None:
         self._webhook.kick()

@@ -5,11 +5,14 @@ Each handler takes Params and returns the JSON `result`, or raises ApiError.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import mimetypes
 import re
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -83,6 +86,15 @@ def describe_message(message: StoredMessage) -> str:
     return line
 
 
+@dataclass
+class Disruption:
+    """The next `times` calls of a method answer only after `delay` seconds, and then with
+    HTTP `status` (Telegram's own outages: 502, 504…) instead of running, if one is given."""
+    times: int
+    delay: float = 0.0
+    status: int | None = None
+
+
 class BotApi:
     def __init__(
         self,
@@ -97,6 +109,7 @@ class BotApi:
         self.strict_ampersand = strict_ampersand
         self.on_webhook_change = on_webhook_change
         self._poll_generation = 0
+        self.disruptions: dict[str, Disruption] = {}  # by canonical method name
 
     @property
     def bot(self) -> FakeUser:
@@ -112,12 +125,25 @@ class BotApi:
         try:
             if found is None:
                 raise ApiError(404, "Not Found")
+            await self._disrupted(name)
             result = await found[1](self, params)
             status, body = 200, {"ok": True, "result": result}
         except ApiError as exc:
             status, body = exc.code, exc.to_json()
         self.record(name, params, arrived, status, body.get("description"))
         return status, body
+
+    async def _disrupted(self, method: str) -> None:
+        disruption = self.disruptions.get(method)
+        if disruption is None:
+            return
+        disruption.times -= 1
+        if disruption.times <= 0:
+            del self.disruptions[method]
+        if disruption.delay:
+            await asyncio.sleep(disruption.delay)
+        if disruption.status is not None:
+            raise ApiError(disruption.status, HTTPStatus(disruption.status).phrase)
 
     def record(self, method: str, params: Params, arrived: float, status: int, description: str | None) -> None:
         self.state.calls.append(ApiCall(method, params.for_log(), arrived, status, description))

@@ -14,7 +14,9 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramForbiddenError,
+    TelegramNetworkError,
     TelegramRetryAfter,
+    TelegramServerError,
 )
 from aiogram.types import (
     BufferedInputFile,
@@ -56,6 +58,7 @@ def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
 
 class AiogramRuntime(Runtime):
     name = "aiogram"
+    network_errors = (TelegramNetworkError, TelegramServerError)  # aiogram wraps timeouts and refusals
 
     def __init__(self, app: App, token: str, api_base: str, flood: FloodLimits | None = None,
                  webhook: WebhookOptions | None = None) -> None:
@@ -75,7 +78,7 @@ class AiogramRuntime(Runtime):
         return self.bot.id  # aiogram reads it from the token
 
     async def _connect(self) -> None:
-        pass  # aiogram's Bot needs no setup before its first call
+        await self.bot.me()  # aiogram needs no setup, but this shows at start whether Telegram answers
 
     async def _poll(self) -> None:
         await self.dp.start_polling(self.bot, handle_signals=False, handle_as_tasks=False,

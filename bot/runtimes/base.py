@@ -8,10 +8,13 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any, cast
 
 from bot.outbox import OutboxSender, RetryAfter, Unreachable
 from bot.ratelimit import FloodGate, FloodLimits
+from bot.runtimes.startup import StartupRetry, with_retries
 from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
 from handlers.core.app import App
@@ -61,6 +64,9 @@ async def neutral_errors(retry_after: type[Exception], forbidden: type[Exception
 
 class Runtime(abc.ABC):
     name = "base"
+    # The library's exceptions for "the Bot API did not answer (well)": what start-up retries.
+    network_errors: tuple[type[BaseException], ...] = (OSError,)
+    startup_retry = StartupRetry()
 
     def __init__(self, app: App, flood: FloodLimits | None = None, webhook: WebhookOptions | None = None) -> None:
         self.app = app
@@ -171,16 +177,20 @@ class Runtime(abc.ABC):
         if self.scheduler is not None:
             self.scheduler.start()
         if self.webhook is None:
+            await self._at_startup("getMe", self._connect)
             self._tasks.append(asyncio.create_task(self._poll(), name=f"{self.name}-polling"))
             log.info("%s runtime receives updates by long polling", self.name)
         else:
             await self._start_webhook(self.webhook)
 
+    async def _at_startup(self, what: str, call: Callable[[], Awaitable[None]]) -> None:
+        await with_retries(f"{self.name} runtime: {what}", call, self.network_errors, self.startup_retry)
+
     async def _start_webhook(self, options: WebhookOptions) -> None:
-        await self._connect()
+        await self._at_startup("getMe", self._connect)
         self._webhook_server = WebhookServer(options, self.process_raw)
         url = await self._webhook_server.start()
-        await self.set_webhook(url, options.secret)
+        await self._at_startup("setWebhook", partial(self.set_webhook, url, options.secret))
         log.info("%s runtime receives updates by webhook at %s", self.name, url)
 
     async def _stop_webhook(self) -> None:

@@ -13,7 +13,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram import Update as TgUpdate
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.error import RetryAfter as TgRetryAfter
 from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
 
@@ -40,6 +40,7 @@ def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
 
 class PtbRuntime(Runtime):
     name = "ptb"
+    network_errors = (NetworkError,)  # also TimedOut, and the 5xx PTB reports as NetworkError
 
     def __init__(self, app: App, token: str, api_base: str, flood: FloodLimits | None = None,
                  webhook: WebhookOptions | None = None) -> None:
@@ -61,7 +62,7 @@ class PtbRuntime(Runtime):
         return self.bot.id  # known after initialize() (getMe)
 
     async def _connect(self) -> None:
-        await self.application.initialize()
+        await self.application.initialize()  # getMe; a no-op once it has succeeded
 
     async def _poll(self) -> None:
         await self._connect()

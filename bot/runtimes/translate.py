@@ -1,10 +1,16 @@
 """Raw Bot API update (a dict, as both aiogram and python-telegram-bot can produce) ->
-neutral Update. One translation for every runtime, so they cannot drift apart."""
+neutral Update. One translation for every runtime, so they cannot drift apart.
+
+A webhook body is anyone's JSON until proven otherwise, so every field is checked here:
+an update of the wrong shape is ignored with a debug line, never a traceback."""
 from __future__ import annotations
 
+import logging
 from typing import Any, Literal
 
-from handlers.core.types import FileRef, Sender, Update
+from handlers.core.types import ChatType, FileRef, Sender, Update, valid_utf8
+
+log = logging.getLogger(__name__)
 
 # The update types update_from_api acts on; asked for by polling and setWebhook alike, so
 # Telegram does not send (and neither library receives) anything else.
@@ -12,47 +18,115 @@ ALLOWED_UPDATES = ["message", "callback_query"]
 
 FILE_KINDS = ("document", "video", "audio", "voice", "sticker", "animation", "video_note")
 
-
-def _sender(user: dict[str, Any]) -> Sender:
-    return Sender(user["id"], user.get("first_name", ""), user.get("last_name"), user.get("username"),
-                  user.get("language_code"))
-
-
 _NEUTRAL_KINDS: dict[str, Literal["document", "video", "audio", "voice", "sticker"]] = {
     "document": "document", "video": "video", "audio": "audio", "voice": "voice", "sticker": "sticker"}
 
 
+class _Odd(ValueError):
+    """The update does not have the shape the Bot API documents."""
+
+
+def _obj(parent: dict[str, Any], key: str, required: bool = True) -> dict[str, Any]:
+    value = parent.get(key)
+    if isinstance(value, dict):
+        return value
+    if value is None and not required:
+        return {}
+    raise _Odd(f"{key} is not an object")
+
+
+def _int(parent: dict[str, Any], key: str, required: bool = True) -> int | None:
+    value = parent.get(key)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if value is None and not required:
+        return None
+    raise _Odd(f"{key} is not an integer")
+
+
+def _id(parent: dict[str, Any], key: str) -> int:
+    value = _int(parent, key)
+    assert value is not None  # required
+    return value
+
+
+def _str(parent: dict[str, Any], key: str, required: bool = False) -> str | None:
+    """A string field, lone surrogates replaced so whatever echoes it can be sent."""
+    value = parent.get(key)
+    if isinstance(value, str):
+        return valid_utf8(value)
+    if value is None and not required:
+        return None
+    raise _Odd(f"{key} is not a string")
+
+
+def _sender(user: dict[str, Any]) -> Sender:
+    return Sender(_id(user, "id"), _str(user, "first_name") or "", _str(user, "last_name"), _str(user, "username"),
+                  _str(user, "language_code"))
+
+
 def _file(message: dict[str, Any]) -> FileRef | None:
-    if message.get("photo"):
-        photo = message["photo"][-1]  # the largest size
-        return FileRef(photo["file_id"], "photo", None, "image/jpeg", photo.get("file_size"))
+    photos = message.get("photo")
+    if photos:
+        if not isinstance(photos, list) or not isinstance(photos[-1], dict):
+            raise _Odd("photo is not a list of sizes")
+        photo = photos[-1]  # the largest size
+        return FileRef(_str(photo, "file_id", True) or "", "photo", None, "image/jpeg", _int(photo, "file_size", False))
     for kind in FILE_KINDS:
-        obj = message.get(kind)
-        if obj:
-            return FileRef(obj["file_id"], _NEUTRAL_KINDS.get(kind, "other"), obj.get("file_name"),
-                           obj.get("mime_type"), obj.get("file_size"))
+        if not message.get(kind):
+            continue
+        obj = _obj(message, kind)
+        return FileRef(_str(obj, "file_id", True) or "", _NEUTRAL_KINDS.get(kind, "other"), _str(obj, "file_name"),
+                       _str(obj, "mime_type"), _int(obj, "file_size", False))
     return None
 
 
 def update_from_api(raw: dict[str, Any], bot_id: int) -> Update | None:
-    """None for updates Sikerja does not act on (edits, channel posts, bots, joins…)."""
-    if "callback_query" in raw:
-        query = raw["callback_query"]
-        message = query.get("message") or {}
-        chat = message.get("chat") or {"id": query["from"]["id"], "type": "private"}
-        return Update(update_id=raw["update_id"], sender=_sender(query["from"]), chat_id=chat["id"],
-                      chat_type=chat.get("type", "private"), message_id=message.get("message_id"),
-                      callback_id=query["id"], callback_data=query.get("data") or "")
-    message = raw.get("message")
-    if not message or "from" not in message or message["from"].get("is_bot"):
+    """None for updates Sikerja does not act on (edits, channel posts, bots, joins…) and
+    for any of the wrong shape (no chat, a numeric text, …)."""
+    try:
+        return _translate(raw, bot_id)
+    except _Odd as exc:
+        log.debug("update %r ignored: %s", raw.get("update_id"), exc)
         return None
-    reply_to = message.get("reply_to_message") or {}
-    text = message.get("text", message.get("caption"))
+
+
+def _translate(raw: dict[str, Any], bot_id: int) -> Update | None:
+    update_id = _id(raw, "update_id")
+    if "callback_query" in raw:
+        query = _obj(raw, "callback_query")
+        sender = _sender(_obj(query, "from"))
+        message = _obj(query, "message", required=False)
+        chat = _obj(message, "chat") if message else {"id": sender.id, "type": "private"}
+        return Update(update_id=update_id, sender=sender, chat_id=_id(chat, "id"),
+                      chat_type=_chat_type(chat), message_id=_int(message, "message_id", False),
+                      callback_id=_str(query, "id", True), callback_data=_str(query, "data") or "")
+    if "message" not in raw:
+        raise _Odd(f"not a kind Sikerja acts on ({', '.join(sorted(set(raw) - {'update_id'})) or 'empty'})")
+    message = _obj(raw, "message")
+    if "from" not in message:
+        raise _Odd("message without a sender (anonymous admin or channel)")
+    sender_obj = _obj(message, "from")
+    if sender_obj.get("is_bot"):
+        return None
+    sender = _sender(sender_obj)
+    chat = _obj(message, "chat")
+    reply_to = _obj(message, "reply_to_message", required=False)
+    text = _str(message, "text")
+    if text is None:
+        text = _str(message, "caption")
     file = _file(message)
     if text is None and file is None:
         return None  # service messages: someone joined, a title changed, …
     return Update(
-        update_id=raw["update_id"], sender=_sender(message["from"]), chat_id=message["chat"]["id"],
-        chat_type=message["chat"].get("type", "private"), message_id=message.get("message_id"),
-        text=text, file=file, reply_to_message_id=reply_to.get("message_id"),
-        reply_to_bot=(reply_to.get("from") or {}).get("id") == bot_id)
+        update_id=update_id, sender=sender, chat_id=_id(chat, "id"), chat_type=_chat_type(chat),
+        message_id=_int(message, "message_id", False), text=text, file=file,
+        reply_to_message_id=_int(reply_to, "message_id", False),
+        reply_to_bot=_obj(reply_to, "from", required=False).get("id") == bot_id)
+
+
+def _chat_type(chat: dict[str, Any]) -> ChatType:
+    kind = chat.get("type", "private")
+    if kind not in ("private", "group", "supergroup", "channel"):
+        raise _Odd(f"chat type {kind!r}")
+    return kind

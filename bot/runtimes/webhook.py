@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import logging
 import re
 import secrets
@@ -14,12 +15,23 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.runtimes.translate import ALLOWED_UPDATES
+
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts as secret_token
 
 Feed = Callable[[dict[str, Any]], Awaitable[None]]
+
+# Telegram's updates are a few kilobytes and a dozen levels deep at most; anything far
+# beyond is not from Telegram, and parsing or walking it must not cost us a traceback.
+MAX_BODY_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+
+
+class BadBody(ValueError):
+    """A webhook body that is not a Telegram update; its text is the one-line reason."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,7 @@ class WebhookServer:
 
     async def start(self) -> str:
         """Listen; returns the URL to give setWebhook."""
-        app = web.Application()
+        app = web.Application(client_max_size=MAX_BODY_BYTES)
         app.router.add_post("/{path:.*}", self._handle)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=5)
         await self._runner.setup()
@@ -78,11 +90,49 @@ class WebhookServer:
             log.warning("webhook request from %s without the right secret token refused", request.remote)
             return web.Response(status=401, text="Unauthorized")
         try:
-            raw = await request.json()
-        except ValueError:
-            raw = None
-        if not isinstance(raw, dict) or not isinstance(raw.get("update_id"), int):
+            raw = parse_update(await _body(request))
+        except BadBody as exc:
+            log.warning("webhook body from %s refused (400): %s", request.remote, exc)
             return web.Response(status=400, text="Not a Telegram update")
         async with self._one_at_a_time:
             await self._feed(raw)
         return web.Response()
+
+
+async def _body(request: web.Request) -> bytes:
+    try:
+        return await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        raise BadBody(f"larger than {MAX_BODY_BYTES} bytes") from None
+
+
+def parse_update(body: bytes) -> dict[str, Any]:
+    """The update a webhook body holds, or BadBody saying in one line why it holds none."""
+    try:
+        raw = json.loads(body)
+    except RecursionError:
+        raise BadBody("JSON nested too deeply") from None
+    except ValueError as exc:  # also undecodable bytes (UnicodeDecodeError)
+        raise BadBody(f"not JSON ({type(exc).__name__})") from None
+    if not isinstance(raw, dict):
+        raise BadBody(f"a JSON {type(raw).__name__}, not an object")
+    update_id = raw.get("update_id")
+    if not isinstance(update_id, int) or isinstance(update_id, bool):
+        raise BadBody("no integer update_id")
+    for kind in ALLOWED_UPDATES:  # oddities deeper in are ignored quietly by translate
+        if kind in raw and not isinstance(raw[kind], dict):
+            raise BadBody(f"{kind} is not an object")
+    if _depth(raw) > MAX_DEPTH:
+        raise BadBody(f"nested more than {MAX_DEPTH} levels")
+    return raw
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest, without recursion (a deep body must not blow the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest

@@ -69,11 +69,10 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
     if action == "ok":
         await _approve(ctx, app)
     elif action == "no":
-        await REJECT.open(ctx, RejectStep.REASON, {"application_id": app.id})
-        ctx.answer()
-        ctx.reply(ctx.t("Write the reason for rejecting application {number} (at least 10 characters). "
-                        "The applicant will read it.", number=app.number),
-                  force_reply=True, placeholder=ctx.t("Reason for rejection"))
+        if await REJECT.open_once(ctx, RejectStep.REASON, {"application_id": app.id}):
+            ctx.reply(ctx.t("Write the reason for rejecting application {number} (at least 10 characters). "
+                            "The applicant will read it.", number=app.number),
+                      force_reply=True, placeholder=ctx.t("Reason for rejection"))
     else:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
 

@@ -53,6 +53,19 @@ class Form(Generic[S]):
         await ctx.uow.conversations.set(ctx.update.sender.id, ctx.update.chat_id, self.name, step.value,
                                         dict(data or {}), ctx.now)
 
+    async def open_once(self, ctx: Ctx, step: S, data: Mapping[str, Any]) -> bool:
+        """A button that asks for text (a reason, feedback, a decision): open this form at
+        `step` for `data` and answer the press (True: now send the prompt). If exactly this
+        prompt is open already, answer the press with a reminder instead (False: send nothing),
+        so ten presses still leave one prompt to reply to."""
+        current = await self.read(ctx)
+        if current is not None and current.step == step and current.data == dict(data):
+            ctx.answer(ctx.t("Please type your reply to the message above."))
+            return False
+        await self.open(ctx, step, data)
+        ctx.answer()
+        return True
+
     async def advance(self, ctx: Ctx, step: S, data: Mapping[str, Any]) -> None:
         """Move the open form to `step` with its data so far."""
         await self.open(ctx, step, data)

@@ -2,10 +2,27 @@
 adapter (bot/runtimes/*) and the application layer (handlers/)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 ChatType = Literal["private", "group", "supergroup", "channel"]
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_utf8(text: str) -> str:
+    """text with every lone UTF-16 surrogate (JSON can carry "\\ud800") replaced by U+FFFD:
+    such a str cannot be encoded, so a reply echoing it would fail and the user get nothing."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _make_valid(obj: object, *names: str) -> None:
+    """Every reply's text is valid UTF-8 by construction, whatever path built it."""
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            object.__setattr__(obj, name, valid_utf8(value))  # frozen: set once, at construction
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,9 @@ class Button:
     text: str
     data: str  # callback_data, <= 64 bytes (checked by handlers.core.buttons)
 
+    def __post_init__(self) -> None:
+        _make_valid(self, "text", "data")
+
 
 Keyboard = tuple[tuple[Button, ...], ...]
 
@@ -81,6 +101,9 @@ class SendMessage:
     force_reply: bool = False
     placeholder: str | None = None
 
+    def __post_init__(self) -> None:
+        _make_valid(self, "text", "placeholder")
+
 
 @dataclass(frozen=True)
 class EditMessage:
@@ -89,12 +112,18 @@ class EditMessage:
     text: str
     keyboard: Keyboard | None = None
 
+    def __post_init__(self) -> None:
+        _make_valid(self, "text")
+
 
 @dataclass(frozen=True)
 class AnswerCallback:
     callback_id: str
     text: str | None = None
     alert: bool = False
+
+    def __post_init__(self) -> None:
+        _make_valid(self, "text")
 
 
 @dataclass(frozen=True)
@@ -103,6 +132,9 @@ class SendDocument:
     filename: str
     content: bytes
     caption: str | None = None
+
+    def __post_init__(self) -> None:
+        _make_valid(self, "filename", "caption")
 
 
 @dataclass(frozen=True)
@@ -113,6 +145,9 @@ class SendFile:
     file_id: str
     kind: str  # "photo" goes as a photo; anything else as a document
     caption: str | None = None
+
+    def __post_init__(self) -> None:
+        _make_valid(self, "caption")
 
 
 Reply = SendMessage | EditMessage | AnswerCallback | SendDocument | SendFile

@@ -197,8 +197,8 @@ async def on_decide(ctx: Ctx, pressed: DecideKendala) -> None:
     if k.status is not KendalaStatus.OPEN:
         ctx.answer(t("Already decided. Nothing was changed."), alert=True)
         return
-    await DECIDE.open(ctx, DecideStep.TEXT, {"kendala_id": k.id})
-    ctx.answer()
+    if not await DECIDE.open_once(ctx, DecideStep.TEXT, {"kendala_id": k.id}):
+        return
     ctx.reply(t("Write your decision and/or follow-up ({min}–{max} characters). The team will read it.",
                 min=NOTE_MIN, max=NOTE_MAX), force_reply=True, placeholder=t("Decision"))
 

@@ -1,6 +1,9 @@
 """Linking a Telegram account to an employee record, help, language and cancel."""
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import close
@@ -12,6 +15,11 @@ from storage.records import TelegramLink
 router = Router()
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+# Link codes are short enough to guess; this many wrong ones per account in the window,
+# then the account waits until the oldest of them has aged out.
+MAX_FAILED_LINKS = 5
+FAILED_LINK_WINDOW = dt.timedelta(minutes=15)
 
 
 async def not_linked(ctx: Ctx) -> None:
@@ -31,8 +39,11 @@ async def start(ctx: Ctx) -> None:
     if not code:
         await not_linked(ctx)
         return
+    if await _refused_for_guessing(ctx):
+        return
     link_code = await ctx.uow.links.code(code)
     if link_code is None or not link_code.usable(ctx.now):
+        await ctx.uow.links.record_failed_attempt(ctx.update.sender.id, ctx.now, ctx.now - FAILED_LINK_WINDOW)
         ctx.reply(ctx.t(
             "This link code is not valid: it may be mistyped, already used or expired.\n"
             "Please ask your HR admin for a new one."))
@@ -52,6 +63,19 @@ async def start(ctx: Ctx) -> None:
     ctx.link, ctx.employee = link, employee
     ctx.reply(ctx.t("Welcome, <b>{name}</b>! Your Telegram account is now linked to NIP {nip}.",
                     name=employee.name, nip=employee.nip) + "\n\n" + _capabilities(ctx))
+
+
+async def _refused_for_guessing(ctx: Ctx) -> bool:
+    """True (and the user told when to try again) once this account has used up its wrong codes."""
+    failures = await ctx.uow.links.failed_attempts(ctx.update.sender.id, ctx.now - FAILED_LINK_WINDOW)
+    if len(failures) < MAX_FAILED_LINKS:
+        return False
+    free_at = failures[MAX_FAILED_LINKS - 1] + FAILED_LINK_WINDOW
+    minutes = max(1, math.ceil((free_at - ctx.now).total_seconds() / 60))
+    ctx.reply(ctx.t("Too many wrong link codes were tried from this account. "
+                    "Please check the code with your HR admin and try again in {minutes} minutes.",
+                    minutes=minutes))
+    return True
 
 
 def _capabilities(ctx: Ctx) -> str:

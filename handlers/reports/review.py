@@ -95,8 +95,8 @@ async def on_button(ctx: Ctx, pressed: Review) -> None:
         await close(ctx)
         await _forward(ctx, report, None)
     elif action == "r":
-        await _open(ctx, RETURN, report)
-        ctx.answer()
+        if not await RETURN.open_once(ctx, Step.TEXT, _subject(report)):
+            return
         ctx.reply(t("Write the feedback (umpan balik) for the author: what must be improved (at least {min} "
                     "characters). The author will read it.", min=NOTE_MIN),
                   force_reply=True, placeholder=t("Feedback"))
@@ -104,8 +104,12 @@ async def on_button(ctx: Ctx, pressed: Review) -> None:
         ctx.answer(t("This button is not valid any more."), alert=True)
 
 
+def _subject(report: Report) -> dict[str, int]:
+    return {"report_id": id_of(report), "version": report.version}
+
+
 async def _open(ctx: Ctx, form: Form[Step], report: Report) -> None:
-    await form.open(ctx, Step.TEXT, {"report_id": report.id, "version": report.version})
+    await form.open(ctx, Step.TEXT, _subject(report))
 
 
 async def _accept_done(ctx: Ctx, report: Report) -> None:

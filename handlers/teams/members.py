@@ -259,8 +259,8 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
     if candidacy is None:
         return
     team = present(await ctx.uow.teams.get(candidacy.team_id), "the candidacy's team")
-    ctx.answer()
     if pressed.action == "ok":
+        ctx.answer()
         candidate = present(await ctx.uow.org.employee(candidacy.candidate_id), "the candidate")
         role, _ = await require_official(ctx, _appointers(ctx, candidacy.post), team.unit_id)
         result = await _check(ctx, team, candidate, candidacy.post, 0, role,
@@ -279,10 +279,10 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
         ctx.edit_or_reply(ctx.t("{name} was appointed {post} of {team}.", name=candidate.name,
                                 post=candidacy.post, team=team.name))
     else:
-        await REJECT.open(ctx, RejectStep.REASON, {"candidacy_id": candidacy.id})
-        ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least {min} characters).",
-                        min=REASON_MIN_LENGTH),
-                  force_reply=True, placeholder=ctx.t("Reason for rejection"))
+        if await REJECT.open_once(ctx, RejectStep.REASON, {"candidacy_id": candidacy.id}):
+            ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least {min} characters).",
+                            min=REASON_MIN_LENGTH),
+                      force_reply=True, placeholder=ctx.t("Reason for rejection"))
 
 
 @router.conversation(REJECT)

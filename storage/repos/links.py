@@ -1,10 +1,14 @@
-"""Telegram links (employee <-> Telegram user) and single-use link codes."""
+"""Telegram links (employee <-> Telegram user), single-use link codes and the failed
+attempts to use one."""
 from __future__ import annotations
 
-from sqlalchemy import select
+import datetime as dt
+
+from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import LinkCode, TelegramLink
+from storage.tables.links import link_attempts
 
 
 class LinkRepo:
@@ -41,3 +45,16 @@ class LinkRepo:
         q = select(LinkCode).where(LinkCode.employee_id == employee_id,
                                    LinkCode.used_at.is_(None), LinkCode.revoked_at.is_(None))
         return list(await self.s.scalars(q))
+
+    async def failed_attempts(self, telegram_user_id: int, since: dt.datetime) -> list[dt.datetime]:
+        """When this account's failed link attempts since `since` happened, newest first."""
+        q = (select(link_attempts.c.attempted_at)
+             .where(link_attempts.c.telegram_user_id == telegram_user_id, link_attempts.c.attempted_at > since)
+             .order_by(link_attempts.c.attempted_at.desc()))
+        return list((await self.s.execute(q)).scalars())
+
+    async def record_failed_attempt(self, telegram_user_id: int, at: dt.datetime, forget_before: dt.datetime) -> None:
+        """Note one failure, dropping this account's ones too old to count any more."""
+        await self.s.execute(delete(link_attempts).where(link_attempts.c.telegram_user_id == telegram_user_id,
+                                                         link_attempts.c.attempted_at <= forget_before))
+        await self.s.execute(insert(link_attempts).values(telegram_user_id=telegram_user_id, attempted_at=at))

@@ -43,3 +43,12 @@ group_bind_codes = sa.Table(
     sa.Column("expires_at", UTCDateTime, nullable=False),
     sa.Column("used_at", UTCDateTime),
 )
+
+# Failed `/start CODE` attempts, one row each, kept only while they count (a sliding
+# window): in the database so the limit holds across restarts and several workers.
+link_attempts = sa.Table(
+    "link_attempts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("telegram_user_id", sa.BigInteger, nullable=False, index=True),
+    sa.Column("attempted_at", UTCDateTime, nullable=False),
+)

@@ -52,6 +52,14 @@ def texts(replies) -> list[str]:
     return [r.text for r in replies if isinstance(r, (SendMessage, EditMessage))]
 
 
+PROMPT_OPEN = "Silakan ketik jawaban Anda sebagai balasan atas pesan di atas."
+
+
+def only_reminded(replies) -> bool:
+    """A second press of a button whose text prompt is still open: a reminder, no new prompt."""
+    return texts(replies) == [] and alerts(replies) == [PROMPT_OPEN]
+
+
 def alerts(replies) -> list[str]:
     return [r.text for r in replies if isinstance(r, AnswerCallback) and r.text]
 

@@ -22,6 +22,7 @@ from tests.handlers.chat import (
     buttons_of,
     is_button,
     offered,
+    only_reminded,
     texts,
 )
 from tests.handlers.test_voluntary_application import linked, outbox
@@ -294,6 +295,7 @@ async def test_surakarta_via_pengendali_return_and_resubmit_with_evidence(app, d
     await p["dewi"].presses(Review("fn", report.id, 1))
     notice = await last_notice(app, "kasubbag")
     await p["kasubbag"].presses(notice_button(notice, "Kembalikan"))
+    assert only_reminded(await p["kasubbag"].presses(notice_button(notice, "Kembalikan")))
     await p["kasubbag"].says("Capaian indikator 2 belum didukung data.")
     told = await last_notice(app, "andi")
     assert "Capaian indikator 2" in told["text"]
@@ -438,6 +440,7 @@ async def test_kendala_decided_and_the_team_told(app, demo):
     assert "Sewa server awan" in notice["text"]
     assert "Hanya pejabat" in alerts(await p["budi"].presses(notice_button(notice, "Putuskan")))[0]
     await p["kabid_apt"].presses(notice_button(notice, "Putuskan"))
+    assert only_reminded(await p["kabid_apt"].presses(notice_button(notice, "Putuskan")))
     assert "dalam 10" in texts(await p["kabid_apt"].says("Setuju"))[0]
     DECISION = "Setuju sewa server awan, anggaran dari DPA Bidang."
     assert "Tim sudah diberi tahu" in texts(await p["kabid_apt"].says(DECISION))[0]

@@ -23,7 +23,7 @@ from handlers.teams.buttons import (
     Term,
 )
 from handlers.teams.teams import term_end
-from tests.handlers.chat import Person, alerts, button_data, buttons, is_button, texts
+from tests.handlers.chat import Person, alerts, button_data, buttons, is_button, only_reminded, texts
 from tests.handlers.test_voluntary_application import MOTIVATION, linked, outbox
 
 
@@ -134,6 +134,7 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     proposal = [m for m in await outbox(app) if m.chat_id == 3001][-1]
     reject = proposal.payload["keyboard"][0][1]["data"]
     await sekda_p.presses(reject)
+    assert only_reminded(await sekda_p.presses(reject))
     assert "Terlalu singkat" in texts(await sekda_p.says("tidak"))[0]
     await sekda_p.says("Mohon usulkan pejabat fungsional ahli muda.")
     told = [m.payload["text"] for m in await outbox(app) if m.chat_id == 2001]

@@ -9,7 +9,7 @@ from domain.application import ApplicationStatus
 from domain.assignment import AssignmentMode
 from handlers.applications.buttons import ApplicationDecision
 from storage.records import Decision
-from tests.handlers.chat import Person, alerts, button_data, buttons, is_button, texts
+from tests.handlers.chat import Person, alerts, button_data, buttons, is_button, only_reminded, texts
 
 MOTIVATION = "Saya berpengalaman mengelola server & keamanan jaringan selama 5 tahun."
 REASON = "Anggota tim untuk triwulan ini sudah lengkap."
@@ -92,6 +92,8 @@ async def test_rejection_needs_a_reason(app, demo):
     reject = next(m for m in await outbox(app) if m.chat_id == 2001).payload["keyboard"][0][1]["data"]
     replies = await kabid.presses(reject)
     assert any("alasan" in t.lower() for t in texts(replies))
+    for _ in range(9):  # impatient presses: still the one reason prompt
+        assert only_reminded(await kabid.presses(reject))
     for bad in ("", "   ", "tidak"):
         (reply,) = texts(await kabid.says(bad or " "))
         assert "Terlalu singkat" in reply
