@@ -4,7 +4,7 @@
 
 Against the fake Bot API run *strict* (about one message per second per chat, no burst),
 one linked user pastes `--burst` lines at once while another user sends /help every
-half second, `--trials` times; each /help is timed from injecting it at the fake to the
+1.5 s, `--trials` times; each /help is timed from injecting it at the fake to the
 bot's answer appearing there. Then both users get an answer, the bot restarts at once
 (nothing in memory survives) and the same happens again: a gate that forgot what it sent
 just before the restart provokes 429s there. A trial that gets no answer within
@@ -114,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--burst", type=int, default=300, help="lines the chatty user pastes (default 300)")
     parser.add_argument("--trials", type=int, default=20, help="timed /help of the other user per phase")
-    parser.add_argument("--pause", type=float, default=0.5, help="seconds between trials")
+    parser.add_argument("--pause", type=float, default=1.5,
+                        help="seconds between trials (a person reading the answer; under 1 s it times their own pace)")
     parser.add_argument("--tail", type=float, default=3.0, help="seconds to go on counting 429s after the trials")
     parser.add_argument("--timeout", type=float, default=30.0, help="a trial unanswered this long ends its phase")
     parser.add_argument("--scale", type=float, default=1.0, help="speed the flood limits up on both sides")
