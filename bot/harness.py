@@ -12,11 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.fake_api import FakeTelegram, Limits
 from bot.fake_api.models import StoredMessage
-from bot.ratelimit import FloodLimits
 from bot.runtimes.base import Runtime
 from bot.runtimes.webhook import WebhookOptions
 from bot.settings import Settings
-from bot.wiring import build_app, build_runtime
+from bot.wiring import build_app, build_runtime, flood_limits
 from handlers.demo_data.seed_demo import SeededPerson, seed_demo
 from storage.migrate import upgrade_async
 
@@ -69,7 +68,8 @@ class Harness:
     async def start_bot(self) -> None:
         settings = self.settings()
         app, self._engine = build_app(settings)
-        self.runtime = build_runtime(app, settings, flood=FloodLimits(scale=self.flood_scale), webhook=self.webhook)
+        flood = flood_limits(settings, self.flood_scale)
+        self.runtime = build_runtime(app, settings, flood=flood, webhook=self.webhook)
         await self.runtime.start()  # with a webhook, setWebhook has been called when this returns
         if self.webhook is None:
             await self.fake.wait_polling(self.timeout)

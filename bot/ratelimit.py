@@ -17,16 +17,28 @@ import contextlib
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SenderLimits:
+    """Ours, not Telegram's: how much one person may send before the rest of their burst
+    is set aside (bot/runtimes/lanes.py). Not scaled: it is about people, not the API."""
+    max_updates: int = 20  # messages one sender may send ...
+    window: float = 10.0  # ... within this many seconds
+    max_pending: int = 100  # updates waiting in one chat's lane; beyond that they are dropped
 
 
 @dataclass(frozen=True)
 class FloodLimits:
     overall_per_second: float = 30.0
-    chat_burst: int = 3
+    # Telegram allows "short bursts" in a chat, but how short is nowhere promised and a
+    # strict server refuses the second message within a second: no burst is always safe.
+    chat_burst: int = 1
     chat_per_second: float = 1.0
     group_per_minute: int = 20
     scale: float = 1.0  # >1 only against a fake server whose limits are scaled alike
+    senders: SenderLimits = field(default_factory=SenderLimits)
 
 
 # Clock differences between us and the server, and float rounding: a hair of slack.
@@ -39,11 +51,13 @@ class WindowGate:
     which keeps the server from queueing a burst and so keeps round trips short."""
 
     def __init__(self, max_events: int, window: float, clock: Callable[[], float] = time.monotonic,
-                 smooth: bool = False) -> None:
+                 smooth: bool = False, full_at: float | None = None) -> None:
+        """full_at: count the window as full of messages answered then (see FloodGate)."""
         self.max_events, self.window, self._clock = max_events, window * MARGIN, clock
         self._spacing = window / max_events if smooth else 0.0
         self._next = float("-inf")  # smooth: when the next slot is due (a late wake-up catches up)
-        self._answered: deque[float] = deque()  # answer times still inside the window
+        # answer times still inside the window
+        self._answered: deque[float] = deque([full_at] * max_events if full_at is not None else ())
         self._open = 0  # slots taken, answer not yet back
         self._lock = asyncio.Lock()  # first come, first served ...
         self._urgent_lock = asyncio.Lock()  # ... except that urgent ones go before the others
@@ -105,6 +119,7 @@ class FloodGate:
     def __init__(self, limits: FloodLimits | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.limits = lim = limits or FloodLimits()
         self._clock = clock
+        self._started = clock()
         self._overall = WindowGate(round(lim.overall_per_second), 1 / lim.scale, clock, smooth=True)
         self._chats: dict[int, WindowGate] = {}
 
@@ -119,8 +134,11 @@ class FloodGate:
             if chat_id < 0:  # groups and supergroups have negative ids
                 gate = WindowGate(lim.group_per_minute, 60 / lim.scale, self._clock)
             else:  # a burst of `chat_burst`, refilled at `chat_per_second`: never more than
-                # chat_burst in chat_burst / chat_per_second seconds keeps within it
-                gate = WindowGate(lim.chat_burst, lim.chat_burst / (lim.chat_per_second * lim.scale), self._clock)
+                # chat_burst in chat_burst / chat_per_second seconds keeps within it. What
+                # went to the chat just before a restart is forgotten, so a chat counts as
+                # just served at start: one window's wait at most, and never a 429.
+                gate = WindowGate(lim.chat_burst, lim.chat_burst / (lim.chat_per_second * lim.scale), self._clock,
+                                  full_at=self._started)
             if len(self._chats) > 10_000:  # forget chats that have gone quiet
                 self._chats = {cid: g for cid, g in self._chats.items() if not g.idle}
             self._chats[chat_id] = gate

@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     decision_escalate_days: int = Field(default=5, validation_alias="SIKERJA_DECISION_ESCALATE_DAYS")
     schedule_tick_seconds: int = Field(default=60, validation_alias="SIKERJA_TICK_SECONDS")
     outbox_max_attempts: int = Field(default=5, validation_alias="SIKERJA_OUTBOX_MAX_ATTEMPTS")
+    # One person sending more than this many messages within the window is told once and
+    # the rest of the burst is set aside (bot/runtimes/lanes.py).
+    flood_max_messages: int = Field(default=20, ge=1, validation_alias="SIKERJA_FLOOD_MAX_MESSAGES")
+    flood_window_seconds: float = Field(default=10.0, gt=0, validation_alias="SIKERJA_FLOOD_WINDOW_SECONDS")
 
     @field_validator("admins", mode="before")
     @classmethod

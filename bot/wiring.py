@@ -5,7 +5,7 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.ratelimit import FloodLimits
+from bot.ratelimit import FloodLimits, SenderLimits
 from bot.runtimes import RUNTIMES
 from bot.runtimes.base import Runtime
 from bot.runtimes.webhook import WebhookOptions, masked, new_secret
@@ -27,9 +27,14 @@ def build_app(settings: Settings, engine: AsyncEngine | None = None, **overrides
     return app, engine
 
 
+def flood_limits(settings: Settings, scale: float = 1.0) -> FloodLimits:
+    """Telegram's limits (scaled up only against a fake server scaled alike) and ours per sender."""
+    return FloodLimits(scale=scale, senders=SenderLimits(settings.flood_max_messages, settings.flood_window_seconds))
+
+
 def build_runtime(app: App, settings: Settings, runtime: str | None = None,
                   flood: FloodLimits | None = None, webhook: WebhookOptions | None = None) -> Runtime:
-    """webhook None: long polling."""
+    """webhook None: long polling. flood None: flood_limits(settings)."""
     name = runtime or settings.runtime
     if name not in RUNTIMES:
         raise ValueError(f"unknown runtime {name!r}; choose one of {', '.join(RUNTIMES)}")
@@ -41,7 +46,7 @@ def build_runtime(app: App, settings: Settings, runtime: str | None = None,
     else:
         from bot.runtimes.ptb_runtime import PtbRuntime
         adapter = PtbRuntime
-    return adapter(app, token, settings.telegram_api_base, flood, webhook)
+    return adapter(app, token, settings.telegram_api_base, flood or flood_limits(settings), webhook)
 
 
 def webhook_options(settings: Settings) -> WebhookOptions | None:

@@ -63,3 +63,18 @@ def test_bench_runtimes_measures_all_four_bots(tmp_path: Path, capsys: pytest.Ca
     for phases in results.values():
         assert phases["serial"]["updates"] == phases["concurrent"]["updates"] == 7
         assert phases["serial"]["p50_ms"] > 0
+
+
+def test_bench_flood_times_the_other_user_and_counts_429s(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "flood.json"
+    args = ["--burst", "25", "--trials", "2", "--pause", "0", "--tail", "0.2", "--scale", "5", "--timeout", "10",
+            "--out", str(out)]
+    assert load("bench_flood").main(args) == 0
+    printed = capsys.readouterr().out
+    assert "One user pastes 25 lines" in printed and "p99 s" in printed and f"wrote {out}" in printed
+    results = json.loads(out.read_text())["results"]
+    assert set(results) == {"aiogram", "ptb"}
+    for phases in results.values():
+        assert set(phases) == {"burst", "after_restart"}
+        for phase in phases.values():
+            assert phase["answered"] == 2 and phase["count_429"] == 0

@@ -13,7 +13,7 @@ SCALE = 50  # 1500 msg/s overall, 20 per 1.2 s per group, 3 per 60 ms per privat
 
 
 async def test_jittery_requests_paced_by_the_gate_are_never_refused():
-    server = FloodControl(Limits(scale=SCALE), time.monotonic)
+    server = FloodControl(Limits.strict(SCALE), time.monotonic)  # no per-chat burst at all
     gate = FloodGate(FloodLimits(scale=SCALE))
     rng = random.Random(7)
     refused = []
@@ -51,3 +51,24 @@ async def test_an_urgent_reply_goes_before_the_queue():
     reply = asyncio.create_task(take("reply", True))
     await asyncio.gather(*queued, reply)
     assert order[0] == "reply" and order[1:] == ["notice 0", "notice 1", "notice 2"]
+
+
+async def test_a_restarted_gate_does_not_trip_over_what_was_sent_just_before():
+    """The gate forgets everything on a restart; the server does not. A chat counts as
+    just served at start, so its first message waits one window instead of being refused."""
+    server = FloodControl(Limits.strict(SCALE), time.monotonic)
+    refused = []
+
+    async def send(gate: FloodGate, chat_id: int) -> None:
+        async with gate.slot(chat_id):
+            if server.acquire(chat_id, "private") is not None:
+                refused.append(chat_id)
+
+    before = FloodGate(FloodLimits(scale=SCALE))
+    await asyncio.sleep(1.5 / SCALE)  # long after the gate started: no start-up wait
+    started = time.monotonic()
+    await asyncio.gather(*(send(before, chat) for chat in (1, 2, 3)))
+    assert time.monotonic() - started < 0.5 / SCALE
+    after = FloodGate(FloodLimits(scale=SCALE))  # the restart
+    await asyncio.gather(*(send(after, chat) for chat in (1, 2, 3)))
+    assert refused == []

@@ -16,7 +16,9 @@ from .limits import Limits
 
 
 async def serve(args: argparse.Namespace) -> None:
-    limits = Limits(enabled=not args.no_flood, scale=args.scale)
+    limits = Limits.strict(args.scale) if args.strict else Limits(scale=args.scale)
+    if args.no_flood:
+        limits = Limits(enabled=False)
     fake = FakeTelegram(args.token, args.username, limits)
     for spec in args.user:
         user_id, name = spec.split(":", 1)
@@ -42,6 +44,7 @@ def main() -> None:
     parser.add_argument("--group", action="append", default=[], metavar="ID:TITLE")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every flood rate")
     parser.add_argument("--no-flood", action="store_true", help="disable flood control")
+    parser.add_argument("--strict", action="store_true", help="no per-chat burst: 1 message per second per chat")
     args = parser.parse_args()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(args))

@@ -32,6 +32,12 @@ class Limits:
     global_window: float = 1.0  # ... in any sliding window of this many seconds
     callback_ttl: float = 15.0  # seconds a callback query can still be answered (not scaled)
 
+    @classmethod
+    def strict(cls, scale: float = 1.0) -> Limits:
+        """Telegram at its strictest: one message per second per private chat, no burst
+        (the "short bursts allowed" are not promised). A bot must not get a 429 even so."""
+        return cls(scale=scale, private_burst=1)
+
 
 class ManualClock:
     """A clock tests move by hand, so flood tests need no real waiting."""

@@ -14,11 +14,13 @@ from typing import Any, cast
 
 from bot.outbox import OutboxSender, RetryAfter, Unreachable
 from bot.ratelimit import FloodGate, FloodLimits
+from bot.runtimes.lanes import Lanes
 from bot.runtimes.startup import StartupRetry, with_retries
 from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
 from handlers.core.app import App
 from handlers.core.dispatch import handle
+from handlers.core.flood import flood_notice
 from handlers.core.types import (
     AnswerCallback,
     EditMessage,
@@ -30,6 +32,8 @@ from handlers.core.types import (
 )
 
 log = logging.getLogger(__name__)
+
+STOP_GRACE_SECONDS = 5.0  # a stop lets updates already received finish this long
 
 
 class NotModified(Exception):
@@ -73,6 +77,7 @@ class Runtime(abc.ABC):
         self.webhook = webhook  # None: long polling
         self._webhook_server: WebhookServer | None = None
         self.flood = FloodGate(flood)
+        self.lanes = Lanes(self.process, self._tell_flooding, self.flood.limits.senders)
         self.outbox = OutboxSender(app.uow, self.send_message, app.clock, gate=self.flood)
         app.on_outbox = self.outbox.wake
         self.scheduler = None  # a bot.scheduler.ReminderScheduler, started and stopped with the runtime
@@ -118,14 +123,18 @@ class Runtime(abc.ABC):
 
     # --- shared behaviour ------------------------------------------------------------
     async def process_raw(self, raw: dict[str, Any]) -> None:
-        """A Bot API update as JSON, from either library's polling or from the webhook."""
+        """A Bot API update as JSON, from either library's polling or from the webhook.
+        Queued in its chat's lane and handled there: each chat in order, chats side by
+        side. Both libraries feed one update at a time (aiogram handle_as_tasks=False,
+        PTB concurrent_updates(False)) and nothing here awaits before queueing, so the
+        order is Telegram's; the concurrency is ours alone."""
         try:
             update = update_from_api(raw, self.bot_id)
         except Exception:
             log.exception("translating update %s failed", raw.get("update_id"))
             return
         if update is not None:
-            await self.process(update)
+            self.lanes.submit(update)
 
     async def process(self, update: Update) -> None:
         try:
@@ -134,6 +143,9 @@ class Runtime(abc.ABC):
             log.exception("handling update %s failed", update.update_id)
             return
         await self.execute(replies)
+
+    async def _tell_flooding(self, update: Update) -> None:
+        await self.execute(await flood_notice(self.app, update))
 
     async def execute(self, replies: list[Reply]) -> None:
         for reply in replies:
@@ -209,6 +221,7 @@ class Runtime(abc.ABC):
             await self._stop_webhook()
         elif self.webhook is None:
             await self._stop_polling()
+        await self.lanes.drain(timeout=STOP_GRACE_SECONDS)
         for task in self._tasks:
             if not task.done():
                 task.cancel()
