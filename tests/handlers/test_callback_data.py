@@ -57,7 +57,7 @@ class Sample(CallbackData, prefix="zz:s"):
 
 def test_round_trip():
     for data in (Sample("go", 7), Sample("stop", -3, Colour.BLUE), Sample("go", 0, None, "x y"),
-                 Sample("go", 12, Colour.RED, "ok")):
+                 Sample("go", 12, Colour.RED, "ok"), Sample("go", 2**31 - 1), Sample("go", -(2**31))):
         assert Sample.unpack(data.pack()) == data
     assert Sample("go", 7).pack() == "zz:s:go:7"  # trailing Nones are left off
     assert Sample("go", 7, None, "x").pack() == "zz:s:go:7::x"
@@ -76,7 +76,8 @@ def test_separator_or_empty_str_is_refused(label):
         Sample("go", 1, label=label)
 
 
-@pytest.mark.parametrize("args", [("jump", 1), ("go", "1"), ("go", True), ("go", 1, "red"), ("go", None)])
+@pytest.mark.parametrize("args", [("jump", 1), ("go", "1"), ("go", True), ("go", 1, "red"), ("go", None),
+                                  ("go", 2**31), ("go", -(2**31) - 1)])
 def test_wrong_values_are_refused(args):
     with pytest.raises(ValueError):
         Sample(*args)
@@ -84,7 +85,8 @@ def test_wrong_values_are_refused(args):
 
 @pytest.mark.parametrize("raw", [None, "", "zz", "zz:s", "zz:s:go", "zz:s:jump:1", "zz:s:go:x", "zz:s:go:01",
                                  "zz:s:go:+1", "zz:s:go: 1", "zz:s:go:1_0", "zz:s:go:1:green", "zz:s:go:1:red:a:b",
-                                 "zz:t:go:1", "zz:go:1", "ap:ok:1", "zz:s:go:1::" + "x" * 60])
+                                 "zz:t:go:1", "zz:go:1", "ap:ok:1", "zz:s:go:1::" + "x" * 60,
+                                 "zz:s:go:2147483648", "zz:s:go:-2147483649", "zz:s:go:" + "9" * 40])
 def test_forged_or_garbled_data_unpacks_to_none(raw):
     assert Sample.unpack(raw) is None
 
