@@ -27,7 +27,7 @@ from handlers.core import dispatch
 from handlers.core.app import AppConfig
 from handlers.core.buttons import MAX_BYTES, SEP, CallbackData
 from handlers.core.context import keyboard_from_json
-from handlers.core.types import AnswerCallback, EditMessage, SendDocument, SendFile, SendMessage
+from handlers.core.types import AnswerCallback, Button, EditMessage, SendDocument, SendFile, SendMessage
 from handlers.features import registry
 from tests.handlers.chat import Person, buttons
 from tests.handlers.test_reports import make_team
@@ -370,3 +370,13 @@ def test_every_button_kind_and_command_is_fuzzed() -> None:
     """The fuzzer takes its targets from the registry: nothing registered is left out."""
     assert {k.__prefix__ for k in KINDS} == set(registry.callbacks)
     assert set(COMMANDS) == set(registry.commands) and registry.conversations
+
+
+@pytest.mark.parametrize("reply", [
+    SendMessage(1, "<x>1 < 2</x>"), SendMessage(1, "a & b"), SendMessage(1, "x" * 4097), SendMessage(1, "\ud800"),
+    AnswerCallback("1", "y" * 201), SendFile(1, "F", "photo", caption="<b>"),
+    SendMessage(1, "ok", keyboard=((Button("b", "x" * 65),),)),
+])
+def test_the_checks_catch_an_unsendable_reply(reply) -> None:
+    with pytest.raises(AssertionError):
+        check_replies([reply])
