@@ -8,7 +8,7 @@ limit). All state lives in the database; a button only names what it acts on.
     ApplicationDecision("ok", 7).pack() == "ap:ok:7"
     ApplicationDecision.unpack("ap:ok:7") == ApplicationDecision("ok", 7)
 
-Fields follow the prefix in declaration order, joined by ":". A field is an int, a str
+Fields follow the prefix in declaration order, joined by ":". A field is an int (32-bit), a str
 (non-empty, without ":"), a str-valued Enum or a Literal of strs, or one of those | None.
 None packs as an empty part and trailing Nones are left off, so optional fields go last
 and "aj:send" stays "aj:send". A prefix may have several parts ("rp:p"): the router
@@ -37,6 +37,9 @@ from handlers.core.types import Button
 
 MAX_BYTES = 64
 SEP = ":"
+# Ids and counts are database INTEGERs (32-bit on PostgreSQL): a forged "tm:1:99999999999"
+# must unpack to None, not reach a query as an int the database cannot take.
+INT_RANGE = range(-(2**31), 2**31)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,8 +56,8 @@ class _Field:
             if value not in self.kind:
                 raise ValueError(f"{self.name} must be one of {self.kind}, not {value!r}")
         elif self.kind is int:
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise ValueError(f"{self.name} must be an int, not {value!r}")
+            if not isinstance(value, int) or isinstance(value, bool) or value not in INT_RANGE:
+                raise ValueError(f"{self.name} must be a 32-bit int, not {value!r}")
         elif not isinstance(value, self.kind):
             raise ValueError(f"{self.name} must be a {self.kind.__name__}, not {value!r}")
         elif self.kind is str and (not value or SEP in str(value)):
