@@ -33,6 +33,9 @@ class Sender:
     username: str | None = None
     language_code: str | None = None
 
+    def __post_init__(self) -> None:
+        _make_valid(self, "first_name", "last_name", "username")
+
 
 @dataclass(frozen=True)
 class FileRef:
@@ -43,6 +46,9 @@ class FileRef:
     file_name: str | None = None
     mime_type: str | None = None
     size: int | None = None
+
+    def __post_init__(self) -> None:
+        _make_valid(self, "file_name", "mime_type")
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,10 @@ class Update:
     callback_data: str | None = None
     reply_to_message_id: int | None = None
     reply_to_bot: bool = False
+
+    def __post_init__(self) -> None:
+        # Whoever builds an Update (a runtime, a test, a fuzzer), handlers see valid UTF-8 only.
+        _make_valid(self, "text", "callback_data")
 
     @property
     def command(self) -> str | None:
