@@ -15,7 +15,7 @@ from bot.ratelimit import FloodGate, FloodLimits
 from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
 from handlers.core.app import App
-from handlers.core.dispatch import handle
+from handlers.core.dispatch import NotStored, handle
 from handlers.core.types import (
     AnswerCallback,
     EditMessage,
@@ -124,6 +124,9 @@ class Runtime(abc.ABC):
     async def process(self, update: Update) -> None:
         try:
             replies = await handle(self.app, update)
+        except NotStored as err:  # tell the user, and let the caller (webhook) ask for a redelivery
+            await self.execute(err.replies)
+            raise
         except Exception:
             log.exception("handling update %s failed", update.update_id)
             return

@@ -14,6 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
+from handlers.core.dispatch import NotStored
+
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -84,5 +86,8 @@ class WebhookServer:
         if not isinstance(raw, dict) or not isinstance(raw.get("update_id"), int):
             return web.Response(status=400, text="Not a Telegram update")
         async with self._one_at_a_time:
-            await self._feed(raw)
+            try:
+                await self._feed(raw)
+            except NotStored:  # nothing was saved: a 5xx makes Telegram deliver it again later
+                return web.Response(status=503, text="Not stored, try again")
         return web.Response()
