@@ -116,6 +116,9 @@ class OutboxSender:
         self._per_chat: Counter[int] = Counter()
         self._answered: set[int] = set()  # ids Telegram answered: their outcome, not a lease, holds them
         self._renewer: asyncio.Task | None = None
+        # One write of ours at a time: concurrent SQLite writers would sleep in the busy
+        # handler and leave delivered notices unmarked for longer.
+        self._writing = asyncio.Lock()
         self._unreachable: set[int] | None = None  # chats marked unreachable (loaded lazily)
 
     def wake(self) -> None:
@@ -183,7 +186,7 @@ class OutboxSender:
             planned[chat_id] += 1
             return True
 
-        async with self._uow() as uow:
+        async with self._writing, self._uow() as uow:
             jobs = await uow.outbox.claim(self._clock(), limit, LEASE, take)
             if jobs:
                 await uow.commit()
@@ -262,7 +265,7 @@ class OutboxSender:
             if not waiting:
                 continue
             try:
-                async with self._uow() as uow:
+                async with self._writing, self._uow() as uow:
                     await uow.outbox.extend_lease(waiting, self._clock() + LEASE)
                     await uow.commit()
             except Exception:  # e.g. the database is busy: the next round tries again
@@ -273,7 +276,7 @@ class OutboxSender:
         """One outcome, one short transaction; True when it queued a new notice."""
         now = self._clock()
         queued = False
-        async with self._uow() as uow:
+        async with self._writing, self._uow() as uow:
             if self._unreachable is None:
                 self._unreachable = await uow.unreachable.all_chat_ids()
             if o.error is None:
