@@ -43,7 +43,7 @@ async def handle(app: App, update: Update) -> list[Reply]:
     except Exception as exc:
         if not storage_unavailable(exc):
             raise
-        log.error("Update %s not stored, the database refused it: %s", update.update_id, exc)
+        log.exception("Update %s not stored: the database refused it", update.update_id)
         raise NotStored(_not_saved(app, update)) from exc
 
 
