@@ -13,6 +13,7 @@ import sys
 from bot.runtimes import RUNTIMES
 from bot.settings import Settings
 from domain.errors import DomainError
+from storage.failures import Unwritable
 
 NO_TOKEN = """No bot token is set.
 
@@ -67,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
 
         print(html.unescape(explain(translator(settings.language), err)), file=sys.stderr)
         return 2
+    except Unwritable as err:  # read-only file or folder, full disk: one line, not a traceback
+        print(err, file=sys.stderr)
+        return 2
 
 
 def _check_profile(name: str) -> None:
@@ -96,14 +100,14 @@ def cmd_run(args, settings: Settings) -> int:
         return 2
     from bot.scheduler import attach as attach_scheduler
     from bot.wiring import build_app, build_runtime, webhook_options
-    from storage.migrate import upgrade
+    from storage.migrate import prepare
 
     try:
         webhook = webhook_options(settings)
     except ValueError as err:
         print(f"SIKERJA_WEBHOOK_SECRET: {err}", file=sys.stderr)
         return 2
-    upgrade(settings.database_url)
+    prepare(settings.database_url)
 
     async def _run() -> None:
         with contextlib.suppress(NotImplementedError):  # SIGTERM stops as cleanly as Ctrl-C
@@ -132,9 +136,9 @@ def cmd_run(args, settings: Settings) -> int:
 
 
 def cmd_db(args, settings: Settings) -> int:
-    from storage.migrate import upgrade
+    from storage.migrate import prepare
 
-    upgrade(settings.database_url)
+    prepare(settings.database_url)
     print(f"Database is up to date: {settings.database_url}")
     return 0
 

@@ -3,8 +3,11 @@
 The sender keeps a pipeline full: it claims due notices (leasing them, so a second bot
 process passes over them) and sends each through the runtime's FloodGate (shared with
 direct replies). No chat gets more notices in flight than its flood limit lets through
-at once, so a slow chat never holds the others up. Outcomes are written right after
-Telegram answered, several per small transaction (group commit).
+at once, so a slow chat never holds the others up. Each outcome is written in its own
+short transaction as soon as Telegram answered, so a crash repeats at most the notices
+whose request was on the wire. Claims are leased briefly and renewed while the sender
+lives (even while a notice waits for a flood-gate slot), so a killed sender's claims are
+free again within LEASE.
 
 Failures: a 429's retry_after is honoured (not an attempt); a connection that could
 not be opened is retried at once a few times (tenacity: nothing reached Telegram, so it
@@ -19,7 +22,7 @@ import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 import aiohttp
@@ -38,7 +41,8 @@ from storage.uow import UnitOfWork, UnitOfWorkFactory
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-LEASE = dt.timedelta(minutes=2)  # a claimed notice is hidden from other senders this long
+LEASE = dt.timedelta(seconds=8)  # a claimed notice is hidden from other senders this long...
+RENEW_EVERY = 2.0  # ...and a live sender renews it this often (seconds)
 BACKOFF_CAP = dt.timedelta(minutes=30)
 STOP_GRACE = 10.0  # seconds a stopping sender lets requests already on the wire finish
 
@@ -89,7 +93,6 @@ class _Outcome:
     error: str | None = None
     delay: float = 0.0
     unreachable: bool = False
-    written: asyncio.Future = field(default_factory=lambda: asyncio.get_running_loop().create_future())
 
 
 class OutboxSender:
@@ -111,8 +114,11 @@ class OutboxSender:
         self._in_flight: dict[int, asyncio.Task] = {}  # outbox id -> task
         self._on_wire: set[int] = set()  # ids whose request has left
         self._per_chat: Counter[int] = Counter()
-        self._outcomes: list[_Outcome] = []
-        self._writer: asyncio.Task | None = None
+        self._answered: set[int] = set()  # ids Telegram answered: their outcome, not a lease, holds them
+        self._renewer: asyncio.Task | None = None
+        # One write of ours at a time: concurrent SQLite writers would sleep in the busy
+        # handler and leave delivered notices unmarked for longer.
+        self._writing = asyncio.Lock()
         self._unreachable: set[int] | None = None  # chats marked unreachable (loaded lazily)
 
     def wake(self) -> None:
@@ -180,7 +186,7 @@ class OutboxSender:
             planned[chat_id] += 1
             return True
 
-        async with self._uow() as uow:
+        async with self._writing, self._uow() as uow:
             jobs = await uow.outbox.claim(self._clock(), limit, LEASE, take)
             if jobs:
                 await uow.commit()
@@ -194,12 +200,17 @@ class OutboxSender:
         def done(_task: asyncio.Task) -> None:
             self._in_flight.pop(message_id, None)
             self._on_wire.discard(message_id)
+            self._answered.discard(message_id)
+            if not self._in_flight and self._renewer is not None:
+                self._renewer.cancel()  # nothing left to hold
             self._per_chat[chat_id] -= 1
             if self._per_chat[chat_id] <= 0:
                 del self._per_chat[chat_id]
             self._wake.set()  # room in the pipeline
 
         task.add_done_callback(done)
+        if self._renewer is None or self._renewer.done() or self._renewer.cancelling():
+            self._renewer = asyncio.ensure_future(self._renew_leases())
 
     async def _send_one(self, message_id: int, chat_id: int, payload: dict) -> int:
         reply = SendMessage(chat_id, payload["text"], keyboard_from_json(payload.get("keyboard")))
@@ -213,11 +224,10 @@ class OutboxSender:
         except Exception as exc:  # network errors and the like: back off and retry later
             log.warning("outbox delivery to %s failed: %s", chat_id, exc)
             outcome.error = f"{type(exc).__name__}: {exc}"
-        self._outcomes.append(outcome)
-        if self._writer is None or self._writer.done():
-            self._writer = asyncio.ensure_future(self._write_outcomes())
+        self._answered.add(message_id)
         try:
-            await outcome.written
+            if await self._write(outcome):
+                self.wake()
         except Exception:  # the lease expires and the notice is tried again
             log.exception("recording delivery of outbox %s failed", message_id)
             return 0
@@ -245,42 +255,37 @@ class OutboxSender:
             self._on_wire.add(message_id)
             await self._deliver(reply)
 
-    # --- recording outcomes ----------------------------------------------------------
-    async def _write_outcomes(self) -> None:
-        """Write whatever outcomes have gathered, one transaction per batch, until none wait."""
-        while self._outcomes:
-            batch, self._outcomes = self._outcomes, []
+    # --- leases ----------------------------------------------------------------------
+    async def _renew_leases(self) -> None:
+        """While notices are in flight, keep their claims from expiring; a sender that
+        dies stops renewing, and its claims are free again within LEASE."""
+        while self._in_flight:
+            await asyncio.sleep(RENEW_EVERY)
+            waiting = [mid for mid in self._in_flight if mid not in self._answered]
+            if not waiting:
+                continue
             try:
-                queued = await self._write(batch)
-            except Exception:  # one bad outcome must not undo the others: write them one by one
-                queued = False
-                for outcome in batch:
-                    try:
-                        queued |= await self._write([outcome])
-                    except Exception as exc:
-                        outcome.written.set_exception(exc)
-            for outcome in batch:
-                if not outcome.written.done():
-                    outcome.written.set_result(None)
-            if queued:
-                self.wake()
+                async with self._writing, self._uow() as uow:
+                    await uow.outbox.extend_lease(waiting, self._clock() + LEASE)
+                    await uow.commit()
+            except Exception:  # e.g. the database is busy: the next round tries again
+                log.warning("renewing %d outbox claims failed", len(waiting), exc_info=True)
 
-    async def _write(self, batch: list[_Outcome]) -> bool:
+    # --- recording outcomes ----------------------------------------------------------
+    async def _write(self, o: _Outcome) -> bool:
+        """One outcome, one short transaction; True when it queued a new notice."""
         now = self._clock()
         queued = False
-        async with self._uow() as uow:
+        async with self._writing, self._uow() as uow:
             if self._unreachable is None:
                 self._unreachable = await uow.unreachable.all_chat_ids()
-            delivered = [o for o in batch if o.error is None]
-            if delivered:
-                await uow.outbox.mark_sent([o.message_id for o in delivered], now)
-            for o in delivered:
+            if o.error is None:
+                await uow.outbox.mark_sent([o.message_id], now)
                 if o.chat_id in self._unreachable:  # they are back
                     await mark_reachable(uow, o.chat_id)
                     self._unreachable.discard(o.chat_id)
-            for o in batch:
-                if o.error is not None:
-                    queued |= await self._record_failure(uow, o, now)
+            else:
+                queued = await self._record_failure(uow, o, now)
             await uow.commit()
         return queued
 
@@ -316,8 +321,9 @@ class OutboxSender:
         for task in sending:
             task.cancel()
         await asyncio.gather(*waiting.values(), *sending, return_exceptions=True)
-        if self._writer is not None:
-            await asyncio.gather(self._writer, return_exceptions=True)
+        if self._renewer is not None:
+            self._renewer.cancel()
+            await asyncio.gather(self._renewer, return_exceptions=True)
         if waiting:
             async with self._uow() as uow:
                 await uow.outbox.release(list(waiting))

@@ -78,3 +78,18 @@ def test_bench_flood_times_the_other_user_and_counts_429s(tmp_path: Path, capsys
         assert set(phases) == {"burst", "after_restart"}
         for phase in phases.values():
             assert phase["answered"] == 2 and phase["count_429"] == 0
+
+
+def test_bench_crash_kills_the_bot_mid_fanout_and_loses_nothing(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The crash benchmark at smoke size is also the suite's crash test: `python -m bot run`
+    SIGKILLed mid fan-out and restarted delivers every notice, repeats at most the ones
+    in flight at the kill, and starts recovering within 10 s of coming up."""
+    out = tmp_path / "crash.json"
+    assert load("bench_crash").main(["--notices", "60", "--runs", "1", "--timeout", "90", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for figure in ("60 notices", "run 1: killed after", "lost 0", f"written to {out}"):
+        assert figure in printed
+    (run,) = json.loads(out.read_text())["runs"]
+    assert run["lost"] == 0 and run["delivered"] == 60 and run["outbox"] == {"pending": 0, "sent": 60, "dead": 0}
+    assert run["duplicated"] <= run["in_flight_at_kill"] and run["recovery_start_s"] <= 10

@@ -1,7 +1,9 @@
 """Delivers queued updates to the bot's webhook, the way Telegram does: one POST
-per update (JSON body, X-Telegram-Bot-Api-Secret-Token header), in order,
-retrying a failed update until it is accepted. A reply body holding a method
-call (JSON or multipart, as aiogram sends it) is executed like a request."""
+per update (JSON body, X-Telegram-Bot-Api-Secret-Token header), up to the webhook's
+max_connections at once but one at a time per chat, so each chat's updates arrive in
+order; a failed update is retried until it is accepted, and its chat's later updates
+wait behind it. A reply body holding a method call (JSON or multipart, as aiogram
+sends it) is executed like a request."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ class WebhookSender:
         self.state = state
         self.api = api
         self._task: asyncio.Task[None] | None = None
+        self._in_flight: dict[int, Any] = {}  # update_id -> its chat key
 
     def kick(self) -> None:
         """Start delivering if a webhook is set and no sender runs yet."""
@@ -46,28 +49,52 @@ class WebhookSender:
         return self.state.closing or self.state.webhook is not hook
 
     def _next_job(self) -> tuple[WebhookConfig, Update] | bool | None:
+        """The earliest pending update whose chat has none in flight, while a connection is free."""
         state = self.state
         if state.closing or state.webhook is None:
             return True  # stop
-        pending = state.pending(1)
-        return (state.webhook, pending[0]) if pending else None
+        if len(self._in_flight) >= state.webhook.max_connections:
+            return None
+        busy = set(self._in_flight.values())
+        for update in state.pending():
+            key = _chat_key(update)
+            if update.update_id in self._in_flight:
+                continue
+            if key in busy:
+                busy.add(key)
+                continue
+            return state.webhook, update
+        return None
 
     async def _run(self) -> None:
         async with aiohttp.ClientSession() as session:
-            delay = RETRY_FIRST
-            while True:
-                job = await self.state.wait_until(self._next_job, None)
-                if job is True:
-                    return
-                assert isinstance(job, tuple)
-                hook, update = job
+            workers: set[asyncio.Task[None]] = set()
+            try:
+                while True:
+                    job = await self.state.wait_until(self._next_job, None)
+                    if job is True:
+                        break
+                    assert isinstance(job, tuple)
+                    hook, update = job
+                    self._in_flight[update.update_id] = _chat_key(update)
+                    worker = asyncio.create_task(self._deliver_until_accepted(session, hook, update))
+                    workers.add(worker)
+                    worker.add_done_callback(workers.discard)
+            finally:
+                if workers:
+                    await asyncio.gather(*workers, return_exceptions=True)
+                self._in_flight.clear()
+
+    async def _deliver_until_accepted(self, session: aiohttp.ClientSession, hook: WebhookConfig,
+                                      update: Update) -> None:
+        delay = RETRY_FIRST
+        try:
+            while not self._hook_gone(hook):
                 error = await self._deliver(session, hook, update)
                 if error is None:
-                    delay = RETRY_FIRST
                     hook.delivered += 1
                     self.state.updates = [u for u in self.state.updates if u.update_id != update.update_id]
-                    self.state.changed()
-                    continue
+                    return
                 if delay == RETRY_FIRST:  # log once per failure streak, not every retry
                     self.state.say(f"⚠️ webhook delivery failed: {error}")
                 hook.last_error_date, hook.last_error_message = int(time.time()), error
@@ -76,6 +103,9 @@ class WebhookSender:
                 with contextlib.suppress(TimeoutError):
                     await self.state.wait_until(partial(self._hook_gone, hook), delay)
                 delay = min(delay * 2, RETRY_MAX)
+        finally:
+            self._in_flight.pop(update.update_id, None)
+            self.state.changed()
 
     async def _deliver(self, session: aiohttp.ClientSession, hook: WebhookConfig, update: Update) -> str | None:
         """POST one update; None on success, else Telegram-style error text."""
@@ -116,3 +146,14 @@ class WebhookSender:
         method = fields.pop("method", None)
         if isinstance(method, str) and method:
             await self.api.call(method, Params(fields, uploads))
+
+
+def _chat_key(update: Update) -> Any:
+    """Which conversation an update belongs to: its chat, else its sender."""
+    payload = update.payload
+    message = payload.get("message") if update.kind == "callback_query" else payload
+    chat = message.get("chat") if isinstance(message, dict) else None
+    if isinstance(chat, dict) and "id" in chat:
+        return chat["id"]
+    sender = payload.get("from")
+    return ("user", sender.get("id")) if isinstance(sender, dict) else ("update", update.update_id)

@@ -19,7 +19,7 @@ from bot.runtimes.startup import StartupRetry, with_retries
 from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
 from handlers.core.app import App
-from handlers.core.dispatch import handle
+from handlers.core.dispatch import NotStored, handle
 from handlers.core.flood import flood_notice
 from handlers.core.types import (
     AnswerCallback,
@@ -123,22 +123,39 @@ class Runtime(abc.ABC):
 
     # --- shared behaviour ------------------------------------------------------------
     async def process_raw(self, raw: dict[str, Any]) -> None:
-        """A Bot API update as JSON, from either library's polling or from the webhook.
-        Queued in its chat's lane and handled there: each chat in order, chats side by
-        side. Both libraries feed one update at a time (aiogram handle_as_tasks=False,
-        PTB concurrent_updates(False)) and nothing here awaits before queueing, so the
-        order is Telegram's; the concurrency is ours alone."""
-        try:
-            update = update_from_api(raw, self.bot_id)
-        except Exception:
-            log.exception("translating update %s failed", raw.get("update_id"))
-            return
+        """A Bot API update as JSON, from either library's polling. Queued in its chat's
+        lane and handled there: each chat in order, chats side by side. Both libraries feed
+        one update at a time (aiogram handle_as_tasks=False, PTB concurrent_updates(False))
+        and nothing here awaits before queueing, so the order is Telegram's; the
+        concurrency is ours alone."""
+        update = self._translate(raw)
         if update is not None:
             self.lanes.submit(update)
+
+    def receive(self, raw: dict[str, Any]) -> asyncio.Future[None] | None:
+        """The webhook's entry: queued like process_raw, and the returned future resolves
+        once the update is handled, or fails with NotStored, so Telegram is answered only
+        then and redelivers what was not stored."""
+        update = self._translate(raw)
+        if update is None:
+            return None
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.lanes.submit(update, done)
+        return done
+
+    def _translate(self, raw: dict[str, Any]) -> Update | None:
+        try:
+            return update_from_api(raw, self.bot_id)
+        except Exception:
+            log.exception("translating update %s failed", raw.get("update_id"))
+            return None
 
     async def process(self, update: Update) -> None:
         try:
             replies = await handle(self.app, update)
+        except NotStored as err:  # tell the user, and let the caller (webhook) ask for a redelivery
+            await self.execute(err.replies)
+            raise
         except Exception:
             log.exception("handling update %s failed", update.update_id)
             return
@@ -200,7 +217,7 @@ class Runtime(abc.ABC):
 
     async def _start_webhook(self, options: WebhookOptions) -> None:
         await self._at_startup("getMe", self._connect)
-        self._webhook_server = WebhookServer(options, self.process_raw)
+        self._webhook_server = WebhookServer(options, self.receive)
         url = await self._webhook_server.start()
         await self._at_startup("setWebhook", partial(self.set_webhook, url, options.secret))
         log.info("%s runtime receives updates by webhook at %s", self.name, url)

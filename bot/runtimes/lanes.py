@@ -19,11 +19,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.ratelimit import SenderLimits
+from handlers.core.dispatch import NotStored
 from handlers.core.types import Update
 
 log = logging.getLogger(__name__)
 
 Work = Callable[[Update], Awaitable[None]]
+Done = asyncio.Future[None]
 
 
 @dataclass
@@ -39,18 +41,21 @@ class Lanes:
         self._work, self._on_flood = work, on_flood
         self.limits = limits or SenderLimits()
         self._clock = clock
-        self._lanes: dict[int, deque[tuple[Work, Update]]] = {}
+        self._lanes: dict[int, deque[tuple[Work, Update, Done | None]]] = {}
         self._workers: set[asyncio.Task[None]] = set()
         self._meters: dict[int, _Meter] = {}
 
-    def submit(self, update: Update) -> None:
+    def submit(self, update: Update, done: Done | None = None) -> None:
         """Queue `update` behind its chat's earlier ones. Synchronous on purpose: whoever
-        feeds updates in order (polling, the webhook) gets them queued in that order."""
+        feeds updates in order (polling, the webhook) gets them queued in that order.
+        `done`, when given, is resolved once the update is handled (or set aside), or
+        fails with what handling raised: the webhook answers Telegram only then."""
         if not update.is_callback and self._flooding(update):
+            _resolve(done)
             return
-        self._enqueue(self._work, update)
+        self._enqueue(self._work, update, done)
 
-    def _enqueue(self, work: Work, update: Update) -> None:
+    def _enqueue(self, work: Work, update: Update, done: Done | None = None) -> None:
         lane = self._lanes.get(update.chat_id)
         if lane is None:
             lane = self._lanes[update.chat_id] = deque()
@@ -60,8 +65,9 @@ class Lanes:
         if len(lane) >= self.limits.max_pending:
             log.warning("chat %s has %d updates waiting; update %s dropped", update.chat_id, len(lane),
                         update.update_id)
+            _resolve(done)
             return
-        lane.append((work, update))
+        lane.append((work, update, done))
 
     @property
     def busy_chats(self) -> int:
@@ -88,6 +94,9 @@ class Lanes:
             lane = self._lanes.get(update.chat_id)
             if lane is not None:
                 kept = [job for job in lane if job[1].sender.id != sender or job[1].is_callback]
+                for job in lane:
+                    if job not in kept:
+                        _resolve(job[2])
                 lane.clear()
                 lane.extend(kept)
             log.warning("sender %s sent more than %d messages in %g s; the rest of the burst is set aside",
@@ -95,14 +104,21 @@ class Lanes:
             self._enqueue(self._on_flood, update)
         return True
 
-    async def _run(self, chat_id: int, lane: deque[tuple[Work, Update]]) -> None:
+    async def _run(self, chat_id: int, lane: deque[tuple[Work, Update, Done | None]]) -> None:
         try:
             while lane:
-                work, update = lane.popleft()
+                work, update, done = lane.popleft()
                 try:
                     await work(update)
-                except Exception:
-                    log.exception("update %s in chat %s failed", update.update_id, chat_id)
+                except Exception as exc:
+                    if done is not None and not done.done():
+                        done.set_exception(exc)  # the caller awaiting it decides (webhook: 503)
+                        continue
+                    if isinstance(exc, NotStored):  # the user was told; polling cannot ask for it again
+                        log.warning("update %s in chat %s not stored: %s", update.update_id, chat_id, exc)
+                    else:
+                        log.exception("update %s in chat %s failed", update.update_id, chat_id)
+                _resolve(done)
         finally:
             # No await between finding the lane empty and removing it: a new update for
             # this chat either was queued before (and handled) or starts a new lane.
@@ -117,4 +133,13 @@ class Lanes:
             worker.cancel()
         if self._workers:
             await asyncio.gather(*self._workers, return_exceptions=True)
+        for lane in self._lanes.values():
+            for _, _, done in lane:
+                if done is not None and not done.done():
+                    done.cancel()
         self._lanes.clear()
+
+
+def _resolve(done: Done | None) -> None:
+    if done is not None and not done.done():
+        done.set_result(None)

@@ -22,6 +22,7 @@ from bot.runtimes.base import Runtime, neutral_errors
 from bot.runtimes.translate import ALLOWED_UPDATES
 from bot.runtimes.webhook import WebhookOptions
 from handlers.core.app import App
+from handlers.core.dispatch import NotStored
 from handlers.core.types import (
     AnswerCallback,
     EditMessage,
@@ -55,7 +56,8 @@ class PtbRuntime(Runtime):
 
     # --- inbound ---------------------------------------------------------------------
     async def _on_update(self, update: TgUpdate, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self.process_raw(update.to_dict())
+        with contextlib.suppress(NotStored):  # told the user; polling cannot refuse an update (docs/RUNTIMES.md)
+            await self.process_raw(update.to_dict())
 
     @property
     def bot_id(self) -> int:

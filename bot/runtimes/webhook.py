@@ -1,6 +1,8 @@
 """Webhook mode, the same for every runtime: one small aiohttp server receives Telegram's
-POSTs, refuses any without the secret token (401) and feeds the raw update JSON to
-Runtime.process_raw, one update at a time, exactly as polling does."""
+POSTs, refuses any without the secret token (401) or a body that is no update (400), and
+queues the update in its chat's lane (Runtime.receive). Telegram gets its answer once the
+update is handled: 200, or 503 when nothing could be stored, so it delivers it again.
+Different chats' requests are handled side by side, each chat's in order."""
 from __future__ import annotations
 
 import asyncio
@@ -9,20 +11,22 @@ import json
 import logging
 import re
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
 from bot.runtimes.translate import ALLOWED_UPDATES
+from handlers.core.dispatch import NotStored
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts as secret_token
 
-Feed = Callable[[dict[str, Any]], Awaitable[None]]
+# Queues a raw update in order; the future (None: nothing to handle) resolves once it is handled.
+Feed = Callable[[dict[str, Any]], "asyncio.Future[None] | None"]
 
 # Telegram's updates are a few kilobytes and a dozen levels deep at most; anything far
 # beyond is not from Telegram, and parsing or walking it must not cost us a traceback.
@@ -66,7 +70,6 @@ class WebhookServer:
     def __init__(self, options: WebhookOptions, feed: Feed) -> None:
         self.options, self._feed = options, feed
         self._secret = options.secret.encode()
-        self._one_at_a_time = asyncio.Lock()  # updates are handled in order, as in polling
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> str:
@@ -94,8 +97,12 @@ class WebhookServer:
         except BadBody as exc:
             log.warning("webhook body from %s refused (400): %s", request.remote, exc)
             return web.Response(status=400, text="Not a Telegram update")
-        async with self._one_at_a_time:
-            await self._feed(raw)
+        done = self._feed(raw)  # synchronous: updates are queued in the order they arrive
+        if done is not None:
+            try:
+                await done  # other chats' requests are handled meanwhile
+            except NotStored:  # nothing was saved: a 5xx makes Telegram deliver it again later
+                return web.Response(status=503, text="Not stored, try again")
         return web.Response()
 
 

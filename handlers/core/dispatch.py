@@ -15,9 +15,10 @@ from handlers.core.buttons import MAX_BYTES
 from handlers.core.context import Ctx
 from handlers.core.i18n import normalise_language, translator
 from handlers.core.messages import explain
-from handlers.core.types import Reply, Update
+from handlers.core.types import AnswerCallback, Reply, SendMessage, Update
 from handlers.features import registry
 from handlers.onboarding import start as onboarding
+from storage.failures import storage_unavailable
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,38 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 4000  # what we accept in one message; Telegram allows 4096
 
 
+class NotStored(Exception):
+    """The database could not store the update (disk full, read-only, gone, locked too long):
+    nothing it did was kept and it is not recorded as seen. `replies` tell the user so;
+    a runtime that can have the update delivered again (webhook) should ask for that."""
+
+    def __init__(self, replies: list[Reply]) -> None:
+        super().__init__("update not stored")
+        self.replies = replies
+
+
 async def handle(app: App, update: Update) -> list[Reply]:
+    """Raises NotStored when the database cannot take the update (see there)."""
+    try:
+        return await _handle(app, update)
+    except Exception as exc:
+        if not storage_unavailable(exc):
+            raise
+        log.exception("Update %s not stored: the database refused it", update.update_id)
+        raise NotStored(_not_saved(app, update)) from exc
+
+
+def _not_saved(app: App, update: Update) -> list[Reply]:
+    # The linked user's language may be unreadable now: Telegram's idea of it will do.
+    t = translator(normalise_language(update.sender.language_code, app.config.default_language))
+    text = t("Nothing was saved: the bot cannot store anything at the moment. Please send that again "
+             "in a few minutes.")
+    if update.callback_id is not None:
+        return [AnswerCallback(update.callback_id, text, True)]
+    return [SendMessage(update.chat_id, text)]
+
+
+async def _handle(app: App, update: Update) -> list[Reply]:
     async with app.uow() as uow:
         if await _seen(uow, update):
             return []
@@ -47,7 +79,9 @@ async def handle(app: App, update: Update) -> list[Reply]:
             await uow.rollback()
             ctx.replies.clear()
             ctx.answer(ctx.t("This was already handled."))
-        except Exception:
+        except Exception as exc:
+            if storage_unavailable(exc):  # not a bug: handle() tells the user nothing was saved
+                raise
             # A bug: the user still gets an answer (and the button stops spinning), and the
             # reference ties what they report to the traceback in the log.
             reference = secrets.token_hex(4)

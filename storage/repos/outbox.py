@@ -71,6 +71,12 @@ class OutboxRepo:
                              .values(status="sent", sent_at=now, next_attempt_at=None)
                              .execution_options(synchronize_session=False))
 
+    async def extend_lease(self, message_ids: list[int], until: dt.datetime) -> None:
+        """A live sender still holds these claims (they wait for a flood-gate slot)."""
+        await self.s.execute(update(OutboxMessage).where(OutboxMessage.id.in_(message_ids),
+                                                         OutboxMessage.status == "pending")
+                             .values(next_attempt_at=until).execution_options(synchronize_session=False))
+
     async def count_by_status(self, status: str) -> int:
         q = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == status)
         return (await self.s.execute(q)).scalar_one()
