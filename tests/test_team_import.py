@@ -63,3 +63,20 @@ def test_surakarta_ketua_is_not_set_by_import(env, app, tmp_path, capsys):
     assert main(["import", "teams", str(SAMPLES / "teams.csv")]) == 1
     out = capsys.readouterr().out
     assert "sekda" in out and "Ps 15(4)" in out
+
+
+def test_surakarta_no_team_imported_where_a_pengawas_runs_the_sub_activity(env, app, tmp_path, capsys):
+    """Surakarta Ps 14(5)(b): no team for a sub-activity a Pejabat Pengawas runs (a unit headed by one)."""
+    env.setenv("SIKERJA_PROFILE", "surakarta")
+    units = tmp_path / "units.csv"
+    units.write_text((SAMPLES / "units.csv").read_text()
+                     + "DINKES.SEK.UMUM,Subbagian Umum dan Kepegawaian,subbagian,DINKES.SEK,198204052008011003\n")
+    assert main(["import", "units", str(units)]) == 0
+    capsys.readouterr()
+    teams = tmp_path / "teams.csv"
+    teams.write_text("unit_code,name,kind,goal,starts_on,ends_on\n"
+                     "DINKES.SEK.UMUM,Tim Kearsipan,rutin,Arsip tertata,2026-10-01,2026-12-31\n"
+                     "DINKES.P2P,Tim Surveilans,rutin,Surveilans berjalan,2026-10-01,2026-12-31\n")
+    assert main(["import", "teams", str(teams)]) == 1
+    out = capsys.readouterr().out
+    assert "Row 2:" in out and "Pengawas" in out and "Ps 14(5)(b)" in out and "Row 3" not in out

@@ -267,6 +267,7 @@ class Teams(Section):
     has_pengendali: bool
     max_term_months: int | None
     no_team_where_pengawas: bool
+    formed_by: tuple[Role, ...]
     decree_issuer: ScopeRoles
     vacancy_deadline_months: tuple[int, ...]
     ketua: Ketua

@@ -311,3 +311,52 @@ async def test_assignment_letter_pdf(app, demo):
     (doc,) = [r for r in await dewi.presses(data) if isinstance(r, SendDocument)]
     assert doc.filename.startswith("surat-penugasan-ST-2026-") and doc.content.startswith(b"%PDF")
     assert len(doc.content) > 1000
+
+
+async def _make_head(app, unit_code: str, person_id: int) -> None:
+    async with app.uow() as uow:
+        unit = await uow.org.unit_by_code(unit_code)
+        unit.head_id = person_id
+        await uow.commit()
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_no_team_where_a_pengawas_runs_the_sub_activity(app, demo, profile_name):
+    """Surakarta Ps 14(5)(b): no team for a sub-activity a Pejabat Pengawas runs (a unit headed by one)."""
+    await _make_head(app, "DKI.SEK", demo["kasubbag"].employee.id)
+    kasubbag = await linked(app, demo, "kasubbag", 2009)
+    await kasubbag.says("/timbaru")
+    replies = await kasubbag.says("Tim Sub Kegiatan Kepegawaian")
+    replies = await kasubbag.presses(button_data(replies, "Rutin"))
+    replies = await kasubbag.says("Administrasi kepegawaian tertib dan mutakhir.")
+    replies = await kasubbag.presses(button_data(replies, "akhir triwulan"))
+    (reply,) = texts(await kasubbag.presses(button_data(replies, "Bentuk tim")))
+    assert "Pengawas" in reply and "Ps 14(5)(b)" in reply
+    async with app.uow() as uow:
+        assert not [t for t in await uow.teams.in_units([demo["andi"].employee.unit_id])
+                    if t.name == "Tim Sub Kegiatan Kepegawaian"]
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta", "nasional"])
+async def test_a_penilai_forms_a_team_only_in_surakarta(app, demo, profile_name):
+    """Surakarta Ps 14(2): a team is formed by the Pejabat Penilai Kinerja or the Pimpinan UO;
+    elsewhere only the unit head. The unit head is asked to appoint the ketua."""
+    kasubbag = await linked(app, demo, "kasubbag", 2009)  # rates Andi (DKI.SEK), heads no unit
+    await linked(app, demo, "sekretaris", 2010)
+    if profile_name == "nasional":
+        assert "Hanya pimpinan unit" in texts(await kasubbag.says("/timbaru"))[0]
+        return
+    (reply,) = texts(await kasubbag.says("/timbaru"))
+    assert "Sekretariat Dinas Kominfo" in reply
+    replies = await kasubbag.says("Tim Sub Kegiatan Kearsipan")
+    replies = await kasubbag.presses(button_data(replies, "Rutin"))
+    replies = await kasubbag.says("Arsip dinas tertata dan terdigitalisasi.")
+    replies = await kasubbag.presses(button_data(replies, "akhir triwulan"))
+    (reply,) = texts(await kasubbag.presses(button_data(replies, "Bentuk tim")))
+    assert "terbentuk" in reply
+    (told,) = [m for m in await outbox(app) if m.chat_id == 2010]
+    assert "Kearsipan" in told.payload["text"] and told.payload["keyboard"]
+    async with app.uow() as uow:
+        (team_row,) = [t for t in await uow.teams.in_units([demo["andi"].employee.unit_id])
+                       if t.name == "Tim Sub Kegiatan Kearsipan"]
+    assert team_row.created_by_id == demo["kasubbag"].employee.id
