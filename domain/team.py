@@ -63,6 +63,14 @@ class Team:
         self.status = TeamStatus.ACTIVE
         return previous
 
+    def vacate_ketua(self) -> int | None:
+        """The ketua's post ends (its term ran out): the team waits for a new ketua."""
+        if self.status is TeamStatus.ENDED:
+            raise IllegalTransition("team", self.status.value, "vacate_ketua")
+        previous, self.ketua_id = self.ketua_id, None
+        self.status = TeamStatus.OPEN
+        return previous
+
     def end(self) -> None:
         if self.status is TeamStatus.ENDED:
             raise IllegalTransition("team", self.status.value, "end")

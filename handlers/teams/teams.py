@@ -11,13 +11,13 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from domain.application import validate_text
-from domain.eligibility import check_term, term_last_day
+from domain.eligibility import Post, check_term, term_last_day
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.periods import QUARTERLY, period_of
-from domain.posts import team_formers
+from domain.posts import post_ends_with_term, team_formers
 from domain.profiles import Role
-from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus
+from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Team, TeamKind, TeamStatus
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
@@ -44,6 +44,7 @@ from handlers.teams.buttons import (
 )
 from handlers.teams.cards import team_card
 from handlers.teams.formation import check_new_team, formable_units
+from handlers.teams.membership import end_post
 from storage.records import Decision
 
 router = Router()
@@ -306,4 +307,28 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
     ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "renewed", ctx.now,
                                    details={"previous": [d.isoformat() if d else None for d in previous],
                                             "until": team.ends_on.isoformat()}))
-    ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
+    ended = await _end_posts_with_term(ctx, team)
+    if not ended:
+        ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
+        return
+    ctx.edit_or_reply(t("{name} renewed until {end}. The terms of its ketua and pengendali ended with the old "
+                        "term ({article}): propose them to the Sekda again.", name=team.name,
+                        end=team.ends_on.isoformat(), article=ctx.profile.teams.ketua.source_of("term_months")),
+                      keyboard([button(t("Appoint the ketua"), AppointKetua(id_of(team)))]))
+
+
+async def _end_posts_with_term(ctx: Ctx, team: Team) -> list[int]:
+    """Rule 30 (Surakarta Ps 1(26), 14(5)(c), 24(3)(d)): the Ketua and Pengendali are appointed for at
+    most a year by the Sekda, so renewing the team does not renew them; each is told."""
+    ended = []
+    for post, role in ((Post.KETUA, MemberRole.KETUA), (Post.PENGENDALI, MemberRole.PENGENDALI)):
+        if not post_ends_with_term(ctx.profile, post):
+            continue
+        holder = await end_post(ctx.uow, team, role, ctx.me.id, ctx.now)
+        if holder is None:
+            continue
+        ended.append(holder)
+        await ctx.notify(holder, f"team:{team.id}:{post.value}_ended:{holder}:{ctx.now.isoformat()}", lambda tr, p=post.value: (
+            tr("Team {name} was renewed; your term as {post} ended with the old term. A new appointment goes "
+               "through the Sekda again.", name=team.name, post=p), None))
+    return ended

@@ -360,3 +360,33 @@ async def test_a_penilai_forms_a_team_only_in_surakarta(app, demo, profile_name)
         (team_row,) = [t for t in await uow.teams.in_units([demo["andi"].employee.unit_id])
                        if t.name == "Tim Sub Kegiatan Kearsipan"]
     assert team_row.created_by_id == demo["kasubbag"].employee.id
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_renewal_ends_the_ketua_term(app, demo, profile_name):
+    """Surakarta Ps 1(26), 14(5)(c): the Ketua serves at most a year and is set by the Sekda, so
+    renewing the team ends the Ketua's post with the old term; a new proposal is needed."""
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    await linked(app, demo, "budi", 1001)
+    team_id = await form_team(kabid)
+    budi_id = demo["budi"].employee.id
+    async with app.uow() as uow:
+        from handlers.teams.membership import set_ketua
+        await set_ketua(uow, await uow.teams.get(team_id), budi_id, demo["kabid_apt"].employee.id, app.clock())
+        await uow.commit()
+    replies = await kabid.presses(RenewTeam(team_id))
+    (reply,) = texts(await kabid.presses(button_data(replies, "akhir tahun")))
+    assert "Ps 1(26)" in reply and "Sekretaris Daerah" in reply
+    t, members = await team(app, team_id)
+    assert t.ketua_id is None and t.status is TeamStatus.OPEN and members[budi_id] is MemberRole.ANGGOTA
+    assert any("Sekretaris Daerah" in m.payload["text"] for m in await outbox(app) if m.chat_id == 1001)
+
+
+async def test_renewal_keeps_the_ketua_where_the_post_has_no_term_of_its_own(app, demo):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    team_id = await form_team(kabid)
+    await kabid.presses(PickKetua(team_id, demo["budi"].employee.id))
+    replies = await kabid.presses(RenewTeam(team_id))
+    await kabid.presses(button_data(replies, "akhir tahun"))
+    t, _ = await team(app, team_id)
+    assert t.ketua_id == demo["budi"].employee.id
