@@ -328,7 +328,8 @@ async def _end_posts_with_term(ctx: Ctx, team: Team) -> list[int]:
         if holder is None:
             continue
         ended.append(holder)
-        await ctx.notify(holder, f"team:{team.id}:{post.value}_ended:{holder}:{ctx.now.isoformat()}", lambda tr, p=post.value: (
+        key = f"team:{team.id}:{post.value}_ended:{holder}:{ctx.now.isoformat()}"
+        await ctx.notify(holder, key, lambda tr, p=post.value: (
             tr("Team {name} was renewed; your term as {post} ended with the old term. A new appointment goes "
                "through the Sekda again.", name=team.name, post=p), None))
     return ended
