@@ -93,6 +93,14 @@ class Membership:
     joined_at: dt.datetime
     left_at: dt.datetime | None = None
     assignment_id: int | None = None
+    pk_signed_at: dt.datetime | None = None  # ketua/pengendali: when the Perjanjian Kinerja was confirmed
+
+    def record_pk(self, now: dt.datetime) -> None:
+        """The appointee confirms their Perjanjian Kinerja is made (Surakarta Ps 21(1), 25(1))."""
+        if self.role not in (MemberRole.KETUA, MemberRole.PENGENDALI) or not self.active:
+            raise IllegalTransition("membership", self.role.value, "record_pk")
+        if self.pk_signed_at is None:
+            self.pk_signed_at = now
 
     @property
     def active(self) -> bool:

@@ -37,6 +37,7 @@ from handlers.teams.buttons import (
 )
 from handlers.teams.cards import role_label
 from handlers.teams.membership import add_member, set_ketua
+from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt, post_membership
 from handlers.teams.teams import show_team
 from storage.records import Decision
 
@@ -188,8 +189,10 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now)
     else:
         await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now)
+    missing = pk_missing(ctx.profile, await post_membership(ctx.uow, team, employee_id))
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
-        tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
+        tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name)
+        + ("\n" + pk_prompt(tr, missing) if missing else ""), pk_keyboard(tr, team) if missing else None))
 
 
 async def _candidacy(ctx: Ctx, candidacy_id: int) -> Candidacy | None:

@@ -45,6 +45,7 @@ from handlers.teams.buttons import (
 from handlers.teams.cards import team_card
 from handlers.teams.formation import check_new_team, formable_units
 from handlers.teams.membership import end_post
+from handlers.teams.pk import pk_keyboard, pk_missing, post_membership
 from storage.records import Decision
 
 router = Router()
@@ -250,6 +251,8 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
         rows.append([button(t("Renew"), RenewTeam(team_id)), button(t("End the team"), EndTeam(team_id))])
     if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
         rows.append([button(t("Link the team's group chat"), LinkGroup(team_id))])
+    if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, await post_membership(ctx.uow, team, ctx.me.id)):
+        rows.extend(pk_keyboard(t, team))
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
 
 

@@ -390,3 +390,32 @@ async def test_renewal_keeps_the_ketua_where_the_post_has_no_term_of_its_own(app
     await kabid.presses(button_data(replies, "akhir tahun"))
     t, _ = await team(app, team_id)
     assert t.ketua_id == demo["budi"].employee.id
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta", "nasional"])
+async def test_ketua_is_active_only_after_the_perjanjian_kinerja(app, demo, profile_name):
+    """Surakarta Ps 21(1): the Ketua makes a Perjanjian Kinerja; until they confirm it the bot
+    does not let them act as ketua (the team report). Elsewhere no PK is asked for."""
+    from handlers.reports.buttons import ReportAction
+    from handlers.teams.buttons import ConfirmPk
+
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    budi = await linked(app, demo, "budi", 1001)
+    team_id = await form_team(kabid)
+    async with app.uow() as uow:
+        from handlers.teams.membership import set_ketua
+        await set_ketua(uow, await uow.teams.get(team_id), demo["budi"].employee.id,
+                        demo["kabid_apt"].employee.id, app.clock())
+        await uow.commit()
+    replies = await budi.presses(ReportAction("k", team_id))
+    if profile_name == "nasional":
+        assert "Perjanjian Kinerja" not in " ".join(texts(replies))
+        return
+    assert "Perjanjian Kinerja" in texts(replies)[0] and "Ps 21(1)" in texts(replies)[0]
+    assert (ConfirmPk(team_id).pack()) in [d for _, d in buttons(await budi.says("/tim"))]
+    assert "aktif" in texts(await budi.presses(ConfirmPk(team_id)))[0]
+    assert "periode" in texts(await budi.presses(ReportAction("k", team_id)))[0].lower()
+    assert ConfirmPk(team_id).pack() not in [d for _, d in buttons(await budi.says("/tim"))]
+    async with app.uow() as uow:
+        membership = await uow.teams.membership(team_id, demo["budi"].employee.id)
+        assert membership.pk_signed_at is not None
