@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from domain.org import Employee, Golongan, JabatanKind, Unit, UnitKind
-from domain.team import MemberRole, TeamStatus
+from domain.team import MemberRole, Team, TeamStatus
 from handlers.applications.buttons import ApplicationAction
 from handlers.teams.buttons import (
     AppointKetua,
@@ -419,3 +419,43 @@ async def test_ketua_is_active_only_after_the_perjanjian_kinerja(app, demo, prof
     async with app.uow() as uow:
         membership = await uow.teams.membership(team_id, demo["budi"].employee.id)
         assert membership.pk_signed_at is not None
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta", "nasional"])
+async def test_a_vacant_ketua_post_reminds_the_sekda_and_the_unit_head(app, demo, clock, profile_name):
+    """Surakarta Ps 27(2): a vacant Ketua post is proposed and set by the next January, April, July
+    or October at the latest; the scheduler reminds the Sekda and the unit head before then."""
+    from bot.scheduler import ReminderScheduler, indonesian_calendar
+    from domain.reminders import ScheduleSettings
+    from handlers.teams.membership import end_post, set_ketua
+    from handlers.teams.vacancy import vacant_posts
+    from tests.handlers.test_reminders import wib
+
+    sekda = await _add_setda(app)
+    kabid_id = demo["kabid_apt"].employee.id
+    async with app.uow() as uow:
+        never_led = Team(None, demo["kabid_apt"].employee.unit_id, "Tim Tanpa Ketua")  # no vacancy: never held
+        led = Team(None, demo["kabid_apt"].employee.unit_id, "Tim Sub Kegiatan SPBE")
+        uow.teams.add(never_led)
+        uow.teams.add(led)
+        await uow.flush()
+        await set_ketua(uow, led, demo["budi"].employee.id, kabid_id, wib(2026, 3, 1, 9, 0))
+        await end_post(uow, led, MemberRole.KETUA, kabid_id, wib(2026, 11, 20, 9, 0))
+        await uow.commit()
+        found = await vacant_posts(uow, app.profile, wib(2026, 12, 1, 9, 0))
+    if profile_name == "nasional":
+        assert found == []
+        return
+    assert {(o.subject_id, o.person_id) for o in found} == {(led.id, sekda.id), (led.id, kabid_id)}
+    assert {o.due for o in found} == {wib(2027, 1, 31, 23, 59)}
+    from handlers.org.link_codes import issue_code
+    async with app.uow() as uow:
+        code = (await issue_code(uow, sekda.id, app.clock(), 72)).code
+        await uow.commit()
+    await Person(app, 3001, "Bambang").says(f"/start {code}")
+    await linked(app, demo, "kabid_apt", 2001)
+    clock.now = wib(2027, 1, 21, 9, 5)
+    await ReminderScheduler(app, ScheduleSettings.for_profile(app.profile), indonesian_calendar(),
+                            providers=[vacant_posts]).tick()
+    told = {m.chat_id: m.payload["text"] for m in await outbox(app) if "SPBE" in m.payload.get("text", "")}
+    assert set(told) == {3001, 2001} and "Ps 27(2)" in told[3001] and "ketua" in told[3001]
