@@ -145,6 +145,7 @@ STORED_FORMS = {
     "report": {"choose", "period", "text", "files", "confirm"}, "report_request": {"target", "due", "note", "confirm"},
     "report_note": {"text"}, "report_return": {"text"}, "apply": {"target", "motivation", "confirm"},
     "reject": {"reason"}, "kendala": {"team", "desc", "alts", "confirm"}, "kendala_decision": {"text"},
+    "ketua_consideration": {"text"},
 }
 
 

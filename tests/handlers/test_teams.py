@@ -37,6 +37,16 @@ async def form_team(head: Person, name="Tim Sub Kegiatan Pengelolaan Aplikasi") 
     return int(button_data(replies, "ketua").split(":")[1])
 
 
+CONSIDERATION = "Budi menguasai pengembangan aplikasi dan memimpin dua proyek SPBE dengan baik."
+
+
+async def propose_ketua(head: Person, team_id: int, person_id: int) -> list:
+    """Pick a Surakarta ketua candidate, then write the Penilai's consideration (Ps 15(3))."""
+    (ask,) = texts(await head.presses(PickKetua(team_id, person_id, "force")))
+    assert "pertimbangan" in ask and "Ps 15(3)" in ask
+    return await head.says(CONSIDERATION)
+
+
 async def team(app, team_id):
     async with app.uow() as uow:
         t = await uow.teams.get(team_id)
@@ -126,11 +136,16 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     budi_id = demo["budi"].employee.id
     replies = await kabid.presses(PickKetua(team_id, budi_id))  # workload not recorded: a warning first
     assert "ABK" in texts(replies)[0]
-    replies = await kabid.presses(PickKetua(team_id, budi_id, "force"))
+    assert "pertimbangan" in texts(await kabid.presses(PickKetua(team_id, budi_id, "force")))[0]
+    assert "Terlalu singkat" in texts(await kabid.says("baik"))[0]  # Ps 15(3): a consideration, not a word
+    replies = await kabid.says(CONSIDERATION)
     assert "diusulkan" in texts(replies)[0] and "Ps 15" in texts(replies)[0]
     t, _ = await team(app, team_id)
     assert t.ketua_id is None
     proposal = [m for m in await outbox(app) if m.chat_id == 3001][-1]
+    assert CONSIDERATION in proposal.payload["text"]  # the Sekda reads the Penilai's consideration
+    async with app.uow() as uow:
+        assert (await uow.teams.open_candidacies(team_id))[0].consideration == CONSIDERATION
     reject = proposal.payload["keyboard"][0][1]["data"]
     await sekda_p.presses(reject)
     assert "Terlalu singkat" in texts(await sekda_p.says("tidak"))[0]
@@ -138,7 +153,7 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     told = [m.payload["text"] for m in await outbox(app) if m.chat_id == 2001]
     assert any("ahli muda" in n for n in told)
     assert alerts(await sekda_p.presses(reject))  # stale: already decided
-    await kabid.presses(PickKetua(team_id, budi_id, "force"))
+    await propose_ketua(kabid, team_id, budi_id)
     approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
     assert alerts(await kabid.presses(approve))  # only the Sekda decides
     await sekda_p.presses(approve)
@@ -163,7 +178,7 @@ async def test_surakarta_ketua_proposal_reaches_the_plt_of_an_absent_sekda(app, 
     rina = await linked(app, demo, "kabid_ikp", 2002)
     team_id = await form_team(kabid)
     budi_id = demo["budi"].employee.id
-    replies = await kabid.presses(PickKetua(team_id, budi_id, "force"))
+    replies = await propose_ketua(kabid, team_id, budi_id)
     assert "diusulkan" in texts(replies)[0] and "Rina Marlina" in texts(replies)[0]
     (proposal,) = [m for m in await outbox(app) if m.chat_id == 2002 and m.key.startswith("candidacy:")]
     assert "Plt/Plh bagi Ir. Bambang Hartono" in proposal.payload["text"]
