@@ -11,7 +11,8 @@ from storage.uow import UnitOfWork
 
 async def check_new_team(uow: UnitOfWork, profile: Profile, unit: Unit) -> EligibilityResult:
     """Rule 31 (Surakarta Ps 14(5)(b)): the org data has no sub-activities, so a team's
-    sub-activity counts as run ("diampu") by a Pejabat Pengawas when its unit is headed by one."""
+    sub-activity counts as run ("diampu") by a Pejabat Pengawas when its unit is headed by one
+    (product decision 15)."""
     head = await uow.org.employee(unit.head_id) if unit.head_id is not None else None
     return check_team_creation(profile, pengawas_in_charge=bool(head and head.jabatan_kind is JabatanKind.PENGAWAS))
 

@@ -1,7 +1,8 @@
 """Rule 33 (Surakarta Ps 27(2)): "Apabila terjadi kekosongan Ketua Tim Kerja atau Pengendali maka
 dilaksanakan pengajuan dan penetapan ... paling lambat di bulan Januari, April, Juli, Oktober".
 A post is vacant once a holder has left it (membership history) and nobody holds it; the
-scheduler reminds the Sekda (who sets it) and the unit head (who proposes) before the deadline."""
+scheduler reminds the Sekda (who sets it) and the unit head (who proposes) before the deadline
+(product decision 15)."""
 from __future__ import annotations
 
 import datetime as dt
