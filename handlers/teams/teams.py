@@ -252,7 +252,7 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
     if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
         rows.append([button(t("Link the team's group chat"), LinkGroup(team_id))])
     if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, await post_membership(ctx.uow, team, ctx.me.id)):
-        rows.extend(pk_keyboard(t, team))
+        rows.extend(list(row) for row in pk_keyboard(t, team))
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
 
 
@@ -320,6 +320,11 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
                       keyboard([button(t("Appoint the ketua"), AppointKetua(id_of(team)))]))
 
 
+def _post_ended_notice(team: str, post: str) -> Callable[[Translator], tuple[str, None]]:
+    return lambda tr: (tr("Team {name} was renewed; your term as {post} ended with the old term. A new appointment "
+                          "goes through the Sekda again.", name=team, post=post), None)
+
+
 async def _end_posts_with_term(ctx: Ctx, team: Team) -> list[int]:
     """Rule 30 (Surakarta Ps 1(26), 14(5)(c), 24(3)(d)): the Ketua and Pengendali are appointed for at
     most a year by the Sekda, so renewing the team does not renew them; each is told."""
@@ -332,7 +337,5 @@ async def _end_posts_with_term(ctx: Ctx, team: Team) -> list[int]:
             continue
         ended.append(holder)
         key = f"team:{team.id}:{post.value}_ended:{holder}:{ctx.now.isoformat()}"
-        await ctx.notify(holder, key, lambda tr, p=post.value: (
-            tr("Team {name} was renewed; your term as {post} ended with the old term. A new appointment goes "
-               "through the Sekda again.", name=team.name, post=p), None))
+        await ctx.notify(holder, key, _post_ended_notice(team.name, post.value))
     return ended
