@@ -34,6 +34,7 @@ class Candidacy:
     reason: str | None = None
     decided_at: dt.datetime | None = None
     post: str = "ketua"  # ketua | pengendali
+    consideration: str | None = None  # the Penilai's consideration the proposal rests on (Surakarta Ps 15(3))
     id: int | None = None
 
     @property

@@ -86,6 +86,14 @@ class Team:
             return True
         return False
 
+    def vacate_ketua(self) -> int | None:
+        """The ketua's post ends (its term ran out): the team waits for a new ketua."""
+        if self.status is TeamStatus.ENDED:
+            raise IllegalTransition("team", self.status.value, "vacate_ketua")
+        previous, self.ketua_id = self.ketua_id, None
+        self.status = TeamStatus.OPEN
+        return previous
+
     def end(self) -> None:
         if self.status is TeamStatus.ENDED:
             raise IllegalTransition("team", self.status.value, "end")
@@ -108,6 +116,14 @@ class Membership:
     joined_at: dt.datetime
     left_at: dt.datetime | None = None
     assignment_id: int | None = None
+    pk_signed_at: dt.datetime | None = None  # ketua/pengendali: when the Perjanjian Kinerja was confirmed
+
+    def record_pk(self, now: dt.datetime) -> None:
+        """The appointee confirms their Perjanjian Kinerja is made (Surakarta Ps 21(1), 25(1))."""
+        if self.role not in (MemberRole.KETUA, MemberRole.PENGENDALI) or not self.active:
+            raise IllegalTransition("membership", self.role.value, "record_pk")
+        if self.pk_signed_at is None:
+            self.pk_signed_at = now
 
     @property
     def active(self) -> bool:

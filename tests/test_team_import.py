@@ -144,3 +144,20 @@ async def test_banten_Ps_10_2_imported_team_without_penanggung_jawab_does_not_st
 def test_banten_Ps_1_16_a_bidang_is_not_a_unit_organisasi(banten, capsys):
     assert main(["import", "teams", str(SAMPLES / "teams.csv")]) == 1
     assert "use unit_code DINKES" in capsys.readouterr().out
+
+
+def test_surakarta_no_team_imported_where_a_pengawas_runs_the_sub_activity(env, app, tmp_path, capsys):
+    """Surakarta Ps 14(5)(b): no team for a sub-activity a Pejabat Pengawas runs (a unit headed by one)."""
+    env.setenv("SIKERJA_PROFILE", "surakarta")
+    units = tmp_path / "units.csv"
+    units.write_text((SAMPLES / "units.csv").read_text()
+                     + "DINKES.SEK.UMUM,Subbagian Umum dan Kepegawaian,subbagian,DINKES.SEK,198204052008011003\n")
+    assert main(["import", "units", str(units)]) == 0
+    capsys.readouterr()
+    teams = tmp_path / "teams.csv"
+    teams.write_text("unit_code,name,kind,goal,starts_on,ends_on\n"
+                     "DINKES.SEK.UMUM,Tim Kearsipan,rutin,Arsip tertata,2026-10-01,2026-12-31\n"
+                     "DINKES.P2P,Tim Surveilans,rutin,Surveilans berjalan,2026-10-01,2026-12-31\n")
+    assert main(["import", "teams", str(teams)]) == 1
+    out = capsys.readouterr().out
+    assert "Row 2:" in out and "Pengawas" in out and "Ps 14(5)(b)" in out and "Row 3" not in out

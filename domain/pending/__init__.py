@@ -9,18 +9,9 @@ Each rule, and the feature that will wire it:
 - check_voluntary_dispatch (R20/21): NOT enforced; the home side's ack/approval in a cross-unit /ajukan.
 - voluntary_home_approvers (R23): NOT enforced; the final home approval in a cross-unit /ajukan.
 - decree_issuers (R36): NOT enforced; the team instrument (SK / surat tugas tim) issued at /timbaru.
-- vacancy_deadline (R33): NOT enforced; a scheduler reminder for a vacant ketua/pengendali post.
-- check_team_creation (R31): NOT enforced; /timbaru, once the org data says which sub-activities a Pengawas runs.
-- check_activation (R32): NOT enforced; ketua/pengendali activation, once the Perjanjian Kinerja is recorded.
 - allowance_for (R57): NOT enforced; the tambahan penghasilan flag on the team card and exports."""
 from domain.pending.appointment import REQUEST_FIELDS, check_request_fields
-from domain.pending.posts import (
-    Allowance,
-    allowance_for,
-    check_activation,
-    check_team_creation,
-    vacancy_deadline,
-)
+from domain.pending.posts import Allowance, allowance_for
 from domain.pending.teams import decree_issuers
 from domain.pending.voluntary import (
     check_voluntary_dispatch,
@@ -29,7 +20,6 @@ from domain.pending.voluntary import (
 )
 
 __all__ = [
-    "REQUEST_FIELDS", "Allowance", "allowance_for", "check_activation", "check_request_fields", "check_team_creation",
-    "check_voluntary_dispatch", "check_voluntary_scope", "decree_issuers", "vacancy_deadline",
-    "voluntary_home_approvers",
+    "REQUEST_FIELDS", "Allowance", "allowance_for", "check_request_fields", "check_voluntary_dispatch",
+    "check_voluntary_scope", "decree_issuers", "voluntary_home_approvers",
 ]

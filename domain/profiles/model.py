@@ -253,6 +253,7 @@ class Ketua(Section):
     origin_rule: OriginRule
     max_candidates: int | None
     proposer: Role | None
+    rater_consideration: bool  # the proposal rests on the Penilai's consideration (Surakarta Ps 15(3))
     appointer: ScopeRoles
     term_months: int | None
     pk_required: bool
@@ -267,6 +268,7 @@ class Teams(Section):
     has_pengendali: bool
     max_term_months: int | None
     no_team_where_pengawas: bool
+    formed_by: tuple[Role, ...]
     decree_issuer: ScopeRoles
     vacancy_deadline_months: tuple[int, ...]
     ketua: Ketua

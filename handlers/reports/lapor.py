@@ -21,6 +21,7 @@ from handlers.reports.buttons import ReportAction, ReportPeriod
 from handlers.reports.cards import period_label, status_label
 from handlers.reports.draft import FORM, Step
 from handlers.reports.usecases import local_today, people_of, periods
+from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt
 
 router = Router()
 
@@ -81,6 +82,11 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
         membership = await ctx.uow.teams.membership(id_of(team), me.id)
         if action == "k" and team.ketua_id != me.id:
             ctx.answer(t("Only the ketua of {team} compiles its team report.", team=team.name), alert=True)
+            return
+        inactive = pk_missing(ctx.profile, membership) if action == "k" else None
+        if inactive is not None:  # rule 32: not active as ketua before the PK (decision 14)
+            ctx.answer()
+            ctx.reply(pk_prompt(t, inactive), pk_keyboard(t, team))
             return
         if action == "t" and (membership is None or membership.role not in MEMBER_ROLES):
             ctx.answer()

@@ -92,3 +92,9 @@ class TeamRole(CallbackData, prefix="tr"):
 class CandidacyDecision(CallbackData, prefix="kd"):
     action: Literal["ok", "no"]
     candidacy_id: int
+
+
+class ConfirmPk(CallbackData, prefix="pk"):
+    """The ketua or pengendali confirms their Perjanjian Kinerja is made (Surakarta Ps 21(1), 25(1))."""
+
+    team_id: int

@@ -4,7 +4,8 @@ ketua_nip (optional), ketua_experience (the ketua's relevant experience, where t
 asks for it: Banten Ps 10(3)(c) for a Pelaksana), penanggung_jawab_nip (optional; Banten
 Ps 10(2): a team starts only with one), member_nips (optional; separated by ';' or spaces).
 
-The same rules as in the bot apply: the profile's maximum term, the ketua's eligibility
+The same rules as in the bot apply: the profile's maximum term, the Pengawas bar (rule 31), the
+ketua's eligibility
 (with the article), members from the owning unit. All or nothing: any bad row and no
 team is created. A team that already exists in its unit (same name) is left alone."""
 from __future__ import annotations
@@ -27,6 +28,7 @@ from handlers.core.findings import finding_text
 from handlers.core.i18n import Translator
 from handlers.core.messages import clause, explain
 from handlers.org.tabular import Table
+from handlers.teams.formation import check_new_team
 from handlers.teams.membership import add_member, set_ketua
 from storage.records import Decision
 from storage.uow import UnitOfWork, UnitOfWorkFactory
@@ -113,6 +115,9 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
     except ValueError:
         raise _RowProblem(t("kind must be rutin or insidental, and dates YYYY-MM-DD")) from None
     check_term(profile, start, end).raise_failure()
+    allowed = await check_new_team(uow, profile, unit)
+    if not allowed.ok:
+        raise _RowProblem("; ".join(finding_text(t, f) for f in allowed.failures))
     unit_ids = await uow.org.subunit_ids(unit.id)
     team = Team(None, unit.id, name, kind, goal=goal, starts_on=start, ends_on=end,
                 created_by_id=unit.head_id)

@@ -11,10 +11,9 @@ from domain.eligibility import EligibilityResult, asks_experience, check_ketua, 
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.org import Employee, JabatanKind
-from domain.profiles import Role, Scope
+from domain.profiles import Role
 from domain.team import MemberRole, Team
 from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_text
-from handlers.core.acting import acting_note
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
@@ -36,7 +35,10 @@ from handlers.teams.buttons import (
     TeamRole,
 )
 from handlers.teams.cards import role_label
+from handlers.teams.consideration import ask_consideration
 from handlers.teams.membership import add_member, missing_posts, set_ketua, start_if_staffed
+from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt, post_membership
+from handlers.teams.proposal import appointers, propose
 from handlers.teams.teams import show_team
 from storage.records import Decision
 
@@ -83,18 +85,6 @@ async def on_appoint_ketua(ctx: Ctx, pressed: AppointKetua) -> None:
               keyboard(*[[button(p.name[:48], PickKetua(id_of(team), p.id))] for p in people]))
 
 
-def _appointers(ctx: Ctx, post: str) -> tuple[Role, ...]:
-    if post == "pengendali":
-        return ctx.profile.pengendali.appointer if ctx.profile.pengendali else ()
-    return ctx.profile.teams.ketua.appointer.for_scope(Scope.WITHIN_UNIT) or (Role.UNIT_HEAD,)
-
-
-def _appointer_source(ctx: Ctx, post: str) -> str:
-    if post == "pengendali":  # offered only where the profile has the post
-        return present(ctx.profile.pengendali, "the profile's pengendali rules").source_of("appointer")
-    return ctx.profile.teams.ketua.source_of("appointer")
-
-
 async def _check(ctx: Ctx, team: Team, candidate: Employee, post: str, open_candidacies: int,
                  appointer: Role | None, unit_ids: list[int], relevant_experience: bool = False) -> EligibilityResult:
     """The profile's eligibility rules for the post (rules 25-29, 31, 34, 35); `unit_ids`
@@ -139,8 +129,8 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experi
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
     t = ctx.t
-    appointers = _appointers(ctx, post)
-    direct = Role.UNIT_HEAD in appointers or Role.PERFORMANCE_OWNER in appointers
+    setters = appointers(ctx, post)
+    direct = Role.UNIT_HEAD in setters or Role.PERFORMANCE_OWNER in setters
     open_candidacies = len([c for c in await ctx.uow.teams.open_candidacies(id_of(team)) if c.post == post])
     ask = post == "ketua" and asks_experience(ctx.profile, candidate, is_replacement=team.ketua_id is not None)
     # the other requirements are checked first; experience is a question, not a failure
@@ -172,26 +162,10 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experi
         ctx.edit_or_reply(t("{name} is now {post} of {team}.", name=candidate.name, post=post, team=team.name))
         await _tell_missing(ctx, team)
         return
-    role, resolved = await require_official(ctx, appointers, team.unit_id)
-    official = resolved.person
-    absent = await ctx.uow.org.employee(resolved.acting_for_id) if resolved.acting_for_id else None
-    candidacy = Candidacy(id_of(team), candidate.id, ctx.me.id, official.id, ctx.now, post=post)
-    ctx.uow.teams.add(candidacy)
-    await ctx.uow.flush()
-    article = _appointer_source(ctx, post)
-    ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, f"{post}_proposed", ctx.now,
-                                   details={"candidate_id": candidate.id, "decider_id": official.id,
-                                            "role": role.value, "source": article,
-                                            "acting_for_id": resolved.acting_for_id}))
-    await ctx.notify(official.id, f"candidacy:{candidacy.id}:decide", lambda tr: (
-        acting_note(tr, absent)
-        + tr("Proposal for {post} of team {team} (from {unit_head}): {name}, {jabatan}. Please decide.",
-             post=post, team=team.name, unit_head=ctx.me.name, name=candidate.name,
-             jabatan=candidate.jabatan_name),
-        keyboard([button(tr("✅ Appoint"), CandidacyDecision("ok", id_of(candidacy))),
-                  button(tr("❌ Reject"), CandidacyDecision("no", id_of(candidacy)))])))
-    ctx.edit_or_reply(t("{name} has been proposed as {post} of {team}; {official} decides ({article}).",
-                        name=candidate.name, post=post, team=team.name, official=official.name, article=article))
+    if post == "ketua" and ctx.profile.teams.ketua.rater_consideration:
+        await ask_consideration(ctx, team, candidate)
+        return
+    await propose(ctx, team, candidate, post)
 
 
 class ExperienceStep(StrEnum):
@@ -225,8 +199,10 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now)
     else:
         await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile)
+    missing = pk_missing(ctx.profile, await post_membership(ctx.uow, team, employee_id))
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
-        tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name), None))
+        tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name)
+        + ("\n" + pk_prompt(tr, missing) if missing else ""), pk_keyboard(tr, team) if missing else None))
 
 
 async def _tell_missing(ctx: Ctx, team: Team) -> None:
@@ -262,7 +238,7 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
     if pressed.action == "ok":
         ctx.answer()
         candidate = present(await ctx.uow.org.employee(candidacy.candidate_id), "the candidate")
-        role, _ = await require_official(ctx, _appointers(ctx, candidacy.post), team.unit_id)
+        role, _ = await require_official(ctx, appointers(ctx, candidacy.post), team.unit_id)
         result = await _check(ctx, team, candidate, candidacy.post, 0, role,
                               await ctx.uow.org.subunit_ids(team.unit_id))
         if not result.ok:

@@ -81,3 +81,23 @@ async def set_ketua(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int
     uow.decisions.add(Decision("team", id_of(team), actor_id, "ketua_set", now, acting_for_id=acting_for_id,
                                details={"ketua_id": employee_id, "previous": previous}))
     return membership
+
+
+async def end_post(uow: UnitOfWork, team: Team, role: MemberRole, actor_id: int, now: dt.datetime) -> int | None:
+    """A ketua's or pengendali's post ends with its term (Surakarta Ps 1(26), 24(3)(d)); the
+    former ketua stays a member. Returns who held it."""
+    if role is MemberRole.KETUA:
+        holder = team.vacate_ketua()
+    else:
+        holder, team.pengendali_id = team.pengendali_id, None
+    if holder is None:
+        return None
+    old = await uow.teams.membership(id_of(team), holder)
+    if old is not None and old.role is role:
+        old.left_at = now
+        if role is MemberRole.KETUA:
+            uow.teams.add(Membership(None, id_of(team), holder, MemberRole.ANGGOTA, now,
+                                     assignment_id=old.assignment_id))
+    uow.decisions.add(Decision("team", id_of(team), actor_id, f"{role.value}_post_ended", now,
+                               details={"employee_id": holder}))
+    return holder

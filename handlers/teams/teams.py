@@ -1,7 +1,8 @@
 """/timbaru forms a team (tim kerja); /tim shows my teams with what I may do there.
 
-Steps of /timbaru: unit (only if I head several) -> name -> kind -> goal and target ->
-period -> confirm. The profile's maximum term is enforced (Surakarta Ps 14(5)(c))."""
+Steps of /timbaru: unit (only if I may form teams for several) -> name -> kind -> goal and target ->
+period -> confirm. The profile's maximum term (Surakarta Ps 14(5)(c)) and the Pengawas bar (Ps 14(5)(b))
+are enforced; in Surakarta the Penilai forms teams too (Ps 14(2))."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,15 +11,19 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from domain.application import validate_text
-from domain.eligibility import check_term, term_last_day
+from domain.eligibility import Post, check_term, term_last_day
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.periods import QUARTERLY, period_of
-from domain.team import GOAL_MAX, NAME_MAX, Team, TeamKind, TeamStatus
+from domain.posts import post_ends_with_term, team_formers
+from domain.profiles import Role
+from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Team, TeamKind, TeamStatus
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.findings import finding_text
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator
+from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units, heads_team_unit
@@ -38,6 +43,9 @@ from handlers.teams.buttons import (
     Term,
 )
 from handlers.teams.cards import team_card
+from handlers.teams.formation import check_new_team, formable_units
+from handlers.teams.membership import end_post
+from handlers.teams.pk import pk_keyboard, pk_missing, post_membership
 from storage.records import Decision
 
 router = Router()
@@ -59,9 +67,11 @@ DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"
 
 @router.command("timbaru")
 async def begin(ctx: Ctx) -> None:
-    units = await headed_units(ctx)
+    units = await formable_units(ctx.uow, ctx.profile, ctx.me.id)
     if not units:
-        ctx.reply(ctx.t("Only a unit head (Pimpinan Unit Organisasi) can form a team."))
+        ctx.reply(ctx.t("Only a unit head (Pimpinan Unit Organisasi) can form a team.") if Role.RATER not in
+                  team_formers(ctx.profile) else ctx.t("Only a unit head (Pimpinan Unit Organisasi) or a Penilai "
+                                                       "can form a team."))
         return
     if len(units) == 1:
         await FORM.open(ctx, Step.NAME, {"unit_id": units[0].id, "unit": units[0].name})
@@ -159,7 +169,8 @@ async def on_button(ctx: Ctx, pressed: NewTeamAction | NewTeamKind | NewTeamTerm
             except DomainError as err:
                 ctx.reply(explain(t, err))
     elif pressed.action == "u" and conv.step is Step.UNIT:
-        unit = next((u for u in await headed_units(ctx) if u.id == pressed.unit_id), None)
+        unit = next((u for u in await formable_units(ctx.uow, ctx.profile, ctx.me.id)
+                     if u.id == pressed.unit_id), None)
         if unit is None:
             ctx.answer(t("This button is not valid any more."), alert=True)
             return
@@ -173,6 +184,13 @@ async def on_button(ctx: Ctx, pressed: NewTeamAction | NewTeamKind | NewTeamTerm
 
 
 async def _create(ctx: Ctx, data: dict) -> None:
+    unit = present(await ctx.uow.org.unit(data["unit_id"]), "the new team's unit")
+    allowed = await check_new_team(ctx.uow, ctx.profile, unit)
+    if not allowed.ok:
+        await close(ctx)
+        ctx.edit_or_reply(Html("\n".join([ctx.t("No team can be formed here:")]
+                                         + ["✗ " + finding_text(ctx.t, f) for f in allowed.failures])))
+        return
     team = Team(None, data["unit_id"], data["name"], TeamKind(data["kind"]), goal=data["goal"],
                 starts_on=dt.date.fromisoformat(data["starts_on"]), ends_on=dt.date.fromisoformat(data["ends_on"]),
                 created_by_id=ctx.me.id)
@@ -181,8 +199,18 @@ async def _create(ctx: Ctx, data: dict) -> None:
     ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "formed", ctx.now,
                                    details={"name": team.name, "unit_id": team.unit_id}))
     await close(ctx)
-    ctx.edit_or_reply(ctx.t("Team <b>{name}</b> is formed. Next: appoint its ketua.", name=team.name),
-                      keyboard([button(ctx.t("Appoint the ketua"), AppointKetua(id_of(team)))]))
+    if unit.head_id == ctx.me.id or await heads_team_unit(ctx, team):
+        ctx.edit_or_reply(ctx.t("Team <b>{name}</b> is formed. Next: appoint its ketua.", name=team.name),
+                          keyboard([button(ctx.t("Appoint the ketua"), AppointKetua(id_of(team)))]))
+        return
+    # Formed by the Penilai (Ps 14(2)): the unit head proposes the ketua (Ps 15(3)).
+    ctx.edit_or_reply(ctx.t("Team <b>{name}</b> is formed. The head of {unit} has been asked to appoint its ketua.",
+                            name=team.name, unit=unit.name))
+    if unit.head_id is not None:
+        await ctx.notify(unit.head_id, f"team:{team.id}:formed", lambda tr: (
+            tr("{former} formed team <b>{name}</b> in {unit}. Please appoint its ketua.", former=ctx.me.name,
+               name=team.name, unit=unit.name),
+            keyboard([button(tr("Appoint the ketua"), AppointKetua(id_of(team)))])))
 
 
 @router.command("tim")
@@ -223,6 +251,8 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
         rows.append([button(t("Renew"), RenewTeam(team_id)), button(t("End the team"), EndTeam(team_id))])
     if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
         rows.append([button(t("Link the team's group chat"), LinkGroup(team_id))])
+    if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, await post_membership(ctx.uow, team, ctx.me.id)):
+        rows.extend(list(row) for row in pk_keyboard(t, team))
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
 
 
@@ -280,4 +310,32 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
     ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "renewed", ctx.now,
                                    details={"previous": [d.isoformat() if d else None for d in previous],
                                             "until": team.ends_on.isoformat()}))
-    ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
+    ended = await _end_posts_with_term(ctx, team)
+    if not ended:
+        ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
+        return
+    ctx.edit_or_reply(t("{name} renewed until {end}. The terms of its ketua and pengendali ended with the old "
+                        "term ({article}): propose them to the Sekda again.", name=team.name,
+                        end=team.ends_on.isoformat(), article=ctx.profile.teams.ketua.source_of("term_months")),
+                      keyboard([button(t("Appoint the ketua"), AppointKetua(id_of(team)))]))
+
+
+def _post_ended_notice(team: str, post: str) -> Callable[[Translator], tuple[str, None]]:
+    return lambda tr: (tr("Team {name} was renewed; your term as {post} ended with the old term. A new appointment "
+                          "goes through the Sekda again.", name=team, post=post), None)
+
+
+async def _end_posts_with_term(ctx: Ctx, team: Team) -> list[int]:
+    """Rule 30 (Surakarta Ps 1(26), 14(5)(c), 24(3)(d)): the Ketua and Pengendali are appointed for at
+    most a year by the Sekda, so renewing the team does not renew them; each is told."""
+    ended = []
+    for post, role in ((Post.KETUA, MemberRole.KETUA), (Post.PENGENDALI, MemberRole.PENGENDALI)):
+        if not post_ends_with_term(ctx.profile, post):
+            continue
+        holder = await end_post(ctx.uow, team, role, ctx.me.id, ctx.now)
+        if holder is None:
+            continue
+        ended.append(holder)
+        key = f"team:{team.id}:{post.value}_ended:{holder}:{ctx.now.isoformat()}"
+        await ctx.notify(holder, key, _post_ended_notice(team.name, post.value))
+    return ended

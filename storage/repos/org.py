@@ -45,6 +45,11 @@ class OrgRepo:
     async def units_headed_by(self, employee_id: int) -> list[Unit]:
         return list(await self.s.scalars(select(Unit).where(Unit.head_id == employee_id).order_by(Unit.code)))
 
+    async def units_rated_by(self, employee_id: int) -> list[Unit]:
+        """The units of the active employees whose Penilai this employee is."""
+        rated = select(Employee.unit_id).where(Employee.rater_id == employee_id, Employee.active.is_(True))
+        return list(await self.s.scalars(select(Unit).where(Unit.id.in_(rated)).order_by(Unit.code)))
+
     async def subunit_ids(self, unit_id: int) -> list[int]:
         """The unit and every unit below it."""
         found, frontier = [unit_id], [unit_id]

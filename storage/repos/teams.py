@@ -36,6 +36,10 @@ class TeamRepo:
         q = select(Team).where(Team.status == TeamStatus.ACTIVE, Team.ketua_id.is_not(None))
         return list(await self.s.scalars(q.order_by(Team.id)))
 
+    async def running(self) -> list[Team]:
+        """Teams that have not ended, with or without a ketua."""
+        return list(await self.s.scalars(select(Team).where(Team.status != TeamStatus.ENDED).order_by(Team.id)))
+
     async def by_group(self, chat_id: int) -> Team | None:
         return (await self.s.scalars(select(Team).where(Team.group_chat_id == chat_id))).first()
 

@@ -34,6 +34,7 @@ memberships = sa.Table(
     sa.Column("joined_at", UTCDateTime, nullable=False),
     sa.Column("left_at", UTCDateTime),
     sa.Column("assignment_id", sa.ForeignKey("assignments.id")),
+    sa.Column("pk_signed_at", UTCDateTime),  # ketua/pengendali: Perjanjian Kinerja (Surakarta Ps 21(1), 25(1))
 )
 
 ketua_candidacies = sa.Table(
@@ -46,6 +47,7 @@ ketua_candidacies = sa.Table(
     sa.Column("decider_id", sa.ForeignKey("employees.id"), nullable=False, index=True),
     sa.Column("status", enum_column(CandidacyStatus, length=12), nullable=False),
     sa.Column("reason", sa.Text),
+    sa.Column("consideration", sa.Text),  # the Penilai's consideration (Surakarta Ps 15(3))
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("decided_at", UTCDateTime),
 )

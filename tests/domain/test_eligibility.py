@@ -17,7 +17,7 @@ from domain.eligibility import (
 )
 from domain.errors import DomainError
 from domain.org import Education, Employee, Golongan, JabatanKind, Jenjang
-from domain.pending import vacancy_deadline
+from domain.posts import vacancy_deadline
 from domain.profiles import Role, Scope, load_profile
 
 OWNING_UNIT = 10

@@ -16,15 +16,13 @@ from domain.pending import (
     REQUEST_FIELDS,
     Allowance,
     allowance_for,
-    check_activation,
     check_request_fields,
-    check_team_creation,
     check_voluntary_dispatch,
     check_voluntary_scope,
     decree_issuers,
-    vacancy_deadline,
     voluntary_home_approvers,
 )
+from domain.posts import check_activation, check_team_creation, vacancy_deadline
 from domain.profiles import Role, Scope, load_profile, profile_names
 from domain.profiles.model import CadenceRule, InstitutionRouting, OriginRule
 from domain.rules import (

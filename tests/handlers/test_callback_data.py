@@ -148,6 +148,7 @@ STORED_FORMS = {
     "report_note": {"text"}, "report_return": {"text"}, "apply": {"target", "motivation", "confirm"},
     "reject": {"reason"}, "kendala": {"team", "desc", "alts", "confirm"}, "kendala_decision": {"text"},
     "ketua_experience": {"text"},
+    "ketua_consideration": {"text"},
 }
 
 

@@ -35,7 +35,8 @@ IDS = {"kadis": 2000, "sekretaris": 2100, "kasubbag": 2200, "kabid_apt": 2001, "
 
 async def make_team(app, demo, head: str, lead: str, members=(), *, pengendali: str | None = None,
                     group: int | None = None, name: str = "Tim Uji Laporan") -> int:
-    """A team of the unit `head` heads, set up through the team services."""
+    """A team of the unit `head` heads, set up through the team services; its ketua has made
+    their Perjanjian Kinerja (Surakarta Ps 21(1))."""
     async with app.uow() as uow:
         head_id = demo[head].employee.id
         unit = (await uow.org.units_headed_by(head_id))[0]
@@ -44,7 +45,8 @@ async def make_team(app, demo, head: str, lead: str, members=(), *, pengendali: 
         await uow.flush()
         if app.profile.teams.penanggung_jawab:  # Banten Ps 10(2): no start without one
             await add_member(uow, team, head_id, MemberRole.PENANGGUNG_JAWAB, head_id, app.clock())
-        await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock(), profile=app.profile)
+        (await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock(), profile=app.profile)
+         ).record_pk(app.clock())
         for key in members:
             await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, head_id, app.clock())
         if pengendali:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from domain.org import Education, Employee, Golongan, JabatanKind, Unit, UnitKind
-from domain.team import MemberRole, TeamStatus
+from domain.team import MemberRole, Team, TeamStatus
 from handlers.applications.buttons import ApplicationAction
 from handlers.reports.buttons import ReportAction
 from handlers.teams.buttons import (
@@ -36,6 +36,16 @@ async def form_team(head: Person, name="Tim Sub Kegiatan Pengelolaan Aplikasi") 
     replies = await head.presses(button_data(replies, "Bentuk tim"))
     assert "terbentuk" in texts(replies)[0]
     return int(button_data(replies, "ketua").split(":")[1])
+
+
+CONSIDERATION = "Budi menguasai pengembangan aplikasi dan memimpin dua proyek SPBE dengan baik."
+
+
+async def propose_ketua(head: Person, team_id: int, person_id: int) -> list:
+    """Pick a Surakarta ketua candidate, then write the Penilai's consideration (Ps 15(3))."""
+    (ask,) = texts(await head.presses(PickKetua(team_id, person_id, "force")))
+    assert "pertimbangan" in ask and "Ps 15(3)" in ask
+    return await head.says(CONSIDERATION)
 
 
 async def team(app, team_id):
@@ -127,11 +137,16 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     budi_id = demo["budi"].employee.id
     replies = await kabid.presses(PickKetua(team_id, budi_id))  # workload not recorded: a warning first
     assert "ABK" in texts(replies)[0]
-    replies = await kabid.presses(PickKetua(team_id, budi_id, "force"))
+    assert "pertimbangan" in texts(await kabid.presses(PickKetua(team_id, budi_id, "force")))[0]
+    assert "Terlalu singkat" in texts(await kabid.says("baik"))[0]  # Ps 15(3): a consideration, not a word
+    replies = await kabid.says(CONSIDERATION)
     assert "diusulkan" in texts(replies)[0] and "Ps 15" in texts(replies)[0]
     t, _ = await team(app, team_id)
     assert t.ketua_id is None
     proposal = [m for m in await outbox(app) if m.chat_id == 3001][-1]
+    assert CONSIDERATION in proposal.payload["text"]  # the Sekda reads the Penilai's consideration
+    async with app.uow() as uow:
+        assert (await uow.teams.open_candidacies(team_id))[0].consideration == CONSIDERATION
     reject = proposal.payload["keyboard"][0][1]["data"]
     await sekda_p.presses(reject)
     assert only_reminded(await sekda_p.presses(reject))
@@ -140,7 +155,7 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     told = [m.payload["text"] for m in await outbox(app) if m.chat_id == 2001]
     assert any("ahli muda" in n for n in told)
     assert alerts(await sekda_p.presses(reject))  # stale: already decided
-    await kabid.presses(PickKetua(team_id, budi_id, "force"))
+    await propose_ketua(kabid, team_id, budi_id)
     approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
     assert alerts(await kabid.presses(approve))  # only the Sekda decides
     await sekda_p.presses(approve)
@@ -165,7 +180,7 @@ async def test_surakarta_ketua_proposal_reaches_the_plt_of_an_absent_sekda(app, 
     rina = await linked(app, demo, "kabid_ikp", 2002)
     team_id = await form_team(kabid)
     budi_id = demo["budi"].employee.id
-    replies = await kabid.presses(PickKetua(team_id, budi_id, "force"))
+    replies = await propose_ketua(kabid, team_id, budi_id)
     assert "diusulkan" in texts(replies)[0] and "Rina Marlina" in texts(replies)[0]
     (proposal,) = [m for m in await outbox(app) if m.chat_id == 2002 and m.key.startswith("candidacy:")]
     assert "Plt/Plh bagi Ir. Bambang Hartono" in proposal.payload["text"]
@@ -376,3 +391,152 @@ async def test_banten_Ps_10_2_team_starts_only_with_its_penanggung_jawab(app, de
     assert t.status is TeamStatus.ACTIVE and members[demo["sekretaris"].employee.id] is MemberRole.PENANGGUNG_JAWAB
     async with app.uow() as uow:
         assert "started" in [d.action for d in await uow.decisions.for_subject("team", team_id)]
+
+
+async def _make_head(app, unit_code: str, person_id: int) -> None:
+    async with app.uow() as uow:
+        unit = await uow.org.unit_by_code(unit_code)
+        unit.head_id = person_id
+        await uow.commit()
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_no_team_where_a_pengawas_runs_the_sub_activity(app, demo, profile_name):
+    """Surakarta Ps 14(5)(b): no team for a sub-activity a Pejabat Pengawas runs (a unit headed by one)."""
+    await _make_head(app, "DKI.SEK", demo["kasubbag"].employee.id)
+    kasubbag = await linked(app, demo, "kasubbag", 2009)
+    await kasubbag.says("/timbaru")
+    replies = await kasubbag.says("Tim Sub Kegiatan Kepegawaian")
+    replies = await kasubbag.presses(button_data(replies, "Rutin"))
+    replies = await kasubbag.says("Administrasi kepegawaian tertib dan mutakhir.")
+    replies = await kasubbag.presses(button_data(replies, "akhir triwulan"))
+    (reply,) = texts(await kasubbag.presses(button_data(replies, "Bentuk tim")))
+    assert "Pengawas" in reply and "Ps 14(5)(b)" in reply
+    async with app.uow() as uow:
+        assert not [t for t in await uow.teams.in_units([demo["andi"].employee.unit_id])
+                    if t.name == "Tim Sub Kegiatan Kepegawaian"]
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta", "nasional"])
+async def test_a_penilai_forms_a_team_only_in_surakarta(app, demo, profile_name):
+    """Surakarta Ps 14(2): a team is formed by the Pejabat Penilai Kinerja or the Pimpinan UO;
+    elsewhere only the unit head. The unit head is asked to appoint the ketua."""
+    kasubbag = await linked(app, demo, "kasubbag", 2009)  # rates Andi (DKI.SEK), heads no unit
+    await linked(app, demo, "sekretaris", 2010)
+    if profile_name == "nasional":
+        assert "Hanya pimpinan unit" in texts(await kasubbag.says("/timbaru"))[0]
+        return
+    (reply,) = texts(await kasubbag.says("/timbaru"))
+    assert "Sekretariat Dinas Kominfo" in reply
+    replies = await kasubbag.says("Tim Sub Kegiatan Kearsipan")
+    replies = await kasubbag.presses(button_data(replies, "Rutin"))
+    replies = await kasubbag.says("Arsip dinas tertata dan terdigitalisasi.")
+    replies = await kasubbag.presses(button_data(replies, "akhir triwulan"))
+    (reply,) = texts(await kasubbag.presses(button_data(replies, "Bentuk tim")))
+    assert "terbentuk" in reply
+    (told,) = [m for m in await outbox(app) if m.chat_id == 2010]
+    assert "Kearsipan" in told.payload["text"] and told.payload["keyboard"]
+    async with app.uow() as uow:
+        (team_row,) = [t for t in await uow.teams.in_units([demo["andi"].employee.unit_id])
+                       if t.name == "Tim Sub Kegiatan Kearsipan"]
+    assert team_row.created_by_id == demo["kasubbag"].employee.id
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_renewal_ends_the_ketua_term(app, demo, profile_name):
+    """Surakarta Ps 1(26), 14(5)(c): the Ketua serves at most a year and is set by the Sekda, so
+    renewing the team ends the Ketua's post with the old term; a new proposal is needed."""
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    await linked(app, demo, "budi", 1001)
+    team_id = await form_team(kabid)
+    budi_id = demo["budi"].employee.id
+    async with app.uow() as uow:
+        from handlers.teams.membership import set_ketua
+        await set_ketua(uow, await uow.teams.get(team_id), budi_id, demo["kabid_apt"].employee.id, app.clock(),
+                        profile=app.profile)
+        await uow.commit()
+    replies = await kabid.presses(RenewTeam(team_id))
+    (reply,) = texts(await kabid.presses(button_data(replies, "akhir tahun")))
+    assert "Ps 1(26)" in reply and "Sekretaris Daerah" in reply
+    t, members = await team(app, team_id)
+    assert t.ketua_id is None and t.status is TeamStatus.OPEN and members[budi_id] is MemberRole.ANGGOTA
+    assert any("Sekretaris Daerah" in m.payload["text"] for m in await outbox(app) if m.chat_id == 1001)
+
+
+async def test_renewal_keeps_the_ketua_where_the_post_has_no_term_of_its_own(app, demo):
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    team_id = await form_team(kabid)
+    await kabid.presses(PickKetua(team_id, demo["budi"].employee.id))
+    replies = await kabid.presses(RenewTeam(team_id))
+    await kabid.presses(button_data(replies, "akhir tahun"))
+    t, _ = await team(app, team_id)
+    assert t.ketua_id == demo["budi"].employee.id
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta", "nasional"])
+async def test_ketua_is_active_only_after_the_perjanjian_kinerja(app, demo, profile_name):
+    """Surakarta Ps 21(1): the Ketua makes a Perjanjian Kinerja; until they confirm it the bot
+    does not let them act as ketua (the team report). Elsewhere no PK is asked for."""
+    from handlers.reports.buttons import ReportAction
+    from handlers.teams.buttons import ConfirmPk
+
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    budi = await linked(app, demo, "budi", 1001)
+    team_id = await form_team(kabid)
+    async with app.uow() as uow:
+        from handlers.teams.membership import set_ketua
+        await set_ketua(uow, await uow.teams.get(team_id), demo["budi"].employee.id,
+                        demo["kabid_apt"].employee.id, app.clock(), profile=app.profile)
+        await uow.commit()
+    replies = await budi.presses(ReportAction("k", team_id))
+    if profile_name == "nasional":
+        assert "Perjanjian Kinerja" not in " ".join(texts(replies))
+        return
+    assert "Perjanjian Kinerja" in texts(replies)[0] and "Ps 21(1)" in texts(replies)[0]
+    assert (ConfirmPk(team_id).pack()) in [d for _, d in buttons(await budi.says("/tim"))]
+    assert "aktif" in texts(await budi.presses(ConfirmPk(team_id)))[0]
+    assert "periode" in texts(await budi.presses(ReportAction("k", team_id)))[0].lower()
+    assert ConfirmPk(team_id).pack() not in [d for _, d in buttons(await budi.says("/tim"))]
+    async with app.uow() as uow:
+        membership = await uow.teams.membership(team_id, demo["budi"].employee.id)
+        assert membership.pk_signed_at is not None
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta", "nasional"])
+async def test_a_vacant_ketua_post_reminds_the_sekda_and_the_unit_head(app, demo, clock, profile_name):
+    """Surakarta Ps 27(2): a vacant Ketua post is proposed and set by the next January, April, July
+    or October at the latest; the scheduler reminds the Sekda and the unit head before then."""
+    from bot.scheduler import ReminderScheduler, indonesian_calendar
+    from domain.reminders import ScheduleSettings
+    from handlers.teams.membership import end_post, set_ketua
+    from handlers.teams.vacancy import vacant_posts
+    from tests.handlers.test_reminders import wib
+
+    sekda = await _add_setda(app)
+    kabid_id = demo["kabid_apt"].employee.id
+    async with app.uow() as uow:
+        never_led = Team(None, demo["kabid_apt"].employee.unit_id, "Tim Tanpa Ketua")  # no vacancy: never held
+        led = Team(None, demo["kabid_apt"].employee.unit_id, "Tim Sub Kegiatan SPBE")
+        uow.teams.add(never_led)
+        uow.teams.add(led)
+        await uow.flush()
+        await set_ketua(uow, led, demo["budi"].employee.id, kabid_id, wib(2026, 3, 1, 9, 0), profile=app.profile)
+        await end_post(uow, led, MemberRole.KETUA, kabid_id, wib(2026, 11, 20, 9, 0))
+        await uow.commit()
+        found = await vacant_posts(uow, app.profile, wib(2026, 12, 1, 9, 0))
+    if profile_name == "nasional":
+        assert found == []
+        return
+    assert {(o.subject_id, o.person_id) for o in found} == {(led.id, sekda.id), (led.id, kabid_id)}
+    assert {o.due for o in found} == {wib(2027, 1, 31, 23, 59)}
+    from handlers.org.link_codes import issue_code
+    async with app.uow() as uow:
+        code = (await issue_code(uow, sekda.id, app.clock(), 72)).code
+        await uow.commit()
+    await Person(app, 3001, "Bambang").says(f"/start {code}")
+    await linked(app, demo, "kabid_apt", 2001)
+    clock.now = wib(2027, 1, 21, 9, 5)
+    await ReminderScheduler(app, ScheduleSettings.for_profile(app.profile), indonesian_calendar(),
+                            providers=[vacant_posts]).tick()
+    told = {m.chat_id: m.payload["text"] for m in await outbox(app) if "SPBE" in m.payload.get("text", "")}
+    assert set(told) == {3001, 2001} and "Ps 27(2)" in told[3001] and "ketua" in told[3001]
