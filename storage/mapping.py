@@ -14,6 +14,7 @@ from domain.acting import ActingOfficial
 from domain.application import Application
 from domain.assignment import Assignment
 from domain.candidacy import Candidacy
+from domain.member_input import MemberInput
 from domain.org import Employee, Unit
 from domain.report import Kendala, Report, ReportRequest
 from domain.team import Membership, Team
@@ -26,7 +27,7 @@ from storage.records import (
     ReportVersion,
     TelegramLink,
 )
-from storage.tables import applications, audit, links, messaging, org, reports, teams
+from storage.tables import applications, audit, links, member_inputs, messaging, org, reports, teams
 from storage.tables.base import metadata
 
 mapper_registry = registry(metadata=metadata)
@@ -59,6 +60,7 @@ def start_mappers() -> None:
     m(ReportVersion, reports.report_versions)
     m(ReportRequest, reports.report_requests)
     m(Kendala, reports.kendala)
+    m(MemberInput, member_inputs.member_inputs)
     # messaging
     m(OutboxMessage, messaging.outbox)
     m(Conversation, messaging.conversations)

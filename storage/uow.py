@@ -13,6 +13,7 @@ from storage.repos.conversations import ConversationRepo
 from storage.repos.counters import CounterRepo
 from storage.repos.delivery import UnreachableRepo
 from storage.repos.links import LinkRepo
+from storage.repos.member_inputs import MemberInputRepo
 from storage.repos.org import OrgRepo
 from storage.repos.org_admin import OrgAdminRepo
 from storage.repos.org_import import OrgImportRepo
@@ -36,6 +37,7 @@ class UnitOfWork:
         self.links = LinkRepo(s)
         self.teams = TeamRepo(s)
         self.reports = ReportRepo(s)
+        self.member_inputs = MemberInputRepo(s)
         self.applications = ApplicationRepo(s)
         self.assignments = AssignmentRepo(s)
         self.decisions = DecisionRepo(s)

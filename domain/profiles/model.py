@@ -302,6 +302,7 @@ class Reporting(Section):
     cadence: CadenceRule
     cadence_months: int
     member_input_to: tuple[Role, ...]
+    member_input_scored: bool  # rule 48: the Ketua rates each member, as a recommendation (Banten)
     kendala_deciders: ScopeRoles
     kendala_escalate_home_heads: bool
     done_by: Role

@@ -90,6 +90,14 @@ SENTENCES: dict[str, Wording] = {
                                                   "kendala."),
     "no_pengendali_in_profile": lambda t, p: t("This region's regulation has no pengendali, so no report can be "
                                                "sent through one."),
+    # The Ketua's input on members (rule 48)
+    "member_input_self": lambda t, p: t("A Ketua gives input on the members, not on themself."),
+    "member_input_note_length": lambda t, p: t("Please write the input in {min}–{max} characters.",
+                                               min=p.get("min"), max=p.get("max")),
+    "member_input_rating_missing": lambda t, p: t("Please choose a rating first."),
+    "member_input_not_scored": lambda t, p: t("This region's regulation has the Ketua write a note, not a score."),
+    "member_input_no_recipient": lambda t, p: t("Nobody is recorded as this member's Penilai or unit head, so "
+                                                "the input cannot be sent. Ask the admin to record them."),
     # Plt/Plh
     "acting_self": lambda t, p: t("An official cannot act for themself."),
     "acting_period_reversed": lambda t, p: t("The last day comes before the first day."),

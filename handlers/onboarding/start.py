@@ -90,6 +90,7 @@ def _capabilities(ctx: Ctx) -> str:
         t("/lapor — send a report: to your ketua, your team's report, or an individual one"),
         t("/laporan — your reports, and those waiting for your review"),
         t("/kendala — raise a team's problem (kendala) for a decision"),
+        t("/masukan — your input on each member's performance for their Penilai (ketua)"),
         t("/rekap — where your unit's teams stand with their reports (unit heads)"),
         t("/mintalaporan — ask a team or a person for a report at any time (unit heads)"),
         t("/surat — your assignment letters (PDF)"),

@@ -22,7 +22,7 @@ REPORTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
 
-def _periods(profile: Profile, team: Team, today: dt.date) -> list[Period]:
+def report_periods(profile: Profile, team: Team, today: dt.date) -> list[Period]:
     months = team.cadence_months or monitoring_period_months(profile)
     current = period_of(Cadence(months), today)
     periods = [current.previous(), current]
@@ -52,7 +52,7 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
         head_id = head.person.id if head is not None else None
         team_id = id_of(team)
         members = [m.employee_id for m in await uow.teams.members(team_id) if m.role in MEMBER_ROLES]
-        for period in _periods(profile, team, today):
+        for period in report_periods(profile, team, today):
             due = due_for(profile, period)
             done_members = await _reported(uow, team, period, ReportKind.MEMBER)
             for member_id in members:

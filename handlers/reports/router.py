@@ -5,6 +5,7 @@ from handlers.reports import (
     evidence,
     lapor,
     listing,
+    member_input,
     obligations,
     rekap,
     requests,
@@ -12,4 +13,4 @@ from handlers.reports import (
 )
 
 router = merge([lapor.router, listing.router, draft.router, review.router, requests.router, evidence.router,
-                rekap.router, obligations.router])
+                rekap.router, obligations.router, member_input.router])

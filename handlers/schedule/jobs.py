@@ -32,8 +32,9 @@ from domain.planner import due_identities, plan, timeline, upcoming
 from domain.profiles import Profile
 from domain.reminders import GROUP, Notice, Obligation, ScheduleSettings, Step
 from handlers.core.app import App
+from handlers.core.context import keyboard_to_json
 from handlers.core.i18n import translator
-from handlers.schedule.texts import RenderContext, render
+from handlers.schedule.texts import RenderContext, keyboard_for, render
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -102,8 +103,9 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
                 if link is None:  # not on Telegram yet: they get the current state once they link
                     continue
                 chat, language = link.chat_id, link.language
-            text = render(translator(language), notice, rc)
-            await uow.outbox.enqueue(notice.identity, chat, {"text": text, "keyboard": None}, now)
+            t = translator(language)
+            payload = {"text": render(t, notice, rc), "keyboard": keyboard_to_json(keyboard_for(t, notice))}
+            await uow.outbox.enqueue(notice.identity, chat, payload, now)
             await uow.schedule.mark_sent(notice.records, notice.identity, now)
             queued.append(notice)
         await uow.commit()

@@ -22,6 +22,7 @@ from domain.reminders import (
     ScheduleSettings,
 )
 from handlers.core.i18n import Html, Translator, escape
+from handlers.core.types import Keyboard
 from storage.records import TelegramLink
 
 LIST_MAX = 15  # lines per private notice
@@ -67,6 +68,24 @@ def register_renderer(kind: str) -> Callable[[Renderer], Renderer]:
         _RENDERERS[kind] = fn
         return fn
     return register
+
+
+KeyboardFor = Callable[[Translator, Notice], Keyboard | None]
+_KEYBOARDS: dict[str, KeyboardFor] = {}
+
+
+def register_keyboard(kind: str) -> Callable[[KeyboardFor], KeyboardFor]:
+    """Let a feature put buttons under the private notices of its obligation kind (e.g. a
+    prompt's "give input now"); group summaries never carry any."""
+    def register(fn: KeyboardFor) -> KeyboardFor:
+        _KEYBOARDS[kind] = fn
+        return fn
+    return register
+
+
+def keyboard_for(t: Translator, notice: Notice) -> Keyboard | None:
+    make = _KEYBOARDS.get(notice.kind)
+    return make(t, notice) if make is not None and notice.audience != GROUP else None
 
 
 def render(t: Translator, notice: Notice, rc: RenderContext) -> str:

@@ -5,6 +5,7 @@ from storage.tables import (  # noqa: F401  (each module adds its tables to meta
     applications,
     audit,
     links,
+    member_inputs,
     messaging,
     org,
     reports,

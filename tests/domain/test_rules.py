@@ -513,11 +513,15 @@ def test_r47_individual_report_addressed_to_unit_head_through_rater(name, applie
 
 
 @pytest.mark.parametrize("name, applies, article", per_profile(48, {
-    D: "Lamp. 3.D.3)d", BD: "Lamp. I §3", BT: "Lamp. B.3", H: "Lamp. II A.2", S: "Ps 23(5)(e)", N: PM}))
-def test_r48_ketua_gives_member_input_to_the_rater(name, applies, article):
+    D: "Lamp. 3.D.3)d", BD: "Lamp. I §3", BT: "Lamp. B.3", H: "Lamp. II A.2", S: "Lamp. IV 3.1.2.3.d.4.e", N: PM}))
+def test_r48_ketua_gives_member_input_to_the_rater_and_unit_head(name, applies, article):
     rep = load_profile(name).reporting
     assert Role.RATER in rep.member_input_to and cites(rep.source_of("member_input_to"), article)
-    assert (rep.member_input_to == (Role.RATER,)) is (name == S)  # Surakarta: to the PPK only
+    # Every text names the PPK and the unit head (Surakarta: Lamp. IV, RULES.md Corrections).
+    assert Role.UNIT_HEAD in rep.member_input_to
+    # Only Banten has the Ketua score members, as a recommendation (Lamp. B.3 c.7).
+    assert rep.member_input_scored is (name == BT)
+    assert not rep.member_input_scored or cites(rep.source_of("member_input_scored"), "B.3")
 
 
 # --- Evaluation ---------------------------------------------------------------------------
