@@ -149,6 +149,7 @@ STORED_FORMS = {
     "reject": {"reason"}, "kendala": {"team", "desc", "alts", "confirm"}, "kendala_decision": {"text"},
     "ketua_experience": {"text"},
     "ketua_consideration": {"text"},
+    "member_input": {"member", "rating", "note"},
 }
 
 
