@@ -11,8 +11,12 @@ from handlers.core.i18n import Translator
 
 
 class HasProfile(Protocol):
+    """A Ctx, as far as citing needs it."""
+
     t: Translator
-    profile: Profile
+
+    @property
+    def profile(self) -> Profile: ...
 
 
 def citation(t: Translator, source: str, regulation: str = "") -> str:
