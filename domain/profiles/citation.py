@@ -61,7 +61,7 @@ def _drop_commentary(source: str) -> str:
     text = re.sub(r"\(([0-9a-z]{1,4})\)", r"<\1>", text)
     while (shorter := re.sub(r"\([^()]*\)", "", text)) != text:
         text = shorter
-    text = text.replace("(", "").replace(")", ")")  # an unbalanced "(" left by a cut note
+    text = text.replace("(", "")  # an unbalanced "(" left by a cut note
     text = text.split(":")[0]
     return re.sub(r"\s+", " ", re.sub(r"<([0-9a-z]{1,4})>", r"(\1)", text)).strip()
 
