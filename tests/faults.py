@@ -58,14 +58,12 @@ def tmpfs(path: Path, size: str = "2m") -> Iterator[Path]:
 
 def fill(folder: Path) -> None:
     """Take every free byte of the filesystem holding `folder`."""
-    with open(folder / "filler", "wb") as f:
+    # Unbuffered: closing the file must not flush a last chunk into the full disk.
+    with open(folder / "filler", "wb", buffering=0) as f, contextlib.suppress(OSError):
         chunk = b"\0" * 65536
-        with contextlib.suppress(OSError):
-            while True:
-                f.write(chunk)
-                f.flush()
-    with contextlib.suppress(OSError), open(folder / "filler2", "wb") as f:  # the last partial block
+        while True:
+            f.write(chunk)
+    with open(folder / "filler2", "wb", buffering=0) as f, contextlib.suppress(OSError):  # the last partial block
         while True:
             f.write(b"\0")
-            f.flush()
     assert shutil.disk_usage(folder).free < 4096

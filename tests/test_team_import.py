@@ -62,7 +62,7 @@ def test_surakarta_ketua_is_not_set_by_import(env, app, tmp_path, capsys):
     env.setenv("SIKERJA_PROFILE", "surakarta")
     assert main(["import", "teams", str(SAMPLES / "teams.csv")]) == 1
     out = capsys.readouterr().out
-    assert "sekda" in out and "Ps 15(4)" in out
+    assert "Sekretaris Daerah" in out and "Pasal 15 ayat (4)" in out and "sekda" not in out
 
 
 def test_an_nip_number_cell_and_a_formula_name_are_refused(env, app, tmp_path, capsys):
@@ -160,4 +160,4 @@ def test_surakarta_no_team_imported_where_a_pengawas_runs_the_sub_activity(env, 
                      "DINKES.P2P,Tim Surveilans,rutin,Surveilans berjalan,2026-10-01,2026-12-31\n")
     assert main(["import", "teams", str(teams)]) == 1
     out = capsys.readouterr().out
-    assert "Row 2:" in out and "Pengawas" in out and "Ps 14(5)(b)" in out and "Row 3" not in out
+    assert "Row 2:" in out and "Pengawas" in out and "Pasal 14 ayat (5) huruf b" in out and "Row 3" not in out

@@ -316,6 +316,7 @@ class Reporting(Section):
 class Profile(Section):
     name: str
     title: str
+    citation_title: str  # how an article is cited on screen: "Pasal 10 ayat (3) Pergub Banten 19/2023"
     region: str
     level: Level
     timezone: str

@@ -73,7 +73,7 @@ async def _handle(app: App, update: Update) -> list[Reply]:
             await _route(ctx)
             await uow.commit()
         except DomainError as err:
-            await _refuse(ctx, explain(ctx.t, err))
+            await _refuse(ctx, explain(ctx.t, err, regulation=ctx.profile.citation_title))
         except IntegrityError:
             # A concurrent duplicate (e.g. a double click racing itself): nothing changed.
             await uow.rollback()

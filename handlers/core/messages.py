@@ -15,6 +15,7 @@ from typing import Any
 
 from domain.errors import DomainError
 from domain.org import UnitKind
+from handlers.core.citation import citation
 from handlers.core.formatting import day
 from handlers.core.i18n import Html, Translator
 from handlers.core.role_names import role_name
@@ -30,9 +31,15 @@ def _term_too_long(t: Translator, p: Params) -> str:
              months=p.get("max_months"), latest=p.get("latest", p.get("latest_end")))
 
 
+def _article(t: Translator, p: Params) -> str:
+    """A raised `article` is the profile's source shorthand; `regulation` (its citation title) is added
+    by whoever explains the error and knows the profile."""
+    return citation(t, str(p.get("article", "")), str(p.get("regulation", "")))
+
+
 def _evidence_missing(t: Translator, p: Params) -> str:
     if p.get("article"):
-        return t("A report needs at least one supporting file (data dukung) here ({article}).", article=p["article"])
+        return t("A report needs at least one supporting file (data dukung) here ({article}).", article=_article(t, p))
     return t("A report needs at least one supporting file (data dukung) here.")
 
 
@@ -112,7 +119,7 @@ SENTENCES: dict[str, Wording] = {
                                       months=p.get("months", "")),
     "cadence_fixed_by_regulation": lambda t, p: t("The regulation fixes the monitoring period at {months} months "
                                                   "({article}); it cannot be changed.",
-                                                  months=p.get("months", ""), article=p.get("article", "")),
+                                                  months=p.get("months", ""), article=_article(t, p)),
     "unknown_timezone": lambda t, p: t("“{name}” is not a known time zone (e.g. Asia/Jakarta).",
                                        name=p.get("name", "")),
     "no_working_day": lambda t, p: t("No working day could be found after {day}; please check the holiday "

@@ -17,6 +17,7 @@ from domain.report import NOTE_MAX, NOTE_MIN, TEXT_MIN, Kendala, KendalaStatus
 from domain.rules import check_kendala, kendala_deciders
 from domain.team import Team
 from handlers.core.buttons import button
+from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, translator
@@ -152,7 +153,7 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
     rows.append([button(t("Cancel"), KendalaAction("cancel"))])
     ctx.reply(kendala_card(t, draft, team, people) + "\n\n"
               + t("Send it to the official who decides ({article})?",
-                  article=ctx.profile.reporting.source_of("kendala_deciders")), keyboard(*rows))
+                  article=cited(ctx, ctx.profile.reporting.source_of("kendala_deciders"))), keyboard(*rows))
 
 
 async def _send(ctx: Ctx, data: dict, decider_id: int | None) -> None:

@@ -26,6 +26,7 @@ from domain.report import (
 from domain.rules import check_report_evidence
 from domain.team import MemberRole
 from handlers.core.buttons import button
+from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
 from handlers.core.forms import Form, FormState, close
@@ -97,7 +98,8 @@ def _evidence_hint(ctx: Ctx, count: int) -> str:
     rep = ctx.profile.reporting
     if not rep.evidence_required or count:
         return ""
-    return "\n" + ctx.t("At least one file is required ({article}).", article=rep.source_of("evidence_required"))
+    return "\n" + ctx.t("At least one file is required ({article}).",
+                         article=cited(ctx, rep.source_of("evidence_required")))
 
 
 def _done_keyboard(ctx: Ctx) -> Keyboard:
@@ -281,7 +283,7 @@ async def _send(ctx: Ctx, data: dict) -> None:
     if not evidence.ok:  # rule 44: refused with the rule and the article; the draft stays
         ctx.answer(t("Not sent."))
         ctx.reply(t("Not sent — {finding}. Add a file with “Add files”.",
-                    finding=Html(finding_text(t, evidence.failures[0]))))
+                    finding=Html(finding_text(t, evidence.failures[0], ctx.profile.citation_title))))
         return
     team = await uow.teams.get(report.team_id) if report.team_id else None
     request = await uow.reports.request(report.request_id) if report.request_id else None

@@ -86,7 +86,7 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
         inactive = pk_missing(ctx.profile, membership) if action == "k" else None
         if inactive is not None:  # rule 32: not active as ketua before the PK (decision 14)
             ctx.answer()
-            ctx.reply(pk_prompt(t, inactive), pk_keyboard(t, team))
+            ctx.reply(pk_prompt(t, inactive, ctx.profile.citation_title), pk_keyboard(t, team))
             return
         if action == "t" and (membership is None or membership.role not in MEMBER_ROLES):
             ctx.answer()

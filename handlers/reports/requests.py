@@ -14,6 +14,7 @@ from domain.profiles import Role
 from domain.report import TEXT_MIN, ReportRequest
 from domain.rules import may_request_report
 from handlers.core.buttons import button
+from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, cancel_by_button, close
@@ -54,14 +55,19 @@ def _requester_role(ctx: Ctx) -> Role:
 async def begin(ctx: Ctx) -> None:
     t, rep = ctx.t, ctx.profile.reporting
     if not may_request_report(ctx.profile, _requester_role(ctx)):
-        ctx.reply(t("{regulation} does not provide for asking a report at any time (sewaktu-waktu) — {article}. "
-                    "Reports follow the periodic route instead; /rekap shows where they stand.",
-                    regulation=ctx.profile.title, article=rep.source_of("adhoc_requester")))
+        if rep.adhoc_requester is None:  # the regulation is silent: there is no article to cite
+            ctx.reply(t("{regulation} does not provide for asking a report at any time (sewaktu-waktu). "
+                        "Reports follow the periodic route instead; /rekap shows where they stand.",
+                        regulation=ctx.profile.title))
+        else:
+            ctx.reply(t("{regulation} does not provide for asking a report at any time (sewaktu-waktu) — {article}. "
+                        "Reports follow the periodic route instead; /rekap shows where they stand.",
+                        regulation=ctx.profile.title, article=cited(ctx, rep.source_of("adhoc_requester"))))
         return
     units = await headed_units(ctx)
     if not units:
         ctx.reply(t("Only the unit head may ask for a report at any time ({article}).",
-                    article=rep.source_of("adhoc_requester")))
+                    article=cited(ctx, rep.source_of("adhoc_requester"))))
         return
     await _list_open(ctx)
     unit_ids = sorted({i for u in units for i in await ctx.uow.org.subunit_ids(u.id)})

@@ -117,7 +117,7 @@ async def _accept_done(ctx: Ctx, report: Report) -> None:
     rater = await ctx.uow.org.employee(author.rater_id) if author.rater_id else None
     res = check_done(ctx.profile, Role.UNIT_HEAD, meets_target=True, rater_evaluated=rater_evaluated(report, rater))
     if not res.ok:
-        ctx.answer(finding_text(ctx.t, res.failures[0]), alert=True)
+        ctx.answer(finding_text(ctx.t, res.failures[0], ctx.profile.citation_title), alert=True)
         return
     await _accept(ctx, report, meets_target=True)
 

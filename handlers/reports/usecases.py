@@ -55,7 +55,8 @@ def check_evidence_rule(profile: Profile, files: list) -> None:
     res = check_report_evidence(profile, len(files))
     if not res.ok:
         finding = res.failures[0]
-        raise DomainError("report_evidence_missing", rule=finding.rule_id, article=finding.article)
+        raise DomainError("report_evidence_missing", rule=finding.rule_id, article=finding.article,
+                          regulation=profile.citation_title)
 
 
 async def compute_route(ctx: Ctx, report: Report, team: Team | None, request: ReportRequest | None) -> list[int]:

@@ -93,7 +93,7 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
         notices = plan(obligations, settings, calendar, now, sent)
         if not notices:
             return []
-        rc = await _render_context(uow, notices, settings, calendar, now)
+        rc = await _render_context(uow, notices, settings, calendar, now, app.profile)
         queued = []
         for notice in notices:
             if notice.audience == GROUP:
@@ -122,12 +122,12 @@ async def forget_old_updates(app: App, now: dt.datetime) -> int:
 
 
 async def _render_context(uow: UnitOfWork, notices: list[Notice], settings: ScheduleSettings,
-                          calendar: WorkCalendar, now: dt.datetime) -> RenderContext:
+                          calendar: WorkCalendar, now: dt.datetime, profile: Profile) -> RenderContext:
     ids = {n.recipient for n in notices if n.audience != GROUP}
     ids |= {ob.person_id for n in notices for ob in n.items}
     people = await uow.org.employees(ids)
     links = await uow.links.by_employees(sorted(ids))
-    return RenderContext(now, settings, calendar, people, links)
+    return RenderContext(now, settings, calendar, people, links, profile)
 
 
 async def look_ahead(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,

@@ -11,6 +11,7 @@ from babel.dates import format_date
 
 from domain.calendar import WorkCalendar
 from domain.org import Employee
+from domain.profiles import Profile
 from domain.reminders import (
     DECISION,
     ESCALATION,
@@ -36,6 +37,7 @@ class RenderContext:
     calendar: WorkCalendar
     people: dict[int, Employee]
     links: dict[int, TelegramLink]
+    profile: Profile | None = None  # for the articles a notice cites
 
     def day(self, t: Translator, moment: dt.datetime) -> str:
         return format_date(moment.astimezone(self.settings.tz).date(), format="full", locale=t.lang)

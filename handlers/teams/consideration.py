@@ -10,6 +10,7 @@ from domain.errors import DomainError
 from domain.org import Employee
 from domain.team import Team
 from domain.text import REASON_MIN_LENGTH, validate_reason
+from handlers.core.citation import cited
 from handlers.core.context import Ctx
 from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
@@ -32,7 +33,7 @@ async def ask_consideration(ctx: Ctx, team: Team, candidate: Employee) -> None:
     await FORM.open(ctx, Step.TEXT, {"team_id": team.id, "candidate_id": candidate.id})
     ctx.edit_or_reply(ctx.t("The ketua is proposed on the consideration of the candidate's Penilai ({article}). "
                             "Write {rater}'s consideration of {name} (at least {min} characters).",
-                            article=ctx.profile.teams.ketua.source_of("rater_consideration"),
+                            article=cited(ctx, ctx.profile.teams.ketua.source_of("rater_consideration")),
                             rater=rater.name if rater else ctx.t("the Penilai"), name=candidate.name,
                             min=REASON_MIN_LENGTH))
 

@@ -24,9 +24,11 @@ from domain.org_columns import parse_nip
 from domain.profiles import Profile, Role, Scope
 from domain.team import MemberRole, Team, TeamKind
 from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, check_cell_text
+from handlers.core.citation import citation
 from handlers.core.findings import finding_text
 from handlers.core.i18n import Translator
 from handlers.core.messages import clause, explain
+from handlers.core.role_names import role_name
 from handlers.org.tabular import Table
 from handlers.teams.formation import check_new_team
 from handlers.teams.membership import add_member, set_ketua
@@ -61,7 +63,8 @@ async def import_teams(uows: UnitOfWorkFactory, profile: Profile, table: Table, 
             try:
                 name = await _import_row(uow, profile, row, t, now, result)
             except DomainError as err:
-                result.problems.append(t("Row {row}: {problem}", row=row_no, problem=explain(t, err)))
+                result.problems.append(t("Row {row}: {problem}", row=row_no,
+                                                   problem=explain(t, err, regulation=profile.citation_title)))
             except _RowProblem as problem:
                 result.problems.append(t("Row {row}: {problem}", row=row_no, problem=str(problem)))
             else:
@@ -117,7 +120,7 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
     check_term(profile, start, end).raise_failure()
     allowed = await check_new_team(uow, profile, unit)
     if not allowed.ok:
-        raise _RowProblem("; ".join(finding_text(t, f) for f in allowed.failures))
+        raise _RowProblem("; ".join(finding_text(t, f, profile.citation_title) for f in allowed.failures))
     unit_ids = await uow.org.subunit_ids(unit.id)
     team = Team(None, unit.id, name, kind, goal=goal, starts_on=start, ends_on=end,
                 created_by_id=unit.head_id)
@@ -130,18 +133,20 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
         appointers = profile.teams.ketua.appointer.for_scope(Scope.WITHIN_UNIT) or (Role.UNIT_HEAD,)
         if Role.UNIT_HEAD not in appointers and Role.PERFORMANCE_OWNER not in appointers:
             raise _RowProblem(t("here the ketua is set by {roles} ({article}); propose them in the bot with /tim",
-                                roles=", ".join(r.value for r in appointers),
-                                article=profile.teams.ketua.source_of("appointer")))
+                                roles=", ".join(role_name(t, r) for r in appointers),
+                                article=citation(t, profile.teams.ketua.source_of("appointer"),
+                                                 profile.citation_title)))
         experience = row.get("ketua_experience", "")
         ask = asks_experience(profile, ketua)
         verdict = check_ketua(profile, ketua, ketua.unit_id, relevant_experience=ask)
         if not verdict.ok:
-            raise _RowProblem("; ".join(finding_text(t, f) for f in verdict.failures))
+            raise _RowProblem("; ".join(finding_text(t, f, profile.citation_title) for f in verdict.failures))
         if ask:
             if len(experience) < REASON_MIN_LENGTH:
                 raise _RowProblem(t("describe {name}'s relevant experience in the column ketua_experience "
                                     "(at least {min} characters; {article})", name=ketua.name, min=REASON_MIN_LENGTH,
-                                    article=profile.teams.ketua.source_of("experience_required")))
+                                    article=citation(t, profile.teams.ketua.source_of("experience_required"),
+                                                     profile.citation_title)))
             uow.decisions.add(Decision("team", id_of(team), unit.head_id, "ketua_experience_attested", now,
                                        details={"candidate_id": ketua.id, "experience": experience[:REASON_MAX_LENGTH],
                                                 "source": profile.teams.ketua.source_of("experience_required"),

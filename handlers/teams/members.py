@@ -15,8 +15,9 @@ from domain.profiles import Role
 from domain.team import MemberRole, Team
 from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_text
 from handlers.core.buttons import button
+from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
-from handlers.core.findings import finding_text
+from handlers.core.findings import cited_finding
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.lookups import present
@@ -138,11 +139,11 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experi
     ctx.answer()
     if not result.ok:
         ctx.reply(Html("\n".join([t("{name} cannot be {post} of {team}:", name=candidate.name, post=post,
-                                     team=team.name)] + ["✗ " + finding_text(t, f) for f in result.failures])))
+                                     team=team.name)] + ["✗ " + cited_finding(ctx, f) for f in result.failures])))
         return
     if result.warnings and pressed.force is None:
         ctx.reply(Html("\n".join([t("Please note before appointing {name}:", name=candidate.name)]
-                                 + ["⚠ " + finding_text(t, f) for f in result.warnings])),
+                                 + ["⚠ " + cited_finding(ctx, f) for f in result.warnings])),
                   keyboard([button(t("Appoint anyway"), dataclasses.replace(pressed, force="force")),
                             button(t("Cancel"), Dismiss())]))
         return
@@ -150,7 +151,7 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experi
         await EXPERIENCE.open(ctx, ExperienceStep.TEXT, {"team_id": id_of(team), "person_id": candidate.id,
                                                           "force": pressed.force})
         ctx.reply(t("Does {name} have relevant experience for this team's work ({article})? Describe it briefly.",
-                    name=candidate.name, article=ctx.profile.teams.ketua.source_of("experience_required")),
+                    name=candidate.name, article=cited(ctx, ctx.profile.teams.ketua.source_of("experience_required"))),
                   force_reply=True, placeholder=t("Relevant experience"))
         return
     if ask:
@@ -202,7 +203,8 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
     missing = pk_missing(ctx.profile, await post_membership(ctx.uow, team, employee_id))
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name)
-        + ("\n" + pk_prompt(tr, missing) if missing else ""), pk_keyboard(tr, team) if missing else None))
+        + ("\n" + pk_prompt(tr, missing, ctx.profile.citation_title) if missing else ""),
+        pk_keyboard(tr, team) if missing else None))
 
 
 async def _tell_missing(ctx: Ctx, team: Team) -> None:
@@ -212,7 +214,7 @@ async def _tell_missing(ctx: Ctx, team: Team) -> None:
         return
     ctx.reply(ctx.t("{team} has not started yet: it still needs its {posts} ({article}). Until then its members "
                     "cannot report to it.", team=team.name, posts=", ".join(role_label(ctx.t, m) for m in missing),
-                    article=ctx.profile.teams.source_of("penanggung_jawab")))
+                    article=cited(ctx, ctx.profile.teams.source_of("penanggung_jawab"))))
 
 
 async def _candidacy(ctx: Ctx, candidacy_id: int) -> Candidacy | None:
@@ -242,7 +244,7 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
         result = await _check(ctx, team, candidate, candidacy.post, 0, role,
                               await ctx.uow.org.subunit_ids(team.unit_id))
         if not result.ok:
-            ctx.reply(Html("\n".join(["✗ " + finding_text(ctx.t, f) for f in result.failures])))
+            ctx.reply(Html("\n".join(["✗ " + cited_finding(ctx, f) for f in result.failures])))
             return
         candidacy.approve(ctx.me.id, ctx.now)
         await _install(ctx, team, candidate.id, candidacy.post)

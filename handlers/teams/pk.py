@@ -41,9 +41,9 @@ def pk_keyboard(t: Translator, team: Team) -> Keyboard:
     return keyboard([button(t("I have signed my Perjanjian Kinerja"), ConfirmPk(id_of(team)))])
 
 
-def pk_prompt(t: Translator, finding: RuleFinding) -> str:
+def pk_prompt(t: Translator, finding: RuleFinding, regulation: str) -> str:
     return t("Before you act in the post: {rule}. Once it is signed, confirm it here.",
-             rule=finding_text(t, finding))
+             rule=finding_text(t, finding, regulation))
 
 
 @router.callback(ConfirmPk)

@@ -9,6 +9,7 @@ from domain.profiles import Role, Scope
 from domain.team import Team
 from handlers.core.acting import acting_note
 from handlers.core.buttons import button
+from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.lookups import present
 from handlers.core.roles import require_official
@@ -52,4 +53,5 @@ async def propose(ctx: Ctx, team: Team, candidate: Employee, post: str, consider
         keyboard([button(tr("✅ Appoint"), CandidacyDecision("ok", id_of(candidacy))),
                   button(tr("❌ Reject"), CandidacyDecision("no", id_of(candidacy)))])))
     ctx.edit_or_reply(t("{name} has been proposed as {post} of {team}; {official} decides ({article}).",
-                        name=candidate.name, post=post, team=team.name, official=official.name, article=article))
+                        name=candidate.name, post=post, team=team.name, official=official.name,
+                        article=cited(ctx, article)))

@@ -19,8 +19,9 @@ from domain.posts import post_ends_with_term, team_formers
 from domain.profiles import Role
 from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Team, TeamKind, TeamStatus
 from handlers.core.buttons import CallbackData, button
+from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
-from handlers.core.findings import finding_text
+from handlers.core.findings import cited_finding
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
@@ -189,7 +190,7 @@ async def _create(ctx: Ctx, data: dict) -> None:
     if not allowed.ok:
         await close(ctx)
         ctx.edit_or_reply(Html("\n".join([ctx.t("No team can be formed here:")]
-                                         + ["✗ " + finding_text(ctx.t, f) for f in allowed.failures])))
+                                         + ["✗ " + cited_finding(ctx, f) for f in allowed.failures])))
         return
     team = Team(None, data["unit_id"], data["name"], TeamKind(data["kind"]), goal=data["goal"],
                 starts_on=dt.date.fromisoformat(data["starts_on"]), ends_on=dt.date.fromisoformat(data["ends_on"]),
@@ -314,9 +315,10 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
     if not ended:
         ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
         return
+    term_article = cited(ctx, ctx.profile.teams.ketua.source_of("term_months"))
     ctx.edit_or_reply(t("{name} renewed until {end}. The terms of its ketua and pengendali ended with the old "
                         "term ({article}): propose them to the Sekda again.", name=team.name,
-                        end=team.ends_on.isoformat(), article=ctx.profile.teams.ketua.source_of("term_months")),
+                        end=team.ends_on.isoformat(), article=term_article),
                       keyboard([button(t("Appoint the ketua"), AppointKetua(id_of(team)))]))
 
 

@@ -15,6 +15,7 @@ from domain.posts import vacancy_deadline
 from domain.profiles import Profile, Role
 from domain.reminders import Notice, Obligation
 from domain.team import MemberRole, Team
+from handlers.core.citation import citation
 from handlers.core.i18n import Html, Translator
 from handlers.core.registry import Router
 from handlers.schedule.texts import RenderContext, register_renderer
@@ -70,8 +71,10 @@ async def _deciders(uow: UnitOfWork, team: Team, today: dt.date) -> list[int]:
 
 @register_renderer(VACANT_POST)
 def render_vacancy(t: Translator, n: Notice, rc: RenderContext) -> str:
-    lines = [t("📌 <b>Vacant posts to fill</b> (Ps 27(2): proposed and set by January, April, July or October "
-               "at the latest):")]
+    article = (citation(t, rc.profile.teams.source_of("vacancy_deadline_months"), rc.profile.citation_title)
+               if rc.profile is not None else citation(t, ""))
+    lines = [t("📌 <b>Vacant posts to fill</b> ({article}: proposed and set by January, April, July or October "
+               "at the latest):", article=article)]
     for ob in n.items:
         post = ob.period_key.split("-", 1)[0]
         assert ob.due is not None

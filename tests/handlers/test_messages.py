@@ -186,9 +186,16 @@ def test_no_entry_is_orphaned():
 
 
 def test_a_finding_names_its_article_but_not_our_rule_number():
-    finding = RuleFinding("R34", "pengendali_jenjang_too_low", "Ps 13(d)")
-    assert finding_text(translator("en"), finding) == "a pengendali must be at least a JF Ahli Muda (Ps 13(d))"
+    finding = RuleFinding("R34", "pengendali_jenjang_too_low", "Ps 13(d) (the Pasal, not the Lampiran)")
+    assert (finding_text(translator("en"), finding, "Perbup HSU 4/2025")
+            == "a pengendali must be at least a JF Ahli Muda (Pasal 13 huruf d Perbup HSU 4/2025)")
     assert "R34" not in finding_text(translator("id"), finding)
+
+
+def test_a_finding_where_the_regulation_is_silent_cites_sikerja_not_ns():
+    finding = RuleFinding("R34", "pengendali_jenjang_too_low", "NS; product decision 3 (no Pengendali)")
+    text = finding_text(translator("id"), finding, "Pergub Banten 19/2023")
+    assert text.endswith("(ketentuan Sikerja)") and "NS" not in text and "decision" not in text
 
 
 def test_officials_are_named_by_their_title_not_our_role_code():

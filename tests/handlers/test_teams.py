@@ -44,7 +44,7 @@ CONSIDERATION = "Budi menguasai pengembangan aplikasi dan memimpin dua proyek SP
 async def propose_ketua(head: Person, team_id: int, person_id: int) -> list:
     """Pick a Surakarta ketua candidate, then write the Penilai's consideration (Ps 15(3))."""
     (ask,) = texts(await head.presses(PickKetua(team_id, person_id, "force")))
-    assert "pertimbangan" in ask and "Ps 15(3)" in ask
+    assert "pertimbangan" in ask and "Pasal 15 ayat (3) Perwali Surakarta 32/2023" in ask
     return await head.says(CONSIDERATION)
 
 
@@ -103,7 +103,9 @@ async def test_ineligible_ketua_refused_with_rule_and_article(app, demo, profile
     replies = await kabid.presses(PickKetua(team_id, demo['yoga'].employee.id))
     (reply,) = texts(replies)
     assert "tidak dapat menjadi ketua" in reply
-    assert "D3" in reply and "S1" in reply and "II/c" in reply and "III/b" in reply and "Ps 10(3)" in reply
+    assert "D3" in reply and "S1" in reply and "II/c" in reply and "III/b" in reply
+    # cited as a reader of the Pergub would, never in our shorthand
+    assert "Pasal 10 ayat (3) huruf a Pergub Banten 19/2023" in reply and "Ps 10" not in reply
     t, members = await team(app, team_id)
     assert t.ketua_id is None and members == {}
 
@@ -140,7 +142,7 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     assert "pertimbangan" in texts(await kabid.presses(PickKetua(team_id, budi_id, "force")))[0]
     assert "Terlalu singkat" in texts(await kabid.says("baik"))[0]  # Ps 15(3): a consideration, not a word
     replies = await kabid.says(CONSIDERATION)
-    assert "diusulkan" in texts(replies)[0] and "Ps 15" in texts(replies)[0]
+    assert "diusulkan" in texts(replies)[0] and "Pasal 15 ayat (4)" in texts(replies)[0]
     t, _ = await team(app, team_id)
     assert t.ketua_id is None
     proposal = [m for m in await outbox(app) if m.chat_id == 3001][-1]
@@ -266,11 +268,11 @@ async def test_surakarta_pengendali_rules_and_sekda(app, demo, profile_name):
     kabid = await linked(app, demo, "kabid_apt", 2001)
     team_id = await form_team(kabid)
     (reply,) = texts(await kabid.presses(PickPengendali(team_id, demo['dewi'].employee.id)))
-    assert "Administrator" in reply and "Ps 24" in reply  # the Kabid (Administrator) runs the work
+    assert "Administrator" in reply and "Pasal 24" in reply  # the Kabid (Administrator) runs the work
     kadis = await linked(app, demo, "kadis", 2005)
     team_id = await form_team(kadis, "Tim Sub Kegiatan Transformasi Digital")
     (reply,) = texts(await kadis.presses(PickPengendali(team_id, demo['budi'].employee.id)))
-    assert "Ahli Muda" in reply and "Ps 24(2)" in reply and "R34" not in reply  # the article, not our rule number
+    assert "Ahli Muda" in reply and "Pasal 24 ayat (2)" in reply and "R34" not in reply  # the article, not our rule
     replies = await kadis.presses(PickPengendali(team_id, demo['dewi'].employee.id, "force"))
     assert "diusulkan" in texts(replies)[0]
     approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
@@ -347,7 +349,8 @@ async def test_banten_Ps_10_3_pelaksana_ketua_once_the_head_describes_the_experi
     await _qualify(app, demo, "andi")
     andi_id = demo["andi"].employee.id
     (question,) = texts(await kadis.presses(PickKetua(team_id, andi_id)))
-    assert "pengalaman" in question and "Ps 10(3)(c)" in question and "tidak dapat" not in question
+    assert "pengalaman" in question and "tidak dapat" not in question
+    assert "Pasal 10 ayat (3) huruf c Pergub Banten 19/2023" in question and "Ps 10" not in question
     assert (await team(app, team_id))[0].ketua_id is None
     assert "Terlalu singkat" in texts(await kadis.says("Ada"))[0]
     EXPERIENCE = "Tiga tahun mengelola arsip dan aplikasi persuratan dinas."
@@ -378,7 +381,8 @@ async def test_banten_Ps_10_2_team_starts_only_with_its_penanggung_jawab(app, de
     team_id = await form_team(kadis)
     replies = texts(await kadis.presses(PickKetua(team_id, demo["budi"].employee.id)))
     assert "kini menjadi ketua" in replies[0]
-    assert "belum dapat dimulai" in replies[1] and "penanggung jawab" in replies[1] and "Ps 10(2)" in replies[1]
+    assert "belum dapat dimulai" in replies[1] and "penanggung jawab" in replies[1]
+    assert "Pasal 10 ayat (2) Pergub Banten 19/2023" in replies[1]
     await kadis.presses(PickMember(team_id, demo["dewi"].employee.id))
     t, _ = await team(app, team_id)
     assert t.status is TeamStatus.OPEN and not t.started
@@ -411,7 +415,7 @@ async def test_surakarta_no_team_where_a_pengawas_runs_the_sub_activity(app, dem
     replies = await kasubbag.says("Administrasi kepegawaian tertib dan mutakhir.")
     replies = await kasubbag.presses(button_data(replies, "akhir triwulan"))
     (reply,) = texts(await kasubbag.presses(button_data(replies, "Bentuk tim")))
-    assert "Pengawas" in reply and "Ps 14(5)(b)" in reply
+    assert "Pengawas" in reply and "Pasal 14 ayat (5) huruf b" in reply
     async with app.uow() as uow:
         assert not [t for t in await uow.teams.in_units([demo["andi"].employee.unit_id])
                     if t.name == "Tim Sub Kegiatan Kepegawaian"]
@@ -457,7 +461,7 @@ async def test_surakarta_renewal_ends_the_ketua_term(app, demo, profile_name):
         await uow.commit()
     replies = await kabid.presses(RenewTeam(team_id))
     (reply,) = texts(await kabid.presses(button_data(replies, "akhir tahun")))
-    assert "Ps 1(26)" in reply and "Sekretaris Daerah" in reply
+    assert "Pasal 1 angka 26" in reply and "Sekretaris Daerah" in reply
     t, members = await team(app, team_id)
     assert t.ketua_id is None and t.status is TeamStatus.OPEN and members[budi_id] is MemberRole.ANGGOTA
     assert any("Sekretaris Daerah" in m.payload["text"] for m in await outbox(app) if m.chat_id == 1001)
@@ -492,7 +496,7 @@ async def test_ketua_is_active_only_after_the_perjanjian_kinerja(app, demo, prof
     if profile_name == "nasional":
         assert "Perjanjian Kinerja" not in " ".join(texts(replies))
         return
-    assert "Perjanjian Kinerja" in texts(replies)[0] and "Ps 21(1)" in texts(replies)[0]
+    assert "Perjanjian Kinerja" in texts(replies)[0] and "Pasal 21 ayat (1)" in texts(replies)[0]
     assert (ConfirmPk(team_id).pack()) in [d for _, d in buttons(await budi.says("/tim"))]
     assert "aktif" in texts(await budi.presses(ConfirmPk(team_id)))[0]
     assert "periode" in texts(await budi.presses(ReportAction("k", team_id)))[0].lower()
@@ -539,4 +543,4 @@ async def test_a_vacant_ketua_post_reminds_the_sekda_and_the_unit_head(app, demo
     await ReminderScheduler(app, ScheduleSettings.for_profile(app.profile), indonesian_calendar(),
                             providers=[vacant_posts]).tick()
     told = {m.chat_id: m.payload["text"] for m in await outbox(app) if "SPBE" in m.payload.get("text", "")}
-    assert set(told) == {3001, 2001} and "Ps 27(2)" in told[3001] and "ketua" in told[3001]
+    assert set(told) == {3001, 2001} and "Pasal 27 ayat (2)" in told[3001] and "ketua" in told[3001]
