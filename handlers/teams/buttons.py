@@ -32,6 +32,12 @@ class NewTeamTerm(CallbackData, prefix="tn:p"):
     term: Term
 
 
+class NewTeamCadence(CallbackData, prefix="tn:c"):
+    """/timbaru: the team's reporting period in months, where the profile's is "berkala"."""
+
+    months: int
+
+
 class EndTeam(CallbackData, prefix="te"):
     team_id: int
     confirm: Literal["yes"] | None = None
