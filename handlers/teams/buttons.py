@@ -104,3 +104,16 @@ class ConfirmPk(CallbackData, prefix="pk"):
     """The ketua or pengendali confirms their Perjanjian Kinerja is made (Surakarta Ps 21(1), 25(1))."""
 
     team_id: int
+
+
+class DecreeDecision(CallbackData, prefix="kp"):
+    """The issuer's decision on a proposed team decree: ok (issue it) or no (reject with a reason)."""
+
+    decree_id: int
+    action: Literal["ok", "no"]
+
+
+class DecreeLetter(CallbackData, prefix="kp:l"):
+    """The team's issued decree as a PDF."""
+
+    decree_id: int

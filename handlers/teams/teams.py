@@ -1,8 +1,9 @@
 """/timbaru forms a team (tim kerja); /tim shows my teams with what I may do there.
 
 Steps of /timbaru: unit (only if I may form teams for several) -> name -> kind -> goal and target ->
-period -> confirm (with the reporting period where the regulation says "berkala"). The profile's maximum term (Surakarta Ps 14(5)(c)) and the Pengawas bar (Ps 14(5)(b))
-are enforced; in Surakarta the Penilai forms teams too (Ps 14(2))."""
+period -> confirm (with the reporting period where the regulation says "berkala"). The profile's
+maximum term (Surakarta Ps 14(5)(c)) and the Pengawas bar (Ps 14(5)(b)) are enforced;
+in Surakarta the Penilai forms teams too (Ps 14(2))."""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,6 +21,7 @@ from domain.profiles import Role
 from domain.profiles.model import CadenceRule
 from domain.rules import monitoring_period_months
 from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Team, TeamKind, TeamStatus
+from domain.team_decree import DecreeStatus
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
@@ -34,6 +36,7 @@ from handlers.teams.buttons import (
     AddMember,
     AppointKetua,
     AppointPengendali,
+    DecreeLetter,
     Dismiss,
     EndTeam,
     LinkGroup,
@@ -46,6 +49,7 @@ from handlers.teams.buttons import (
     Term,
 )
 from handlers.teams.cards import team_card
+from handlers.teams.decree import may_read as may_read_decree
 from handlers.teams.formation import check_new_team, formable_units
 from handlers.teams.membership import end_post
 from handlers.teams.pk import pk_keyboard, pk_missing, post_membership
@@ -283,6 +287,9 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
         rows.append([button(t("Renew"), RenewTeam(team_id)), button(t("End the team"), EndTeam(team_id))])
     if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
         rows.append([button(t("Link the team's group chat"), LinkGroup(team_id))])
+    decree = await ctx.uow.decrees.latest(team_id)
+    if decree is not None and decree.status is DecreeStatus.ISSUED and await may_read_decree(ctx, decree):
+        rows.append([button(t("Decree (Keputusan)"), DecreeLetter(id_of(decree)))])
     if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, await post_membership(ctx.uow, team, ctx.me.id)):
         rows.extend(list(row) for row in pk_keyboard(t, team))
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))

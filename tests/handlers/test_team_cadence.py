@@ -8,6 +8,7 @@ from handlers.teams.buttons import NewTeamCadence
 from tests.handlers.chat import Person, button_data, buttons_of, texts
 from tests.handlers.test_voluntary_application import linked
 
+
 async def to_confirm(head: Person) -> list:
     await head.says("/timbaru")
     replies = await head.says("Tim Sub Kegiatan Pengelolaan Aplikasi")
