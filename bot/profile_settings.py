@@ -3,17 +3,15 @@ of such a file), e.g. `authorized_official.role = "personnel_authority"`. Only P
 (domain/profiles/settable.py); anything else fails at start with a sentence naming the key."""
 from __future__ import annotations
 
-import json
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from bot.settings import Settings
-from domain.profiles import InvalidProfile, Profile, load_profile, with_deployment_settings
+from domain.profiles import InvalidProfile, Profile, load_profile, parse_settings, with_deployment_settings
 
 
 def parse_overrides(raw: str | None) -> dict[str, Any]:
-    """Dotted keys -> values; nested tables are flattened ({"a": {"b": 1}} -> {"a.b": 1})."""
+    """The settings from SIKERJA_PROFILE_OVERRIDES: the text itself, or the file it names."""
     if not raw or not raw.strip():
         return {}
     text = raw
@@ -22,21 +20,7 @@ def parse_overrides(raw: str | None) -> dict[str, Any]:
             text = Path(raw).expanduser().read_text(encoding="utf-8")
         except OSError as exc:
             raise InvalidProfile("profile_overrides_unreadable", detail=f"{raw}: {exc.strerror}") from None
-    try:
-        data = json.loads(text) if text.lstrip().startswith("{") else tomllib.loads(text)
-    except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise InvalidProfile("profile_overrides_unreadable", detail=str(exc)) from None
-    if not isinstance(data, dict):
-        raise InvalidProfile("profile_overrides_unreadable", detail="expected a table of settings")
-    return _flatten(data)
-
-
-def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in data.items():
-        path = f"{prefix}{key}"
-        flat.update(_flatten(value, path + ".") if isinstance(value, dict) else {path: value})
-    return flat
+    return parse_settings(text)
 
 
 def deployment_profile(settings: Settings, name: str | None = None) -> Profile:

@@ -2,6 +2,8 @@
 ("ditetapkan oleh" the Pemda) or is silent (docs/DECISIONS.md §17). Everything else the regulation fixes."""
 from __future__ import annotations
 
+import json
+import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -15,7 +17,7 @@ def _regulation_silent(section_path: str, knob: str) -> Callable[[Profile], bool
         section: Any = profile
         for part in section_path.split("."):
             section = getattr(section, part)
-        return section.source_of(knob).startswith(("product decision", "NS"))
+        return bool(section.source_of(knob).startswith(("product decision", "NS")))
     return check
 
 
@@ -42,3 +44,20 @@ def with_deployment_settings(profile: Profile, overrides: Mapping[str, Any]) -> 
             raise InvalidProfile("profile_not_settable", profile=profile.name, key=path,
                                  keys=", ".join(allowed))
     return with_overrides(profile, overrides, source="deployment setting")
+
+
+def parse_settings(text: str) -> dict[str, Any]:
+    """A deployment's settings as TOML or JSON text -> dotted keys ({"a": {"b": 1}} -> {"a.b": 1})."""
+    try:
+        data = json.loads(text) if text.lstrip().startswith("{") else tomllib.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as exc:
+        raise InvalidProfile("profile_overrides_unreadable", detail=str(exc)) from None
+    return _flatten(data)
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        flat.update(_flatten(value, path + ".") if isinstance(value, dict) else {path: value})
+    return flat

@@ -23,8 +23,8 @@ class DecreeRepo:
     async def latest(self, team_id: int) -> TeamDecree | None:
         """The team's newest decree that is not rejected (issued or waiting)."""
         rows = await self.s.scalars(select(TeamDecree).where(
-            TeamDecree.team_id == team_id, TeamDecree.status != DecreeStatus.REJECTED)  # type: ignore[arg-type]
-            .order_by(TeamDecree.id.desc()).limit(1))  # type: ignore[attr-defined]
+            TeamDecree.team_id == team_id, TeamDecree.status != DecreeStatus.REJECTED)
+            .order_by(TeamDecree.id.desc()).limit(1))
         return rows.first()
 
     async def issued_for(self, team_ids: Iterable[int]) -> list[TeamDecree]:
@@ -32,6 +32,6 @@ class DecreeRepo:
         if not ids:
             return []
         rows = await self.s.scalars(select(TeamDecree).where(
-            TeamDecree.team_id.in_(ids), TeamDecree.status == DecreeStatus.ISSUED)  # type: ignore[attr-defined]
-            .order_by(TeamDecree.id))  # type: ignore[attr-defined]
+            TeamDecree.team_id.in_(ids), TeamDecree.status == DecreeStatus.ISSUED)
+            .order_by(TeamDecree.id))
         return list(rows)

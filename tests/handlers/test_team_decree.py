@@ -12,8 +12,8 @@ from handlers.core.types import SendDocument
 from handlers.teams.buttons import DecreeDecision, DecreeLetter, PickKetua, PickMember
 from storage.engine import session_factory
 from storage.uow import UnitOfWorkFactory
-from tests.handlers.chat import alerts, buttons_of, texts
-from tests.handlers.test_teams import form_team
+from tests.handlers.chat import Person, alerts, buttons_of, texts
+from tests.handlers.test_teams import _add_setda, form_team, propose_ketua
 from tests.handlers.test_voluntary_application import linked, outbox
 
 
@@ -51,6 +51,28 @@ async def test_no_decree_where_the_regulation_names_no_instrument(app, demo, pro
     team_id = await form_team(kabid)
     await kabid.presses(PickKetua(team_id, demo["budi"].employee.id, "force"))
     assert (await decrees(app, team_id))[0] is None
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_the_pimpinan_uo_issues_it_though_the_sekda_appoints(app, demo, profile_name):
+    """Surakarta Ps 14(3)-(4): the decree is the Pimpinan UO's, as performance owner; the Sekda only appoints
+    the ketua (Ps 15(4)), so the decree needs no proposal."""
+    from handlers.org.link_codes import issue_code
+
+    sekda = await _add_setda(app)
+    async with app.uow() as uow:
+        code = (await issue_code(uow, sekda.id, app.clock(), 72)).code
+        await uow.commit()
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    sekda_p = Person(app, 3001, "Bambang")
+    await sekda_p.says(f"/start {code}")
+    team_id = await form_team(kabid)
+    await propose_ketua(kabid, team_id, demo["budi"].employee.id)
+    approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
+    await sekda_p.presses(approve)
+    decree, _ = await decrees(app, team_id)
+    assert decree.status is DecreeStatus.ISSUED and decree.issuer_id == demo["kabid_apt"].employee.id
+    assert decree.issuer_role == "unit_head"
 
 
 class TestAnotherIssuer:
