@@ -189,13 +189,15 @@ def cmd_demo(args, settings: Settings) -> int:
 
 def cmd_profile(args, settings: Settings) -> int:
     from bot.profile_settings import deployment_profile
-    from domain.profiles import profile_names
+    from domain.profiles import load_profile, profile_names
     from domain.profiles.describe import describe
 
     if args.action == "list":
         print("\n".join(profile_names()))
         return 0
-    print("\n".join(describe(deployment_profile(settings, args.name))))
+    # Another profile than the deployment's is shown as its regulation has it, without our settings.
+    own = args.name in (None, settings.profile)
+    print("\n".join(describe(deployment_profile(settings) if own else load_profile(args.name))))
     print(PROFILE_LEGEND)
     return 0
 

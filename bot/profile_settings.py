@@ -23,6 +23,6 @@ def parse_overrides(raw: str | None) -> dict[str, Any]:
     return parse_settings(text)
 
 
-def deployment_profile(settings: Settings, name: str | None = None) -> Profile:
+def deployment_profile(settings: Settings) -> Profile:
     """The profile as this deployment runs it; raises InvalidProfile (a DomainError) when refused."""
-    return with_deployment_settings(load_profile(name or settings.profile), parse_overrides(settings.profile_overrides))
+    return with_deployment_settings(load_profile(settings.profile), parse_overrides(settings.profile_overrides))

@@ -65,3 +65,11 @@ def test_a_refused_setting_stops_the_start_in_one_line(monkeypatch, capsys, raw,
     assert main(["profile", "show"]) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and all(w in err for w in words), err
+
+
+def test_another_profile_is_shown_as_its_regulation_has_it(monkeypatch, capsys):
+    monkeypatch.setenv("SIKERJA_PROFILE", "nasional")
+    monkeypatch.setenv("SIKERJA_LANGUAGE", "en")
+    monkeypatch.setenv("SIKERJA_PROFILE_OVERRIDES", 'voluntary.within_unit.decider = "rater"')
+    assert main(["profile", "show", "surakarta"]) == 0
+    assert "deployment setting" not in capsys.readouterr().out
