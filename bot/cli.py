@@ -73,10 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _check_profile(name: str) -> None:
-    from domain.profiles import load_profile
+def _check_profile(settings: Settings) -> None:
+    from bot.profile_settings import deployment_profile
 
-    load_profile(name)
+    deployment_profile(settings)
 
 
 def _run_settings(args, settings: Settings) -> Settings:
@@ -91,7 +91,7 @@ def cmd_run(args, settings: Settings) -> int:
         print(f"Unknown runtime {settings.runtime!r} (SIKERJA_RUNTIME). Valid runtimes: {', '.join(RUNTIMES)}",
               file=sys.stderr)
         return 2
-    _check_profile(settings.profile)  # an unknown profile fails first, with the valid names
+    _check_profile(settings)  # an unknown profile or a refused setting fails first, in one sentence
     if settings.bot_token is None or not settings.bot_token.get_secret_value():
         print(NO_TOKEN, file=sys.stderr)
         return 2
@@ -152,7 +152,7 @@ def cmd_seed_demo(args, settings: Settings) -> int:
 
     if args.profile:
         settings = settings.model_copy(update={"profile": args.profile})
-    _check_profile(settings.profile)
+    _check_profile(settings)
     upgrade(settings.database_url)
 
     async def _seed():
@@ -188,13 +188,16 @@ def cmd_demo(args, settings: Settings) -> int:
 
 
 def cmd_profile(args, settings: Settings) -> int:
+    from bot.profile_settings import deployment_profile
     from domain.profiles import load_profile, profile_names
     from domain.profiles.describe import describe
 
     if args.action == "list":
         print("\n".join(profile_names()))
         return 0
-    print("\n".join(describe(load_profile(args.name or settings.profile))))
+    # Another profile than the deployment's is shown as its regulation has it, without our settings.
+    own = args.name in (None, settings.profile)
+    print("\n".join(describe(deployment_profile(settings) if own else load_profile(args.name))))
     print(PROFILE_LEGEND)
     return 0
 

@@ -14,6 +14,8 @@ class Settings(BaseSettings):
     database_url: str = Field(default="sqlite:///data/sikerja.db", validation_alias="DATABASE_URL")
     telegram_api_base: str = Field(default="https://api.telegram.org", validation_alias="TELEGRAM_API_BASE")
     profile: str = Field(default="nasional", validation_alias="SIKERJA_PROFILE")
+    # Pemda-settable knobs (domain/profiles/settable.py): TOML or JSON text, or a file path.
+    profile_overrides: str | None = Field(default=None, validation_alias="SIKERJA_PROFILE_OVERRIDES")
     timezone: str | None = Field(default=None, validation_alias="SIKERJA_TIMEZONE")
     language: str = Field(default="id", validation_alias="SIKERJA_LANGUAGE")
     runtime: str = Field(default="aiogram", validation_alias="SIKERJA_RUNTIME")

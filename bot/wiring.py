@@ -5,12 +5,12 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.profile_settings import deployment_profile
 from bot.ratelimit import FloodLimits, SenderLimits
 from bot.runtimes import RUNTIMES
 from bot.runtimes.base import Runtime
 from bot.runtimes.webhook import WebhookOptions, masked, new_secret
 from bot.settings import Settings
-from domain.profiles import load_profile
 from handlers.core.app import App, AppConfig
 from storage.engine import make_engine, session_factory
 from storage.uow import UnitOfWorkFactory
@@ -22,7 +22,7 @@ def build_app(settings: Settings, engine: AsyncEngine | None = None, **overrides
     engine = engine or make_engine(settings.database_url)
     config = AppConfig(default_language=settings.language, link_code_ttl_hours=settings.link_code_ttl_hours,
                        admin_telegram_ids=frozenset(settings.admins), bot_username=settings.bot_username)
-    app = App(uow=UnitOfWorkFactory(session_factory(engine)), profile=load_profile(settings.profile),
+    app = App(uow=UnitOfWorkFactory(session_factory(engine)), profile=deployment_profile(settings),
               config=config, **overrides)
     return app, engine
 

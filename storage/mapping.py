@@ -18,6 +18,7 @@ from domain.member_input import MemberInput
 from domain.org import Employee, Unit
 from domain.report import Kendala, Report, ReportRequest
 from domain.team import Membership, Team
+from domain.team_decree import TeamDecree
 from storage.records import (
     Conversation,
     Decision,
@@ -27,7 +28,7 @@ from storage.records import (
     ReportVersion,
     TelegramLink,
 )
-from storage.tables import applications, audit, links, member_inputs, messaging, org, reports, teams
+from storage.tables import applications, audit, decrees, links, member_inputs, messaging, org, reports, teams
 from storage.tables.base import metadata
 
 mapper_registry = registry(metadata=metadata)
@@ -55,6 +56,7 @@ def start_mappers() -> None:
     m(Team, teams.teams)
     m(Membership, teams.memberships)
     m(Candidacy, teams.ketua_candidacies)
+    m(TeamDecree, decrees.team_decrees)
     # reports
     m(Report, reports.reports, version_id_col=reports.reports.c.row_version)
     m(ReportVersion, reports.report_versions)

@@ -11,6 +11,7 @@ from storage.repos.applications import ApplicationRepo, AssignmentRepo
 from storage.repos.audit import DecisionRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.counters import CounterRepo
+from storage.repos.decrees import DecreeRepo
 from storage.repos.delivery import UnreachableRepo
 from storage.repos.links import LinkRepo
 from storage.repos.member_inputs import MemberInputRepo
@@ -44,6 +45,7 @@ class UnitOfWork:
         self.outbox = OutboxRepo(s)
         self.conversations = ConversationRepo(s)
         self.counters = CounterRepo(s)
+        self.decrees = DecreeRepo(s)
         self.admins = AdminRepo(s)
         self.acting = ActingRepo(s)
         self.org_admin = OrgAdminRepo(s)

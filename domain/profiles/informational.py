@@ -29,15 +29,13 @@ INFORMATIONAL: dict[str, str] = {
                                              "own_approval_required", "released_list_needs_target_approval",
                                              "letter_issuer", "letter_tembusan",
                                              "letter_tembusan_both_authorized_officials", "reason_required")))},
-    "teams.decree_issuer": "being wired: the team instrument (SK / surat tugas tim) issued at /timbaru",
     "teams.ketua.proposer": "the unit head proposes in every flow (handlers/teams/proposal); the Penilai's part "
                             "is rater_consideration; kept for `profile show`",
     "pengendali.proposer": "the unit head proposes in every flow (handlers/teams/proposal); "
                            "kept for `profile show`",
     "teams.ketua.allowance": "wired with the tambahan penghasilan flag (domain.pending.allowance_for, R57)",
     "pengendali.allowance": "wired with the tambahan penghasilan flag (domain.pending.allowance_for, R57)",
-    "reporting.member_input_to": "being wired: who a member's input reaches besides the ketua",
-    "reporting.kendala_escalate_home_heads": "being wired by the cross-boundary issue: a member from another "
+    "reporting.kendala_escalate_home_heads": "for the cross-boundary issue (not modelled yet): a member from another "
                                              "unit's kendala goes to their home heads too",
     "reporting.rework_owner": "the unit head in every profile, which is who returns a report today "
                               "(product decision 11); kept for `profile show`",

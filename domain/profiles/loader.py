@@ -191,6 +191,8 @@ def _check_consistency(p: Profile, name: str) -> None:
         refuse("profile_inconsistent", "appointment.cross_agency_flow")
     if any(not 1 <= m <= 12 for m in p.teams.vacancy_deadline_months):
         refuse("profile_bad_value", "teams.vacancy_deadline_months", value=list(p.teams.vacancy_deadline_months))
+    if p.reporting.cadence_months not in (1, 2, 3, 4, 6, 12):  # periods tile the year
+        refuse("profile_bad_value", "reporting.cadence_months", value=p.reporting.cadence_months)
     if not p.teams.ketua.allowed_kinds:
         refuse("profile_bad_value", "teams.ketua.allowed_kinds", value=[])
 

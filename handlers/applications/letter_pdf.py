@@ -1,4 +1,5 @@
-"""Surat penugasan (assignment letter) as a one-page PDF, made with fpdf2.
+"""Surat penugasan (assignment letter) as a one-page PDF, made with fpdf2, from building blocks
+(letter, paragraph, fields, signed) the team's decree shares.
 
 Electronic proof of assignment satisfies rule 2 (work may not start without a surat
 penugasan or other written proof, on paper or electronic)."""
@@ -34,43 +35,59 @@ def _latin1(text: str) -> str:
     return text.replace("—", "-").replace("–", "-").replace("’", "'").encode("latin-1", "replace").decode("latin-1")
 
 
-def _date_id(day: dt.date) -> str:
+def date_id(day: dt.date) -> str:
     return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
 
 
-def assignment_letter(d: LetterData) -> bytes:
+def letter(doc_title: str, unit_name: str, heading: str, number: str) -> FPDF:
+    """A page with the unit's letterhead, the document's heading and its number: the building block of
+    every letter the bot issues (the assignment letter here, the team's decree in handlers/teams)."""
     pdf = FPDF(format="A4")
-    pdf.set_title(f"Surat Penugasan {d.number}")
+    pdf.set_title(_latin1(doc_title))
     pdf.set_creator("Sikerja")
     pdf.add_page()
     pdf.set_margins(25, 20, 25)
     pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 7, _latin1(d.unit_name.upper()), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 7, _latin1(unit_name.upper()), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.line(25, pdf.get_y() + 2, 185, pdf.get_y() + 2)
     pdf.ln(8)
     pdf.set_font("Helvetica", "BU", 12)
-    pdf.cell(0, 7, "SURAT PENUGASAN", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7, _latin1(heading), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 11)
-    pdf.cell(0, 6, _latin1(f"Nomor: {d.number}"), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, _latin1(f"Nomor: {number}"), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    basis = ("atas pengajuan sukarela yang bersangkutan" if d.mode == "sukarela" else "melalui penunjukan")
-    pdf.multi_cell(0, 6, _latin1(f"Berdasarkan {d.regulation}, dengan ini menugaskan, {basis}:"),
-                   new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    for label, value in (("Nama", d.employee_name), ("NIP", d.employee_nip), ("Jabatan", d.employee_jabatan)):
-        pdf.cell(35, 6, label)
+    return pdf
+
+
+def paragraph(pdf: FPDF, text: str, gap: float = 2) -> None:
+    pdf.multi_cell(0, 6, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(gap)
+
+
+def fields(pdf: FPDF, rows: tuple[tuple[str, str], ...]) -> None:
+    for label, value in rows:
+        pdf.cell(35, 6, _latin1(label))
         pdf.multi_cell(0, 6, _latin1(f": {value}"), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
-    pdf.multi_cell(0, 6, _latin1(f"Untuk melaksanakan tugas pada: {d.work}."), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    pdf.multi_cell(0, 6, "Demikian surat penugasan ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.",
-                   new_x="LMARGIN", new_y="NEXT")
+
+
+def signed(pdf: FPDF, issued_on: dt.date, jabatan: str, name: str, nip: str) -> bytes:
+    """The signature block and the electronic-document note; the finished PDF."""
     pdf.ln(10)
     pdf.set_x(110)
-    pdf.multi_cell(0, 6, _latin1(f"Ditetapkan pada {_date_id(d.issued_on)}\n{d.issuer_jabatan},\n\n\n\n"
-                                 f"{d.issuer_name}\nNIP {d.issuer_nip}"))
+    pdf.multi_cell(0, 6, _latin1(f"Ditetapkan pada {date_id(issued_on)}\n{jabatan},\n\n\n\n{name}\nNIP {nip}"))
     pdf.ln(6)
     pdf.set_font("Helvetica", "I", 8)
     pdf.multi_cell(0, 4, "Dokumen elektronik yang diterbitkan melalui Sikerja; tercatat dalam jejak audit.",
                    new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def assignment_letter(d: LetterData) -> bytes:
+    pdf = letter(f"Surat Penugasan {d.number}", d.unit_name, "SURAT PENUGASAN", d.number)
+    basis = ("atas pengajuan sukarela yang bersangkutan" if d.mode == "sukarela" else "melalui penunjukan")
+    paragraph(pdf, f"Berdasarkan {d.regulation}, dengan ini menugaskan, {basis}:")
+    fields(pdf, (("Nama", d.employee_name), ("NIP", d.employee_nip), ("Jabatan", d.employee_jabatan)))
+    paragraph(pdf, f"Untuk melaksanakan tugas pada: {d.work}.")
+    paragraph(pdf, "Demikian surat penugasan ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.", 0)
+    return signed(pdf, d.issued_on, d.issuer_jabatan, d.issuer_name, d.issuer_nip)

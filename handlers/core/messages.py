@@ -145,6 +145,11 @@ SENTENCES: dict[str, Wording] = {
     "profile_name_mismatch": lambda t, p: t("The regulation profile file “{file}” calls itself “{name}”; the "
                                             "two must match.", file=p.get("file", ""), name=p.get("value", "")),
     "profile_inconsistent": _profile_problem,
+    "profile_not_settable": lambda t, p: t("The regulation fixes the setting “{key}” of the profile “{profile}”; a "
+                                           "deployment may set only: {keys}.", key=p.get("key", ""),
+                                           profile=p.get("profile", ""), keys=p.get("keys", "")),
+    "profile_overrides_unreadable": lambda t, p: t("The deployment settings cannot be read: {detail}",
+                                                   detail=p.get("detail", "")),
 }
 
 CLAUSES: dict[str, Wording] = {

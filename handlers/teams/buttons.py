@@ -32,6 +32,12 @@ class NewTeamTerm(CallbackData, prefix="tn:p"):
     term: Term
 
 
+class NewTeamCadence(CallbackData, prefix="tn:c"):
+    """/timbaru: the team's reporting period in months, where the profile's is "berkala"."""
+
+    months: int
+
+
 class EndTeam(CallbackData, prefix="te"):
     team_id: int
     confirm: Literal["yes"] | None = None
@@ -98,3 +104,16 @@ class ConfirmPk(CallbackData, prefix="pk"):
     """The ketua or pengendali confirms their Perjanjian Kinerja is made (Surakarta Ps 21(1), 25(1))."""
 
     team_id: int
+
+
+class DecreeDecision(CallbackData, prefix="kp"):
+    """The issuer's decision on a proposed team decree: ok (issue it) or no (reject with a reason)."""
+
+    decree_id: int
+    action: Literal["ok", "no"]
+
+
+class DecreeLetter(CallbackData, prefix="kp:l"):
+    """The team's issued decree as a PDF."""
+
+    decree_id: int

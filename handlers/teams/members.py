@@ -37,6 +37,7 @@ from handlers.teams.buttons import (
 )
 from handlers.teams.cards import role_label
 from handlers.teams.consideration import ask_consideration
+from handlers.teams.decree import decree_on_start
 from handlers.teams.membership import add_member, missing_posts, set_ketua, start_if_staffed
 from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt, post_membership
 from handlers.teams.proposal import appointers, propose
@@ -200,6 +201,7 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now)
     else:
         await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile)
+        await decree_on_start(ctx, team)
     missing = pk_missing(ctx.profile, await post_membership(ctx.uow, team, employee_id))
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name)
@@ -321,6 +323,7 @@ async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
         return
     await add_member(ctx.uow, team, person.id, role, ctx.me.id, ctx.now)
     await start_if_staffed(ctx.uow, ctx.profile, team, ctx.me.id, ctx.now)
+    await decree_on_start(ctx, team)
     await ctx.notify(person.id, f"team:{team.id}:{code}:{person.id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=role_label(tr, role),
            team=team.name), None))

@@ -1,8 +1,9 @@
 """/timbaru forms a team (tim kerja); /tim shows my teams with what I may do there.
 
 Steps of /timbaru: unit (only if I may form teams for several) -> name -> kind -> goal and target ->
-period -> confirm. The profile's maximum term (Surakarta Ps 14(5)(c)) and the Pengawas bar (Ps 14(5)(b))
-are enforced; in Surakarta the Penilai forms teams too (Ps 14(2))."""
+period -> confirm (with the reporting period where the regulation says "berkala"). The profile's
+maximum term (Surakarta Ps 14(5)(c)) and the Pengawas bar (Ps 14(5)(b)) are enforced;
+in Surakarta the Penilai forms teams too (Ps 14(2))."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,7 +18,10 @@ from domain.ids import id_of
 from domain.periods import QUARTERLY, period_of
 from domain.posts import post_ends_with_term, team_formers
 from domain.profiles import Role
+from domain.profiles.model import CadenceRule
+from domain.rules import monitoring_period_months
 from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Team, TeamKind, TeamStatus
+from domain.team_decree import DecreeStatus
 from handlers.core.buttons import CallbackData, button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
@@ -33,10 +37,12 @@ from handlers.teams.buttons import (
     AddMember,
     AppointKetua,
     AppointPengendali,
+    DecreeLetter,
     Dismiss,
     EndTeam,
     LinkGroup,
     NewTeamAction,
+    NewTeamCadence,
     NewTeamKind,
     NewTeamTerm,
     RenewTeam,
@@ -44,6 +50,7 @@ from handlers.teams.buttons import (
     Term,
 )
 from handlers.teams.cards import team_card
+from handlers.teams.decree import may_read as may_read_decree
 from handlers.teams.formation import check_new_team, formable_units
 from handlers.teams.membership import end_post
 from handlers.teams.pk import pk_keyboard, pk_missing, post_membership
@@ -140,17 +147,30 @@ async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> No
     check_term(ctx.profile, start, end).raise_failure()
     data.update(starts_on=start.isoformat(), ends_on=end.isoformat())
     await FORM.advance(ctx, Step.CONFIRM, data)
+    ctx.reply(*_summary(ctx, data))
+
+
+# The reporting periods a unit head may pick where the regulation says "berkala" (product decision 17).
+CADENCE_CHOICES = (1, 3, 6)
+
+
+def _summary(ctx: Ctx, data: dict) -> tuple[Html, Keyboard]:
     t = ctx.t
-    summary = Html("\n".join([
-        t("<b>New team</b>"), t("Unit: {unit}", unit=data["unit"]), t("Name: {name}", name=data["name"]),
-        t("Kind: {kind}", kind=data["kind"]), t("Goal and target: {goal}", goal=data["goal"]),
-        t("Period: {start} – {end}", start=data["starts_on"], end=data["ends_on"])]))
-    ctx.reply(summary, keyboard([button(t("Form the team"), NewTeamAction("ok")),
-                                 button(t("Cancel"), NewTeamAction("x"))]))
+    lines = [t("<b>New team</b>"), t("Unit: {unit}", unit=data["unit"]), t("Name: {name}", name=data["name"]),
+             t("Kind: {kind}", kind=data["kind"]), t("Goal and target: {goal}", goal=data["goal"]),
+             t("Period: {start} – {end}", start=data["starts_on"], end=data["ends_on"])]
+    rows = []
+    if ctx.profile.reporting.cadence is CadenceRule.PERIODIC:
+        chosen = data.get("cadence_months") or ctx.profile.reporting.cadence_months
+        lines.append(t("Reports: every {months} month(s) — choose another period below if you wish.", months=chosen))
+        rows.append([button(("✓ " if m == chosen else "") + t("Every {months} month(s)", months=m),
+                            NewTeamCadence(m)) for m in sorted({*CADENCE_CHOICES, chosen})])
+    rows.append([button(t("Form the team"), NewTeamAction("ok")), button(t("Cancel"), NewTeamAction("x"))])
+    return Html("\n".join(lines)), keyboard(*rows)
 
 
-@router.callback(NewTeamAction, NewTeamKind, NewTeamTerm)
-async def on_button(ctx: Ctx, pressed: NewTeamAction | NewTeamKind | NewTeamTerm) -> None:
+@router.callback(NewTeamAction, NewTeamKind, NewTeamTerm, NewTeamCadence)
+async def on_button(ctx: Ctx, pressed: NewTeamAction | NewTeamKind | NewTeamTerm | NewTeamCadence) -> None:
     conv = await ctx.open_form(FORM, ctx.t("This form is no longer open."))
     if conv is None:
         return
@@ -169,6 +189,16 @@ async def on_button(ctx: Ctx, pressed: NewTeamAction | NewTeamKind | NewTeamTerm
                 await _with_period(ctx, data, start, term_end(start, pressed.term))
             except DomainError as err:
                 ctx.reply(explain(t, err))
+    elif isinstance(pressed, NewTeamCadence):
+        if conv.step is Step.CONFIRM:
+            try:  # refused where the regulation fixes the period (Surakarta Lamp. V.a 4)
+                months = monitoring_period_months(ctx.profile, pressed.months)
+            except DomainError as err:
+                ctx.reply(explain(t, err))
+                return
+            data["cadence_months"] = months
+            await FORM.advance(ctx, Step.CONFIRM, data)
+            ctx.edit_or_reply(*_summary(ctx, data))
     elif pressed.action == "u" and conv.step is Step.UNIT:
         unit = next((u for u in await formable_units(ctx.uow, ctx.profile, ctx.me.id)
                      if u.id == pressed.unit_id), None)
@@ -184,6 +214,12 @@ async def on_button(ctx: Ctx, pressed: NewTeamAction | NewTeamKind | NewTeamTerm
         await cancel_by_button(ctx)
 
 
+def _own_cadence(ctx: Ctx, data: dict) -> int | None:
+    """None follows the profile (and a later deployment setting); only a different choice is the team's own."""
+    months = data.get("cadence_months")
+    return months if months and months != ctx.profile.reporting.cadence_months else None
+
+
 async def _create(ctx: Ctx, data: dict) -> None:
     unit = present(await ctx.uow.org.unit(data["unit_id"]), "the new team's unit")
     allowed = await check_new_team(ctx.uow, ctx.profile, unit)
@@ -194,7 +230,7 @@ async def _create(ctx: Ctx, data: dict) -> None:
         return
     team = Team(None, data["unit_id"], data["name"], TeamKind(data["kind"]), goal=data["goal"],
                 starts_on=dt.date.fromisoformat(data["starts_on"]), ends_on=dt.date.fromisoformat(data["ends_on"]),
-                created_by_id=ctx.me.id)
+                created_by_id=ctx.me.id, cadence_months=_own_cadence(ctx, data))
     ctx.uow.teams.add(team)
     await ctx.uow.flush()
     ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "formed", ctx.now,
@@ -252,6 +288,9 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
         rows.append([button(t("Renew"), RenewTeam(team_id)), button(t("End the team"), EndTeam(team_id))])
     if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
         rows.append([button(t("Link the team's group chat"), LinkGroup(team_id))])
+    decree = await ctx.uow.decrees.latest(team_id)
+    if decree is not None and decree.status is DecreeStatus.ISSUED and await may_read_decree(ctx, decree):
+        rows.append([button(t("Decree (Keputusan)"), DecreeLetter(id_of(decree)))])
     if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, await post_membership(ctx.uow, team, ctx.me.id)):
         rows.extend(list(row) for row in pk_keyboard(t, team))
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))

@@ -19,7 +19,6 @@ from domain.pending import (
     check_request_fields,
     check_voluntary_dispatch,
     check_voluntary_scope,
-    decree_issuers,
     voluntary_home_approvers,
 )
 from domain.posts import check_activation, check_team_creation, vacancy_deadline
@@ -35,6 +34,7 @@ from domain.rules import (
     monitoring_period_months,
     report_path,
 )
+from domain.team_decree import decree_issuers
 from tests.domain.test_eligibility import OWNING_UNIT, emp, jf
 
 D, BD, BT, H, S, N = "dharmasraya", "badung", "banten", "hulu-sungai-utara", "surakarta", "nasional"

@@ -1,0 +1,158 @@
+"""The team's decree (keputusan pembentukan tim; rules 36/38) once the team starts: issued by the official
+the profile names for the team's scope (within a unit for now) — at once where that is the team's own unit
+head, else proposed to them to approve or reject with a reason — numbered KT-YYYY-NNNNN, and sent as a PDF
+from the [Keputusan] button of /tim to the team's members and the officials concerned."""
+from __future__ import annotations
+
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from domain.deciders import official_for, organisation_unit
+from domain.errors import DomainError
+from domain.ids import id_of
+from domain.profiles import Role, Scope
+from domain.team import Team
+from domain.team_decree import NUMBER_PREFIX, DecreeStatus, TeamDecree, issuer_roles
+from domain.text import REASON_MIN_LENGTH
+from handlers.core.buttons import button
+from handlers.core.context import Ctx, keyboard
+from handlers.core.forms import Form, FormState, close
+from handlers.core.lookups import present
+from handlers.core.messages import explain
+from handlers.core.registry import Router
+from handlers.core.types import SendDocument
+from handlers.teams.buttons import DecreeDecision, DecreeLetter
+from handlers.teams.decree_pdf import DecreeData, team_decree
+from storage.records import Decision
+
+router = Router()
+
+
+class RejectStep(StrEnum):
+    REASON = "reason"
+
+
+REJECT = Form("decree_reject", RejectStep)
+
+
+async def decree_on_start(ctx: Ctx, team: Team) -> None:
+    """Once a started team has a ketua its current decree does not name, issue or propose one."""
+    if not team.started or team.ketua_id is None:
+        return
+    latest = await ctx.uow.decrees.latest(id_of(team))
+    if latest is not None and latest.ketua_id == team.ketua_id:
+        return
+    org = await ctx.uow.org.view_for(ctx.me, unit_ids=[team.unit_id], on=ctx.today)
+    own = organisation_unit(org, ctx.profile, team.unit_id)
+    for role in issuer_roles(ctx.profile, Scope.WITHIN_UNIT):  # none: the regulation names no instrument
+        resolved = official_for(org, role, team.unit_id, profile=ctx.profile)
+        if resolved is not None:
+            break
+    else:
+        return
+    issuer = resolved.person
+    decree = TeamDecree(None, id_of(team), team.ketua_id, issuer.id, role.value, ctx.me.id, ctx.now)
+    ctx.uow.decrees.add(decree)
+    if role is Role.UNIT_HEAD or (own is not None and own.head_id == issuer.id):
+        await _issue(ctx, decree, team, issuer.id)
+        return
+    await ctx.uow.flush()
+    ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "decree_proposed", ctx.now,
+                                   details={"decree_id": decree.id, "issuer_id": issuer.id}))
+    await ctx.notify(issuer.id, f"decree:{decree.id}:proposed", lambda tr: (
+        tr("{proposer} proposes the decree forming team <b>{team}</b> ({unit}) for you to issue ({article}).",
+           proposer=ctx.me.name, team=team.name, unit=own.name if own else "",
+           article=ctx.profile.teams.source_of("decree_issuer")),
+        keyboard([button(tr("✅ Issue the decree"), DecreeDecision(id_of(decree), "ok")),
+                  button(tr("❌ Reject"), DecreeDecision(id_of(decree), "no"))])))
+
+
+async def _issue(ctx: Ctx, decree: TeamDecree, team: Team, issuer_id: int) -> None:
+    decree.issue(await ctx.uow.counters.next(f"{NUMBER_PREFIX}-{ctx.now.year}"), ctx.now)
+    await ctx.uow.flush()
+    ctx.uow.decisions.add(Decision("team", id_of(team), issuer_id, "decree_issued", ctx.now,
+                                   details={"decree_id": decree.id, "number": decree.number}))
+    for member in await ctx.uow.teams.members(id_of(team)):
+        await ctx.notify(member.employee_id, f"decree:{decree.id}:issued", lambda tr: (
+            tr("The decree forming team <b>{team}</b> is issued: {number}.", team=team.name, number=decree.number),
+            keyboard([button(tr("Decree (Keputusan)"), DecreeLetter(id_of(decree)))])))
+
+
+@router.callback(DecreeDecision)
+async def on_decision(ctx: Ctx, pressed: DecreeDecision) -> None:
+    decree = await ctx.uow.decrees.get(pressed.decree_id)
+    if decree is None or decree.issuer_id != ctx.me.id:
+        ctx.answer(ctx.t("Only the official who decides this can do that."), alert=True)
+        return
+    if decree.status is not DecreeStatus.PROPOSED:
+        ctx.answer(ctx.t("This can no longer be done: it has already been processed."), alert=True)
+        return
+    ctx.answer()
+    if pressed.action == "no":
+        if await REJECT.open_once(ctx, RejectStep.REASON, {"decree_id": decree.id}):
+            ctx.reply(ctx.t("Write the reason for rejecting this proposal (at least {min} characters).",
+                            min=REASON_MIN_LENGTH), force_reply=True, placeholder=ctx.t("Reason for rejection"))
+        return
+    team = present(await ctx.uow.teams.get(decree.team_id), "the decree's team")
+    await _issue(ctx, decree, team, ctx.me.id)
+    await ctx.notify(decree.proposed_by_id, f"decree:{decree.id}:approved", lambda tr: (
+        tr("The decree forming team <b>{team}</b> is issued: {number}.", team=team.name, number=decree.number),
+        None))
+    ctx.edit_or_reply(ctx.t("The decree forming team <b>{team}</b> is issued: {number}.", team=team.name,
+                            number=decree.number))
+
+
+@router.conversation(REJECT)
+async def on_reject_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
+    decree = await ctx.uow.decrees.get(conv.data.get("decree_id", 0))
+    if decree is None or decree.status is not DecreeStatus.PROPOSED or decree.issuer_id != ctx.me.id:
+        await close(ctx)
+        ctx.reply(ctx.t("That is no longer waiting for your decision. Nothing was changed."))
+        return
+    try:
+        decree.reject(ctx.update.text, ctx.now)
+    except DomainError as err:
+        ctx.reply(explain(ctx.t, err), force_reply=True)
+        return
+    team = present(await ctx.uow.teams.get(decree.team_id), "the decree's team")
+    ctx.uow.decisions.add(Decision("team", decree.team_id, ctx.me.id, "decree_rejected", ctx.now,
+                                   reason=decree.reason, details={"decree_id": decree.id}))
+    await close(ctx)
+    await ctx.notify(decree.proposed_by_id, f"decree:{decree.id}:rejected", lambda tr: (
+        tr("The decree forming team <b>{team}</b> was not issued.\nReason: {reason}", team=team.name,
+           reason=decree.reason), None))
+    ctx.reply(ctx.t("Proposal rejected; the unit head has been told the reason."))
+
+
+async def may_read(ctx: Ctx, decree: TeamDecree) -> bool:
+    """The team's current members (ketua included), the issuer and the proposer."""
+    if ctx.me.id in (decree.issuer_id, decree.proposed_by_id):
+        return True
+    return await ctx.uow.teams.membership(decree.team_id, ctx.me.id) is not None
+
+
+@router.callback(DecreeLetter)
+async def on_letter(ctx: Ctx, pressed: DecreeLetter) -> None:
+    decree = await ctx.uow.decrees.get(pressed.decree_id)
+    if decree is None or decree.status is not DecreeStatus.ISSUED or not await may_read(ctx, decree):
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    team = present(await ctx.uow.teams.get(decree.team_id), "the decree's team")
+    number = present(decree.number, "the number of an issued decree")
+    issuer = present(await ctx.uow.org.employee(decree.issuer_id), "the decree's issuer")
+    unit = await ctx.uow.org.unit(team.unit_id)
+    members = await ctx.uow.teams.members(id_of(team))
+    people = await ctx.uow.org.employees(m.employee_id for m in members)
+    ketua = present(await ctx.uow.org.employee(decree.ketua_id), "the decree's ketua")
+    issued_on = present(decree.decided_at, "the date of an issued decree").astimezone(
+        ZoneInfo(ctx.profile.timezone)).date()
+    pdf = team_decree(DecreeData(
+        number=number, issued_on=issued_on, unit_name=unit.name if unit else "", team_name=team.name,
+        goal=team.goal, starts_on=team.starts_on, ends_on=team.ends_on, ketua=(ketua.name, ketua.nip),
+        members=tuple((people[m.employee_id].name, people[m.employee_id].nip, m.role.value) for m in members
+                      if m.employee_id in people and m.employee_id != ketua.id),
+        issuer_name=issuer.name, issuer_nip=issuer.nip, issuer_jabatan=issuer.jabatan_name,
+        regulation=ctx.profile.title, article=ctx.profile.teams.source_of("decree_issuer")))
+    ctx.answer()
+    ctx.replies.append(SendDocument(ctx.update.chat_id, f"keputusan-{number}.pdf", pdf,
+                                    caption=ctx.t("Team decree {number}", number=number)))
