@@ -14,6 +14,7 @@ from domain.acting import ActingOfficial
 from domain.application import Application
 from domain.assignment import Assignment
 from domain.candidacy import Candidacy
+from domain.dialog import Dialog
 from domain.org import Employee, Unit
 from domain.report import Kendala, Report, ReportRequest
 from domain.team import Membership, Team
@@ -26,7 +27,7 @@ from storage.records import (
     ReportVersion,
     TelegramLink,
 )
-from storage.tables import applications, audit, links, messaging, org, reports, teams
+from storage.tables import applications, audit, dialogs, links, messaging, org, reports, teams
 from storage.tables.base import metadata
 
 mapper_registry = registry(metadata=metadata)
@@ -54,6 +55,7 @@ def start_mappers() -> None:
     m(Team, teams.teams)
     m(Membership, teams.memberships)
     m(Candidacy, teams.ketua_candidacies)
+    m(Dialog, dialogs.dialogs)
     # reports
     m(Report, reports.reports, version_id_col=reports.reports.c.row_version)
     m(ReportVersion, reports.report_versions)

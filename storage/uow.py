@@ -11,6 +11,7 @@ from storage.repos.applications import ApplicationRepo, AssignmentRepo
 from storage.repos.audit import DecisionRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.counters import CounterRepo
+from storage.repos.dialogs import DialogRepo
 from storage.repos.delivery import UnreachableRepo
 from storage.repos.links import LinkRepo
 from storage.repos.org import OrgRepo
@@ -35,6 +36,7 @@ class UnitOfWork:
         self.org = OrgRepo(s)
         self.links = LinkRepo(s)
         self.teams = TeamRepo(s)
+        self.dialogs = DialogRepo(s)
         self.reports = ReportRepo(s)
         self.applications = ApplicationRepo(s)
         self.assignments = AssignmentRepo(s)

@@ -4,6 +4,7 @@ mapping is started explicitly by storage.mapping.start_mappers()."""
 from storage.tables import (  # noqa: F401  (each module adds its tables to metadata)
     applications,
     audit,
+    dialogs,
     links,
     messaging,
     org,
