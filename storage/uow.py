@@ -11,8 +11,8 @@ from storage.repos.applications import ApplicationRepo, AssignmentRepo
 from storage.repos.audit import DecisionRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.counters import CounterRepo
-from storage.repos.dialogs import DialogRepo
 from storage.repos.delivery import UnreachableRepo
+from storage.repos.dialogs import DialogRepo
 from storage.repos.links import LinkRepo
 from storage.repos.org import OrgRepo
 from storage.repos.org_admin import OrgAdminRepo
