@@ -6,6 +6,7 @@ profile requires it the member is not yet active in the team until both confirme
 send no member report there yet (docs/DECISIONS.md, decision 17)."""
 from __future__ import annotations
 
+import zlib
 from enum import StrEnum
 from typing import Literal
 
@@ -97,10 +98,8 @@ async def _ask_penilai(ctx: Ctx, team: Team, dialog: Dialog, member_name: str, n
             text += "\n" + t("Until they confirm, they are not yet active in the team.")
         return text, keyboard([button(t("Record the expectations"), DialogAction("w", id_of(dialog)))])
 
-    if dialog.penilai_id == ctx.me.id:
-        ctx.reply(*render(ctx.t))
-    else:
-        await ctx.notify(dialog.penilai_id, f"dialog:{dialog.id}:ask:{ctx.now.isoformat()}", render)
+    # a notice of its own even when the Penilai is the one adding the member, so it stays findable
+    await ctx.notify(dialog.penilai_id, _key(dialog, "revise" if note else "ask", note or "", ctx), render)
 
 
 async def _dialog_for(ctx: Ctx, dialog_id: int) -> tuple[Dialog, Team] | None:
@@ -191,7 +190,9 @@ async def _ask_member(ctx: Ctx, team: Team, dialog: Dialog) -> None:
         return text, keyboard([button(t("Confirm"), DialogAction("ok", id_of(dialog)))],
                               [button(t("Ask to revise"), DialogAction("rv", id_of(dialog)))])
 
-    if dialog.member_id == ctx.me.id:
-        ctx.reply(*render(ctx.t))
-    else:
-        await ctx.notify(dialog.member_id, f"dialog:{dialog.id}:proposed:{ctx.now.isoformat()}", render)
+    await ctx.notify(dialog.member_id, _key(dialog, "proposed", dialog.expectations, ctx), render)
+
+
+def _key(dialog: Dialog, event: str, text: str, ctx: Ctx) -> str:
+    """One notice per round: a new text (a revision) is a new notice even within the same second."""
+    return f"dialog:{dialog.id}:{event}:{ctx.now.isoformat()}:{zlib.crc32(text.encode()):08x}"

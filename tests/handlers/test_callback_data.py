@@ -149,6 +149,7 @@ STORED_FORMS = {
     "reject": {"reason"}, "kendala": {"team", "desc", "alts", "confirm"}, "kendala_decision": {"text"},
     "ketua_experience": {"text"},
     "ketua_consideration": {"text"},
+    "dialog_kinerja": {"expectations", "revision"},
 }
 
 

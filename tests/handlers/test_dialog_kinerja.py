@@ -9,20 +9,20 @@ import pytest
 
 from handlers.reports.buttons import ReportAction
 from handlers.teams.buttons import PickMember
-from handlers.teams.dialog import DialogAction
-from tests.handlers.chat import alerts, button_of, texts
+from tests.handlers.chat import alerts, texts
 from tests.handlers.test_reports import last_notice, make_team, notice_button, people, write_report
 
 EXPECTATIONS = "Modul login selesai dan diuji pengguna sebelum akhir triwulan."
+REVISED = "Modul login selesai sebelum akhir triwulan; uji pengguna pada triwulan berikutnya."
 
 
 async def join_and_record(app, demo, p) -> int:
     """The unit head (Dewi's Penilai too) adds Dewi and records the agreed expectations."""
     team_id = await make_team(app, demo, "kabid_apt", "budi")
-    replies = await p["kabid_apt"].presses(PickMember(team_id, demo["dewi"].employee.id))
-    ask = button_of(replies, DialogAction, action="w")
-    assert any("dialog kinerja" in x for x in texts(replies))
-    (prompt,) = texts(await p["kabid_apt"].presses(ask))
+    await p["kabid_apt"].presses(PickMember(team_id, demo["dewi"].employee.id))
+    ask = await last_notice(app, "kabid_apt")
+    assert "dialog kinerja" in ask["text"]
+    (prompt,) = texts(await p["kabid_apt"].presses(notice_button(ask, "Catat ekspektasi")))
     assert "ekspektasi" in prompt
     assert "Tercatat" in texts(await p["kabid_apt"].says(EXPECTATIONS))[0]
     return team_id
@@ -43,15 +43,16 @@ async def test_hsu_member_is_active_only_after_confirming_the_expectations(app, 
     revise = await last_notice(app, "kabid_apt")
     assert "merevisi" in revise["text"]
     await p["kabid_apt"].presses(notice_button(revise, "Catat ekspektasi"))
-    await p["kabid_apt"].says(EXPECTATIONS)
+    await p["kabid_apt"].says(REVISED)
     notice = await last_notice(app, "dewi")
+    assert REVISED in notice["text"]
     assert "Terima kasih" in texts(await p["dewi"].presses(notice_button(notice, "Konfirmasi")))[0]
     assert "mengonfirmasi" in (await last_notice(app, "kabid_apt"))["text"]
     # the same button again is stale; now she reports, and the ketua sees the expectations
     assert alerts(await p["dewi"].presses(notice_button(notice, "Konfirmasi")))
     await write_report(p["dewi"], ReportAction("t", team_id))
     card = (await last_notice(app, "budi"))["text"]
-    assert "Ekspektasi (dialog kinerja): " + EXPECTATIONS in card
+    assert "Ekspektasi (dialog kinerja): " + REVISED in card
 
 
 @pytest.mark.parametrize("profile_name", ["badung"])
@@ -68,5 +69,7 @@ async def test_badung_dialog_is_offered_and_holds_nobody_back(app, demo):
 async def test_only_the_penilai_records(app, demo):
     p = await people(app, demo, "kabid_apt", "budi", "dewi")
     team_id = await make_team(app, demo, "kabid_apt", "budi")
-    ask = button_of(await p["kabid_apt"].presses(PickMember(team_id, demo["dewi"].employee.id)), DialogAction)
+    await p["kabid_apt"].presses(PickMember(team_id, demo["dewi"].employee.id))
+    ask = notice_button(await last_notice(app, "kabid_apt"), "Catat ekspektasi")
     assert alerts(await p["budi"].presses(ask))
+    assert not alerts(await p["kabid_apt"].presses(ask))
