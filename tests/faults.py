@@ -58,12 +58,13 @@ def tmpfs(path: Path, size: str = "2m") -> Iterator[Path]:
 
 def fill(folder: Path) -> None:
     """Take every free byte of the filesystem holding `folder`."""
-    with open(folder / "filler", "wb") as f:
+    # closing flushes what the failed write left buffered, which fails too (when depends on the
+    # free space left, so on the schema's size)
+    with contextlib.suppress(OSError), open(folder / "filler", "wb") as f:
         chunk = b"\0" * 65536
-        with contextlib.suppress(OSError):
-            while True:
-                f.write(chunk)
-                f.flush()
+        while True:
+            f.write(chunk)
+            f.flush()
     with contextlib.suppress(OSError), open(folder / "filler2", "wb") as f:  # the last partial block
         while True:
             f.write(b"\0")
