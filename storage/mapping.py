@@ -14,6 +14,7 @@ from domain.acting import ActingOfficial
 from domain.application import Application
 from domain.assignment import Assignment
 from domain.candidacy import Candidacy
+from domain.dialog import Dialog
 from domain.member_input import MemberInput
 from domain.org import Employee, Unit
 from domain.report import Kendala, Report, ReportRequest
@@ -28,7 +29,7 @@ from storage.records import (
     ReportVersion,
     TelegramLink,
 )
-from storage.tables import applications, audit, decrees, links, member_inputs, messaging, org, reports, teams
+from storage.tables import applications, audit, decrees, dialogs, links, member_inputs, messaging, org, reports, teams
 from storage.tables.base import metadata
 
 mapper_registry = registry(metadata=metadata)
@@ -57,6 +58,7 @@ def start_mappers() -> None:
     m(Membership, teams.memberships)
     m(Candidacy, teams.ketua_candidacies)
     m(TeamDecree, decrees.team_decrees)
+    m(Dialog, dialogs.dialogs)
     # reports
     m(Report, reports.reports, version_id_col=reports.reports.c.row_version)
     m(ReportVersion, reports.report_versions)

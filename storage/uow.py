@@ -13,6 +13,7 @@ from storage.repos.conversations import ConversationRepo
 from storage.repos.counters import CounterRepo
 from storage.repos.decrees import DecreeRepo
 from storage.repos.delivery import UnreachableRepo
+from storage.repos.dialogs import DialogRepo
 from storage.repos.links import LinkRepo
 from storage.repos.member_inputs import MemberInputRepo
 from storage.repos.org import OrgRepo
@@ -37,6 +38,7 @@ class UnitOfWork:
         self.org = OrgRepo(s)
         self.links = LinkRepo(s)
         self.teams = TeamRepo(s)
+        self.dialogs = DialogRepo(s)
         self.reports = ReportRepo(s)
         self.member_inputs = MemberInputRepo(s)
         self.applications = ApplicationRepo(s)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
+from domain.dialog import DialogMode
 from domain.org import Education, Golongan, JabatanKind, Jenjang
 
 
@@ -271,6 +272,7 @@ class Teams(Section):
     formed_by: tuple[Role, ...]
     decree_issuer: ScopeRoles
     vacancy_deadline_months: tuple[int, ...]
+    dialog_kinerja: DialogMode  # expectations agreed with the Penilai before team work (rule 53)
     ketua: Ketua
 
 

@@ -18,6 +18,7 @@ from handlers.core.i18n import Translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
+from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, issue_assignment
 from storage.records import Decision
 
@@ -86,8 +87,9 @@ async def _approve(ctx: Ctx, app: Application) -> None:
                                         application_id=app.id)
     team = await uow.teams.get(app.team_id) if app.team_id else None
     if team is not None and team.accepts_members and await uow.teams.membership(id_of(team), app.applicant_id) is None:
-        await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
-                         mode=AssignmentMode.SUKARELA, assignment=assignment)
+        membership = await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
+                                      mode=AssignmentMode.SUKARELA, assignment=assignment)
+        await open_dialog(ctx, team, membership)  # rule 53: the dialog kinerja with the Penilai
     uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "approved", ctx.now,
                                acting_for_id=app.acting_for_id,
                                details={"assignment": assignment.number}))

@@ -70,6 +70,8 @@ SENTENCES: dict[str, Wording] = {
     "self_decision": lambda t, p: t("You cannot decide your own application."),
     "not_reviewer": lambda t, p: t("Only the officials this report is addressed to can act on it."),
     "not_author": lambda t, p: t("Only the author can change this report."),
+    "not_the_penilai": lambda t, p: t("Only the member's Penilai records the expectations."),
+    "not_the_member": lambda t, p: t("Only the member confirms the expectations."),
     "no_decider": lambda t, p: t("No official is recorded to decide this for your unit. Please contact the HR admin."),
     "no_official": lambda t, p: t("No official is recorded for this step ({roles}). Please contact the HR admin.",
                                   roles=", ".join(role_name(t, r) for r in p.get("roles", ()))),

@@ -62,12 +62,15 @@ def period_label(t: Translator, period: Period) -> str:
 
 
 def report_card(t: Translator, report: Report, author: Employee, team: Team | None,
-                people: dict[int, Employee], *, with_text: bool = True) -> str:
+                people: dict[int, Employee], *, with_text: bool = True, expectations: str | None = None) -> str:
+    """`expectations`: a member report's agreed dialog kinerja expectations, for the ketua (rule 53)."""
     head = [t("<b>{kind}</b> — {period}, version {version}", kind=kind_label(t, report).capitalize(),
               period=report.period_key, version=report.version or 1),
             t("From: {name} ({jabatan})", name=author.name, jabatan=author.jabatan_name)]
     if team is not None:
         head.append(t("Team: {team}", team=team.name))
+    if expectations:
+        head.append(t("Expectations (dialog kinerja): {text}", text=short(expectations, 300)))
     if report.route:
         head.append(route_line(t, report, people))
     head.append(t("Status: {status}", status=status_label(t, report, people)))

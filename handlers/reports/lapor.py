@@ -21,6 +21,7 @@ from handlers.reports.buttons import ReportAction, ReportPeriod
 from handlers.reports.cards import period_label, status_label
 from handlers.reports.draft import FORM, Step
 from handlers.reports.usecases import local_today, people_of, periods
+from handlers.teams.dialog import inactive_text, not_yet_active
 from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt
 
 router = Router()
@@ -97,6 +98,10 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
                         "“Team report”.", team=team.name) if membership.role is MemberRole.KETUA else
                       t("In {team} you are not an anggota, so you send no member report there; report your own "
                         "work with an individual report (/lapor).", team=team.name))
+            return
+        if action == "t" and await not_yet_active(ctx, team, me.id) is not None:  # rule 53 (decision 18)
+            ctx.answer()
+            ctx.reply(inactive_text(t, team, ctx.profile.teams.source_of("dialog_kinerja")))
             return
         if team.ketua_id is None:
             ctx.answer(t("This team has no ketua yet, so reports cannot be sent to one."), alert=True)

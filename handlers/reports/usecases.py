@@ -19,6 +19,7 @@ from handlers.core.i18n import Translator
 from handlers.core.lookups import present
 from handlers.core.types import Keyboard
 from handlers.reports.cards import report_card, review_keyboard
+from handlers.teams.dialog import expectations_for
 from storage.records import Decision, ReportVersion
 from storage.uow import UnitOfWork
 
@@ -109,6 +110,7 @@ async def notify_reviewer(ctx: Ctx, report: Report, event: str, corrected: bool 
     people = await people_of(ctx.uow, report)
     team = await ctx.uow.teams.get(report.team_id) if report.team_id else None
     author = people[report.author_id]
+    expectations = await expectations_for(ctx.uow, report)
 
     def render(t: Translator) -> tuple[str, Keyboard | None]:
         if corrected:
@@ -117,6 +119,7 @@ async def notify_reviewer(ctx: Ctx, report: Report, event: str, corrected: bool 
             first = t("{name} forwarded this report to you:", name=note_by)
         else:
             first = t("A report waits for your review:")
-        return first + "\n\n" + report_card(t, report, author, team, people), review_keyboard(t, report)
+        return (first + "\n\n" + report_card(t, report, author, team, people, expectations=expectations),
+                review_keyboard(t, report))
 
     await ctx.notify(reviewer, f"rep:{report.id}:v{report.version}:{event}", render)

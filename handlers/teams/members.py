@@ -38,6 +38,7 @@ from handlers.teams.buttons import (
 from handlers.teams.cards import role_label
 from handlers.teams.consideration import ask_consideration
 from handlers.teams.decree import decree_on_start
+from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, missing_posts, set_ketua, start_if_staffed
 from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt, post_membership
 from handlers.teams.proposal import appointers, propose
@@ -360,6 +361,7 @@ async def on_pick_member(ctx: Ctx, pressed: PickMember) -> None:
     await ctx.notify(person.id, f"team:{team.id}:member:{person.id}:{membership.id}", lambda tr: (
         tr("You were appointed to team <b>{team}</b> by {head}.\nAssignment (surat penugasan) number: <b>{number}</b>",
            team=team.name, head=ctx.me.name, number=number), None))
+    await open_dialog(ctx, team, membership)  # rule 53: the dialog kinerja with the Penilai
     ctx.answer(ctx.t("Added"))
     await show_team(ctx, team, edit=False)
 

@@ -5,6 +5,7 @@ from storage.tables import (  # noqa: F401  (each module adds its tables to meta
     applications,
     audit,
     decrees,
+    dialogs,
     links,
     member_inputs,
     messaging,

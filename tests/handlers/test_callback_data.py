@@ -151,6 +151,7 @@ STORED_FORMS = {
     "ketua_experience": {"text"},
     "ketua_consideration": {"text"},
     "member_input": {"member", "rating", "note"},
+    "dialog_kinerja": {"expectations", "revision"},
 }
 
 
