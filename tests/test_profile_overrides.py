@@ -17,14 +17,14 @@ def test_the_pemda_may_set_only_what_the_regulation_leaves_to_it():
         "authorized_official.role", "voluntary.within_unit.decider", "reporting.cadence_months"]
     # Banten names the within-unit decider itself; Ps 14(2) "secara berkala" leaves the period open.
     assert settable_keys(load_profile("banten")) == ["authorized_official.role", "reporting.cadence_months"]
-    # Surakarta Lamp. V.a (tim kerja) 4: "secara triwulanan" fixes the period.
-    assert "reporting.cadence_months" not in settable_keys(load_profile("surakarta"))
+    # Surakarta Ps 26(3) sets no period ("triwulanan" is the monitoring's: rule 43 as corrected).
+    assert "reporting.cadence_months" in settable_keys(load_profile("surakarta"))
 
 
 def test_a_fixed_knob_is_refused_by_name():
     with pytest.raises(InvalidProfile) as info:
-        with_deployment_settings(load_profile("surakarta"), {"reporting.cadence_months": 1})
-    assert info.value.code == "profile_not_settable" and info.value.params["key"] == "reporting.cadence_months"
+        with_deployment_settings(load_profile("banten"), {"voluntary.within_unit.decider": "rater"})
+    assert info.value.code == "profile_not_settable" and info.value.params["key"] == "voluntary.within_unit.decider"
 
 
 @pytest.mark.parametrize("raw", [

@@ -450,7 +450,8 @@ def test_r41_unit_head_may_request_a_report_any_time(name, applies, article):
 
 
 @pytest.mark.parametrize("name, applies, article", per_profile(42, {
-    D: "Ps 13(2)", BD: "Ps 11(2)", BT: "Ps 14(2)", H: "Ps 21(2)", N: "product decision 3"}))
+    D: "Ps 13(2)", BD: "Ps 11(2)", BT: "Ps 14(2)", H: "Ps 21(2)", N: "product decision 3",
+    S: "Ps 26(3)"}))  # Surakarta: Corrections, rule 43 (its "triwulanan" is the monitoring's)
 def test_r42_periodic_team_report_period_is_a_setting(name, applies, article):
     p = load_profile(name)
     assert (p.reporting.cadence is CadenceRule.PERIODIC) is applies
@@ -460,16 +461,15 @@ def test_r42_periodic_team_report_period_is_a_setting(name, applies, article):
         assert cites(p.reporting.source_of("cadence"), article)
 
 
-@pytest.mark.parametrize("name, applies, article", per_profile(43, {S: "Lamp. V.a (tim kerja) 4"}))
-def test_r43_quarterly_monitoring_is_fixed(name, applies, article):
+@pytest.mark.parametrize("name, applies, article", per_profile(43, {S: "Lamp. IV 3.1.2.2.d"}))
+def test_r43_triwulanan_is_the_monitoring_not_a_fixed_reporting_cadence(name, applies, article):
+    """Corrections (docs/RULES.md, rule 43), seed line 951: "Pimpinan Unit Organisasi atau Pejabat
+    Penilai Kinerja memantau dan mengevaluasi secara triwulanan": the head's and the Penilai's
+    monitoring is quarterly, so the ketua's reports default to a triwulan but are not fixed to it."""
     p = load_profile(name)
-    assert (p.reporting.cadence is CadenceRule.QUARTERLY) is applies
+    assert p.reporting.cadence is not CadenceRule.QUARTERLY
     if applies:
-        assert cites(p.reporting.source_of("cadence"), article)
-        with pytest.raises(DomainError) as info:
-            monitoring_period_months(p, 1)
-        assert info.value.code == "cadence_fixed_by_regulation"
-    else:
+        assert cites(p.reporting.source_of("cadence"), article) and monitoring_period_months(p) == 3
         assert monitoring_period_months(p, 1) == 1
 
 
@@ -570,3 +570,16 @@ def test_r57_allowance_flag(name, applies, article):
     assert got == expected
     if applies:
         assert cites(p.teams.ketua.source_of("allowance"), "Ps 10(4)" if name == BT else "Ps 21(3)")
+
+
+def test_a_regulation_that_fixes_the_cadence_refuses_another_period():
+    """Where a regulation fixes the reporting period ("triwulanan" for the reports themselves),
+    neither a deployment nor a team may change it."""
+    import dataclasses
+
+    p = load_profile("surakarta")
+    fixed = dataclasses.replace(p, reporting=dataclasses.replace(p.reporting, cadence=CadenceRule.QUARTERLY))
+    assert monitoring_period_months(fixed) == 3
+    with pytest.raises(DomainError) as info:
+        monitoring_period_months(fixed, 1)
+    assert info.value.code == "cadence_fixed_by_regulation"

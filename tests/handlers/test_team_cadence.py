@@ -1,5 +1,6 @@
-"""/timbaru: where the regulation says "secara berkala" the unit head picks the team's reporting period
-(product decision 17); where it says "secara triwulanan" (Surakarta Lamp. V.a (tim kerja) 4) there is no choice."""
+"""/timbaru: where the regulation says "secara berkala", or sets no period, the unit head picks the team's
+reporting period (product decision 17). Surakarta's "secara triwulanan" (Lamp. IV 3.1.2.2.d) is the head's
+and the Penilai's monitoring, not a period fixed for the ketua's reports (docs/RULES.md, Corrections, rule 43)."""
 from __future__ import annotations
 
 import pytest
@@ -32,10 +33,9 @@ async def test_the_unit_head_picks_a_berkala_period(app, demo, profile_name):
     assert [t.cadence_months for t in teams if t.name == "Tim Sub Kegiatan Pengelolaan Aplikasi"] == [1]
 
 @pytest.mark.parametrize("profile_name", ["surakarta"])
-async def test_a_triwulan_period_is_not_offered_nor_taken(app, demo, profile_name):
-    """Surakarta Lamp. V.a (tim kerja) 4: "secara triwulanan" fixes the period."""
+async def test_surakarta_triwulanan_monitoring_does_not_fix_the_reporting_period(app, demo, profile_name):
+    """Corrections, rule 43 (seed line 951): the period is offered; a triwulan stays the default."""
     kabid = await linked(app, demo, "kabid_apt", 2001)
     replies = await to_confirm(kabid)
-    assert not buttons_of(replies, NewTeamCadence) and "bulan —" not in texts(replies)[0]
-    (reply,) = texts(await kabid.presses(NewTeamCadence(1)))
-    assert "triwulan" in reply.lower() or "3 bulan" in reply
+    assert [b.months for b in buttons_of(replies, NewTeamCadence)] == [1, 3, 6]
+    assert "setiap 1 bulan" in texts(await kabid.presses(NewTeamCadence(1)))[0]
