@@ -44,14 +44,16 @@ async def make_team(app, demo, head: str, lead: str, members=(), *, pengendali: 
         uow.teams.add(team)
         await uow.flush()
         if app.profile.teams.penanggung_jawab:  # Banten Ps 10(2): no start without one
-            await add_member(uow, team, head_id, MemberRole.PENANGGUNG_JAWAB, head_id, app.clock())
+            await add_member(uow, team, head_id, MemberRole.PENANGGUNG_JAWAB, head_id, app.clock(), profile=app.profile)
         (await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock(), profile=app.profile)
          ).record_pk(app.clock())
         for key in members:
-            await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, head_id, app.clock())
+            await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, head_id, app.clock(),
+                             profile=app.profile)
         if pengendali:
             team.pengendali_id = demo[pengendali].employee.id
-            await add_member(uow, team, demo[pengendali].employee.id, MemberRole.PENGENDALI, head_id, app.clock())
+            await add_member(uow, team, demo[pengendali].employee.id, MemberRole.PENGENDALI, head_id, app.clock(),
+                             profile=app.profile)
         await uow.commit()
         return team.id
 
