@@ -9,6 +9,9 @@ import pytest
 from domain.additional_duty import credit_activity_approver, is_tugas_tambahan, outside_own_unit
 from domain.org import Employee, JabatanKind, Unit, UnitKind
 from domain.profiles import load_profile
+from domain.report import ReportKind
+from domain.report_routing import route_for
+from domain.team import Team
 
 KADIS, KABID_A, KABID_B, ANI, BUDI = 1, 2, 3, 4, 5
 PROFILES = ["nasional", "banten", "surakarta", "hulu-sungai-utara", "badung", "dharmasraya"]
@@ -73,3 +76,20 @@ def test_no_credit_approval_within_the_unit_without_a_team_or_for_a_pelaksana(pe
 @pytest.mark.parametrize("profile", [p for p in PROFILES if p != "hulu-sungai-utara"])
 def test_other_regions_need_no_credit_approval(profile):
     assert credit_activity_approver(ORG, load_profile(profile), ORG.employee(ANI), 12) is None
+
+
+def _member_route(profile, team_unit, credit=True):
+    team = Team(7, team_unit, "Tim Data", ketua_id=KABID_B if team_unit == 12 else KABID_A)
+    return route_for(ORG, load_profile(profile), ReportKind.MEMBER, ORG.employee(ANI), team=team,
+                     credit_activity=credit)
+
+
+def test_hsu_Ps_16_2_credit_activity_for_another_unit_stops_at_the_jfs_unit_head_first():
+    assert _member_route("hulu-sungai-utara", 12) == [KABID_A, KABID_B]
+    assert _member_route("hulu-sungai-utara", 12, credit=False) == [KABID_B]
+    assert _member_route("hulu-sungai-utara", 11) == [KABID_A]  # own unit: the ketua only
+
+
+@pytest.mark.parametrize("profile", [p for p in PROFILES if p != "hulu-sungai-utara"])
+def test_other_regions_route_credit_activity_as_any_report(profile):
+    assert _member_route(profile, 12) == [KABID_B]

@@ -6,6 +6,7 @@ import pytest
 
 from domain.team import MemberRole, Team
 from handlers.applications import letter_pdf
+from handlers.reports.buttons import ReportAction
 from handlers.teams.membership import add_member, set_ketua
 from tests.handlers.chat import button_data, texts
 from tests.handlers.test_voluntary_application import linked
@@ -48,3 +49,36 @@ async def test_hsu_Ps_19_2_work_for_another_unit_is_tugas_tambahan(app, demo, pr
 async def test_other_regions_flag_nothing(app, demo, profile_name):
     """The other regulations do not say so: nothing is flagged."""
     assert await _team_with_siti(app, demo) == {"dewi": False, "siti": False}
+
+
+async def _siti_reports(app, demo, credit: bool | None):
+    """Siti (JF, Bidang IKP) sends a member report in Bidang APT's team; `credit` answers the
+    angka kredit question (None: it must not be asked)."""
+    from tests.handlers.test_reports import make_team, people, reports, write_report
+
+    team_id = await make_team(app, demo, "kabid_apt", "budi", ["siti"])
+    siti = (await people(app, demo, "siti"))["siti"]
+    replies = await write_report(siti, ReportAction("t", team_id), send=False, credit=credit)
+    assert ("angka kredit: ya" in texts(replies)[-1]) is bool(credit)
+    await siti.presses(ReportAction("send"))
+    (report,) = await reports(app)
+    return report
+
+
+@pytest.mark.parametrize("profile_name", ["hulu-sungai-utara"])
+async def test_hsu_Ps_16_2_credit_activity_for_another_unit_goes_to_the_jfs_unit_head_first(app, demo, profile_name):
+    report = await _siti_reports(app, demo, credit=True)
+    assert report.credit_activity
+    assert report.route == [demo["kabid_ikp"].employee.id, demo["budi"].employee.id]
+
+
+@pytest.mark.parametrize("profile_name", ["hulu-sungai-utara"])
+async def test_hsu_report_without_credit_activity_goes_to_the_ketua_only(app, demo, profile_name):
+    report = await _siti_reports(app, demo, credit=False)
+    assert report.route == [demo["budi"].employee.id] and not report.credit_activity
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta", "nasional"])
+async def test_other_regions_do_not_ask_about_credit_activity(app, demo, profile_name):
+    report = await _siti_reports(app, demo, credit=None)
+    assert report.route == [demo["budi"].employee.id]
