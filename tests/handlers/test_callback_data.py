@@ -145,7 +145,7 @@ STORED_FORMS = {
     "admin_find": {"query"}, "admin_acting": {"acting", "kind", "period", "confirm"},
     "team_new": {"unit", "name", "kind", "goal", "period", "confirm"}, "candidacy_reject": {"reason"},
     "decree_reject": {"reason"},
-    "report": {"choose", "period", "text", "files", "confirm"}, "report_request": {"target", "due", "note", "confirm"},
+    "report": {"choose", "period", "text", "files", "credit", "confirm"}, "report_request": {"target", "due", "note", "confirm"},
     "report_note": {"text"}, "report_return": {"text"}, "apply": {"target", "motivation", "confirm"},
     "reject": {"reason"}, "kendala": {"team", "desc", "alts", "confirm"}, "kendala_decision": {"text"},
     "ketua_experience": {"text"},
