@@ -30,3 +30,4 @@ class Assignment:
     application_id: int | None = None
     number: str | None = None
     issued_at: dt.datetime | None = None
+    tugas_tambahan: bool = False  # work for another unit (rule 49; HSU Ps 19(2)): domain.additional_duty

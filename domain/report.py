@@ -75,6 +75,7 @@ class Report:
     decided_at: dt.datetime | None = None
     reviewed: bool = False  # someone on the route has acted on the current version
     last_note: str | None = None
+    credit_activity: bool = False  # a JF's angka kredit work for another unit (rule 49; HSU Ps 16(2))
 
     @property
     def current_reviewer(self) -> int | None:

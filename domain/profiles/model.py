@@ -273,6 +273,7 @@ class Teams(Section):
     decree_issuer: ScopeRoles
     vacancy_deadline_months: tuple[int, ...]
     dialog_kinerja: DialogMode  # expectations agreed with the Penilai before team work (rule 53)
+    cross_unit_work_is_additional_duty: bool  # rule 49: work for another unit is tugas tambahan (HSU Ps 19(2))
     ketua: Ketua
 
 
@@ -310,6 +311,7 @@ class Reporting(Section):
     done_by: Role
     done_requires_meets_target: bool
     rater_evaluates_first: bool  # rule 51: the Penilai reviews the results before the unit head accepts them
+    credit_activity_needs_unit_head_approval: bool  # rule 49: a JF's angka kredit work outside the unit (HSU Ps 16(2))
     rework_owner: Role
     rework_stated: bool  # False: the regulation is silent; REWORK per product decision 11
 

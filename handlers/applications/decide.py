@@ -84,11 +84,11 @@ async def _approve(ctx: Ctx, app: Application) -> None:
     assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
                                         AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
                                         app.target_text, ctx.me.id, ctx.now, team_id=app.team_id,
-                                        application_id=app.id)
+                                        application_id=app.id, profile=ctx.profile)
     team = await uow.teams.get(app.team_id) if app.team_id else None
     if team is not None and team.accepts_members and await uow.teams.membership(id_of(team), app.applicant_id) is None:
         membership = await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
-                                      mode=AssignmentMode.SUKARELA, assignment=assignment)
+                                      mode=AssignmentMode.SUKARELA, assignment=assignment, profile=ctx.profile)
         await open_dialog(ctx, team, membership)  # rule 53: the dialog kinerja with the Penilai
     uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "approved", ctx.now,
                                acting_for_id=app.acting_for_id,

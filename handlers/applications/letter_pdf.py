@@ -28,6 +28,7 @@ class LetterData:
     issuer_nip: str
     issuer_jabatan: str
     regulation: str
+    tugas_tambahan: str | None = None  # the article that makes it tugas tambahan (rule 49), cited; None if not
 
 
 def _latin1(text: str) -> str:
@@ -89,5 +90,8 @@ def assignment_letter(d: LetterData) -> bytes:
     paragraph(pdf, f"Berdasarkan {d.regulation}, dengan ini menugaskan, {basis}:")
     fields(pdf, (("Nama", d.employee_name), ("NIP", d.employee_nip), ("Jabatan", d.employee_jabatan)))
     paragraph(pdf, f"Untuk melaksanakan tugas pada: {d.work}.")
+    if d.tugas_tambahan:
+        paragraph(pdf, "Penugasan ini pada Unit Organisasi lain dan merupakan tugas tambahan sebagaimana dimaksud "
+                       f"dalam {d.tugas_tambahan}.")
     paragraph(pdf, "Demikian surat penugasan ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.", 0)
     return signed(pdf, d.issued_on, d.issuer_jabatan, d.issuer_name, d.issuer_nip)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from domain.ids import id_of
+from domain.profiles.citation import cite
 from handlers.applications.buttons import AssignmentLetter
 from handlers.applications.letter_pdf import LetterData, assignment_letter
 from handlers.core.buttons import button
@@ -42,7 +43,9 @@ async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
         number=number, issued_on=issued_on, unit_name=unit.name if unit else "",
         employee_name=ctx.me.name, employee_nip=ctx.me.nip, employee_jabatan=ctx.me.jabatan_name,
         work=assignment.description, mode=assignment.mode.value, issuer_name=issuer.name, issuer_nip=issuer.nip,
-        issuer_jabatan=issuer.jabatan_name, regulation=ctx.profile.title))
+        issuer_jabatan=issuer.jabatan_name, regulation=ctx.profile.title,
+        tugas_tambahan=(cite(ctx.profile.teams.source_of("cross_unit_work_is_additional_duty"),
+                             ctx.profile.citation_title) or ctx.profile.title) if assignment.tugas_tambahan else None))
     ctx.answer()
     ctx.replies.append(SendDocument(ctx.update.chat_id, f"surat-penugasan-{assignment.number}.pdf", pdf,
                                     caption=ctx.t("Assignment letter {number}", number=assignment.number)))

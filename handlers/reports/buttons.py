@@ -11,9 +11,10 @@ class ReportAction(CallbackData, prefix="rp"):
     """/lapor. Choosing the report: k (team report: team_id), t (member report to the
     ketua: team_id), i (individual), q (answer a request: request_id), fix (correct,
     revise or continue: report_id). The draft: sum (start from the members' summary),
-    done (no more files), text, files, clear (remove the files), send, cancel."""
+    done (no more files), text, files, clear (remove the files), ak (holds credit-point activity:
+    target_id 1 yes, 0 no), send, cancel."""
 
-    action: Literal["k", "t", "i", "q", "fix", "sum", "done", "text", "files", "clear", "send", "cancel"]
+    action: Literal["k", "t", "i", "q", "fix", "sum", "done", "text", "files", "clear", "ak", "send", "cancel"]
     target_id: int | None = None
 
 

@@ -1,9 +1,11 @@
 """The report being written: its text, its data dukung (documents or photos, kept by
 Telegram file id with name, size and type) and the summary with [Send] [Cancel].
 
-Steps: text -> files -> confirm. Files are welcome at any step. A new report mirrors its
-draft into its DRAFT row; a correction or revision stays in the conversation row until
-it is sent (the report under review is never changed behind the reviewer's back)."""
+Steps: text -> files -> [credit] -> confirm, where credit asks a JF whose team belongs to another
+unit whether the report holds credit-point activity (rule 49; HSU Ps 16(2)). Files are welcome
+at any step. A new report mirrors its draft into its DRAFT row; a correction or revision stays in
+the conversation row until it is sent (the report under review is never changed behind the
+reviewer's back)."""
 from __future__ import annotations
 
 import html
@@ -53,11 +55,12 @@ class Step(StrEnum):
     PERIOD = "period"  # for which period (lapor.py)
     TEXT = "text"
     FILES = "files"
+    CREDIT = "credit"  # angka kredit, where the answer adds the JF's unit head to the route
     CONFIRM = "confirm"
 
 
 FORM = Form("report", Step)
-WRITING = (Step.TEXT, Step.FILES, Step.CONFIRM)  # the steps of this module
+WRITING = (Step.TEXT, Step.FILES, Step.CREDIT, Step.CONFIRM)  # the steps of this module
 
 
 async def _mirror(ctx: Ctx, data: dict) -> None:
@@ -91,7 +94,27 @@ async def prompt(ctx: Ctx, step: Step, data: dict) -> None:
                   + _evidence_hint(ctx, count),
                   _done_keyboard(ctx))
     else:
+        if step is Step.CONFIRM and await _asks_credit(ctx, data):
+            step = Step.CREDIT
+            await FORM.advance(ctx, step, data)
+        if step is Step.CREDIT:
+            ctx.reply(t("Does this report hold credit-point activities (angka kredit) of your jabatan fungsional? "
+                        "This team's work is not your unit's, so such activities need the approval of your own "
+                        "unit head first ({article}).", article=_credit_article(ctx)),
+                      keyboard([button(t("Yes"), ReportAction("ak", 1)), button(t("No"), ReportAction("ak", 0))]))
+            return
         ctx.reply(await summary(ctx, data), _confirm_keyboard(ctx, data))
+
+
+async def _asks_credit(ctx: Ctx, data: dict) -> bool:
+    """Rule 49: asked once per sending, never for a correction (its route is already set) nor for a
+    report on request (it goes to whoever asked)."""
+    return ("credit" not in data and data.get("mode") != "correct" and not data.get("request_id")
+            and await service.credit_approver(ctx, data.get("team_id")) is not None)
+
+
+def _credit_article(ctx: Ctx) -> str:
+    return cited(ctx, ctx.profile.reporting.source_of("credit_activity_needs_unit_head_approval"))
 
 
 def _evidence_hint(ctx: Ctx, count: int) -> str:
@@ -126,6 +149,9 @@ async def summary(ctx: Ctx, data: dict) -> str:
     lines = [t("<b>Your {kind} for {period}</b> — please check before sending:", kind=kind, period=data["period"])]
     if team is not None:
         lines.append(t("Team: {team}", team=team.name))
+    if data.get("credit"):
+        lines.append(t("Credit-point activities: yes; your unit head approves them first ({article}).",
+                       article=_credit_article(ctx)))
     files = data.get("files") or []
     tail = [file_line(t, f) for f in files] or [t("No supporting files (data dukung).")]
     budget = CARD_BUDGET - sum(len(x) for x in lines + tail) - 200
@@ -188,7 +214,7 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
         ctx.reply(t("Send a document or a photo, or press “Done”."), _done_keyboard(ctx))
     else:
         ctx.reply(t("Please use the buttons below the summary."))
-        await prompt(ctx, Step.CONFIRM, data)
+        await prompt(ctx, conv.step, data)
 
 
 async def _add_file(ctx: Ctx, step: Step, data: dict, f: FileRef) -> None:
@@ -215,7 +241,7 @@ async def _add_file(ctx: Ctx, step: Step, data: dict, f: FileRef) -> None:
         await prompt(ctx, Step.CONFIRM, data)
 
 
-async def on_button(ctx: Ctx, action: str) -> None:
+async def on_button(ctx: Ctx, action: str, target_id: int | None = None) -> None:
     """The draft's buttons (ReportAction, dispatched by lapor.py)."""
     conv = await ctx.open_form(FORM, ctx.t("This report form is no longer open. Send /lapor to start again."),
                                WRITING)
@@ -248,6 +274,9 @@ async def on_button(ctx: Ctx, action: str) -> None:
     elif action == "clear" and conv.step is Step.CONFIRM:
         data["files"] = []
         await _mirror(ctx, data)
+        await _step(ctx, Step.CONFIRM, data)
+    elif action == "ak" and conv.step is Step.CREDIT:
+        data["credit"] = target_id == 1
         await _step(ctx, Step.CONFIRM, data)
     elif action == "send" and conv.step is Step.CONFIRM:
         await _send(ctx, data)
@@ -291,6 +320,7 @@ async def _send(ctx: Ctx, data: dict) -> None:
         await service.correct(ctx, report, data["text"], data.get("files") or [])
     else:
         report.text, report.files = data["text"], list(data.get("files") or [])
+        report.credit_activity = bool(data.get("credit"))
         await service.submit(ctx, report, team, request)
     await close(ctx)
     people = await service.people_of(uow, report)

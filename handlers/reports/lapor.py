@@ -66,7 +66,7 @@ async def on_button(ctx: Ctx, pressed: ReportAction) -> None:
     elif action == "fix":
         await _fix(ctx, pressed.target_id)
     else:
-        await draft.on_button(ctx, action)
+        await draft.on_button(ctx, action, pressed.target_id)
 
 
 async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:

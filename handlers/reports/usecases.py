@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from domain.additional_duty import credit_activity_approver
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.org import Employee
@@ -65,7 +66,18 @@ async def compute_route(ctx: Ctx, report: Report, team: Team | None, request: Re
     extra = [i for i in (team.pengendali_id if team else None, team.ketua_id if team else None) if i]
     org = await ctx.uow.org.view_for(me, unit_ids=[team.unit_id] if team else [], employee_ids=extra, on=ctx.today)
     return route_for(org, ctx.profile, report.kind, me, team=team,
-                     requester_id=request.requester_id if request is not None else None)
+                     requester_id=request.requester_id if request is not None else None,
+                     credit_activity=report.credit_activity)
+
+
+async def credit_approver(ctx: Ctx, team_id: int | None) -> Employee | None:
+    """Who approves my credit-point activity in this team's report (rule 49; HSU Ps 16(2)), or None
+    where the question does not arise."""
+    team = await ctx.uow.teams.get(team_id) if team_id else None
+    if team is None or not ctx.profile.reporting.credit_activity_needs_unit_head_approval:
+        return None
+    org = await ctx.uow.org.view_for(ctx.me, unit_ids=[team.unit_id], on=ctx.today)
+    return credit_activity_approver(org, ctx.profile, ctx.me, team.unit_id)
 
 
 def record_version(uow: UnitOfWork, report: Report, now: dt.datetime) -> None:

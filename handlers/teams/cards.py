@@ -1,6 +1,8 @@
 """How a team looks on screen. Names and statuses only: cards may be shown in groups."""
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from domain.org import Employee, Unit
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from handlers.core.i18n import Html, Translator
@@ -21,7 +23,8 @@ def status_label(t: Translator, team: Team) -> str:
 
 
 def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Membership],
-              people: dict[int, Employee]) -> str:
+              people: dict[int, Employee], tambahan: Collection[int] = ()) -> str:
+    """`tambahan`: the assignments that are tugas tambahan (rule 49; HSU Ps 19(2))."""
     lines = [t("<b>{name}</b> ({kind})", name=team.name, kind=team.kind.value),
              t("Unit: {unit}", unit=unit.name if unit else "-"),
              t("Status: {status}", status=status_label(t, team))]
@@ -31,7 +34,9 @@ def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Member
     if members:
         lines.append(t("Members:"))
         for m in sorted(members, key=lambda m: (ROLE_ORDER[m.role], people[m.employee_id].name)):
-            lines.append(t("• {name} — {role}", name=people[m.employee_id].name, role=role_label(t, m.role)))
+            name, role = people[m.employee_id].name, role_label(t, m.role)
+            lines.append(t("• {name} — {role}, additional duty (tugas tambahan)", name=name, role=role)
+                         if m.assignment_id in tambahan else t("• {name} — {role}", name=name, role=role))
     else:
         lines.append(t("No members yet."))
     return Html("\n".join(lines))

@@ -153,11 +153,11 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
                                                 "via": "import"}))
     if row.get("penanggung_jawab_nip"):
         pj = await _person(uow, row["penanggung_jawab_nip"], unit_ids, t)
-        await add_member(uow, team, pj.id, MemberRole.PENANGGUNG_JAWAB, unit.head_id, now)
+        await add_member(uow, team, pj.id, MemberRole.PENANGGUNG_JAWAB, unit.head_id, now, profile=profile)
     if ketua is not None:
         await set_ketua(uow, team, ketua.id, unit.head_id, now, profile=profile)
     for nip in re.split(r"[;,\s]+", row.get("member_nips", "")):
         if nip:
             member = await _person(uow, nip, unit_ids, t)
-            await add_member(uow, team, member.id, MemberRole.ANGGOTA, unit.head_id, now)
+            await add_member(uow, team, member.id, MemberRole.ANGGOTA, unit.head_id, now, profile=profile)
     return True

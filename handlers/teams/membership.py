@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from domain.additional_duty import is_tugas_tambahan
 from domain.application import format_number
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
 from domain.errors import DomainError
@@ -16,10 +17,16 @@ from storage.uow import UnitOfWork
 
 async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode: AssignmentMode,
                            form: AssignmentForm, description: str, issued_by_id: int, now: dt.datetime,
-                           team_id: int | None = None, application_id: int | None = None) -> Assignment:
-    """A surat penugasan record with its register number (ST-YYYY-NNNNN)."""
+                           team_id: int | None = None, application_id: int | None = None, *,
+                           profile: Profile) -> Assignment:
+    """A surat penugasan record with its register number (ST-YYYY-NNNNN), flagged tugas tambahan
+    where the work is for another unit and the profile says so (rule 49)."""
+    employee = await uow.org.employee(employee_id)
+    tambahan = employee is not None and is_tugas_tambahan(
+        await uow.org.view_for(employee, unit_ids=[unit_id]), profile, employee, unit_id)
     assignment = Assignment(None, employee_id, unit_id, mode, form, description[:200], issued_by_id,
-                            team_id=team_id, application_id=application_id, issued_at=now)
+                            team_id=team_id, application_id=application_id, issued_at=now,
+                            tugas_tambahan=tambahan)
     assignment.number = format_number("ST", now.year, await uow.counters.next(f"ST-{now.year}"))
     uow.assignments.add(assignment)
     await uow.flush()
@@ -28,7 +35,7 @@ async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode
 
 async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: MemberRole, actor_id: int,
                      now: dt.datetime, mode: AssignmentMode = AssignmentMode.PENUNJUKAN,
-                     assignment: Assignment | None = None) -> Membership:
+                     assignment: Assignment | None = None, *, profile: Profile) -> Membership:
     """Join a team: refuses duplicates and ended teams; records the assignment and the audit row."""
     if not team.accepts_members:
         raise DomainError("team_closed")
@@ -38,7 +45,7 @@ async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: Member
         raise DomainError("already_member")
     if assignment is None:
         assignment = await issue_assignment(uow, employee_id, team.unit_id, mode, AssignmentForm.TIM,
-                                            team.name, actor_id, now, team_id=team_id)
+                                            team.name, actor_id, now, team_id=team_id, profile=profile)
     if existing is not None:  # a role change (e.g. anggota -> ketua) ends the old membership
         existing.left_at = now
     membership = Membership(None, team_id, employee_id, role, now, assignment_id=assignment.id)
@@ -77,7 +84,7 @@ async def set_ketua(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int
             old.left_at = now
             uow.teams.add(Membership(None, id_of(team), previous, MemberRole.ANGGOTA, now,
                                      assignment_id=old.assignment_id))
-    membership = await add_member(uow, team, employee_id, MemberRole.KETUA, actor_id, now)
+    membership = await add_member(uow, team, employee_id, MemberRole.KETUA, actor_id, now, profile=profile)
     uow.decisions.add(Decision("team", id_of(team), actor_id, "ketua_set", now, acting_for_id=acting_for_id,
                                details={"ketua_id": employee_id, "previous": previous}))
     return membership

@@ -269,7 +269,8 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
     members = await ctx.uow.teams.members(team_id)
     people = await ctx.uow.org.employees(m.employee_id for m in members)
     unit = await ctx.uow.org.unit(team.unit_id)
-    text = team_card(ctx.t, team, unit, members, people)
+    tambahan = await ctx.uow.assignments.tugas_tambahan(m.assignment_id for m in members)
+    text = team_card(ctx.t, team, unit, members, people, tambahan)
     rows = []
     t = ctx.t
     if team.status is not TeamStatus.ENDED and await heads_team_unit(ctx, team):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -42,6 +44,14 @@ class AssignmentRepo:
     async def for_application(self, application_id: int) -> Assignment | None:
         q = select(Assignment).where(Assignment.application_id == application_id)
         return (await self.s.scalars(q)).first()
+
+    async def tugas_tambahan(self, assignment_ids: Iterable[int | None]) -> set[int]:
+        """Which of these assignments are tugas tambahan (rule 49)."""
+        ids = {i for i in assignment_ids if i is not None}
+        if not ids:
+            return set()
+        q = select(Assignment.id).where(Assignment.id.in_(ids), Assignment.tugas_tambahan.is_(True))
+        return set(await self.s.scalars(q))
 
     async def of_employee(self, employee_id: int) -> list[Assignment]:
         q = select(Assignment).where(Assignment.employee_id == employee_id).order_by(Assignment.id)

@@ -41,6 +41,8 @@ assignments = sa.Table(
     sa.Column("description", sa.String(200), nullable=False),
     sa.Column("issued_by_id", sa.ForeignKey("employees.id"), nullable=False),
     sa.Column("issued_at", UTCDateTime),
+    # work for another unit is tugas tambahan (rule 49; HSU Ps 19(2)), fixed when the letter is issued
+    sa.Column("tugas_tambahan", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
 )
 
 counters = sa.Table(

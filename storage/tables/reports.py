@@ -23,6 +23,8 @@ reports = sa.Table(
     sa.Column("decided_at", UTCDateTime),
     sa.Column("reviewed", sa.Boolean, nullable=False),
     sa.Column("last_note", sa.Text),
+    # the author says it holds credit-point activity; see domain.additional_duty (rule 49; HSU Ps 16(2))
+    sa.Column("credit_activity", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
     sa.Column("row_version", sa.Integer, nullable=False),
 )
 

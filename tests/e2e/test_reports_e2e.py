@@ -15,7 +15,8 @@ async def _team(h) -> int:
         await uow.flush()
         now = h.runtime.app.clock()
         await set_ketua(uow, team, h.people["budi"].employee.id, kabid.id, now, profile=h.runtime.app.profile)
-        await add_member(uow, team, h.people["dewi"].employee.id, MemberRole.ANGGOTA, kabid.id, now)
+        await add_member(uow, team, h.people["dewi"].employee.id, MemberRole.ANGGOTA, kabid.id, now,
+                         profile=h.runtime.app.profile)
         await uow.commit()
         return team.id
 

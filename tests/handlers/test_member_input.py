@@ -30,7 +30,8 @@ async def _team(app, demo) -> Team:
         await uow.flush()
         await set_ketua(uow, team, demo["budi"].employee.id, kabid.id, app.clock(), profile=app.profile)
         for key in ("dewi", "andi"):
-            await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, kabid.id, app.clock())
+            await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, kabid.id, app.clock(),
+                             profile=app.profile)
         await uow.commit()
         return team
 

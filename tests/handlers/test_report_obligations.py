@@ -25,7 +25,7 @@ async def _team(app, demo, group=-100900, starts=dt.date(2026, 10, 1)) -> Team:
         now = app.clock()
         await set_ketua(uow, team, demo["budi"].employee.id, kabid.id, now, profile=app.profile)
         for key in ("dewi", "yoga"):
-            await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, kabid.id, now)
+            await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, kabid.id, now, profile=app.profile)
         await uow.commit()
         return team
 

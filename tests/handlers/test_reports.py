@@ -44,14 +44,16 @@ async def make_team(app, demo, head: str, lead: str, members=(), *, pengendali: 
         uow.teams.add(team)
         await uow.flush()
         if app.profile.teams.penanggung_jawab:  # Banten Ps 10(2): no start without one
-            await add_member(uow, team, head_id, MemberRole.PENANGGUNG_JAWAB, head_id, app.clock())
+            await add_member(uow, team, head_id, MemberRole.PENANGGUNG_JAWAB, head_id, app.clock(), profile=app.profile)
         (await set_ketua(uow, team, demo[lead].employee.id, head_id, app.clock(), profile=app.profile)
          ).record_pk(app.clock())
         for key in members:
-            await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, head_id, app.clock())
+            await add_member(uow, team, demo[key].employee.id, MemberRole.ANGGOTA, head_id, app.clock(),
+                             profile=app.profile)
         if pengendali:
             team.pengendali_id = demo[pengendali].employee.id
-            await add_member(uow, team, demo[pengendali].employee.id, MemberRole.PENGENDALI, head_id, app.clock())
+            await add_member(uow, team, demo[pengendali].employee.id, MemberRole.PENGENDALI, head_id, app.clock(),
+                             profile=app.profile)
         await uow.commit()
         return team.id
 
@@ -79,9 +81,9 @@ def notice_button(payload: dict, text_contains: str) -> str:
 
 
 async def write_report(person: Person, choice: ReportAction, text: str = TEXT, files=("hasil-uji.pdf",),
-                       send=True):
+                       send=True, credit: bool | None = None):
     """/lapor -> choice (t: to a team's ketua, k: my team's report, i: individual) -> this
-    period -> text -> files -> Done -> Send."""
+    period -> text -> files -> Done -> [angka kredit: `credit`, where it is asked] -> Send."""
     replies = await person.says("/lapor")
     replies = await person.presses(offered(replies, choice))
     replies = await person.presses(button_data(replies, "Periode ini"))
@@ -93,6 +95,9 @@ async def write_report(person: Person, choice: ReportAction, text: str = TEXT, f
         replies = await person.sends_file(name, file_id=f"F-{name}-{i}", size=2048)
         assert "Diterima 📎" in texts(replies)[-1]
     replies = await person.presses(ReportAction("done"))
+    if credit is not None:  # rule 49 (HSU Ps 16(2))
+        assert "angka kredit" in texts(replies)[-1] and "Pasal 16 ayat (2)" in texts(replies)[-1]
+        replies = await person.presses(ReportAction("ak", int(credit)))
     assert "periksa dulu" in texts(replies)[-1]
     return await person.presses(ReportAction("send")) if send else replies
 
