@@ -80,6 +80,9 @@ SENTENCES: dict[str, Wording] = {
     "team_end_before_start": lambda t, p: t("The end date is before the start date."),
     "team_closed": lambda t, p: t("This team has ended and takes no new members."),
     "already_member": lambda t, p: t("This person is already in the team."),
+    "assignee_has_no_rater": lambda t, p: t(
+        "{name} has no Pejabat Penilai Kinerja on record yet, so they cannot be assigned; please ask the "
+        "BKPSDM admin to complete their data.", name=p.get("name", "")),
     "team_has_no_ketua": lambda t, p: t("This team has no ketua yet, so reports cannot be sent to one."),
     "not_a_group": lambda t, p: t("A team can only be linked to a group chat, not to a private chat."),
     # Reports and kendala

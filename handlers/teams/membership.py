@@ -6,6 +6,7 @@ import datetime as dt
 
 from domain.additional_duty import is_tugas_tambahan
 from domain.application import format_number
+from domain.assignability import require_kedudukan
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
@@ -20,8 +21,11 @@ async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode
                            team_id: int | None = None, application_id: int | None = None, *,
                            profile: Profile) -> Assignment:
     """A surat penugasan record with its register number (ST-YYYY-NNNNN), flagged tugas tambahan
-    where the work is for another unit and the profile says so (rule 49)."""
+    where the work is for another unit and the profile says so (rule 49). Every assignment path
+    comes here, so rule 3 (kedudukan and rater on record) is checked here."""
     employee = await uow.org.employee(employee_id)
+    if employee is not None:
+        require_kedudukan(employee)
     tambahan = employee is not None and is_tugas_tambahan(
         await uow.org.view_for(employee, unit_ids=[unit_id]), profile, employee, unit_id)
     assignment = Assignment(None, employee_id, unit_id, mode, form, description[:200], issued_by_id,
