@@ -172,3 +172,17 @@ async def test_rule_3_a_member_without_rater_is_a_row_error(banten, app, capsys)
     assert await asyncio.to_thread(main, ["import", "teams", str(file)]) == 1
     out = capsys.readouterr().out
     assert "Row 2: dr. Bambang Hermawan, M.Kes. has no Pejabat Penilai Kinerja on record yet" in out
+
+
+def test_rule_56_hsu_refuses_a_sub_koordinator_at_employee_import(env, tmp_path, capsys):
+    """HSU Ps 26 revoked the sub koordinator assignments: the employee import refuses the row."""
+    env.setenv("SIKERJA_PROFILE", "hulu-sungai-utara")
+    staff = tmp_path / "employees.csv"
+    staff.write_text("nip,name,jabatan_name,jabatan_kind,jenjang,golongan,education,unit_code,rater_nip,phone\n"
+                     "199001012015031099,Dedi Kurniawan,Sub Koordinator Keuangan,Fungsional,Ahli Muda,III/c,S1,"
+                     "DINKES.SEK,197808172003122001,\n")
+    capsys.readouterr()
+    assert main(["import", "employees", str(staff)]) == 1
+    out = capsys.readouterr().out
+    assert "row 2, jabatan_name: the jabatan “Sub Koordinator Keuangan” cannot be assigned any more" in out
+    assert "(Pasal 26 Perbup HSU 4/2025)" in out

@@ -277,6 +277,9 @@ CLAUSES: dict[str, Wording] = {
                                          "employees are imported", value=p.get("value", "")),
     "head_inactive": lambda t, p: t("the head {value} is no longer active", value=p.get("value", "")),
     "self_rater": lambda t, p: t("an employee cannot be their own Penilai"),
+    "sub_koordinator_barred": lambda t, p: t("the jabatan “{value}” cannot be assigned any more: sub koordinator "
+                                             "assignments were revoked ({article})", value=p.get("value", ""),
+                                             article=_article(t, p)),
     "unknown_rater": lambda t, p: t("Penilai {value} is neither in this file nor in the database",
                                     value=p.get("value", "")),
     "rater_not_in_file": lambda t, p: t("Penilai {value} is not in this full import and would be deactivated",
