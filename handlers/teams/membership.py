@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from domain.additional_duty import is_tugas_tambahan
+from domain.allowance import Allowance, allowance_for
 from domain.application import format_number
 from domain.assignability import require_kedudukan
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
+from domain.eligibility import Post
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.profiles import Profile
@@ -40,7 +42,8 @@ async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode
 async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: MemberRole, actor_id: int,
                      now: dt.datetime, mode: AssignmentMode = AssignmentMode.PENUNJUKAN,
                      assignment: Assignment | None = None, *, profile: Profile) -> Membership:
-    """Join a team: refuses duplicates and ended teams; records the assignment and the audit row."""
+    """Join a team: refuses duplicates and ended teams; records the assignment and the audit row,
+    and a ketua's or pengendali's tambahan penghasilan (rule 57)."""
     if not team.accepts_members:
         raise DomainError("team_closed")
     team_id = id_of(team)
@@ -52,13 +55,20 @@ async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: Member
                                             team.name, actor_id, now, team_id=team_id, profile=profile)
     if existing is not None:  # a role change (e.g. anggota -> ketua) ends the old membership
         existing.left_at = now
-    membership = Membership(None, team_id, employee_id, role, now, assignment_id=assignment.id)
+    membership = Membership(None, team_id, employee_id, role, now, assignment_id=assignment.id,
+                            allowance=await _allowance(uow, profile, employee_id, role))
     uow.teams.add(membership)
     uow.decisions.add(Decision("team", team_id, actor_id, f"member_added:{role.value}", now,
                                details={"employee_id": employee_id, "assignment": assignment.number,
                                         "mode": mode.value}))
     await uow.flush()
     return membership
+
+
+async def _allowance(uow: UnitOfWork, profile: Profile, employee_id: int, role: MemberRole) -> Allowance:
+    post = {MemberRole.KETUA: Post.KETUA, MemberRole.PENGENDALI: Post.PENGENDALI}.get(role)
+    holder = await uow.org.employee(employee_id) if post else None
+    return allowance_for(profile, holder, post) if post and holder else Allowance.NONE
 
 
 async def missing_posts(uow: UnitOfWork, profile: Profile, team: Team) -> tuple[MemberRole, ...]:
