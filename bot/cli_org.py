@@ -83,7 +83,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         app, engine = _app(settings)
         try:
             return await run_import(app.uow, args.kind, table, full=args.full, dry_run=args.dry_run,
-                                    skip_bad=args.skip_bad, progress=progress)
+                                    skip_bad=args.skip_bad, progress=progress,
+                                    profile=app.profile)
         finally:
             await engine.dispose()
 

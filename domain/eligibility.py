@@ -1,5 +1,5 @@
 """Who may become Ketua Tim or Pengendali, and for how long (vacancies, activation and forming
-a team: domain.posts; the allowance is not enforced yet: domain.pending).
+a team: domain.posts; the allowance: domain.allowance).
 
 Pure functions over a Profile and an Employee; the profile decides, nothing is per region here."""
 from __future__ import annotations

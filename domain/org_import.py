@@ -32,6 +32,7 @@ from domain.org_columns import (
     parse_unit_code,
     parse_unit_kind,
 )
+from domain.profiles.model import Profile
 from domain.text import check_cell_text
 
 NAME_MAX = 200
@@ -273,11 +274,14 @@ def _employee(rows: _Rows, number: int, raw: Mapping[str, str], failed: dict[str
 
 
 def check_employees(raw_rows: Sequence[RawRow], existing: ExistingOrg = ExistingOrg(), *,
-                    full: bool = False) -> Checked[EmployeeRow]:
-    """full: the file lists every employee, so anyone missing from it will be deactivated."""
+                    full: bool = False, profile: Profile | None = None) -> Checked[EmployeeRow]:
+    """full: the file lists every employee, so anyone missing from it will be deactivated.
+    profile: the deployment's regulation, for the jabatan it no longer allows (rule 56)."""
     rows = _Rows()
     failed: dict[str, int] = {}  # NIP -> row, for rows that failed but whose NIP is readable
     parsed = [r for r in (_employee(rows, n, raw, failed) for n, raw in raw_rows) if r is not None]
+    if profile is not None:
+        _barred_jabatan(rows, parsed, profile)
     _duplicates(rows, [(r.row, r.nip) for r in parsed], "nip", "duplicate_nip")
     in_file = {r.nip: r for r in parsed}
     known = existing.employees
@@ -312,6 +316,20 @@ def check_employees(raw_rows: Sequence[RawRow], existing: ExistingOrg = Existing
              "rater_row_invalid")
     _head_warnings(rows, parsed, existing, full)
     return rows.result(parsed, len(raw_rows), set(in_file) | set(failed))
+
+
+def is_sub_koordinator(jabatan_name: str) -> bool:
+    return "subkoordinator" in "".join(jabatan_name.lower().split())
+
+
+def _barred_jabatan(rows: _Rows, parsed: list[EmployeeRow], profile: Profile) -> None:
+    """HSU Ps 26 revoked the sub koordinator assignments of equalised JF: such a jabatan is a row error."""
+    if not profile.teams.sub_koordinator_barred:
+        return
+    for r in parsed:
+        if is_sub_koordinator(r.jabatan_name):
+            rows.error(r.row, "jabatan_name", "sub_koordinator_barred", value=r.jabatan_name,
+                       article=profile.teams.source_of("sub_koordinator_barred"), regulation=profile.citation_title)
 
 
 def _rater_level(rows: _Rows, r: EmployeeRow, rater_kind: JabatanKind) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+from domain.allowance import Allowance
 from domain.errors import DomainError, IllegalTransition
 
 
@@ -117,6 +118,7 @@ class Membership:
     left_at: dt.datetime | None = None
     assignment_id: int | None = None
     pk_signed_at: dt.datetime | None = None  # ketua/pengendali: when the Perjanjian Kinerja was confirmed
+    allowance: Allowance = Allowance.NONE  # ketua/pengendali: tambahan penghasilan (rule 57)
 
     def record_pk(self, now: dt.datetime) -> None:
         """The appointee confirms their Perjanjian Kinerja is made (Surakarta Ps 21(1), 25(1))."""

@@ -121,11 +121,11 @@ async def test_banten_Ps_10_3_pelaksana_ketua_with_attested_experience(banten, a
     Pelaksana becomes ketua and the description is in the Decision log. Ps 10(2): with the
     penanggung jawab the team starts."""
     file = banten / "teams.csv"
-    file.write_text(BANTEN_TEAMS.format(experience="", pj="197305122000031002"))
+    file.write_text(BANTEN_TEAMS.format(experience="", pj="197808172003122001"))
     assert await asyncio.to_thread(main, ["import", "teams", str(file)]) == 1
     assert "ketua_experience" in capsys.readouterr().out
     file.write_text(BANTEN_TEAMS.format(experience="Lima tahun menyusun laporan keuangan SKPD",
-                                        pj="197305122000031002"))
+                                        pj="197808172003122001"))
     assert await asyncio.to_thread(main, ["import", "teams", str(file)]) == 0
     team, roles, decisions = await _dinkes_team(app)
     assert team.ketua_id is not None and team.started and roles == {"ketua", "penanggung_jawab"}
@@ -161,3 +161,28 @@ def test_surakarta_no_team_imported_where_a_pengawas_runs_the_sub_activity(env, 
     assert main(["import", "teams", str(teams)]) == 1
     out = capsys.readouterr().out
     assert "Row 2:" in out and "Pengawas" in out and "Pasal 14 ayat (5) huruf b" in out and "Row 3" not in out
+
+
+async def test_rule_3_a_member_without_rater_is_a_row_error(banten, app, capsys):
+    """Banten (the Corrections: "Penugasan tersebut dilakukan setelah penetapan kedudukan"): the
+    Kepala Dinas has no Penilai on record, so he cannot be made penanggung jawab by import."""
+    file = banten / "teams.csv"
+    file.write_text(BANTEN_TEAMS.format(experience="Lima tahun menyusun laporan keuangan SKPD",
+                                        pj="197305122000031002"))
+    assert await asyncio.to_thread(main, ["import", "teams", str(file)]) == 1
+    out = capsys.readouterr().out
+    assert "Row 2: dr. Bambang Hermawan, M.Kes. has no Pejabat Penilai Kinerja on record yet" in out
+
+
+def test_rule_56_hsu_refuses_a_sub_koordinator_at_employee_import(env, tmp_path, capsys):
+    """HSU Ps 26 revoked the sub koordinator assignments: the employee import refuses the row."""
+    env.setenv("SIKERJA_PROFILE", "hulu-sungai-utara")
+    staff = tmp_path / "employees.csv"
+    staff.write_text("nip,name,jabatan_name,jabatan_kind,jenjang,golongan,education,unit_code,rater_nip,phone\n"
+                     "199001012015031099,Dedi Kurniawan,Sub Koordinator Keuangan,Fungsional,Ahli Muda,III/c,S1,"
+                     "DINKES.SEK,197808172003122001,\n")
+    capsys.readouterr()
+    assert main(["import", "employees", str(staff)]) == 1
+    out = capsys.readouterr().out
+    assert "row 2, jabatan_name: the jabatan “Sub Koordinator Keuangan” cannot be assigned any more" in out
+    assert "(Pasal 26 Perbup HSU 4/2025)" in out

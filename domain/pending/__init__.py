@@ -8,9 +8,8 @@ Each rule, and the feature that will wire it:
 - check_voluntary_scope (R17/18): NOT enforced; /ajukan across units, agencies or institutions.
 - check_voluntary_dispatch (R20/21): NOT enforced; the home side's ack/approval in a cross-unit /ajukan.
 - voluntary_home_approvers (R23): NOT enforced; the final home approval in a cross-unit /ajukan.
-- allowance_for (R57): NOT enforced; the tambahan penghasilan flag on the team card and exports."""
+"""
 from domain.pending.appointment import REQUEST_FIELDS, check_request_fields
-from domain.pending.posts import Allowance, allowance_for
 from domain.pending.voluntary import (
     check_voluntary_dispatch,
     check_voluntary_scope,
@@ -18,6 +17,6 @@ from domain.pending.voluntary import (
 )
 
 __all__ = [
-    "REQUEST_FIELDS", "Allowance", "allowance_for", "check_request_fields", "check_voluntary_dispatch",
+    "REQUEST_FIELDS", "check_request_fields", "check_voluntary_dispatch",
     "check_voluntary_scope", "voluntary_home_approvers",
 ]

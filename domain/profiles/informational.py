@@ -33,8 +33,6 @@ INFORMATIONAL: dict[str, str] = {
                             "is rater_consideration; kept for `profile show`",
     "pengendali.proposer": "the unit head proposes in every flow (handlers/teams/proposal); "
                            "kept for `profile show`",
-    "teams.ketua.allowance": "wired with the tambahan penghasilan flag (domain.pending.allowance_for, R57)",
-    "pengendali.allowance": "wired with the tambahan penghasilan flag (domain.pending.allowance_for, R57)",
     "reporting.kendala_escalate_home_heads": "for the cross-boundary issue (not modelled yet): a member from another "
                                              "unit's kendala goes to their home heads too",
     "reporting.rework_owner": "the unit head in every profile, which is who returns a report today "

@@ -274,6 +274,7 @@ class Teams(Section):
     vacancy_deadline_months: tuple[int, ...]
     dialog_kinerja: DialogMode  # expectations agreed with the Penilai before team work (rule 53)
     cross_unit_work_is_additional_duty: bool  # rule 49: work for another unit is tugas tambahan (HSU Ps 19(2))
+    sub_koordinator_barred: bool  # rule 56: no "sub koordinator" assignment any more (HSU Ps 26)
     ketua: Ketua
 
 

@@ -29,6 +29,7 @@ class LetterData:
     issuer_jabatan: str
     regulation: str
     tugas_tambahan: str | None = None  # the article that makes it tugas tambahan (rule 49), cited; None if not
+    allowance: str | None = None  # the post's tambahan penghasilan sentence (rule 57); None if none
 
 
 def _latin1(text: str) -> str:
@@ -93,5 +94,7 @@ def assignment_letter(d: LetterData) -> bytes:
     if d.tugas_tambahan:
         paragraph(pdf, "Penugasan ini pada Unit Organisasi lain dan merupakan tugas tambahan sebagaimana dimaksud "
                        f"dalam {d.tugas_tambahan}.")
+    if d.allowance:
+        paragraph(pdf, d.allowance)
     paragraph(pdf, "Demikian surat penugasan ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.", 0)
     return signed(pdf, d.issued_on, d.issuer_jabatan, d.issuer_name, d.issuer_nip)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from domain.allowance import Allowance
 from domain.ids import id_of
+from domain.profiles import Profile
 from domain.profiles.citation import cite
+from domain.team import MemberRole, Membership
 from handlers.applications.buttons import AssignmentLetter
 from handlers.applications.letter_pdf import LetterData, assignment_letter
 from handlers.core.buttons import button
@@ -27,6 +30,17 @@ async def my_letters(ctx: Ctx) -> None:
               keyboard(*rows))
 
 
+def allowance_sentence(profile: Profile, membership: Membership | None) -> str | None:
+    """The letter is in Indonesian whatever the reader's language, like the rest of its body."""
+    if membership is None or membership.allowance is Allowance.NONE:
+        return None
+    section = profile.teams.ketua if membership.role is MemberRole.KETUA else profile.pengendali
+    article = cite(section.source_of("allowance") if section else "", profile.citation_title) or profile.title
+    post = "Ketua Tim" if membership.role is MemberRole.KETUA else "Pengendali"
+    given = "dapat diberikan" if membership.allowance is Allowance.OPTIONAL else "diberikan"
+    return f"Sebagai {post}, yang bersangkutan {given} tambahan penghasilan sesuai dengan {article}."
+
+
 @router.callback(AssignmentLetter)
 async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
     assignment = await ctx.uow.assignments.get(pressed.assignment_id)
@@ -45,7 +59,8 @@ async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
         work=assignment.description, mode=assignment.mode.value, issuer_name=issuer.name, issuer_nip=issuer.nip,
         issuer_jabatan=issuer.jabatan_name, regulation=ctx.profile.title,
         tugas_tambahan=(cite(ctx.profile.teams.source_of("cross_unit_work_is_additional_duty"),
-                             ctx.profile.citation_title) or ctx.profile.title) if assignment.tugas_tambahan else None))
+                             ctx.profile.citation_title) or ctx.profile.title) if assignment.tugas_tambahan else None,
+        allowance=allowance_sentence(ctx.profile, await ctx.uow.teams.by_assignment(id_of(assignment)))))
     ctx.answer()
     ctx.replies.append(SendDocument(ctx.update.chat_id, f"surat-penugasan-{assignment.number}.pdf", pdf,
                                     caption=ctx.t("Assignment letter {number}", number=assignment.number)))

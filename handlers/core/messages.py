@@ -80,6 +80,9 @@ SENTENCES: dict[str, Wording] = {
     "team_end_before_start": lambda t, p: t("The end date is before the start date."),
     "team_closed": lambda t, p: t("This team has ended and takes no new members."),
     "already_member": lambda t, p: t("This person is already in the team."),
+    "assignee_has_no_rater": lambda t, p: t(
+        "{name} has no Pejabat Penilai Kinerja on record yet, so they cannot be assigned; please ask the "
+        "BKPSDM admin to complete their data.", name=p.get("name", "")),
     "team_has_no_ketua": lambda t, p: t("This team has no ketua yet, so reports cannot be sent to one."),
     "not_a_group": lambda t, p: t("A team can only be linked to a group chat, not to a private chat."),
     # Reports and kendala
@@ -274,6 +277,9 @@ CLAUSES: dict[str, Wording] = {
                                          "employees are imported", value=p.get("value", "")),
     "head_inactive": lambda t, p: t("the head {value} is no longer active", value=p.get("value", "")),
     "self_rater": lambda t, p: t("an employee cannot be their own Penilai"),
+    "sub_koordinator_barred": lambda t, p: t("the jabatan “{value}” cannot be assigned any more: sub koordinator "
+                                             "assignments were revoked ({article})", value=p.get("value", ""),
+                                             article=_article(t, p)),
     "unknown_rater": lambda t, p: t("Penilai {value} is neither in this file nor in the database",
                                     value=p.get("value", "")),
     "rater_not_in_file": lambda t, p: t("Penilai {value} is not in this full import and would be deactivated",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from domain.org_columns import Issue, IssueSummary, map_headers
 from domain.org_import import Checked, EmployeeRow, UnitRow, check_employees, check_units
+from domain.profiles import Profile
 from handlers.org.tabular import Table
 from storage.repos.org_import import Counts
 from storage.uow import UnitOfWorkFactory
@@ -44,8 +45,8 @@ def _rows(table: Table, columns: dict[int, str]) -> list[tuple[int, dict[str, st
 
 
 async def run_import(uow: UnitOfWorkFactory, kind: str, table: Table, *, full: bool = False,
-                     dry_run: bool = False, skip_bad: bool = False, progress: Progress | None = None
-                     ) -> ImportResult:
+                     dry_run: bool = False, skip_bad: bool = False, progress: Progress | None = None,
+                     profile: Profile | None = None) -> ImportResult:
     if kind not in ("units", "employees"):
         raise ValueError(f"unknown import kind {kind!r}")
     tick = progress or (lambda *_: None)
@@ -63,7 +64,7 @@ async def run_import(uow: UnitOfWorkFactory, kind: str, table: Table, *, full: b
         if kind == "units":
             result.checked = units = check_units(rows, existing)
         else:
-            result.checked = employees = check_employees(rows, existing, full=full)
+            result.checked = employees = check_employees(rows, existing, full=full, profile=profile)
         tick("check", len(rows), len(rows))
         if result.checked.errors and not skip_bad:
             return result

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from domain.allowance import Allowance
 from domain.org import Employee, Unit
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from handlers.core.i18n import Html, Translator
@@ -15,6 +16,16 @@ def role_label(t: Translator, role: MemberRole) -> str:
             MemberRole.PENGENDALI: t("pengendali")}[role]
 
 
+def _member_line(t: Translator, m: Membership, person: Employee, tambahan: Collection[int]) -> str:
+    notes = [t("additional duty (tugas tambahan)")] if m.assignment_id in tambahan else []
+    if m.allowance is Allowance.AUTOMATIC:  # rule 57 (Surakarta Ps 21(3), 25(2))
+        notes.append(t("with tambahan penghasilan"))
+    elif m.allowance is Allowance.OPTIONAL:  # Banten Ps 10(4): "dapat diberikan"
+        notes.append(t("tambahan penghasilan may be granted"))
+    line = t("• {name} — {role}", name=person.name, role=role_label(t, m.role))
+    return ", ".join([line, *notes])
+
+
 def status_label(t: Translator, team: Team) -> str:
     if team.status is TeamStatus.OPEN and team.ketua_id is not None:  # another post is missing (Banten Ps 10(2))
         return t("formed, not started yet: a post is still empty")
@@ -24,7 +35,8 @@ def status_label(t: Translator, team: Team) -> str:
 
 def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Membership],
               people: dict[int, Employee], tambahan: Collection[int] = ()) -> str:
-    """`tambahan`: the assignments that are tugas tambahan (rule 49; HSU Ps 19(2))."""
+    """`tambahan`: the assignments that are tugas tambahan (rule 49; HSU Ps 19(2)); a ketua's or
+    pengendali's tambahan penghasilan (rule 57) is on their membership."""
     lines = [t("<b>{name}</b> ({kind})", name=team.name, kind=team.kind.value),
              t("Unit: {unit}", unit=unit.name if unit else "-"),
              t("Status: {status}", status=status_label(t, team))]
@@ -34,9 +46,7 @@ def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Member
     if members:
         lines.append(t("Members:"))
         for m in sorted(members, key=lambda m: (ROLE_ORDER[m.role], people[m.employee_id].name)):
-            name, role = people[m.employee_id].name, role_label(t, m.role)
-            lines.append(t("• {name} — {role}, additional duty (tugas tambahan)", name=name, role=role)
-                         if m.assignment_id in tambahan else t("• {name} — {role}", name=name, role=role))
+            lines.append(_member_line(t, m, people[m.employee_id], tambahan))
     else:
         lines.append(t("No members yet."))
     return Html("\n".join(lines))

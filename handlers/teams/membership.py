@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from domain.additional_duty import is_tugas_tambahan
+from domain.allowance import Allowance, allowance_for
 from domain.application import format_number
+from domain.assignability import require_kedudukan
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
+from domain.eligibility import Post
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.profiles import Profile
@@ -20,8 +23,11 @@ async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode
                            team_id: int | None = None, application_id: int | None = None, *,
                            profile: Profile) -> Assignment:
     """A surat penugasan record with its register number (ST-YYYY-NNNNN), flagged tugas tambahan
-    where the work is for another unit and the profile says so (rule 49)."""
+    where the work is for another unit and the profile says so (rule 49). Every assignment path
+    comes here, so rule 3 (kedudukan and rater on record) is checked here."""
     employee = await uow.org.employee(employee_id)
+    if employee is not None:
+        require_kedudukan(employee)
     tambahan = employee is not None and is_tugas_tambahan(
         await uow.org.view_for(employee, unit_ids=[unit_id]), profile, employee, unit_id)
     assignment = Assignment(None, employee_id, unit_id, mode, form, description[:200], issued_by_id,
@@ -36,7 +42,8 @@ async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode
 async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: MemberRole, actor_id: int,
                      now: dt.datetime, mode: AssignmentMode = AssignmentMode.PENUNJUKAN,
                      assignment: Assignment | None = None, *, profile: Profile) -> Membership:
-    """Join a team: refuses duplicates and ended teams; records the assignment and the audit row."""
+    """Join a team: refuses duplicates and ended teams; records the assignment and the audit row,
+    and a ketua's or pengendali's tambahan penghasilan (rule 57)."""
     if not team.accepts_members:
         raise DomainError("team_closed")
     team_id = id_of(team)
@@ -48,13 +55,20 @@ async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: Member
                                             team.name, actor_id, now, team_id=team_id, profile=profile)
     if existing is not None:  # a role change (e.g. anggota -> ketua) ends the old membership
         existing.left_at = now
-    membership = Membership(None, team_id, employee_id, role, now, assignment_id=assignment.id)
+    membership = Membership(None, team_id, employee_id, role, now, assignment_id=assignment.id,
+                            allowance=await _allowance(uow, profile, employee_id, role))
     uow.teams.add(membership)
     uow.decisions.add(Decision("team", team_id, actor_id, f"member_added:{role.value}", now,
                                details={"employee_id": employee_id, "assignment": assignment.number,
                                         "mode": mode.value}))
     await uow.flush()
     return membership
+
+
+async def _allowance(uow: UnitOfWork, profile: Profile, employee_id: int, role: MemberRole) -> Allowance:
+    post = {MemberRole.KETUA: Post.KETUA, MemberRole.PENGENDALI: Post.PENGENDALI}.get(role)
+    holder = await uow.org.employee(employee_id) if post else None
+    return allowance_for(profile, holder, post) if post and holder else Allowance.NONE
 
 
 async def missing_posts(uow: UnitOfWork, profile: Profile, team: Team) -> tuple[MemberRole, ...]:

@@ -54,6 +54,11 @@ class TeamRepo:
                                      Membership.left_at.is_(None))
         return (await self.s.scalars(q)).first()
 
+    async def by_assignment(self, assignment_id: int) -> Membership | None:
+        """The membership an assignment letter made (a role change keeps it, so the latest)."""
+        q = select(Membership).where(Membership.assignment_id == assignment_id).order_by(Membership.id.desc())
+        return (await self.s.scalars(q)).first()
+
     async def teams_of(self, employee_id: int) -> list[tuple[Team, Membership]]:
         """Active teams an employee belongs to (any role), with the membership."""
         q = (select(Team, Membership).join(Membership, Membership.team_id == Team.id)

@@ -2,6 +2,7 @@
 official decides."""
 import sqlalchemy as sa
 
+from domain.allowance import Allowance
 from domain.candidacy import CandidacyStatus
 from domain.team import MemberRole, TeamKind, TeamStatus
 from storage.tables.base import metadata
@@ -35,6 +36,8 @@ memberships = sa.Table(
     sa.Column("left_at", UTCDateTime),
     sa.Column("assignment_id", sa.ForeignKey("assignments.id")),
     sa.Column("pk_signed_at", UTCDateTime),  # ketua/pengendali: Perjanjian Kinerja (Surakarta Ps 21(1), 25(1))
+    # ketua/pengendali: tambahan penghasilan (rule 57; Banten Ps 10(4), Surakarta Ps 21(3), 25(2))
+    sa.Column("allowance", enum_column(Allowance), nullable=False, default=Allowance.NONE),
 )
 
 ketua_candidacies = sa.Table(

@@ -263,3 +263,18 @@ def test_find_cycles_finds_exactly_the_nodes_that_return_to_themselves(graph):
     assert in_cycles == {n for n in links if returns(n)}
     cycles = find_cycles(links)
     assert len({frozenset(c) for c in cycles}) == len(cycles)  # each cycle once
+
+
+@pytest.mark.parametrize("jabatan", ["Sub Koordinator Pelayanan Informasi", "Subkoordinator Keuangan",
+                                     "Pranata Komputer / SUB  KOORDINATOR Aplikasi"])
+def test_rule_56_hsu_Ps_26_a_sub_koordinator_jabatan_is_a_row_error_citing_the_article(jabatan):
+    from domain.profiles import load_profile
+    hsu, nasional = load_profile("hulu-sungai-utara"), load_profile("nasional")
+    row = rows(emp(KADIS, jabatan_kind="JPT Pratama", jenjang="", unit="DKI"),
+               emp(BUDI, rater=KADIS, jabatan_name=jabatan))
+    checked = check_employees(row, DB, profile=hsu)
+    (issue,) = checked.errors
+    assert (issue.row, issue.column, issue.code) == (3, "jabatan_name", "sub_koordinator_barred")
+    assert issue.params["article"] == "Ps 26" and issue.params["value"] == " ".join(jabatan.split())
+    assert [r.nip for r in checked.rows] == [KADIS]
+    assert check_employees(row, DB, profile=nasional).errors == []  # NS elsewhere

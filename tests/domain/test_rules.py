@@ -9,13 +9,12 @@ import datetime as dt
 
 import pytest
 
+from domain.allowance import Allowance, allowance_for
 from domain.eligibility import Post, check_ketua, check_pengendali, check_term
 from domain.errors import DomainError
 from domain.org import Education, JabatanKind, Jenjang
 from domain.pending import (
     REQUEST_FIELDS,
-    Allowance,
-    allowance_for,
     check_request_fields,
     check_voluntary_dispatch,
     check_voluntary_scope,

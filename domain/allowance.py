@@ -1,4 +1,6 @@
-"""NOT enforced yet (see domain.pending): the ketua/pengendali allowance."""
+"""Rule 57: the tambahan penghasilan of a ketua or pengendali (Banten Ps 10(4): a Pelaksana ketua
+"dapat diberikan"; Surakarta Ps 21(3), 25(2): always). Set on the membership when the post is filled
+(handlers.teams.membership.add_member), shown on the team card and in the assignment letter."""
 from __future__ import annotations
 
 from enum import Enum
@@ -15,7 +17,7 @@ class Allowance(str, Enum):
 
 
 def allowance_for(profile: Profile, holder: Employee, post: Post) -> Allowance:
-    """Rule 57: whether the tambahan penghasilan flag is set, offered, or absent."""
+    """Whether the tambahan penghasilan flag is set, offered, or absent."""
     section = profile.teams.ketua if Post(post) is Post.KETUA else profile.pengendali
     rule = section.allowance if section else AllowanceRule.NONE
     if rule is AllowanceRule.ALWAYS:
