@@ -110,6 +110,10 @@ class Lanes:
                 work, update, done = lane.popleft()
                 try:
                     await work(update)
+                except asyncio.CancelledError:  # a stop cut it short: the webhook must not wait on it
+                    if done is not None:
+                        done.cancel()
+                    raise
                 except Exception as exc:
                     if done is not None and not done.done():
                         done.set_exception(exc)  # the caller awaiting it decides (webhook: 503)

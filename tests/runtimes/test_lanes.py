@@ -96,3 +96,26 @@ async def test_drain_lets_queued_updates_finish_and_cancels_the_stuck():
     await lanes.drain(timeout=0.05)
     assert rec.handled == [1]
     assert lanes.busy_chats == 0
+
+
+async def test_the_webhook_future_resolves_when_handled_fails_with_the_error_and_is_cancelled_at_stop():
+    """Runtime.receive hands the webhook a future: done once the update is handled (or set
+    aside), failed with what handling raised (NotStored → 503), cancelled if a stop cuts it short."""
+    loop = asyncio.get_running_loop()
+
+    async def work(update: Update) -> None:
+        if update.update_id == 2:
+            raise RuntimeError("not stored")
+        if update.update_id == 3:
+            await asyncio.Event().wait()  # stuck until the stop
+
+    lanes = Lanes(work, Recorder().tell)
+    handled, failed, stuck = loop.create_future(), loop.create_future(), loop.create_future()
+    lanes.submit(text(1, 1), handled)
+    lanes.submit(text(2, 2), failed)
+    lanes.submit(text(3, 3), stuck)
+    await settle()
+    assert handled.done() and handled.result() is None
+    assert isinstance(failed.exception(), RuntimeError)
+    await lanes.drain(timeout=0.05)
+    assert stuck.cancelled()
