@@ -174,13 +174,8 @@ CLAUSES: dict[str, Wording] = {
     "ketua_golongan_unknown": lambda t, p: t("golongan is not recorded (at least {required} is required)",
                                              required=p.get("required")),
     "ketua_experience_missing": lambda t, p: t("relevant experience must be confirmed"),
-    "ketua_workload_unverified": lambda t, p: t("the workload analysis (ABK ≥ {min}) is not recorded",
-                                                min=p.get("min")),
-    "ketua_workload_too_low": lambda t, p: t("the workload analysis is below {min}", min=p.get("min")),
-    "ketua_not_from_owning_unit": lambda t, p: t("the candidate is not from the team's owning unit"),
     "ketua_must_come_from_owning_unit": lambda t, p: t("the ketua must come from the team's owning unit "
                                                        "(unless moved in by mutasi)"),
-    "ketua_from_outside_by_mutasi": lambda t, p: t("from outside the owning unit, by mutasi"),
     "ketua_appointer_not_allowed": lambda t, p: t("this official may not appoint the ketua"),
     "ketua_term_too_long": lambda t, p: t("the ketua's term is too long: at most {months} months, so it must end "
                                           "by {latest}", months=p.get("max_months"), latest=p.get("latest_end")),
@@ -193,21 +188,14 @@ CLAUSES: dict[str, Wording] = {
     "pengendali_where_administrator_in_charge": lambda t, p: t("an Administrator is in charge of this work, so "
                                                                "no pengendali may be appointed"),
     "pengendali_not_in_profile": lambda t, p: t("this region's rules have no pengendali"),
-    "pengendali_workload_unverified": lambda t, p: t("the workload analysis (ABK ≥ {min}) is not recorded",
-                                                     min=p.get("min")),
-    "pengendali_workload_too_low": lambda t, p: t("the workload analysis is below {min}", min=p.get("min")),
-    "pengendali_not_from_owning_unit": lambda t, p: t("the candidate is not from the team's owning unit"),
     "pengendali_must_come_from_owning_unit": lambda t, p: t("the pengendali must come from the team's owning unit "
                                                             "(unless moved in by mutasi)"),
-    "pengendali_from_outside_by_mutasi": lambda t, p: t("from outside the owning unit, by mutasi"),
     "pengendali_appointer_not_allowed": lambda t, p: t("this official may not appoint the pengendali"),
     "pengendali_term_too_long": lambda t, p: t("the pengendali's term is too long: at most {months} months, so it "
                                                "must end by {latest}", months=p.get("max_months"),
                                                latest=p.get("latest_end")),
     "pengendali_pk_missing": lambda t, p: t("the pengendali takes up the post only once their Perjanjian Kinerja "
                                             "is recorded"),
-    "ketua_end_before_start": lambda t, p: t("the end date is before the start date"),
-    "pengendali_end_before_start": lambda t, p: t("the end date is before the start date"),
     "team_where_pengawas_in_charge": lambda t, p: t("a Pengawas runs this sub-activity, so no team is formed "
                                                     "for it"),
     # Applications (pengajuan sukarela, surat permohonan)
@@ -298,6 +286,18 @@ CLAUSES: dict[str, Wording] = {
     "head_deactivated": lambda t, p: t("the head of unit {unit} (NIP {value}) is not in this full import and "
                                        "will be deactivated", unit=p.get("unit", ""), value=p.get("value", "")),
 }
+
+
+# Clauses worded the same for both posts (the eligibility rules run for ketua and pengendali alike).
+_EITHER_POST: dict[str, Wording] = {
+    "workload_unverified": lambda t, p: t("the workload analysis (ABK ≥ {min}) is not recorded", min=p.get("min")),
+    "workload_too_low": lambda t, p: t("the workload analysis is below {min}", min=p.get("min")),
+    "not_from_owning_unit": lambda t, p: t("the candidate is not from the team's owning unit"),
+    "from_outside_by_mutasi": lambda t, p: t("from outside the owning unit, by mutasi"),
+    "end_before_start": lambda t, p: t("the end date is before the start date"),
+}
+CLAUSES.update({f"{post}_{code}": wording
+                for post in ("ketua", "pengendali") for code, wording in _EITHER_POST.items()})
 
 CODES = SENTENCES.keys() | CLAUSES.keys()
 
