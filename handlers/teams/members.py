@@ -4,6 +4,7 @@ members by appointment (penunjukan)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from enum import StrEnum
 
 from domain.candidacy import Candidacy
@@ -14,7 +15,7 @@ from domain.org import Employee, JabatanKind
 from domain.profiles import Role
 from domain.team import MemberRole, Team
 from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_text
-from handlers.core.buttons import button
+from handlers.core.buttons import CallbackData, button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import cited_finding
@@ -24,6 +25,7 @@ from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import heads_team_unit, require_official
+from handlers.core.types import Keyboard
 from handlers.teams.buttons import (
     AddMember,
     AppointKetua,
@@ -74,6 +76,11 @@ async def _candidates(ctx: Ctx, team: Team, exclude: set[int]) -> list[Employee]
     return [e for e in people if e.id not in exclude and e.id != ctx.me.id][:PICKABLE]
 
 
+def _pick_keyboard(people: list[Employee], pressed_for: Callable[[int], CallbackData]) -> Keyboard:
+    """One button per person, named, carrying what pressing it picks."""
+    return keyboard(*[[button(p.name[:48], pressed_for(p.id))] for p in people])
+
+
 @router.callback(AppointKetua)
 async def on_appoint_ketua(ctx: Ctx, pressed: AppointKetua) -> None:
     team = await _team_for_head(ctx, pressed.team_id)
@@ -85,7 +92,7 @@ async def on_appoint_ketua(ctx: Ctx, pressed: AppointKetua) -> None:
         ctx.reply(ctx.t("No one in the unit can be chosen."))
         return
     ctx.reply(ctx.t("Who should be ketua of {team}?", team=team.name),
-              keyboard(*[[button(p.name[:48], PickKetua(id_of(team), p.id))] for p in people]))
+              _pick_keyboard(people, lambda pid: PickKetua(id_of(team), pid)))
 
 
 async def _check(ctx: Ctx, team: Team, candidate: Employee, post: str, open_candidacies: int,
@@ -301,7 +308,7 @@ async def on_appoint_pengendali(ctx: Ctx, pressed: AppointPengendali) -> None:
     ctx.answer()
     people = await _candidates(ctx, team, {team.pengendali_id} if team.pengendali_id else set())
     ctx.reply(ctx.t("Who should be pengendali of {team}?", team=team.name),
-              keyboard(*[[button(p.name[:48], PickPengendali(id_of(team), p.id))] for p in people]))
+              _pick_keyboard(people, lambda pid: PickPengendali(id_of(team), pid)))
 
 
 @router.callback(TeamRole)
@@ -317,7 +324,7 @@ async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
         current = {m.employee_id for m in await ctx.uow.teams.members(id_of(team)) if m.role is role}
         people = await _candidates(ctx, team, current)
         ctx.reply(ctx.t("Who is {role} of {team}?", role=role_label(ctx.t, role), team=team.name),
-                  keyboard(*[[button(p.name[:48], TeamRole(id_of(team), code, p.id))] for p in people]))
+                  _pick_keyboard(people, lambda pid: TeamRole(id_of(team), code, pid)))
         return
     person = await ctx.uow.org.employee(person_id)
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
@@ -344,7 +351,7 @@ async def on_add_member(ctx: Ctx, pressed: AddMember) -> None:
         ctx.reply(ctx.t("Everyone in the unit is already in this team."))
         return
     ctx.reply(ctx.t("Who joins {team}? (appointment, penunjukan)", team=team.name),
-              keyboard(*[[button(p.name[:48], PickMember(id_of(team), p.id))] for p in people]))
+              _pick_keyboard(people, lambda pid: PickMember(id_of(team), pid)))
 
 
 @router.callback(PickMember)
