@@ -12,6 +12,7 @@ from sqlalchemy.orm import registry
 
 from domain.acting import ActingOfficial
 from domain.application import Application
+from domain.appointment import Appointment
 from domain.assignment import Assignment
 from domain.candidacy import Candidacy
 from domain.dialog import Dialog
@@ -29,7 +30,19 @@ from storage.records import (
     ReportVersion,
     TelegramLink,
 )
-from storage.tables import applications, audit, decrees, dialogs, links, member_inputs, messaging, org, reports, teams
+from storage.tables import (
+    applications,
+    appointments,
+    audit,
+    decrees,
+    dialogs,
+    links,
+    member_inputs,
+    messaging,
+    org,
+    reports,
+    teams,
+)
 from storage.tables.base import metadata
 
 mapper_registry = registry(metadata=metadata)
@@ -53,6 +66,7 @@ def start_mappers() -> None:
     # applications
     m(Application, applications.applications, version_id_col=applications.applications.c.version)
     m(Assignment, applications.assignments)
+    m(Appointment, appointments.appointments, version_id_col=appointments.appointments.c.version)
     # teams
     m(Team, teams.teams)
     m(Membership, teams.memberships)

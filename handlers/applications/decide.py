@@ -12,6 +12,7 @@ from domain.ids import id_of
 from domain.team import MemberRole
 from handlers.applications.buttons import ApplicationDecision
 from handlers.applications.cards import application_card, decider_keyboard, status_label
+from handlers.appointments.waiting import waiting_cards
 from handlers.core.context import Ctx
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Translator
@@ -36,13 +37,17 @@ REJECT = Form("reject", RejectStep)
 @router.command("persetujuan")
 async def pending(ctx: Ctx) -> None:
     apps = await ctx.uow.applications.pending_for(ctx.me.id)
-    if not apps:
+    appointments = await waiting_cards(ctx)  # penunjukan steps and surat penugasan to accept
+    if not apps and not appointments:
         ctx.reply(ctx.t("Nothing is waiting for your decision."))
         return
-    people = await ctx.uow.org.employees(a.applicant_id for a in apps)
-    ctx.reply(ctx.t("{count} application(s) wait for your decision:", count=len(apps)))
-    for app in apps:
-        ctx.reply(application_card(ctx.t, app, people[app.applicant_id]), decider_keyboard(ctx.t, app))
+    if apps:
+        people = await ctx.uow.org.employees(a.applicant_id for a in apps)
+        ctx.reply(ctx.t("{count} application(s) wait for your decision:", count=len(apps)))
+        for app in apps:
+            ctx.reply(application_card(ctx.t, app, people[app.applicant_id]), decider_keyboard(ctx.t, app))
+    for text, kb in appointments:
+        ctx.reply(text, kb)
 
 
 async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None:
