@@ -181,7 +181,7 @@ class Appointment:
         self.external_names = clean
         self._finish_step(step, actor_id, now, verdict="yes")
 
-    def refuse(self, actor_id: int, step_index: int, reason: str, now: dt.datetime) -> None:
+    def decline(self, actor_id: int, step_index: int, reason: str, now: dt.datetime) -> None:
         """Any step but a recommendation may end the request, always with a written reason."""
         step = self._require_step(actor_id, step_index)
         if StepKind(step["kind"]) in (StepKind.RECOMMEND, StepKind.ISSUE, StepKind.REPLY):

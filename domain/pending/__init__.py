@@ -4,12 +4,10 @@ calls them. They live apart so nobody mistakes them for what the bot does today;
 rule means moving it out of here into domain/ on purpose, with the feature that calls it.
 
 Each rule, and the feature that will wire it:
-- check_request_fields (R5): NOT enforced; the surat permohonan pelibatan of a cross-unit penunjukan.
 - check_voluntary_scope (R17/18): NOT enforced; /ajukan across units, agencies or institutions.
 - check_voluntary_dispatch (R20/21): NOT enforced; the home side's ack/approval in a cross-unit /ajukan.
 - voluntary_home_approvers (R23): NOT enforced; the final home approval in a cross-unit /ajukan.
 """
-from domain.pending.appointment import REQUEST_FIELDS, check_request_fields
 from domain.pending.voluntary import (
     check_voluntary_dispatch,
     check_voluntary_scope,
@@ -17,6 +15,6 @@ from domain.pending.voluntary import (
 )
 
 __all__ = [
-    "REQUEST_FIELDS", "check_request_fields", "check_voluntary_dispatch",
+    "check_voluntary_dispatch",
     "check_voluntary_scope", "voluntary_home_approvers",
 ]

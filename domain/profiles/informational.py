@@ -5,7 +5,9 @@ a feature reads a knob, its entry here must go."""
 from __future__ import annotations
 
 _CROSS_BOUNDARY = "wired by the cross-boundary issue (penunjukan and sukarela across units; see domain.pending)"
-_PENUNJUKAN = "penunjukan is not a feature yet; " + _CROSS_BOUNDARY
+_INCOMING = ("a request from another institution to this Pemda (its Pejabat yang Berwenang approving the release "
+             "list, the Pimpinan UO's surat penugasan with its tembusan) is not modelled: the bot runs this Pemda's "
+             "own requests (handlers/appointments)")
 
 INFORMATIONAL: dict[str, str] = {
     "region": "the region's name, shown by `profile show`; the on-screen citation uses citation_title",
@@ -13,22 +15,13 @@ INFORMATIONAL: dict[str, str] = {
     "voluntary.within_unit.oral": "the bot takes every application as a written message; kept for `profile show`",
     "voluntary.within_unit.reason_required": "a refusal always needs a reason (product decision 1); "
                                              "kept for `profile show`",
+    "voluntary.cross_unit.scope": "being wired by the cross-unit /ajukan (issue 10, point 4); the name is also "
+                                  "read as Appointment.scope",
     **{f"voluntary.cross_unit.{knob}": _CROSS_BOUNDARY for knob in (
-        "scope", "prerequisite", "prerequisite_by", "applicant_tembusan", "target_decider", "forward_to",
+        "prerequisite", "prerequisite_by", "applicant_tembusan", "target_decider", "forward_to",
         "forward_tembusan", "final_approvers", "extra_approval", "letter_drafter", "reason_required",
         "written_refusal_required")},
-    **{f"appointment.{knob}": _PENUNJUKAN for knob in (
-        "scopes", "four_fields_scopes", "cross_agency_flow", "within_unit.appointer", "within_unit.proposer",
-        *(f"cross_unit.{k}" for k in ("request_to", "request_tembusan", "decider", "recommendation_from",
-                                      "letter_drafter", "letter_issuer", "refuser", "reason_required",
-                                      "refusal_reply_letter")),
-        *(f"cross_agency.{k}" for k in ("request_to", "decider", "instructs", "recommendation_from",
-                                        "reply_lists_released_staff", "letter_issuer", "letter_tembusan",
-                                        "reason_required")),
-        *(f"cross_institution.{k}" for k in ("routing", "request_to", "request_tembusan", "sender",
-                                             "own_approval_required", "released_list_needs_target_approval",
-                                             "letter_issuer", "letter_tembusan",
-                                             "letter_tembusan_both_authorized_officials", "reason_required")))},
+    "appointment.cross_institution.released_list_needs_target_approval": _INCOMING,
     "teams.ketua.proposer": "the unit head proposes in every flow (handlers/teams/proposal); the Penilai's part "
                             "is rater_consideration; kept for `profile show`",
     "pengendali.proposer": "the unit head proposes in every flow (handlers/teams/proposal); "

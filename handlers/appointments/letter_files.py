@@ -56,12 +56,15 @@ async def on_letter(ctx: Ctx, pressed: AppointmentLetter) -> None:
     elif pressed.kind == "out" and ap.scope is Scope.CROSS_INSTITUTION:
         sender = next((people[int(s["actor_id"])] for s in ap.steps if s["kind"] == StepKind.REPLY.value), requester)
         ci = ctx.profile.appointment.cross_institution
-        # Banten B.2 a.3)e)iii, HSU Ps 14(e)(4): the surat penugasan is copied to both Pejabat yang Berwenang
-        copy_to = role_name(ID, ctx.profile.authorized_official.role) if ci.letter_tembusan_both_authorized_officials \
-            else None
+        # Banten B.2 a.3)e)iii, HSU Ps 14(e)(4): their Pimpinan UO issues it, copied to their own officials and
+        # to the Pejabat yang Berwenang of both institutions
+        copies = [f"{role_name(ID, r)} {ap.institution}" for r in ci.letter_tembusan]
+        if ci.letter_tembusan_both_authorized_officials:
+            copies.append(role_name(ID, ctx.profile.authorized_official.role))
+        issuer = f"{role_name(ID, ci.letter_issuer)} {ap.institution}" if ci.letter_issuer else None
         outgoing = replace(request, signer=Signer(sender.name, sender.nip, sender.jabatan_name),
                            addressee=f"Pejabat yang Berwenang {ap.institution or ''}".strip())
-        pdf = outgoing_letter(OutgoingLetter(outgoing, ap.institution or "", copy_to))
+        pdf = outgoing_letter(OutgoingLetter(outgoing, ap.institution or "", issuer, tuple(copies)))
         name = f"surat-permohonan-pelibatan-{ap.number}.pdf"
     elif pressed.kind == "ans" and (ap.refusal_reason or ap.released_ids):
         by = people.get(ap.refused_by_id or _releaser(ap) or ap.requester_id, requester)

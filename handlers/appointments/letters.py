@@ -45,7 +45,8 @@ class OutgoingLetter:
 
     request: RequestLetter
     institution: str
-    copy_assignment_to: str | None  # the surat penugasan is to be copied to our Pejabat yang Berwenang
+    issuer: str | None  # who there issues the surat penugasan, as the article names them
+    copies: tuple[str, ...]  # its tembusan the article lists (ours included where it says so)
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,10 @@ def outgoing_letter(d: OutgoingLetter) -> bytes:
     r = d.request
     pdf = letter(f"Surat Permohonan Pelibatan {r.number}", r.unit_name, "SURAT PERMOHONAN PELIBATAN", r.number)
     _body(pdf, r)
-    if d.copy_assignment_to:
-        paragraph(pdf, "Apabila permohonan ini disetujui, mohon surat penugasan ditembuskan kepada "
-                       f"{d.copy_assignment_to}.")
+    if d.issuer or d.copies:
+        by = f" diterbitkan oleh {d.issuer}" if d.issuer else ""
+        to = f" dengan tembusan kepada {', '.join(d.copies)}" if d.copies else ""
+        paragraph(pdf, f"Apabila permohonan ini disetujui, mohon surat penugasan{by}{to}.")
     paragraph(pdf, f"Mohon jawaban {d.institution} dapat disampaikan kepada kami secara tertulis.")
     _tembusan(pdf, r.tembusan)
     return signed(pdf, r.issued_on, r.signer.jabatan, r.signer.name, r.signer.nip)

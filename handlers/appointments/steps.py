@@ -123,7 +123,7 @@ async def on_reason(ctx: Ctx, conv: FormState[ReasonStep]) -> None:
         if kind is StepKind.RECOMMEND:
             ap.act(ctx.me.id, index, ctx.now, verdict="no", note=ctx.update.text)
         else:
-            ap.refuse(ctx.me.id, index, ctx.update.text, ctx.now)
+            ap.decline(ctx.me.id, index, ctx.update.text, ctx.now)
     except DomainError as err:
         ctx.reply(explain(t, err) + "\n" + t("Please write the reason again."), force_reply=True)
         return

@@ -13,9 +13,8 @@ from domain.allowance import Allowance, allowance_for
 from domain.eligibility import Post, check_ketua, check_pengendali, check_term
 from domain.errors import DomainError
 from domain.org import Education, JabatanKind, Jenjang
+from domain.appointment import REQUEST_FIELDS, check_request_fields
 from domain.pending import (
-    REQUEST_FIELDS,
-    check_request_fields,
     check_voluntary_dispatch,
     check_voluntary_scope,
     voluntary_home_approvers,
