@@ -185,8 +185,8 @@ def official(org: OrgView, profile: Profile, role: Role, unit_id: int, candidate
 
 def resolve(org: OrgView, profile: Profile, scope: Scope, steps: Sequence[StepPlan], *, requester: Employee,
             home_unit_id: int, target_unit_id: int | None, candidates: Sequence[Employee]) -> list[dict[str, Any]]:
-    """People on the steps. A step the requester would take is done by asking (skipped); a
-    recommendation to oneself, or an issue right after one's own release, is part of that decision."""
+    """People on the steps. An approval or recommendation the requester would give is given by asking
+    (skipped); of two steps in a row for one person, the release (or the first) stands for both."""
     out: list[dict[str, Any]] = []
     for step in steps:
         unit_id = target_unit_id if step.side is Side.TARGET and target_unit_id is not None else home_unit_id
@@ -195,12 +195,13 @@ def resolve(org: OrgView, profile: Profile, scope: Scope, steps: Sequence[StepPl
         if found is None:
             raise DomainError("no_official", roles=(step.role.value,))
         actor = found.person.id
-        if actor == requester.id and step.kind is not StepKind.RELEASE:
+        if actor == requester.id and step.kind in (StepKind.APPROVE, StepKind.RECOMMEND):
             continue
-        if out and out[-1]["actor_id"] == actor and step.kind in (StepKind.ISSUE, StepKind.APPROVE):
-            continue
-        if out and out[-1]["actor_id"] == actor and out[-1]["kind"] == StepKind.RECOMMEND.value:
-            out.pop()  # the recommender decides too: one step
+        if out and out[-1]["actor_id"] == actor:
+            if step.kind is not StepKind.RELEASE and step.kind is not StepKind.REPLY:
+                continue  # they have just acted on it
+            if out[-1]["kind"] in (StepKind.RECOMMEND.value, StepKind.APPROVE.value):
+                out.pop()  # who recommends or approves also releases: one step
         refuser = refuser_role(profile, scope, step.kind, step.role)
         refuser_found = (found if refuser is step.role
                          else official(org, profile, refuser, unit_id, on_side, requester) or found)

@@ -10,10 +10,10 @@ import datetime as dt
 import pytest
 
 from domain.allowance import Allowance, allowance_for
+from domain.appointment import REQUEST_FIELDS, check_request_fields
 from domain.eligibility import Post, check_ketua, check_pengendali, check_term
 from domain.errors import DomainError
 from domain.org import Education, JabatanKind, Jenjang
-from domain.appointment import REQUEST_FIELDS, check_request_fields
 from domain.pending import (
     check_voluntary_dispatch,
     check_voluntary_scope,
