@@ -132,20 +132,22 @@ def _paged(rows: list[list], page: int, extra: list[list] | None = None) -> Keyb
 
 
 # --- prompts --------------------------------------------------------------------------
-async def _prompt(ctx: Ctx, step: Step, data: dict) -> None:
+async def _prompt(ctx: Ctx, step: Step, data: dict, edit: bool = False) -> None:
+    """`edit`: a picker's page or choice changed, so its own message is redrawn."""
     t, page = ctx.t, int(data.get("page", 0))
+    send = ctx.edit_or_reply if edit else ctx.reply
     search = t("Type part of a name to search.")
     if step is Step.ASSIGNEE:
         people = await _appointable(ctx, data)
         rows = [[button(f"{p.name[:40]} · {p.jabatan_name[:20]}", AppointForm("who", p.id))] for p in people]
-        ctx.reply(t("Whom do you appoint (penunjukan within the unit)?") + " " + search,
+        send(t("Whom do you appoint (penunjukan within the unit)?") + " " + search,
                   _paged(rows, page, [[button(t("Cancel"), AppointForm("cancel"))]]))
     elif step is Step.TARGET:
         units = await _target_units(ctx, data)
         rows = [[button(u.name[:60], AppointForm("unit", u.id))] for u in units]
         extra = [[button(t("🏛 Another institution (lintas instansi)"), AppointForm("inst"))]] if allowed(
             ctx.profile, Scope.CROSS_INSTITUTION) else []
-        ctx.reply(t("Which unit do you ask for staff?") + " " + search,
+        send(t("Which unit do you ask for staff?") + " " + search,
                   _paged(rows, page, [*extra, [button(t("Cancel"), AppointForm("cancel"))]]))
     elif step is Step.INSTITUTION:
         ctx.reply(t("Type the name of the other institution (e.g. Pemerintah Kabupaten X, Universitas Y)."))
@@ -160,7 +162,7 @@ async def _prompt(ctx: Ctx, step: Step, data: dict) -> None:
         people = await _target_staff(ctx, data)
         chosen = set(data.get("candidate_ids", []))
         rows = [[button(("✅ " if p.id in chosen else "") + p.name[:50], AppointForm("who", p.id))] for p in people]
-        ctx.reply(t("You may name the staff you hope for (optional); the other side decides whom it releases.")
+        send(t("You may name the staff you hope for (optional); the other side decides whom it releases.")
                   + " " + search, _paged(rows, page, [[button(t("Done"), AppointForm("done"))]]))
     else:
         ap_text = await _summary(ctx, data)
@@ -282,7 +284,7 @@ async def on_button(ctx: Ctx, pressed: AppointForm) -> None:
         data["page"] = max(0, pressed.target_id or 0)
         await FORM.advance(ctx, step, data)
         ctx.answer()
-        await _prompt(ctx, step, data)
+        await _prompt(ctx, step, data, edit=True)
         return
     if action == "who" and step is Step.ASSIGNEE:
         person = next((p for p in await _appointable(ctx, {"q": ""}) if p.id == pressed.target_id), None)
@@ -328,7 +330,7 @@ async def on_button(ctx: Ctx, pressed: AppointForm) -> None:
         data["candidate_ids"] = chosen
         await FORM.advance(ctx, step, data)
         ctx.answer()
-        await _prompt(ctx, step, data)
+        await _prompt(ctx, step, data, edit=True)
     elif action == "done" and step is Step.CANDIDATES:
         ctx.answer()
         await _next(ctx, step, data)
