@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import select
 
-from domain.appointment import AppointmentStatus
+from domain.appointment import Appointment, AppointmentStatus
 
 FIELDS = ("Mengamankan aplikasi layanan publik", "Keamanan jaringan dan server",
           "Hasil uji penetrasi selesai", "3 bulan, Januari s.d. Maret 2027")
@@ -16,16 +17,19 @@ ALL = ["nasional", "dharmasraya", "badung", "banten", "hulu-sungai-utara", "sura
 STEP_BUTTON = {"approve": "Setujui", "recommend": "Rekomendasikan", "issue": "Terbitkan surat penugasan"}
 
 
-async def _appointment(h):
+async def _appointment(h, number: int | None = None):
+    """The given appointment, or the latest one."""
     async with h.runtime.app.uow() as uow:
-        return await uow.appointments.get(1)
+        if number is None:
+            return (await uow.session.scalars(select(Appointment).order_by(Appointment.id.desc()))).first()
+        return await uow.appointments.get(number)
 
 
 def _key(h, employee_id: int) -> str:
     return next(k for k, p in h.people.items() if p.employee.id == employee_id)
 
 
-async def _ask(h, head: str, unit: str, candidate: str | None = None):
+async def _ask(h, head: str, unit: str, candidate: str | None = None, number: str = "PP-2026-00001"):
     first = await h.say(head, "/pelibatan", expect="Kepada unit mana")
     teams = await h.press(head, first, unit, expect="tim atau pekerjaan apa")
     last = await h.press(head, teams, "Keamanan", expect="Maksud dan tujuan")
@@ -35,7 +39,7 @@ async def _ask(h, head: str, unit: str, candidate: str | None = None):
     if candidate:
         last = await h.press(head, last, candidate, expect="pegawai yang diharapkan")
     summary = await h.press(head, last, "Selesai", expect="Kirim permohonan ini?")
-    return await h.press(head, summary, "Kirim", expect="PP-2026-00001")
+    return await h.press(head, summary, "Kirim", expect=number)
 
 
 async def _steps(h, refuse: bool = False) -> None:
@@ -45,7 +49,7 @@ async def _steps(h, refuse: bool = False) -> None:
         if ap.status is not AppointmentStatus.PENDING:
             return
         key, kind = _key(h, ap.waiting_on), ap.step["kind"]
-        notice = await h.notice(key, "Penunjukan PP-2026-00001")
+        notice = await h.notice(key, f"Penunjukan {ap.number}")
         if kind == "release" and refuse:
             await h.press(key, notice, "Tolak", expect="alasan")
             await h.say(key, REASON, expect="ditolak")
@@ -70,25 +74,20 @@ async def _wait_moved(h, current: int) -> None:
         await asyncio.sleep(0.05)
 
 
-@pytest.mark.parametrize("harness_profile", [p for p in ALL if p != "banten"])
-async def test_across_units_granted_and_accepted(h):
+@pytest.mark.parametrize("harness_profile", [p for p in ALL if p != "banten"])  # Banten: handler tests
+async def test_across_units_one_granted_and_accepted_one_refused_with_its_reason(h):
     await h.link("kabid_apt", "kabid_ikp", "kadis", "siti")
     await _ask(h, "kabid_apt", "Informasi dan Komunikasi", "Siti")
     await _steps(h)
-    letter = await h.notice("siti", "surat penugasan")
+    letter = await h.notice("siti", "Silakan terima")
     await h.press("siti", letter, "Terima", expect="menerima penugasan")
     await h.notice("kabid_apt", "Siti Rahmawati, S.I.Kom. telah menerima")
-    assert (await _appointment(h)).status is AppointmentStatus.DONE
-
-
-@pytest.mark.parametrize("harness_profile", [p for p in ALL if p != "banten"])
-async def test_across_units_refused_with_its_reason(h):
-    await h.link("kabid_apt", "kabid_ikp", "kadis")
-    await _ask(h, "kabid_apt", "Informasi dan Komunikasi")
+    assert (await _appointment(h, 1)).status is AppointmentStatus.DONE
+    await _ask(h, "kabid_apt", "Informasi dan Komunikasi", number="PP-2026-00002")
     await _steps(h, refuse=True)
     told = await h.notice("kabid_apt", "ditolak")
     assert REASON in told.text
-    assert (await _appointment(h)).refusal_reason == REASON
+    assert (await _appointment(h, 2)).refusal_reason == REASON
 
 
 @pytest.mark.parametrize("harness_profile", ALL)
@@ -101,7 +100,7 @@ async def test_individual_appointment_and_acceptance(h):
         summary = await h.say("kabid_apt", answer, expect=expect)
     await h.press("kabid_apt", summary, "Kirim", expect="PP-2026-00001")
     await _steps(h)  # Banten Lamp. B.2 a.1): the Kepala Dinas appoints on the Kabid's proposal
-    letter = await h.notice("budi", "surat penugasan")
+    letter = await h.notice("budi", "Silakan terima")
     await h.press("budi", letter, "Terima", expect="menerima penugasan")
     assert (await _appointment(h)).status is AppointmentStatus.DONE
 
