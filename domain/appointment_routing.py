@@ -162,8 +162,8 @@ def refuser_role(profile: Profile, scope: Scope, kind: StepKind, role: Role) -> 
     return role
 
 
-def official(org: OrgView, profile: Profile, role: Role, unit_id: int, candidates: Sequence[Employee],
-             requester: Employee) -> Resolved | None:
+def official(org: OrgView, profile: Profile, role: Role, unit_id: int,
+             candidates: Sequence[Employee]) -> Resolved | None:
     """The holder of `role` for this request. The Penilai is the candidates' (the first named, or
     the requester's own on the home side); with no candidate named the unit head answers for the
     unit. A Bupati/Wali Kota is reached u.p. the Sekda (Surakarta Lamp. IV 3.1 c)). When nobody holds
@@ -191,7 +191,7 @@ def resolve(org: OrgView, profile: Profile, scope: Scope, steps: Sequence[StepPl
     for step in steps:
         unit_id = target_unit_id if step.side is Side.TARGET and target_unit_id is not None else home_unit_id
         on_side = candidates if step.side is Side.TARGET or scope is Scope.WITHIN_UNIT else [requester]
-        found = official(org, profile, step.role, unit_id, on_side, requester)
+        found = official(org, profile, step.role, unit_id, on_side)
         if found is None:
             raise DomainError("no_official", roles=(step.role.value,))
         actor = found.person.id
@@ -204,7 +204,7 @@ def resolve(org: OrgView, profile: Profile, scope: Scope, steps: Sequence[StepPl
                 out.pop()  # who recommends or approves also releases: one step
         refuser = refuser_role(profile, scope, step.kind, step.role)
         refuser_found = (found if refuser is step.role
-                         else official(org, profile, refuser, unit_id, on_side, requester) or found)
+                         else official(org, profile, refuser, unit_id, on_side) or found)
         out.append({"kind": step.kind.value, "role": step.role.value, "side": step.side.value, "actor_id": actor,
                     "acting_for_id": found.acting_for_id, "source": step.source,
                     "refuser_id": refuser_found.person.id})
@@ -226,7 +226,7 @@ def tembusan(org: OrgView, profile: Profile, scope: Scope, *, requester: Employe
         if role is Role.RATER:
             people = [rater_of(org, c) for c in (candidates if side is Side.TARGET else [requester])]
         else:
-            hit = official(org, profile, role, unit_id, candidates, requester)
+            hit = official(org, profile, role, unit_id, candidates)
             people = [hit.person if hit else None]
         for person in people:
             if person is not None and person.id not in (requester.id, *actors, *found):

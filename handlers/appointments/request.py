@@ -87,7 +87,7 @@ async def _appointable(ctx: Ctx, data: dict) -> list[Employee]:
                                                                                   if p.rater_id], on=ctx.today)
     mine = []
     for person in people:
-        found = official(org, ctx.profile, role, person.unit_id, [person], me)
+        found = official(org, ctx.profile, role, person.unit_id, [person])
         if found is not None and found.person.id == me.id:
             mine.append(person)
     return _filtered(mine, data.get("q", ""))
