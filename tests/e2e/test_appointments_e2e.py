@@ -8,11 +8,16 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from bot import harness
 from domain.appointment import Appointment, AppointmentStatus
+from domain.org import Employee, Golongan, JabatanKind, Unit, UnitKind
+from handlers.demo_data.seed_demo import SeededPerson
+from handlers.org.link_codes import issue_code
 
 FIELDS = ("Mengamankan aplikasi layanan publik", "Keamanan jaringan dan server",
           "Hasil uji penetrasi selesai", "3 bulan, Januari s.d. Maret 2027")
 REASON = "Staf kami sedang menyiapkan laporan akhir tahun."
+UNICODE = "Ni Luh Putu Ayu Dewi Çandra"
 ALL = ["nasional", "dharmasraya", "badung", "banten", "hulu-sungai-utara", "surakarta"]
 STEP_BUTTON = {"approve": "Setujui", "recommend": "Rekomendasikan", "issue": "Terbitkan surat penugasan"}
 
@@ -74,18 +79,48 @@ async def _wait_moved(h, current: int) -> None:
         await asyncio.sleep(0.05)
 
 
-@pytest.mark.parametrize("harness_profile", [p for p in ALL if p != "banten"])  # Banten: handler tests
-async def test_across_units_one_granted_and_accepted_one_refused_with_its_reason(h):
+async def _second_agency(h, monkeypatch) -> None:
+    """A second Dinas (Kepala Dinas Dua; Rudi, whom he rates), linked: Banten's units are whole PDs
+    (Ps 1(16)), so a request across units there goes to another PD."""
+    async with h.runtime.app.uow() as uow:
+        dinas = Unit(None, "DPM", "Dinas Penanaman Modal", UnitKind.DINAS)  # type: ignore[arg-type]
+        uow.org.add(dinas)
+        await uow.flush()
+        kadis2 = Employee(None, "197003212000031099", "Kadis Dua", "Kepala Dinas",  # type: ignore[arg-type]
+                          JabatanKind.JPT_PRATAMA, dinas.id)
+        uow.org.add(kadis2)
+        await uow.flush()
+        rudi = Employee(None, "199003212015031099", UNICODE, "Analis Kebijakan",  # type: ignore[arg-type]
+                        JabatanKind.FUNGSIONAL, dinas.id, golongan=Golongan.parse("III/b"), rater_id=kadis2.id)
+        uow.org.add(rudi)
+        await uow.flush()
+        dinas.head_id = kadis2.id
+        seeded = [SeededPerson(k, e, (await issue_code(uow, e.id, h.runtime.app.clock(), 72)).code)
+                  for k, e in (("kadis2", kadis2), ("rudi", rudi))]
+        await uow.commit()
+    for n, person in enumerate(seeded):
+        monkeypatch.setitem(harness.TELEGRAM_IDS, person.key, 8101 + n)
+        h.fake.user(8101 + n, person.employee.name)
+        h.people[person.key] = person
+    await h.link("kadis2", "rudi")
+
+
+@pytest.mark.parametrize("harness_profile", ALL)
+async def test_across_units_one_granted_and_accepted_one_refused_with_its_reason(h, monkeypatch):
+    head, unit, candidate, staff = ("kabid_apt", "Informasi dan Komunikasi", "Siti", "siti")
+    if h.profile == "banten":
+        head, unit, candidate, staff = ("kadis", "Penanaman Modal", "Ni Luh", "rudi")
+        await _second_agency(h, monkeypatch)
     await h.link("kabid_apt", "kabid_ikp", "kadis", "siti")
-    await _ask(h, "kabid_apt", "Informasi dan Komunikasi", "Siti")
+    await _ask(h, head, unit, candidate)
     await _steps(h)
-    letter = await h.notice("siti", "Silakan terima")
-    await h.press("siti", letter, "Terima", expect="menerima penugasan")
-    await h.notice("kabid_apt", "Siti Rahmawati, S.I.Kom. telah menerima")
+    letter = await h.notice(staff, "Silakan terima")
+    await h.press(staff, letter, "Terima", expect="menerima penugasan")
+    await h.notice(head, "telah menerima surat penugasan")
     assert (await _appointment(h, 1)).status is AppointmentStatus.DONE
-    await _ask(h, "kabid_apt", "Informasi dan Komunikasi", number="PP-2026-00002")
+    await _ask(h, head, unit, number="PP-2026-00002")
     await _steps(h, refuse=True)
-    told = await h.notice("kabid_apt", "ditolak")
+    told = await h.notice(head, "ditolak")
     assert REASON in told.text
     assert (await _appointment(h, 2)).refusal_reason == REASON
 
@@ -134,9 +169,9 @@ async def test_another_institution_with_the_reply_recorded(h):
     h.fake.send_document(h.tid(sender), "balasan.pdf", b"%PDF-1.4 balasan", "application/pdf")
     outcome = await h.fake.wait_message(h.tid(sender), "Apa isi balasannya?", h.timeout, since=mark)
     await h.press(sender, outcome, "Menugaskan pegawai", expect="satu nama per baris")
-    await h.say(sender, "Ni Luh Putu Ayu Dewi Çandra", expect="selesai")
+    await h.say(sender, UNICODE, expect="selesai")
     ap = await _appointment(h)
-    assert ap.status is AppointmentStatus.DONE and ap.external_names == ["Ni Luh Putu Ayu Dewi Çandra"]
+    assert ap.status is AppointmentStatus.DONE and ap.external_names == [UNICODE]
 
 
 async def test_wrong_person_double_press_and_restart_mid_flow(h):
