@@ -85,6 +85,8 @@ def _capabilities(ctx: Ctx) -> str:
         t("/ajukan — apply to join a team or a piece of work in your unit"),
         t("/status — your applications and their state"),
         t("/persetujuan — applications waiting for your decision"),
+        t("/tunjuk — appoint a member of your unit to a piece of work (penunjukan)"),
+        t("/pelibatan — ask another unit or institution for staff (unit heads)"),
         t("/tim — your teams"),
         t("/timbaru — form a team (unit heads)"),
         t("/lapor — send a report: to your ketua, your team's report, or an individual one"),
