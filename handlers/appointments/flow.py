@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from domain.application import format_number
 from domain.appointment import Appointment, AppointmentStatus, StepKind
-from domain.appointment_routing import plan, refusal_letter, release_letter, resolve, scope_between, tembusan
+from domain.appointment_routing import (
+    plan,
+    refusal_letter,
+    release_letter,
+    resolve,
+    scope_between,
+    self_drafted,
+    tembusan,
+)
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
@@ -16,6 +24,7 @@ from domain.profiles import Scope
 from handlers.appointments.buttons import AppointmentLetter
 from handlers.appointments.cards import accept_keyboard, appointment_card, step_keyboard, step_prompt
 from handlers.core.buttons import button
+from handlers.core.citation import citation
 from handlers.core.context import Ctx, keyboard
 from handlers.core.i18n import Translator
 from handlers.core.types import Keyboard
@@ -133,15 +142,21 @@ async def _issue(ctx: Ctx, ap: Appointment) -> None:
     form = AssignmentForm.TIM if ap.team_id else AssignmentForm.INDIVIDU
     issued: dict[str, int] = {}
     people, target = await people_of(ctx, ap), await target_name(ctx, ap)
+    drafted = ctx.profile.appointment.cross_unit.source_of("letter_drafter") if self_drafted(ctx.profile, ap.scope) \
+        else None
     for person_id in ap.released_ids:
         assignment = await issue_assignment(ctx.uow, person_id, ap.home_unit_id, AssignmentMode.PENUNJUKAN, form,
                                             ap.work, signer, ctx.now, team_id=ap.team_id, profile=ctx.profile)
         issued[str(person_id)] = id_of(assignment)
 
         def letter_notice(tr: Translator, number: str | None = assignment.number) -> tuple[str, Keyboard | None]:
-            return (appointment_card(tr, ap, people, target) + "\n\n"
-                    + tr("You are assigned by surat penugasan <b>{number}</b>. Please accept it; /surat gives the "
-                         "letter as a PDF.", number=number), accept_keyboard(tr, ap))
+            text = tr("You are assigned by surat penugasan <b>{number}</b>. Please accept it; /surat gives the "
+                      "letter as a PDF.", number=number)
+            if drafted is not None:  # HSU Ps 13(c), Surakarta Lamp. IV 3.1.2.2 c: the staff member drafts it
+                text += "\n" + tr("The bot drafted it in your name, as the staff member drafts it here ({article}); "
+                                   "the official who released you signed it.",
+                                   article=citation(tr, drafted, ctx.profile.citation_title))
+            return appointment_card(tr, ap, people, target) + "\n\n" + text, accept_keyboard(tr, ap)
         await ctx.notify(person_id, f"apt:{ap.id}:letter:{person_id}", letter_notice)
     ap.assignment_ids = issued
     ctx.uow.decisions.add(Decision("appointment", id_of(ap), signer, "letters_issued", ctx.now,

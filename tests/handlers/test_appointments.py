@@ -160,6 +160,10 @@ async def test_cross_unit_released_accepted_and_the_person_joins_the_team(app, o
         (assignment,) = await uow.assignments.of_employee(ap.released_ids[0])
         trail = [d.action for d in await uow.decisions.for_subject("appointment", ap.id)]
     assert assignment.tugas_tambahan is (profile_name == "hulu-sungai-utara")  # rule 49: HSU Ps 19(2)
+    (letter,) = [m.payload["text"] for m in await office.notices("rudi" if profile_name == "banten" else "siti")
+                 if "Silakan terima" in m.payload["text"]]
+    # HSU Ps 13(c), Surakarta Lamp. IV 3.1.2.2 c: the staff member drafts their own letter
+    assert ("atas nama Anda" in letter) is (profile_name in ("hulu-sungai-utara", "surakarta"))
     assert trail[0] == "submitted" and trail[-2:] == ["letters_issued", "accepted"]
     told = [m.payload["text"] for m in await office.notices(head)]
     assert any("dipenuhi" in t for t in told)
