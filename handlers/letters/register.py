@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from domain.ids import id_of
 from domain.letters import Letter, LetterKind, Numbering, Party, new_code, recipients_of
 from domain.org import Employee
 from handlers.core.context import Ctx
 from handlers.letters.documents import title_of
+from storage.records import Decision
 from storage.uow import UnitOfWork
 
 
@@ -78,3 +80,19 @@ async def register_letter(uow: UnitOfWork, draft: LetterDraft, numbering: Number
 async def issue_letter(ctx: Ctx, draft: LetterDraft) -> Letter:
     """register_letter with the deployment's numbering, the Pemda's time zone and the update's clock."""
     return await register_letter(ctx.uow, draft, ctx.app.config.letters.numbering, ctx.profile.timezone, ctx.now)
+
+
+async def revoke_letter(uow: UnitOfWork, letter: Letter, reason: str, now: dt.datetime,
+                        actor_id: int | None = None) -> None:
+    """The letter no longer stands (/cek says so from now on); the audit trail keeps who and why."""
+    letter.revoke(reason, now)
+    uow.decisions.add(Decision("letter", id_of(letter), actor_id, "revoked", now, reason=letter.status_reason,
+                               details={"number": letter.number}))
+
+
+async def replace_letter(uow: UnitOfWork, old: Letter, new: Letter, reason: str, now: dt.datetime,
+                         actor_id: int | None = None) -> None:
+    """`new` (already issued) takes the place of `old`, e.g. a surat penugasan issued again with a new term."""
+    old.replace(id_of(new), reason, now)
+    uow.decisions.add(Decision("letter", id_of(old), actor_id, "replaced", now, reason=old.status_reason,
+                               details={"number": old.number, "by": new.number}))

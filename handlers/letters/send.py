@@ -17,4 +17,5 @@ def kind_name(t: Translator, kind: LetterKind) -> str:
 
 async def send_letter(ctx: Ctx, rc: RenderContext, letter: Letter) -> None:
     filename, pdf = await letter_document(rc, letter)
-    ctx.replies.append(SendDocument(ctx.update.chat_id, filename, pdf, caption=f"{kind_name(ctx.t, letter.kind)} {letter.number}"))
+    caption = f"{kind_name(ctx.t, letter.kind)} {letter.number}"
+    ctx.replies.append(SendDocument(ctx.update.chat_id, filename, pdf, caption=caption))
