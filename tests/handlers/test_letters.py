@@ -10,7 +10,7 @@ import logging
 import pytest
 from fpdf import FPDF
 
-from domain.letters import Letter, LetterKind, Letterhead, LetterSettings, Numbering, Party, display_code
+from domain.letters import Letter, Letterhead, LetterKind, LetterSettings, Numbering, Party, display_code
 from domain.team import MemberRole, Team
 from domain.team_decree import TeamDecree
 from handlers.core.app import App
@@ -18,10 +18,12 @@ from handlers.core.types import SendDocument
 from handlers.letters.buttons import LetterPick
 from handlers.letters.documents import RenderContext, letter_document
 from handlers.letters.register import LetterDraft, items, para, register_letter, replace_letter, revoke_letter, rows
+from handlers.teams.buttons import PickKetua, PickMember
 from handlers.teams.membership import add_member
 from storage.engine import make_engine, session_factory
 from storage.uow import UnitOfWorkFactory
 from tests.handlers.chat import Person, alerts, button_data, buttons, texts
+from tests.handlers.test_teams import form_team
 from tests.handlers.test_voluntary_application import linked
 
 PROFILES = ["nasional", "badung", "banten", "dharmasraya", "hulu-sungai-utara", "surakarta"]
@@ -193,12 +195,25 @@ async def test_cek_says_who_issued_it_when_to_whom_and_whether_it_stands(app, de
 
 
 async def test_assignment_letters_and_decrees_are_registered_when_issued(app, demo):
-    """The demo's teams were formed through add_member: each assignment has its letter, same number."""
+    """Both through the chat: appointing the ketua and a member issues their surat penugasan and, as the team
+    starts, its decree; each is in the register under the same number, addressed to the people concerned."""
+    kabid = await linked(app, demo, "kabid_apt", 2001)
+    team_id = await form_team(kabid)
+    await kabid.presses(PickKetua(team_id, demo["budi"].employee.id))
+    await kabid.presses(PickMember(team_id, demo["dewi"].employee.id))
     async with app.uow() as uow:
-        for assignment in await uow.assignments.of_employee(demo["budi"].employee.id):
+        for key in ("budi", "dewi"):
+            (assignment,) = await uow.assignments.of_employee(demo[key].employee.id)
             letter = await uow.letters.of_source("assignment", assignment.id)
             assert letter is not None and letter.number == assignment.number and letter.stands
-            assert letter.recipients[0]["employee_id"] == demo["budi"].employee.id
+            assert [p.employee_id for p in letter.addressees] == [demo[key].employee.id]
+            assert letter.issuer_id == demo["kabid_apt"].employee.id
+        decree = await uow.decrees.latest(team_id)
+        letter = await uow.letters.of_source("team_decree", decree.id)
+        assert letter.number == decree.number == "KT-2026-00001" and letter.kind is LetterKind.KEPUTUSAN_TIM
+        # addressed to the members when it was issued (the team starts with its ketua); later members read it
+        # from /tim, where the decree lists the team as it stands
+        assert [p.employee_id for p in letter.addressees] == [demo["budi"].employee.id]
 
 
 def test_settings_build_the_letter_settings(monkeypatch):
