@@ -2,6 +2,8 @@
 and the assignment-letter buttons of earlier /surat lists."""
 from __future__ import annotations
 
+import asyncio
+
 from domain.allowance import Allowance
 from domain.ids import id_of
 from domain.letters import Letter, LetterKind
@@ -37,7 +39,7 @@ async def assignment_pdf(rc: RenderContext, letter: Letter) -> bytes:
     unit = await rc.uow.org.unit(assignment.unit_id)
     (assignee, *_) = letter.addressees
     profile = rc.profile
-    return assignment_letter(LetterData(
+    return await asyncio.to_thread(assignment_letter, LetterData(
         number=letter.number, issued_on=rc.issued_on(letter), unit_name=unit.name if unit else "",
         employee_name=assignee.name, employee_nip=assignee.nip, employee_jabatan=assignee.jabatan,
         work=assignment.description, mode=assignment.mode.value, issuer_name=letter.issuer_name,

@@ -4,6 +4,7 @@ handlers.applications, the team decree in handlers.teams); with the kop surat an
 the verification code and QR, and a file name such as "Surat_Penugasan_ST-2026-00001.pdf"."""
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -50,7 +51,8 @@ _SOURCE_RENDERERS: dict[LetterKind, SourceRenderer] = {}
 
 
 def renders(kind: LetterKind) -> Callable[[SourceRenderer], SourceRenderer]:
-    """Register the function that draws letters of `kind` from their source record."""
+    """Register the function that draws letters of `kind` from their source record (loading what it
+    needs, then drawing in a worker thread: asyncio.to_thread)."""
     def add(fn: SourceRenderer) -> SourceRenderer:
         _SOURCE_RENDERERS[kind] = fn
         return fn
@@ -69,11 +71,15 @@ async def letter_document(rc: RenderContext, issued: Letter) -> tuple[str, bytes
 
 
 async def _from_body(rc: RenderContext, issued: Letter) -> bytes:
+    unit = await rc.uow.org.unit(issued.unit_id) if issued.unit_id is not None else None
+    return await asyncio.to_thread(_draw_body, rc, issued, unit.name if unit else "")
+
+
+def _draw_body(rc: RenderContext, issued: Letter, unit_name: str) -> bytes:
     """Draws the blocks stored with the letter: {"heading"}, {"p"}, {"fields"}, {"items"}."""
     blocks = list(issued.body or [])
     heading = blocks.pop(0)["heading"] if blocks and "heading" in blocks[0] else title_of(issued.kind).upper()
-    unit = await rc.uow.org.unit(issued.unit_id) if issued.unit_id is not None else None
-    pdf = letter(f"{title_of(issued.kind)} {issued.number}", unit.name if unit else "", heading, issued.number,
+    pdf = letter(f"{title_of(issued.kind)} {issued.number}", unit_name, heading, issued.number,
                  head=rc.settings.letterhead)
     for block in blocks:
         if "p" in block:

@@ -3,7 +3,9 @@ kop surat, heading and number (letter), text (paragraph, fields), and the signat
 tembusan and the verification code and QR (signed).
 
 Text is set in DejaVu Sans, embedded (subset) in every PDF, so any name — "Ni Luh Putu Ayu Dewi Çandra",
-"Đặng" — prints as written. The font files are matplotlib's (a dependency), found without importing it."""
+"Đặng" — prints as written. The font files are matplotlib's (a dependency), found without importing it.
+Drawing a letter takes about half a second of CPU (mostly the font), so callers in the bot run it in a
+worker thread (handlers.letters.documents), not on the event loop."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +24,8 @@ from domain.letters import Letterhead
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
              "Oktober", "November", "Desember"]
 FONT = "DejaVu"
-_FACES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+# Two faces only: loading one costs a third of a second, so the closing note is small rather than italic.
+_FACES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 LEFT, RIGHT, WIDTH = 25, 185, 160
 
 
@@ -137,7 +140,7 @@ def signed(pdf: FPDF, issued_on: dt.date, jabatan: str, name: str, nip: str, *, 
         pdf.set_font(FONT, "", 8)
         pdf.multi_cell(0, 4, verification.hint, new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(max(pdf.get_y(), top + 26))
-    pdf.set_font(FONT, "I", 8)
+    pdf.set_font(FONT, "", 7)
     pdf.multi_cell(0, 4, "Dokumen elektronik yang diterbitkan melalui Sikerja; tercatat dalam jejak audit.",
                    new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -4,6 +4,7 @@ head, else proposed to them to approve or reject with a reason — numbered KT-Y
 from the [Keputusan] button of /tim to the team's members and the officials concerned."""
 from __future__ import annotations
 
+import asyncio
 from enum import StrEnum
 
 from domain.deciders import official_for, organisation_unit
@@ -161,7 +162,7 @@ async def decree_pdf(rc: RenderContext, letter: Letter) -> bytes:
     members = await rc.uow.teams.members(id_of(team))
     people = await rc.uow.org.employees(m.employee_id for m in members)
     ketua = present(await rc.uow.org.employee(decree.ketua_id), "the decree's ketua")
-    return team_decree(DecreeData(
+    return await asyncio.to_thread(team_decree, DecreeData(
         number=letter.number, issued_on=rc.issued_on(letter), unit_name=unit.name if unit else "",
         team_name=team.name, goal=team.goal, starts_on=team.starts_on, ends_on=team.ends_on,
         ketua=(ketua.name, ketua.nip),
