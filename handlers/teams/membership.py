@@ -23,11 +23,12 @@ from storage.uow import UnitOfWork
 async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode: AssignmentMode,
                            form: AssignmentForm, description: str, issued_by_id: int, now: dt.datetime,
                            team_id: int | None = None, application_id: int | None = None, *,
-                           profile: Profile, numbering: Numbering | None = None) -> Assignment:
+                           profile: Profile, numbering: Numbering | None = None,
+                           tembusan: tuple[str, ...] = ()) -> Assignment:
     """A surat penugasan record, entered in the letter register (its number from the deployment's
-    numbering, ST-YYYY-NNNNN by default), flagged tugas tambahan where the work is for another unit
-    and the profile says so (rule 49). Every assignment path comes here, so rule 3 (kedudukan and
-    rater on record) is checked here."""
+    numbering, ST-YYYY-NNNNN by default; `tembusan` is its cc list as printed), flagged tugas
+    tambahan where the work is for another unit and the profile says so (rule 49). Every
+    assignment path comes here, so rule 3 (kedudukan and rater on record) is checked here."""
     employee = await uow.org.employee(employee_id)
     if employee is not None:
         require_kedudukan(employee)
@@ -42,7 +43,7 @@ async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode
     assignee = present(employee, "the assignee")
     letter = await register_letter(uow, LetterDraft(
         LetterKind.PENUGASAN, ("assignment", id_of(assignment)), party_of(issuer), (party_of(assignee),),
-        assignment.description, unit_id=unit_id), numbering or Numbering(), profile.timezone, now)
+        assignment.description, unit_id=unit_id, tembusan=tembusan), numbering or Numbering(), profile.timezone, now)
     assignment.number = letter.number
     await uow.flush()
     return assignment

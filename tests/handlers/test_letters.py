@@ -13,7 +13,7 @@ from fpdf import FPDF
 from domain.letters import Letter, Letterhead, LetterKind, LetterSettings, Numbering, Party, display_code
 from domain.team import MemberRole, Team
 from domain.team_decree import TeamDecree
-from handlers.core.app import App
+from handlers.core.app import App, AppConfig
 from handlers.core.types import SendDocument
 from handlers.letters.buttons import LetterPick
 from handlers.letters.documents import RenderContext, letter_document
@@ -242,3 +242,31 @@ def test_a_logo_is_drawn_in_the_kop(tmp_path):
     pdf = letter("t", "Dinas", "SURAT", "1/2026", head=Letterhead("Pemkot", "Jl. 1", str(logo)))
     assert b"/Subtype /Image" in signed(pdf, dt.date(2026, 1, 1), "Kepala", "Nama", "1")
     assert dataclasses.replace(SETTINGS.letterhead, logo_path=None).logo_path is None
+
+
+async def test_the_deployments_scheme_numbers_the_letters_issued_in_the_chat(app, demo):
+    configured = dataclasses.replace(app, config=AppConfig(letters=SETTINGS))
+    kabid = await linked(configured, demo, "kabid_apt", 2001)
+    team_id = await form_team(kabid)
+    await kabid.presses(PickKetua(team_id, demo["budi"].employee.id))
+    await kabid.presses(PickMember(team_id, demo["dewi"].employee.id))
+    async with app.uow() as uow:
+        code = (await uow.org.unit(demo["kabid_apt"].employee.unit_id)).code
+        numbers = [x.number for x in await uow.letters.recent()]
+    assert numbers == [f"2/ST/{code}/2026", f"1/KT/{code}/2026", f"1/ST/{code}/2026"]
+    dewi = await linked(configured, demo, "dewi", 1004)
+    (doc,) = [r for r in await dewi.says("/surat") if isinstance(r, SendDocument)]
+    assert doc.filename == f"Surat_Penugasan_2-ST-{code}-2026.pdf"
+
+
+async def test_a_button_of_an_earlier_surat_list_still_sends_the_letter(app, demo):
+    from handlers.applications.buttons import AssignmentLetter
+
+    letters = await _every_kind(app, demo)
+    async with app.uow() as uow:
+        assignment_id = (await uow.letters.get(letters[0].id)).source_id
+    dewi = await linked(app, demo, "dewi", 1004)
+    (doc,) = [r for r in await dewi.presses(AssignmentLetter(assignment_id)) if isinstance(r, SendDocument)]
+    assert doc.filename == f"Surat_Penugasan_{letters[0].number.replace('/', '-')}.pdf"
+    siti = await linked(app, demo, "siti", 1005)
+    assert alerts(await siti.presses(AssignmentLetter(assignment_id)))
