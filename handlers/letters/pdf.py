@@ -64,15 +64,19 @@ def _new_pdf(doc_title: str) -> FPDF:
 def _kop(pdf: FPDF, head: Letterhead, unit_name: str) -> None:
     """The letterhead: the Pemda's name, the unit, the address, the logo at the left, a double rule."""
     top = pdf.get_y()
-    if head.logo_path and Path(head.logo_path).is_file():
+    logo = bool(head.logo_path) and Path(head.logo_path or "").is_file()
+    if logo:
         pdf.image(head.logo_path, x=LEFT, y=top, h=22)
+        pdf.set_left_margin(LEFT + 26)  # the kop's lines are centred beside the logo, not over it
+        pdf.set_x(LEFT + 26)
     lines = [(text, size, style) for text, size, style in (
         (head.name.upper(), 13, "B"), (unit_name.upper(), 12 if head.name else 13, "B"), (head.address, 9, ""))
         if text]
     for text, size, style in lines:
         pdf.set_font(FONT, style, size)
         pdf.multi_cell(0, 6 if size > 9 else 5, text, align="C", new_x="LMARGIN", new_y="NEXT")
-    if head.logo_path:
+    if logo:
+        pdf.set_left_margin(LEFT)
         pdf.set_y(max(pdf.get_y(), top + 22))
     y = pdf.get_y() + 2
     pdf.set_line_width(0.8)
