@@ -4,8 +4,8 @@ domain objects whose changes the unit of work tracks.
 
 Nothing is mapped at import: start_mappers() does it, once, when a UnitOfWorkFactory is
 made. Tables with no class of their own (counters, admins, schedule_sent, unreachable_chats,
-processed_updates, pending_unit_heads) are keys and tallies, read and written as tables by
-their repositories."""
+processed_updates, pending_unit_heads, letter_recipients) are keys and tallies, read and written
+as tables by their repositories."""
 from __future__ import annotations
 
 from sqlalchemy.orm import registry
@@ -15,6 +15,7 @@ from domain.application import Application
 from domain.assignment import Assignment
 from domain.candidacy import Candidacy
 from domain.dialog import Dialog
+from domain.letters import Letter
 from domain.member_input import MemberInput
 from domain.org import Employee, Unit
 from domain.report import Kendala, Report, ReportRequest
@@ -29,7 +30,19 @@ from storage.records import (
     ReportVersion,
     TelegramLink,
 )
-from storage.tables import applications, audit, decrees, dialogs, links, member_inputs, messaging, org, reports, teams
+from storage.tables import (
+    applications,
+    audit,
+    decrees,
+    dialogs,
+    letters,
+    links,
+    member_inputs,
+    messaging,
+    org,
+    reports,
+    teams,
+)
 from storage.tables.base import metadata
 
 mapper_registry = registry(metadata=metadata)
@@ -59,6 +72,7 @@ def start_mappers() -> None:
     m(Candidacy, teams.ketua_candidacies)
     m(TeamDecree, decrees.team_decrees)
     m(Dialog, dialogs.dialogs)
+    m(Letter, letters.letters)
     # reports
     m(Report, reports.reports, version_id_col=reports.reports.c.row_version)
     m(ReportVersion, reports.report_versions)

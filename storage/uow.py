@@ -14,6 +14,7 @@ from storage.repos.counters import CounterRepo
 from storage.repos.decrees import DecreeRepo
 from storage.repos.delivery import UnreachableRepo
 from storage.repos.dialogs import DialogRepo
+from storage.repos.letters import LetterRepo
 from storage.repos.links import LinkRepo
 from storage.repos.member_inputs import MemberInputRepo
 from storage.repos.org import OrgRepo
@@ -48,6 +49,7 @@ class UnitOfWork:
         self.conversations = ConversationRepo(s)
         self.counters = CounterRepo(s)
         self.decrees = DecreeRepo(s)
+        self.letters = LetterRepo(s)
         self.admins = AdminRepo(s)
         self.acting = ActingRepo(s)
         self.org_admin = OrgAdminRepo(s)

@@ -84,7 +84,8 @@ async def _approve(ctx: Ctx, app: Application) -> None:
     assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
                                         AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
                                         app.target_text, ctx.me.id, ctx.now, team_id=app.team_id,
-                                        application_id=app.id, profile=ctx.profile)
+                                        application_id=app.id, profile=ctx.profile,
+                                        numbering=ctx.app.config.letters.numbering)
     team = await uow.teams.get(app.team_id) if app.team_id else None
     if team is not None and team.accepts_members and await uow.teams.membership(id_of(team), app.applicant_id) is None:
         membership = await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,

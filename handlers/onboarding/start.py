@@ -9,6 +9,7 @@ from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import close
 from handlers.core.i18n import LANGUAGES, Html, translator
 from handlers.core.registry import Router
+from handlers.letters.commands import check_letter
 from handlers.onboarding.buttons import LanguageChoice
 from storage.records import TelegramLink
 
@@ -20,6 +21,7 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 # then the account waits until the oldest of them has aged out.
 MAX_FAILED_LINKS = 5
 FAILED_LINK_WINDOW = dt.timedelta(minutes=15)
+CHECK_PREFIX = "CEK_"  # link codes have no underscore
 
 
 async def not_linked(ctx: Ctx) -> None:
@@ -32,6 +34,9 @@ async def not_linked(ctx: Ctx) -> None:
 @router.command("start", public=True)
 async def start(ctx: Ctx) -> None:
     code = ctx.update.args.strip().upper()
+    if code.startswith(CHECK_PREFIX):  # a letter's QR code: t.me/<bot>?start=cek_<code>
+        await check_letter(ctx, code.removeprefix(CHECK_PREFIX))
+        return
     if ctx.employee is not None:
         ctx.reply(ctx.t("You are already linked as <b>{name}</b>.", name=ctx.employee.name) + "\n\n"
                   + _capabilities(ctx))
@@ -93,7 +98,8 @@ def _capabilities(ctx: Ctx) -> str:
         t("/masukan — your input on each member's performance for their Penilai (ketua)"),
         t("/rekap — where your unit's teams stand with their reports (unit heads)"),
         t("/mintalaporan — ask a team or a person for a report at any time (unit heads)"),
-        t("/surat — your assignment letters (PDF)"),
+        t("/surat — your letters: surat penugasan, decrees and others (PDF)"),
+        t("/cek — check whether a letter is genuine and still stands"),
         t("/saya — your profile: unit, jabatan, Penilai, teams"),
         t("/bahasa — change the language"),
         t("/batal — cancel what you are doing"),

@@ -207,9 +207,10 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
                 old.left_at = ctx.now
         team.pengendali_id = employee_id
         await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now,
-                         profile=ctx.profile)
+                         profile=ctx.profile, numbering=ctx.app.config.letters.numbering)
     else:
-        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile)
+        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile,
+                        numbering=ctx.app.config.letters.numbering)
         await decree_on_start(ctx, team)
     missing = pk_missing(ctx.profile, await post_membership(ctx.uow, team, employee_id))
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
@@ -330,7 +331,8 @@ async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    await add_member(ctx.uow, team, person.id, role, ctx.me.id, ctx.now, profile=ctx.profile)
+    await add_member(ctx.uow, team, person.id, role, ctx.me.id, ctx.now, profile=ctx.profile,
+                     numbering=ctx.app.config.letters.numbering)
     await start_if_staffed(ctx.uow, ctx.profile, team, ctx.me.id, ctx.now)
     await decree_on_start(ctx, team)
     await ctx.notify(person.id, f"team:{team.id}:{code}:{person.id}:{ctx.now.isoformat()}", lambda tr: (
@@ -364,7 +366,7 @@ async def on_pick_member(ctx: Ctx, pressed: PickMember) -> None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
     membership = await add_member(ctx.uow, team, person.id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
-                                  profile=ctx.profile)
+                                  profile=ctx.profile, numbering=ctx.app.config.letters.numbering)
     assignment = await ctx.uow.assignments.get(membership.assignment_id)
     number = assignment.number if assignment else "-"
     await ctx.notify(person.id, f"team:{team.id}:member:{person.id}:{membership.id}", lambda tr: (

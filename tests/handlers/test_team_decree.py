@@ -39,7 +39,7 @@ async def test_the_unit_head_issues_the_decree_when_the_team_starts(app, demo):
     assert any("KT-2026-00001" in m.payload["text"] for m in await outbox(app) if m.chat_id == 1001)
     (letter,) = buttons_of(await dewi.says("/tim"), DecreeLetter)
     (doc,) = [r for r in await budi.presses(letter) if isinstance(r, SendDocument)]
-    assert doc.filename == "keputusan-KT-2026-00001.pdf" and doc.content.startswith(b"%PDF")
+    assert doc.filename == "Keputusan_KT-2026-00001.pdf" and doc.content.startswith(b"%PDF")
     outsider = await linked(app, demo, "siti", 1005)
     assert alerts(await outsider.presses(letter))
 
