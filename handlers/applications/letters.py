@@ -4,6 +4,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from domain.allowance import Allowance
+from domain.assignment import Assignment
 from domain.ids import id_of
 from domain.profiles import Profile
 from domain.profiles.citation import cite
@@ -24,6 +25,9 @@ async def my_letters(ctx: Ctx) -> None:
     assignments = await ctx.uow.assignments.of_employee(ctx.me.id)
     if not assignments:
         ctx.reply(ctx.t("You have no assignment letters yet."))
+        return
+    if len(assignments) == 1:  # nothing to choose: the letter itself
+        await _send_letter(ctx, assignments[0])
         return
     rows = [[button(f"{a.number} · {a.description[:40]}", AssignmentLetter(id_of(a)))] for a in assignments[-20:]]
     ctx.reply(ctx.t("Your assignment letters (surat penugasan). Choose one to receive it as a PDF:"),
@@ -47,6 +51,11 @@ async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
     if assignment is None or assignment.employee_id != ctx.me.id:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
+    ctx.answer()
+    await _send_letter(ctx, assignment)
+
+
+async def _send_letter(ctx: Ctx, assignment: Assignment) -> None:
     issuer = present(await ctx.uow.org.employee(assignment.issued_by_id), "the assignment's issuer")
     unit = await ctx.uow.org.unit(assignment.unit_id)
     # issue_assignment numbers and dates every assignment it stores
@@ -61,6 +70,5 @@ async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
         tugas_tambahan=(cite(ctx.profile.teams.source_of("cross_unit_work_is_additional_duty"),
                              ctx.profile.citation_title) or ctx.profile.title) if assignment.tugas_tambahan else None,
         allowance=allowance_sentence(ctx.profile, await ctx.uow.teams.by_assignment(id_of(assignment)))))
-    ctx.answer()
     ctx.replies.append(SendDocument(ctx.update.chat_id, f"surat-penugasan-{assignment.number}.pdf", pdf,
                                     caption=ctx.t("Assignment letter {number}", number=assignment.number)))

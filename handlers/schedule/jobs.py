@@ -105,6 +105,9 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
                 chat, language = link.chat_id, link.language
             t = translator(language)
             payload = {"text": render(t, notice, rc), "keyboard": keyboard_to_json(keyboard_for(t, notice))}
+            if notice.audience == GROUP and (team := await uow.teams.by_group(chat)) is not None \
+                    and team.group_thread_id is not None:
+                payload["thread_id"] = team.group_thread_id  # the team's topic of a forum group
             await uow.outbox.enqueue(notice.identity, chat, payload, now)
             await uow.schedule.mark_sent(notice.records, notice.identity, now)
             queued.append(notice)

@@ -22,6 +22,7 @@ from handlers.core.findings import cited_finding
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.lookups import present
+from handlers.core.menus import refresh_menu
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import heads_team_unit, require_official
@@ -32,6 +33,7 @@ from handlers.teams.buttons import (
     AppointPengendali,
     CandidacyDecision,
     Dismiss,
+    OpenTeam,
     PickKetua,
     PickMember,
     PickPengendali,
@@ -209,13 +211,16 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
         await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now,
                          profile=ctx.profile)
     else:
+        previous = team.ketua_id
         await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile)
         await decree_on_start(ctx, team)
+        await refresh_menu(ctx, employee_id, previous)  # the ketua's commands come and go with the post
     missing = pk_missing(ctx.profile, await post_membership(ctx.uow, team, employee_id))
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name)
         + ("\n" + pk_prompt(tr, missing, ctx.profile.citation_title) if missing else ""),
-        pk_keyboard(tr, team) if missing else None))
+        keyboard([button(tr("👥 Open the team"), OpenTeam(id_of(team)))],
+                 *(pk_keyboard(tr, team) if missing else ()))))
 
 
 async def _tell_missing(ctx: Ctx, team: Team) -> None:

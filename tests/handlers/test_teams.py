@@ -322,14 +322,16 @@ async def test_assignment_letter_pdf(app, demo):
     assert "belum memiliki" in reply
     team_id = await form_team(kabid)
     await kabid.presses(PickMember(team_id, demo['dewi'].employee.id))
-    replies = await dewi.says("/surat")
-    data = button_data(replies, "ST-2026-")
-    assert alerts(await kabid.presses(data))  # someone else's letter
+    from handlers.applications.buttons import AssignmentLetter
     from handlers.core.types import SendDocument
 
-    (doc,) = [r for r in await dewi.presses(data) if isinstance(r, SendDocument)]
+    (doc,) = [r for r in await dewi.says("/surat") if isinstance(r, SendDocument)]  # one letter: sent at once
     assert doc.filename.startswith("surat-penugasan-ST-2026-") and doc.content.startswith(b"%PDF")
     assert len(doc.content) > 1000
+    async with app.uow() as uow:
+        (assignment,) = await uow.assignments.of_employee(demo["dewi"].employee.id)
+    assert alerts(await kabid.presses(AssignmentLetter(assignment.id)))  # someone else's letter
+    assert [r for r in await dewi.presses(AssignmentLetter(assignment.id)) if isinstance(r, SendDocument)]
 
 
 async def _qualify(app, demo, key: str) -> None:
@@ -499,7 +501,8 @@ async def test_ketua_is_active_only_after_the_perjanjian_kinerja(app, demo, prof
     assert "Perjanjian Kinerja" in texts(replies)[0] and "Pasal 21 ayat (1)" in texts(replies)[0]
     assert (ConfirmPk(team_id).pack()) in [d for _, d in buttons(await budi.says("/tim"))]
     assert "aktif" in texts(await budi.presses(ConfirmPk(team_id)))[0]
-    assert "periode" in texts(await budi.presses(ReportAction("k", team_id)))[0].lower()
+    # the team was formed this period, so there is no earlier one to choose: the form opens at once
+    assert "laporan untuk" in texts(await budi.presses(ReportAction("k", team_id)))[0].lower()
     assert ConfirmPk(team_id).pack() not in [d for _, d in buttons(await budi.says("/tim"))]
     async with app.uow() as uow:
         membership = await uow.teams.membership(team_id, demo["budi"].employee.id)
