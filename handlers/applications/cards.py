@@ -9,6 +9,7 @@ from domain.ids import id_of
 from domain.org import Employee
 from handlers.applications.buttons import ApplicationDecision
 from handlers.core.buttons import button
+from handlers.core.cards import decided_line
 from handlers.core.context import keyboard
 from handlers.core.formatting import local_day
 from handlers.core.i18n import Html, Translator
@@ -59,7 +60,6 @@ def card_key(app: Application) -> str:
 def settled_card(t: Translator, app: Application, applicant: Employee, by: str, at: dt.datetime,
                  timezone: str) -> str:
     """The card once decided (or withdrawn): the outcome, who and when; no buttons."""
-    when = local_day(t, at, timezone)
-    line = (t("Withdrawn by the applicant on {date}.", date=when) if app.status is ApplicationStatus.WITHDRAWN
-            else t("Decided by {name} on {date}.", name=by, date=when))
+    line = (t("Withdrawn by the applicant on {date}.", date=local_day(t, at, timezone))
+            if app.status is ApplicationStatus.WITHDRAWN else decided_line(t, by, at, timezone))
     return Html(application_card(t, app, applicant) + "\n" + line)

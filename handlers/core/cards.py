@@ -5,10 +5,12 @@ a notice's when the outbox delivered it), so once the matter is decided every co
 edited to show the outcome, who decided and when, without its buttons."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from handlers.core.app import App
 from handlers.core.context import Ctx, keyboard_to_json
+from handlers.core.formatting import local_day
 from handlers.core.i18n import Translator, translator
 from handlers.core.types import EditMessage, Keyboard, SendMessage
 
@@ -20,6 +22,10 @@ async def record_copy(app: App, reply: SendMessage, message_id: int) -> None:
         await uow.outbox.record_copy(reply.card, reply.chat_id, message_id,
                                      {"text": reply.text, "keyboard": keyboard_to_json(reply.keyboard)}, app.clock())
         await uow.commit()
+
+
+def decided_line(t: Translator, name: str, at: dt.datetime, timezone: str) -> str:
+    return t("Decided by {name} on {date}.", name=name, date=local_day(t, at, timezone))
 
 
 def send_card(ctx: Ctx, card: str, text: str, kb: Keyboard | None) -> None:

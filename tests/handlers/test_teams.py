@@ -156,6 +156,9 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     await sekda_p.says("Mohon usulkan pejabat fungsional ahli muda.")
     told = [m.payload["text"] for m in await outbox(app) if m.chat_id == 2001]
     assert any("ahli muda" in n for n in told)
+    settled = next(m for m in await outbox(app) if m.id == proposal.id)  # the Sekda's card, now decided
+    assert settled.payload["keyboard"] is None and "ahli muda" in settled.payload["text"]
+    assert "Diputuskan oleh" in settled.payload["text"] and CONSIDERATION in settled.payload["text"]
     assert alerts(await sekda_p.presses(reject))  # stale: already decided
     await propose_ketua(kabid, team_id, budi_id)
     approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
