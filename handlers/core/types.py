@@ -56,7 +56,8 @@ BotMembership = Literal["added", "removed"]
 
 @dataclass(frozen=True)
 class Update:
-    """One thing a user did: a message (text/command/file) or a button press."""
+    """One thing a user did: a message (text/command/file) or a button press; or a change
+    to a group itself (the bot added or removed, the group upgraded to a supergroup)."""
 
     update_id: int
     sender: Sender

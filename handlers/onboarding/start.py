@@ -36,6 +36,8 @@ async def start(ctx: Ctx) -> None:
     if ctx.update.chat_type != "private":  # a startgroup link: "/start@<bot> <group code>"
         if ctx.update.args:
             await bind_with(ctx, ctx.update.args)
+        else:
+            ctx.reply(ctx.t("Please talk to me in a private chat for this."))
         return
     code = ctx.update.args.strip().upper()
     if ctx.employee is not None:
