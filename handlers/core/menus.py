@@ -126,7 +126,7 @@ async def startup_replies(app: App) -> list[Reply]:
             link = await uow.links.by_telegram_user(admin_id)
             audiences = await audiences_of(uow, app, link.employee_id if link else None, admin_id, today)
             t = translator(link.language if link else app.config.default_language)
-            replies.append(SetCommands("chat", "", commands_for(t, audiences), chat_id=admin_id))
+            replies.append(_chat_menu(t, audiences, admin_id))
     return replies
 
 
@@ -143,7 +143,15 @@ async def menu_for(uow: UnitOfWork, app: App, employee_id: int, today: dt.date) 
     if link is None:
         return None
     audiences = await audiences_of(uow, app, employee_id, link.telegram_user_id, today)
-    return SetCommands("chat", "", commands_for(translator(link.language), audiences), chat_id=link.chat_id)
+    return _chat_menu(translator(link.language), audiences, link.chat_id)
+
+
+def _chat_menu(t: Translator, audiences: set[Audience], chat_id: int) -> SetCommands:
+    """One person's own menu; once linked, /start has nothing more to offer them."""
+    commands = commands_for(t, audiences)
+    if Audience.EMPLOYEE in audiences:
+        commands = tuple(c for c in commands if c[0] != "start")
+    return SetCommands("chat", "", commands, chat_id=chat_id)
 
 
 async def refresh_menu(ctx: Ctx, *employee_ids: int | None) -> None:
