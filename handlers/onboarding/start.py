@@ -43,6 +43,7 @@ async def start(ctx: Ctx) -> None:
     if ctx.employee is not None:
         ctx.reply(ctx.t("You are already linked as <b>{name}</b>.", name=ctx.employee.name) + "\n\n"
                   + await my_help(ctx))
+        await refresh_menu(ctx, ctx.employee.id)  # e.g. roles gained before menus existed
         return
     if not code:
         await not_linked(ctx)
@@ -94,6 +95,8 @@ async def help_(ctx: Ctx) -> None:
         await not_linked(ctx)
         return
     ctx.reply(help_text(ctx.t, audiences))
+    if ctx.employee is not None:
+        await refresh_menu(ctx, ctx.employee.id)  # the menu matches what /help just said
 
 
 @router.command("batal")

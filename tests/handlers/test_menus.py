@@ -41,6 +41,9 @@ async def test_help_shows_what_this_person_can_do(app, demo):
     (head,) = texts(await kabid.says("/help"))
     assert "/lapor" in mine and "/timbaru" not in mine and "/persetujuan" not in mine
     assert "/timbaru" in head and "/persetujuan" in head and "/admin" not in head
+    # /help also puts the person's menu right (e.g. roles gained before the bot set menus)
+    (menu,) = _menus(await kabid.says("/help"))
+    assert "timbaru" in dict(menu.commands) and menu.chat_id == 2001
 
 
 async def test_admins_see_admin_and_queue_even_unlinked(app, demo):
