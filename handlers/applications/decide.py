@@ -9,9 +9,11 @@ from domain.application import Application, ApplicationStatus
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.org import Employee
 from domain.team import MemberRole
-from handlers.applications.buttons import ApplicationDecision
-from handlers.applications.cards import application_card, decider_keyboard, status_label
+from handlers.applications.buttons import ApplicationDecision, ShowApplication
+from handlers.applications.cards import application_card, card_key, decider_keyboard, settled_card, status_label
+from handlers.core.cards import send_card, settle_card
 from handlers.core.context import Ctx
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Translator
@@ -42,7 +44,18 @@ async def pending(ctx: Ctx) -> None:
     people = await ctx.uow.org.employees(a.applicant_id for a in apps)
     ctx.reply(ctx.t("{count} application(s) wait for your decision:", count=len(apps)))
     for app in apps:
-        ctx.reply(application_card(ctx.t, app, people[app.applicant_id]), decider_keyboard(ctx.t, app))
+        send_card(ctx, card_key(app), application_card(ctx.t, app, people[app.applicant_id]),
+                  decider_keyboard(ctx.t, app))
+
+
+@router.callback(ShowApplication)
+async def on_show(ctx: Ctx, pressed: ShowApplication) -> None:
+    app = await _load_for_decision(ctx, pressed.application_id)
+    if app is None:
+        return
+    ctx.answer()
+    applicant = present(await ctx.uow.org.employee(app.applicant_id), "the applicant")
+    send_card(ctx, card_key(app), application_card(ctx.t, app, applicant), decider_keyboard(ctx.t, app))
 
 
 async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None:
@@ -100,7 +113,8 @@ async def _approve(ctx: Ctx, app: Application) -> None:
         assignment=assignment.number))
     ctx.answer(ctx.t("Approved"))
     applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
-    ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n"
+    await settle(ctx, app, applicant)
+    ctx.edit_or_reply(settled_card(ctx.t, app, applicant, ctx.me.name, ctx.now, ctx.profile.timezone) + "\n"
                       + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
 
 
@@ -128,7 +142,14 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
         number=app.number, decider=ctx.me.name, reason=app.decision_reason))
+    await settle(ctx, app, present(await ctx.uow.org.employee(app.applicant_id), "the applicant"))
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
+
+
+async def settle(ctx: Ctx, app: Application, applicant: Employee) -> None:
+    """Every copy of the application's card (notices, /persetujuan) now shows the outcome."""
+    await settle_card(ctx, card_key(app), lambda t: settled_card(t, app, applicant, ctx.me.name, ctx.now,
+                                                                  ctx.profile.timezone))
 
 
 async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str]) -> None:

@@ -10,9 +10,18 @@ from domain.calendar import zone
 from domain.deciders import official_for
 from domain.ids import id_of
 from domain.profiles import Profile, Role
-from domain.reminders import DECISION, Obligation
+from domain.reminders import DECISION, PERSON, Notice, Obligation
+from handlers.applications.buttons import ShowApplication
+from handlers.core.buttons import button
+from handlers.core.context import keyboard
+from handlers.core.i18n import Translator
 from handlers.core.registry import Router
+from handlers.core.types import Keyboard
+from handlers.schedule.texts import register_keyboard
 from storage.uow import UnitOfWork
+
+APPLICATION = "application"  # the period_key naming an application among decisions
+REMINDER_BUTTONS = 5
 
 router = Router()
 
@@ -36,6 +45,16 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
         # period_key names the record type: a decision on another kind of record with the
         # same id (a ketua candidacy, a kendala) keeps an identity of its own.
-        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, "application",
+        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, APPLICATION,
                                 since=app.submitted_at, label=label))
     return found
+
+
+@register_keyboard(DECISION)
+def decide_now(t: Translator, notice: Notice) -> Keyboard | None:
+    """Under "waiting for your decision": one button per application, opening its card."""
+    if notice.audience != PERSON:
+        return None
+    apps = [ob for ob in notice.items if ob.period_key == APPLICATION][:REMINDER_BUTTONS]
+    return keyboard(*[[button(t("⚖️ Decide {what}", what=ob.label[:40]), ShowApplication(ob.subject_id))]
+                      for ob in apps]) or None

@@ -127,6 +127,10 @@ async def _route(ctx: Ctx) -> None:
     if update.is_callback:
         await _route_callback(ctx)
         return
+    if update.membership is not None or update.migrated_to is not None:
+        for on_event in registry.chat_events:
+            await on_event(ctx)
+        return
     command = update.command
     if update.chat_type != "private" and command not in registry.group_commands:
         # Group privacy: only commands reach us; nothing personal is said in groups.

@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
@@ -104,7 +105,11 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
                     continue
                 chat, language = link.chat_id, link.language
             t = translator(language)
-            payload = {"text": render(t, notice, rc), "keyboard": keyboard_to_json(keyboard_for(t, notice))}
+            payload: dict[str, Any] = {"text": render(t, notice, rc),
+                                       "keyboard": keyboard_to_json(keyboard_for(t, notice))}
+            if notice.audience == GROUP and (team := await uow.teams.by_group(chat)) is not None \
+                    and team.group_thread_id is not None:
+                payload["thread_id"] = team.group_thread_id  # the team's topic of a forum group
             await uow.outbox.enqueue(notice.identity, chat, payload, now)
             await uow.schedule.mark_sent(notice.records, notice.identity, now)
             queued.append(notice)

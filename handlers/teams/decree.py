@@ -5,6 +5,7 @@ from the [Keputusan] button of /tim to the team's members and the officials conc
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from enum import StrEnum
 
 from domain.deciders import official_for, organisation_unit
@@ -16,8 +17,10 @@ from domain.team import Team
 from domain.team_decree import DecreeStatus, TeamDecree, issuer_roles
 from domain.text import REASON_MIN_LENGTH
 from handlers.core.buttons import button
+from handlers.core.cards import decided_line, settle_card
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
+from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
@@ -67,7 +70,7 @@ async def decree_on_start(ctx: Ctx, team: Team) -> None:
            proposer=ctx.me.name, team=team.name, unit=own.name if own else "",
            article=ctx.profile.teams.source_of("decree_issuer")),
         keyboard([button(tr("✅ Issue the decree"), DecreeDecision(id_of(decree), "ok")),
-                  button(tr("❌ Reject"), DecreeDecision(id_of(decree), "no"))])))
+                  button(tr("❌ Reject"), DecreeDecision(id_of(decree), "no"))])), card=_card(decree))
 
 
 async def _issue(ctx: Ctx, decree: TeamDecree, team: Team, issuer_id: int) -> None:
@@ -106,9 +109,13 @@ async def on_decision(ctx: Ctx, pressed: DecreeDecision) -> None:
         return
     team = present(await ctx.uow.teams.get(decree.team_id), "the decree's team")
     await _issue(ctx, decree, team, ctx.me.id)
-    await ctx.notify(decree.proposed_by_id, f"decree:{decree.id}:approved", lambda tr: (
-        tr("The decree forming team <b>{team}</b> is issued: {number}.", team=team.name, number=decree.number),
-        None))
+
+    def issued(tr: Translator) -> str:
+        return tr("The decree forming team <b>{team}</b> is issued: {number}.", team=team.name,
+                  number=decree.number)
+
+    await ctx.notify(decree.proposed_by_id, f"decree:{decree.id}:approved", lambda tr: (issued(tr), None))
+    await _settle(ctx, decree, issued)
     ctx.edit_or_reply(ctx.t("The decree forming team <b>{team}</b> is issued: {number}.", team=team.name,
                             number=decree.number))
 
@@ -129,10 +136,24 @@ async def on_reject_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     ctx.uow.decisions.add(Decision("team", decree.team_id, ctx.me.id, "decree_rejected", ctx.now,
                                    reason=decree.reason, details={"decree_id": decree.id}))
     await close(ctx)
-    await ctx.notify(decree.proposed_by_id, f"decree:{decree.id}:rejected", lambda tr: (
-        tr("The decree forming team <b>{team}</b> was not issued.\nReason: {reason}", team=team.name,
-           reason=decree.reason), None))
+
+    def rejected(tr: Translator) -> str:
+        return tr("The decree forming team <b>{team}</b> was not issued.\nReason: {reason}", team=team.name,
+                  reason=decree.reason)
+
+    await ctx.notify(decree.proposed_by_id, f"decree:{decree.id}:rejected", lambda tr: (rejected(tr), None))
+    await _settle(ctx, decree, rejected)
     ctx.reply(ctx.t("Proposal rejected; the unit head has been told the reason."))
+
+
+def _card(decree: TeamDecree) -> str:
+    return f"decree:{id_of(decree)}"
+
+
+async def _settle(ctx: Ctx, decree: TeamDecree, outcome: Callable[[Translator], str]) -> None:
+    """The issuer's card shows the outcome, who and when, without its buttons."""
+    await settle_card(ctx, _card(decree), lambda tr: Html(
+        outcome(tr) + "\n" + decided_line(tr, ctx.me.name, ctx.now, ctx.profile.timezone)))
 
 
 async def may_read(ctx: Ctx, decree: TeamDecree) -> bool:

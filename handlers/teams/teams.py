@@ -29,6 +29,7 @@ from handlers.core.findings import cited_finding
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
+from handlers.core.menus import refresh_menu
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units, heads_team_unit
@@ -45,6 +46,7 @@ from handlers.teams.buttons import (
     NewTeamCadence,
     NewTeamKind,
     NewTeamTerm,
+    OpenTeam,
     RenewTeam,
     TeamRole,
     Term,
@@ -297,6 +299,19 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
     (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
 
 
+@router.callback(OpenTeam)
+async def on_open(ctx: Ctx, pressed: OpenTeam) -> None:
+    """From a notice: the team's card with what I may do there."""
+    team = await ctx.uow.teams.get(pressed.team_id)
+    mine = team is not None and (await ctx.uow.teams.membership(id_of(team), ctx.me.id) is not None
+                                 or await heads_team_unit(ctx, team))
+    if team is None or not mine:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    ctx.answer()
+    await show_team(ctx, team, edit=False)
+
+
 @router.callback(EndTeam)
 async def on_end(ctx: Ctx, pressed: EndTeam) -> None:
     team = await ctx.uow.teams.get(pressed.team_id)
@@ -314,6 +329,7 @@ async def on_end(ctx: Ctx, pressed: EndTeam) -> None:
         return
     team.end()
     ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "ended", ctx.now))
+    await refresh_menu(ctx, team.ketua_id)
     for m in await ctx.uow.teams.members(id_of(team)):
         await ctx.notify(m.employee_id, f"team:{team.id}:ended:{m.employee_id}",
                          lambda tr: (tr("Team {name} has ended. Thank you for your work.", name=team.name), None))
@@ -378,6 +394,7 @@ async def _end_posts_with_term(ctx: Ctx, team: Team) -> list[int]:
         if holder is None:
             continue
         ended.append(holder)
+        await refresh_menu(ctx, holder)
         key = f"team:{team.id}:{post.value}_ended:{holder}:{ctx.now.isoformat()}"
         await ctx.notify(holder, key, _post_ended_notice(team.name, post.value))
     return ended

@@ -14,13 +14,30 @@ class OutboxRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.s = session
 
-    async def enqueue(self, key: str, chat_id: int, payload: dict, now: dt.datetime) -> bool:
+    async def enqueue(self, key: str, chat_id: int, payload: dict, now: dt.datetime, card: str | None = None) -> bool:
         """Add a notice unless one with the same key exists; True when added."""
         existing = (await self.s.scalars(select(OutboxMessage.id).where(OutboxMessage.key == key))).first()
         if existing is not None:
             return False
-        self.s.add(OutboxMessage(key=key, chat_id=chat_id, payload=payload, created_at=now))
+        self.s.add(OutboxMessage(key=key, chat_id=chat_id, payload=payload, created_at=now, card=card))
         return True
+
+    async def record_copy(self, card: str, chat_id: int, message_id: int, payload: dict, now: dt.datetime) -> None:
+        """A decision card sent as a direct reply (e.g. by /persetujuan): kept as a sent
+        notice so the decision edits it like the copies the outbox delivered."""
+        self.s.add(OutboxMessage(key=f"copy:{card}:{chat_id}:{message_id}", chat_id=chat_id, payload=payload,
+                                 created_at=now, status="sent", sent_at=now, message_id=message_id, card=card))
+
+    async def move_pending(self, old_chat_id: int, new_chat_id: int) -> None:
+        """A group became a supergroup (a new chat id): what still waits goes to the new one."""
+        await self.s.execute(update(OutboxMessage).where(OutboxMessage.chat_id == old_chat_id,
+                                                         OutboxMessage.status == "pending")
+                             .values(chat_id=new_chat_id).execution_options(synchronize_session=False))
+
+    async def copies(self, card: str) -> list[OutboxMessage]:
+        """Every notice carrying the card, sent or still waiting, oldest first."""
+        q = select(OutboxMessage).where(OutboxMessage.card == card).order_by(OutboxMessage.id)
+        return list(await self.s.scalars(q))
 
     async def due(self, now: dt.datetime, limit: int = 100) -> list[OutboxMessage]:
         q = (select(OutboxMessage)
@@ -66,10 +83,13 @@ class OutboxRepo:
                                  .values(next_attempt_at=now + lease).execution_options(synchronize_session=False))
         return taken
 
-    async def mark_sent(self, message_ids: list[int], now: dt.datetime) -> None:
+    async def mark_sent(self, message_ids: list[int], now: dt.datetime, telegram_message_id: int | None = None) -> None:
+        """telegram_message_id: where the (single) notice landed, so it can be edited later."""
+        values: dict = {"status": "sent", "sent_at": now, "next_attempt_at": None}
+        if telegram_message_id is not None:
+            values["message_id"] = telegram_message_id
         await self.s.execute(update(OutboxMessage).where(OutboxMessage.id.in_(message_ids))
-                             .values(status="sent", sent_at=now, next_attempt_at=None)
-                             .execution_options(synchronize_session=False))
+                             .values(**values).execution_options(synchronize_session=False))
 
     async def extend_lease(self, message_ids: list[int], until: dt.datetime) -> None:
         """A live sender still holds these claims (they wait for a flood-gate slot)."""

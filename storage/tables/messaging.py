@@ -19,7 +19,10 @@ outbox = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("sent_at", UTCDateTime),
     sa.Column("last_error", sa.Text),
+    sa.Column("message_id", sa.BigInteger),  # Telegram's id of the sent message
+    sa.Column("card", sa.String(80)),  # the decision card it carries (handlers.core.cards)
     sa.Index("ix_outbox_due", "status", "next_attempt_at"),
+    sa.Index("ix_outbox_card", "card"),
 )
 
 conversations = sa.Table(

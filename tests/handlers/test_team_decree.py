@@ -99,6 +99,8 @@ class TestAnotherIssuer:
         rejected, _ = await decrees(app, team_id)
         assert rejected is None  # the rejected one is not the team's decree
         assert any("Susunan tim belum sesuai" in m.payload["text"] for m in await outbox(app) if m.chat_id == 2001)
+        (card,) = [m for m in await outbox(app) if m.card is not None and m.card.startswith("decree:")]
+        assert card.payload["keyboard"] is None and "Diputuskan oleh" in card.payload["text"]  # settled
         # a new ketua brings a new proposal, which the agency head issues
         await kabid.presses(PickKetua(team_id, demo["dewi"].employee.id))
         decree, _ = await decrees(app, team_id)

@@ -3,7 +3,7 @@
 Assignment letters and issued team decrees already on record are entered with a fresh
 verification code each, so /cek and /surat find them too.
 
-Revision ID: 0014_h10a_letters
+Revision ID: 0014_letters
 Revises: 0013
 Create Date: 2026-12-05 18:20:00
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 import storage.types
 
-revision = '0014_h10a_letters'
+revision = '0014_letters'
 down_revision = '0013'
 branch_labels = None
 depends_on = None
