@@ -24,7 +24,6 @@ import itertools
 import json
 import platform
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -35,20 +34,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import sqlalchemy as sa  # noqa: E402
-from sqlalchemy import event  # noqa: E402
+import sqlalchemy as sa
+from sqlalchemy import event
 
-from bot.scheduler import indonesian_calendar  # noqa: E402
-from domain.profiles import load_profile  # noqa: E402
-from domain.reminders import ScheduleSettings  # noqa: E402
-from handlers.core.app import App, AppConfig  # noqa: E402
-from handlers.core.dispatch import handle  # noqa: E402
-from handlers.core.types import Sender, Update  # noqa: E402
-from handlers.schedule.jobs import run_reminders  # noqa: E402
-from storage.engine import make_engine, session_factory  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.tables import metadata  # noqa: E402
-from storage.uow import UnitOfWorkFactory  # noqa: E402
+from bot.scheduler import indonesian_calendar
+from domain.profiles import load_profile
+from domain.reminders import ScheduleSettings
+from handlers.core.app import App, AppConfig
+from handlers.core.dispatch import handle
+from handlers.core.types import Sender, Update
+from handlers.schedule.jobs import run_reminders
+from storage.engine import make_engine, session_factory
+from storage.migrate import upgrade
+from storage.tables import metadata
+from storage.uow import UnitOfWorkFactory
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 # Q4 2026 ends on 31 December; the window opens ten days before: Monday 21 December, 09:05 WIB.
@@ -120,7 +119,10 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
 
     now = WINDOW_OPENS
     start = dt.date(2026, 1, 1)
-    team_rows, members, reports, versions = [], [], [], []
+    team_rows: list[dict] = []
+    members: list[dict] = []
+    reports: list[dict] = []
+    versions: list[dict] = []
     for n in range(teams):
         bd = bidang[n % len(bidang)]
         pool = by_bidang[bd["id"]]
@@ -135,7 +137,7 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
         members.append({"team_id": tid, "employee_id": ketua, "role": "ketua", "joined_at": joined})
         for m in crew:
             members.append({"team_id": tid, "employee_id": m, "role": "anggota", "joined_at": joined})
-        for q, (key, month) in enumerate((("2026-Q1", 4), ("2026-Q2", 7), ("2026-Q3", 10))):
+        for key, month in (("2026-Q1", 4), ("2026-Q2", 7), ("2026-Q3", 10)):
             at = dt.datetime(2026, month, 3, 3, 0, tzinfo=dt.UTC)
             for m in crew:
                 reports.append(_report(len(reports) + 1, "member", m, tid, key, "accepted", [ketua], at))
@@ -146,7 +148,8 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
     for r in reports:
         versions.append({"report_id": r["id"], "version": 1, "text": r["text"], "files": [], "at": r["submitted_at"]})
 
-    apps, history = [], {"processed_updates": [], "outbox": [], "schedule_sent": [], "decisions": []}
+    apps: list[dict] = []
+    history: dict[str, list[dict]] = {"processed_updates": [], "outbox": [], "schedule_sent": [], "decisions": []}
     staff = [p for p in people if p["id"] not in head_ids]
     for i, p in enumerate(rng.sample(staff, min(len(staff), max(20, employees // 10)))):
         waiting = i % 3 == 0
@@ -166,7 +169,7 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
                                       "status": "sent", "attempts": 1, "created_at": old, "sent_at": old})
         for k in range(4):
             history["schedule_sent"].append({"identity": f"old:{pid}:{k}", "notice_key": f"old:{pid}:{k}", "at": old})
-        for k in range(2):
+        for _ in range(2):
             history["decisions"].append({"subject_type": "application", "subject_id": pid, "actor_id": pid,
                                          "action": "viewed", "reason": None, "acting_for_id": None, "details": {},
                                          "at": old})
@@ -176,8 +179,8 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.execute(t["units"].insert(), [{**u, "head_id": None} for u in units])
         _insert(conn, t["employees"], people)
-        conn.execute(t["units"].update().where(t["units"].c.id == sa.bindparam("uid")).values(head_id=sa.bindparam("h")),
-                     [{"uid": u["id"], "h": u["head_id"]} for u in units])
+        heads = t["units"].update().where(t["units"].c.id == sa.bindparam("uid")).values(head_id=sa.bindparam("h"))
+        conn.execute(heads, [{"uid": u["id"], "h": u["head_id"]} for u in units])
         _insert(conn, t["teams"], team_rows)
         _insert(conn, t["memberships"], members)
         _insert(conn, t["reports"], reports)
@@ -190,9 +193,8 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
         conn.exec_driver_sql("ANALYZE")
     engine.dispose()
     agency = next(u for u in units if u["kind"] == UK.DINAS)
-    head = bidang[0]["head_id"]
     member = next(m["employee_id"] for m in members if m["role"] == "anggota")
-    return Cast(agency["head_id"], head, member)
+    return Cast(int(agency["head_id"]), int(bidang[0]["head_id"]), int(member))
 
 
 def _report(rid: int, kind: str, author: int, team: int, period: str, status: str, route: list[int],
@@ -233,7 +235,7 @@ class Meter:
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 _update_ids = itertools.count(1)
@@ -270,14 +272,18 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
         began = time.perf_counter()
         tick = asyncio.create_task(run_reminders(app, settings, calendar, now=clock["now"]))
         await asyncio.sleep(0.2)
-        asked = time.perf_counter()
-        await handle(app, command(cast.employee, "status"))
+        asked, answered = time.perf_counter(), True
+        try:
+            await handle(app, command(cast.employee, "status"))
+        except Exception:
+            answered = False
         waited = time.perf_counter() - asked
         queued = await tick
         first_s = time.perf_counter() - began
         statements, _ = meter.reset()
         figures["first_tick"] = {"queued": len(queued), "s": round(first_s, 2), "statements": statements,
-                                 "status_during_tick_ms": round(waited * 1000, 1)}
+                                 "status_during_tick_ms": round(waited * 1000, 1),
+                                 "status_during_tick_answered": answered}
         clock["now"] += dt.timedelta(minutes=1)
         began = time.perf_counter()
         again = await run_reminders(app, settings, calendar, now=clock["now"])
@@ -305,8 +311,9 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
 def report(figures: dict[str, Any]) -> None:
     print(f"\n{figures['employees']:,} employees, {figures['teams']:,} teams (generated in {figures['generate_s']} s)")
     ft, it = figures["first_tick"], figures["idle_tick"]
-    print(f"  first tick of the window: {ft['queued']:,} notices queued in {ft['s']} s, {ft['statements']:,} statements;"
-          f" a /status sent during it waited {ft['status_during_tick_ms']} ms")
+    print(f"  first tick of the window: {ft['queued']:,} notices queued in {ft['s']} s, "
+          f"{ft['statements']:,} statements; a /status sent during it waited {ft['status_during_tick_ms']} ms"
+          + ("" if ft["status_during_tick_answered"] else " and was refused (database is locked)"))
     print(f"  tick that queues nothing: {it['ms']} ms, {it['statements']:,} statements")
     print(f"  {'command':<28}{'p50 ms':>10}{'p99 ms':>10}{'statements':>12}")
     for name, c in figures["commands"].items():

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 # Telegram keeps an unconfirmed update for 24 hours: a week of keys catches any redelivery.
 UPDATE_KEYS_KEPT = dt.timedelta(days=7)
+# Notices queued per write transaction: each holds SQLite's write lock for milliseconds, not the whole tick.
+WRITE_CHUNK = 500
 
 Provider = Callable[[UnitOfWork, Profile, dt.datetime], Awaitable[list[Obligation]]]
 def registered_providers() -> list[Provider]:
@@ -71,20 +73,14 @@ async def collect(uow: UnitOfWork, profile: Profile, now: dt.datetime,
 async def run_reminders(app: App, settings: ScheduleSettings, calendar: WorkCalendar, *,
                         now: dt.datetime | None = None, providers: Iterable[Provider] | None = None) -> list[Notice]:
     """One tick: queue what is due now; returns the notices queued."""
-    now = now or app.clock()
-    try:
-        queued = await _tick(app, settings, calendar, now, providers)
-    except IntegrityError:  # another process queued the same steps first: nothing lost, nothing doubled
-        log.info("reminder tick at %s overlapped another one; it left the work to it", now)
-        return []
-    if queued:
-        app.on_outbox()
-    return queued
+    return await _tick(app, settings, calendar, now or app.clock(), providers)
 
 
 async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,
                 providers: Iterable[Provider] | None) -> list[Notice]:
-    async with app.uow() as uow:
+    """Read everything first, in a transaction that only reads (on SQLite no write lock: users
+    are not kept waiting while the whole Pemda is looked at), then write in short chunks."""
+    async with app.uow.read_only() as uow:
         obligations = await collect(uow, as_scheduled(app.profile, settings), now, providers)
         candidates = due_identities(obligations, settings, calendar, now)
         if not candidates:
@@ -94,22 +90,42 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
         if not notices:
             return []
         rc = await _render_context(uow, notices, settings, calendar, now, app.profile)
-        queued = []
-        for notice in notices:
-            if notice.audience == GROUP:
-                chat, language = notice.recipient, app.config.default_language
-            else:
-                link = rc.links.get(notice.recipient)
-                if link is None:  # not on Telegram yet: they get the current state once they link
-                    continue
-                chat, language = link.chat_id, link.language
-            t = translator(language)
-            payload = {"text": render(t, notice, rc), "keyboard": keyboard_to_json(keyboard_for(t, notice))}
-            await uow.outbox.enqueue(notice.identity, chat, payload, now)
-            await uow.schedule.mark_sent(notice.records, notice.identity, now)
-            queued.append(notice)
-        await uow.commit()
+    ready = []
+    for notice in notices:
+        if notice.audience == GROUP:
+            chat, language = notice.recipient, app.config.default_language
+        else:
+            link = rc.links.get(notice.recipient)
+            if link is None:  # not on Telegram yet: they get the current state once they link
+                continue
+            chat, language = link.chat_id, link.language
+        t = translator(language)
+        payload = {"text": render(t, notice, rc), "keyboard": keyboard_to_json(keyboard_for(t, notice))}
+        ready.append((notice, chat, payload))
+    queued: list[Notice] = []
+    for i in range(0, len(ready), WRITE_CHUNK):
+        queued += await _queue(app, ready[i:i + WRITE_CHUNK], now)
     return queued
+
+
+async def _queue(app: App, chunk: list[tuple[Notice, int, dict]], now: dt.datetime) -> list[Notice]:
+    """Queue one chunk and record its steps as sent, in one short write transaction (a crash
+    loses nothing and sends nothing twice). Steps another process queued since the read are
+    left to it: checked again under the write lock, and a race it still wins rolls the chunk back."""
+    try:
+        async with app.uow() as uow:
+            taken = await uow.schedule.sent_among(i for notice, _, _ in chunk for i in notice.records)
+            fresh = [(n, chat, payload) for n, chat, payload in chunk if not taken.intersection(n.records)]
+            if not fresh:
+                return []
+            await uow.outbox.enqueue_many([(n.identity, chat, payload) for n, chat, payload in fresh], now)
+            await uow.schedule.mark_sent_many([(n.records, n.identity) for n, _, _ in fresh], now)
+            await uow.commit()
+    except IntegrityError:  # another process queued the same steps first: nothing lost, nothing doubled
+        log.info("reminder tick at %s overlapped another one; it left %d notice(s) to it", now, len(chunk))
+        return []
+    app.on_outbox()  # the sender starts on this chunk while the next is written
+    return [n for n, _, _ in fresh]
 
 
 async def forget_old_updates(app: App, now: dt.datetime) -> int:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import OutboxMessage
+from storage.repos.batch import chunked
+from storage.tables.messaging import outbox
 
 
 class OutboxRepo:
@@ -21,6 +23,18 @@ class OutboxRepo:
             return False
         self.s.add(OutboxMessage(key=key, chat_id=chat_id, payload=payload, created_at=now))
         return True
+
+    async def enqueue_many(self, notices: list[tuple[str, int, dict]], now: dt.datetime) -> set[str]:
+        """Add many (key, chat_id, payload) notices in one INSERT, skipping keys already queued;
+        returns the keys added."""
+        existing: set[str] = set()
+        for part in chunked(key for key, _, _ in notices):
+            existing.update(await self.s.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(part))))
+        rows = {key: {"key": key, "chat_id": chat_id, "payload": payload, "status": "pending", "attempts": 0,
+                      "created_at": now} for key, chat_id, payload in notices if key not in existing}
+        if rows:
+            await self.s.execute(insert(outbox), list(rows.values()))
+        return set(rows)
 
     async def due(self, now: dt.datetime, limit: int = 100) -> list[OutboxMessage]:
         q = (select(OutboxMessage)

@@ -1,6 +1,8 @@
 """Reports with their versions, report requests (sewaktu-waktu) and kendala."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +16,7 @@ from domain.report import (
     RequestStatus,
 )
 from storage.records import ReportVersion
+from storage.repos.batch import chunked
 
 
 class ReportRepo:
@@ -39,6 +42,27 @@ class ReportRepo:
         if kind is not None:
             q = q.where(Report.kind == kind)
         return list(await self.s.scalars(q.order_by(Report.id)))
+
+    async def for_teams(self, team_ids: Iterable[int], period_keys: Iterable[str]) -> list[Report]:
+        """The periodic reports (not answers to a request) of many teams for some periods, oldest first."""
+        keys, found = sorted(set(period_keys)), list[Report]()
+        for part in chunked(team_ids):
+            q = select(Report).where(Report.team_id.in_(part), Report.period_key.in_(keys),
+                                     Report.request_id.is_(None))
+            found += await self.s.scalars(q)
+        return sorted(found, key=lambda r: r.id or 0)
+
+    async def reported(self, team_ids: Iterable[int], period_keys: Iterable[str]
+                       ) -> set[tuple[int, str, ReportKind, int]]:
+        """(team, period, kind, author) of every periodic report sent or accepted: columns only,
+        so the tick reads thousands without building objects."""
+        keys, found = sorted(set(period_keys)), set[tuple[int, str, ReportKind, int]]()
+        for part in chunked(team_ids):
+            q = select(Report.team_id, Report.period_key, Report.kind, Report.author_id).where(
+                Report.team_id.in_(part), Report.period_key.in_(keys), Report.request_id.is_(None),
+                Report.status.in_([ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]))
+            found.update(tuple(row) for row in await self.s.execute(q))
+        return found
 
     async def by_author(self, author_id: int, limit: int = 20) -> list[Report]:
         q = select(Report).where(Report.author_id == author_id).order_by(Report.id.desc()).limit(limit)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.application import Application, ApplicationStatus
 from storage.tables.messaging import schedule_sent
 
-CHUNK = 500  # stay well below SQLite's bound-parameter limit
+CHUNK = 900  # stay well below SQLite's bound-parameter limit
 
 
 class ScheduleRepo:
@@ -29,6 +29,12 @@ class ScheduleRepo:
         rows = [{"identity": i, "notice_key": notice_key, "at": now} for i in dict.fromkeys(identities)]
         if rows:
             await self.s.execute(schedule_sent.insert(), rows)
+
+    async def mark_sent_many(self, sent: list[tuple[tuple[str, ...], str]], now: dt.datetime) -> None:
+        """mark_sent for many notices in one INSERT: (identities, notice_key) each."""
+        rows = {i: {"identity": i, "notice_key": key, "at": now} for identities, key in sent for i in identities}
+        if rows:
+            await self.s.execute(schedule_sent.insert(), list(rows.values()))
 
     async def sent_since(self, since: dt.datetime) -> list[tuple[str, str, dt.datetime]]:
         q = (select(schedule_sent.c.identity, schedule_sent.c.notice_key, schedule_sent.c.at)

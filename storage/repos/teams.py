@@ -1,12 +1,16 @@
 """Teams, their members (with history), ketua candidacies and group bind codes."""
 from __future__ import annotations
 
-from sqlalchemy import select
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.candidacy import Candidacy, CandidacyStatus
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from storage.records import GroupBindCode
+from storage.repos.batch import chunked
 
 
 class TeamRepo:
@@ -48,6 +52,27 @@ class TeamRepo:
         if active_only:
             q = q.where(Membership.left_at.is_(None))
         return list(await self.s.scalars(q.order_by(Membership.id)))
+
+    async def members_of(self, team_ids: Iterable[int]) -> dict[int, list[Membership]]:
+        """The current members of many teams at once, each team's in joining order."""
+        found: dict[int, list[Membership]] = {}
+        for part in chunked(team_ids):
+            q = select(Membership).where(Membership.team_id.in_(part), Membership.left_at.is_(None))
+            for m in await self.s.scalars(q.order_by(Membership.id)):
+                found.setdefault(m.team_id, []).append(m)
+        return found
+
+    async def last_left(self, team_ids: Iterable[int], roles: Iterable[MemberRole]
+                        ) -> dict[tuple[int, MemberRole], dt.datetime]:
+        """When the last holder of each of `roles` left each team (teams nobody left are absent)."""
+        found: dict[tuple[int, MemberRole], dt.datetime] = {}
+        for part in chunked(team_ids):
+            q = (select(Membership.team_id, Membership.role, func.max(Membership.left_at))
+                 .where(Membership.team_id.in_(part), Membership.role.in_(list(roles)),
+                        Membership.left_at.is_not(None))
+                 .group_by(Membership.team_id, Membership.role))
+            found.update(((team_id, role), left) for team_id, role, left in await self.s.execute(q))
+        return found
 
     async def membership(self, team_id: int, employee_id: int) -> Membership | None:
         q = select(Membership).where(Membership.team_id == team_id, Membership.employee_id == employee_id,
