@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from sqlalchemy.exc import IntegrityError
 
 from domain.calendar import WorkCalendar
-from domain.planner import due_identities, plan, timeline, upcoming
+from domain.planner import due_identities, due_tracks, plan, timeline, upcoming
 from domain.profiles import Profile
 from domain.reminders import GROUP, Notice, Obligation, ScheduleSettings, Step
 from handlers.core.app import App
@@ -82,11 +82,12 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
     are not kept waiting while the whole Pemda is looked at), then write in short chunks."""
     async with app.uow.read_only() as uow:
         obligations = await collect(uow, as_scheduled(app.profile, settings), now, providers)
-        candidates = due_identities(obligations, settings, calendar, now)
+        tracks = due_tracks(obligations, settings, calendar, now)
+        candidates = due_identities(obligations, settings, calendar, now, tracks)
         if not candidates:
             return []
         sent = await uow.schedule.sent_among(candidates)
-        notices = plan(obligations, settings, calendar, now, sent)
+        notices = plan(obligations, settings, calendar, now, sent, tracks)
         if not notices:
             return []
         rc = await _render_context(uow, notices, settings, calendar, now, app.profile)
