@@ -204,7 +204,8 @@ def _report(rid: int, kind: str, author: int, team: int, period: str, status: st
             "text": f"Laporan {period}: kegiatan berjalan sesuai rencana.", "status": status, "route": route,
             "hop": 0, "version": 1, "files": [], "request_id": None, "submitted_at": at,
             "decided_at": at + dt.timedelta(days=1) if status == "accepted" else None,
-            "reviewed": status == "accepted", "last_note": None, "credit_activity": False, "row_version": 1}
+            "reviewed": status == "accepted", "last_note": None, "credit_activity": False, "row_version": 1,
+            "current_reviewer_id": route[0] if status == "submitted" else None}
 
 
 def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict], chunk: int = 20000) -> None:

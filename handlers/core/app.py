@@ -20,6 +20,8 @@ class AppConfig:
     bot_username: str = "SikerjaBot"
     link_code_ttl_hours: int = 72
     admin_telegram_ids: frozenset[int] = frozenset()
+    # Delivered (or dead) notices are kept this many days, then pruned (SIKERJA_NOTICES_KEPT_DAYS).
+    notices_kept_days: int = 30
 
 
 @dataclass

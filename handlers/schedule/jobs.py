@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Iterable
+from typing import Protocol
 
 from sqlalchemy.exc import IntegrityError
 
@@ -41,6 +42,10 @@ log = logging.getLogger(__name__)
 
 # Telegram keeps an unconfirmed update for 24 hours: a week of keys catches any redelivery.
 UPDATE_KEYS_KEPT = dt.timedelta(days=7)
+# Reminder steps are remembered for a year and more: an obligation is listed for its period and
+# the one after (half a year at most), and a step forgotten too early would be sent again.
+SCHEDULE_KEPT = dt.timedelta(days=400)
+PRUNE_BATCH, PRUNE_ROUNDS = 5000, 20  # per tick at most 100k rows of each: the rest next minute
 # Notices queued per write transaction: each holds SQLite's write lock for milliseconds, not the whole tick.
 WRITE_CHUNK = 500
 
@@ -129,13 +134,34 @@ async def _queue(app: App, chunk: list[tuple[Notice, int, dict]], now: dt.dateti
     return [n for n, _, _ in fresh]
 
 
-async def forget_old_updates(app: App, now: dt.datetime) -> int:
-    """Prune the keys of handled updates older than UPDATE_KEYS_KEPT, in a short transaction
-    of its own (it neither waits for nor spoils the reminder tick's); returns how many."""
-    async with app.uow() as uow:
-        pruned = await uow.updates.prune(now - UPDATE_KEYS_KEPT)
-        await uow.commit()
+class _Prunable(Protocol):
+    async def prune(self, older_than: dt.datetime, limit: int) -> int: ...
+
+
+async def prune_history(app: App, now: dt.datetime) -> dict[str, int]:
+    """Prune what only ever grows: keys of handled updates past UPDATE_KEYS_KEPT, delivered or
+    dead notices past `notices_kept_days`, reminder steps past SCHEDULE_KEPT. Batches of a few
+    thousand rows, each in a short transaction of its own (neither waiting for nor spoiling the
+    reminder tick's, nor keeping updates waiting); returns how many of each."""
+    kept = {"updates": UPDATE_KEYS_KEPT, "outbox": dt.timedelta(days=app.config.notices_kept_days),
+            "schedule": SCHEDULE_KEPT}
+    pruned = dict.fromkeys(kept, 0)
+    for name, span in kept.items():
+        for _ in range(PRUNE_ROUNDS):
+            async with app.uow() as uow:
+                repos: dict[str, _Prunable] = {"updates": uow.updates, "outbox": uow.outbox, "schedule": uow.schedule}
+                repo = repos[name]
+                count = await repo.prune(now - span, PRUNE_BATCH)
+                await uow.commit()
+            pruned[name] += count
+            if count < PRUNE_BATCH:
+                break
     return pruned
+
+
+async def forget_old_updates(app: App, now: dt.datetime) -> int:
+    """The pruning the scheduler runs after each tick; returns how many rows in all."""
+    return sum((await prune_history(app, now)).values())
 
 
 async def _render_context(uow: UnitOfWork, notices: list[Notice], settings: ScheduleSettings,

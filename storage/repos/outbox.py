@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import OutboxMessage
@@ -90,6 +90,18 @@ class OutboxRepo:
         await self.s.execute(update(OutboxMessage).where(OutboxMessage.id.in_(message_ids),
                                                          OutboxMessage.status == "pending")
                              .values(next_attempt_at=until).execution_options(synchronize_session=False))
+
+    async def prune(self, older_than: dt.datetime, limit: int = 5000) -> int:
+        """Forget up to `limit` notices delivered (or given up on) before `older_than`; pending
+        ones always stay. Sent ones are found through the index on sent_at, dead ones (few)
+        through the status index; returns how many."""
+        old = (select(OutboxMessage.id)
+               .where(or_(and_(OutboxMessage.status == "sent", OutboxMessage.sent_at < older_than),
+                          and_(OutboxMessage.status == "dead", OutboxMessage.created_at < older_than)))
+               .limit(limit))
+        result = await self.s.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(old.scalar_subquery()))
+                                      .execution_options(synchronize_session=False))
+        return getattr(result, "rowcount", 0) or 0
 
     async def count_by_status(self, status: str) -> int:
         q = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == status)

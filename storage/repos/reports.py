@@ -17,6 +17,7 @@ from domain.report import (
 )
 from storage.records import ReportVersion
 from storage.repos.batch import chunked
+from storage.tables.reports import reports
 
 
 class ReportRepo:
@@ -69,9 +70,11 @@ class ReportRepo:
         return list(await self.s.scalars(q))
 
     async def waiting_for(self, reviewer_id: int) -> list[Report]:
-        """Submitted reports whose current hop is this reviewer (checked in Python: the
-        route is a JSON list, portable across SQLite and PostgreSQL)."""
-        q = select(Report).where(Report.status == ReportStatus.SUBMITTED).order_by(Report.submitted_at)
+        """Submitted reports whose current hop is this reviewer, oldest first (an index
+        lookup on the current-reviewer column the mapping keeps; checked again in Python)."""
+        q = (select(Report).where(reports.c.current_reviewer_id == reviewer_id,
+                                  Report.status == ReportStatus.SUBMITTED)
+             .order_by(reports.c.submitted_at, reports.c.id))
         return [r for r in await self.s.scalars(q) if r.current_reviewer == reviewer_id]
 
     async def versions(self, report_id: int) -> list[ReportVersion]:

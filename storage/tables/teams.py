@@ -24,6 +24,7 @@ teams = sa.Table(
     sa.Column("group_chat_id", sa.BigInteger, unique=True),
     sa.Column("cadence_months", sa.Integer),
     sa.Column("pengendali_id", sa.ForeignKey("employees.id")),
+    sa.Index("ix_teams_ketua_id", "ketua_id"),
 )
 
 memberships = sa.Table(
