@@ -11,7 +11,7 @@ from domain.deciders import official_for, organisation_unit
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.profiles import Role, Scope
-from domain.team import Team
+from domain.team import Membership, Team
 from domain.team_decree import NUMBER_PREFIX, DecreeStatus, TeamDecree, issuer_roles
 from domain.text import REASON_MIN_LENGTH
 from handlers.core.buttons import button
@@ -125,10 +125,12 @@ async def on_reject_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
 
 
 async def may_read(ctx: Ctx, decree: TeamDecree) -> bool:
-    """The team's current members (ketua included), the issuer and the proposer."""
-    if ctx.me.id in (decree.issuer_id, decree.proposed_by_id):
-        return True
-    return await ctx.uow.teams.membership(decree.team_id, ctx.me.id) is not None
+    return may_read_as(decree, ctx.me.id, await ctx.uow.teams.membership(decree.team_id, ctx.me.id))
+
+
+def may_read_as(decree: TeamDecree, employee_id: int, membership: Membership | None) -> bool:
+    """The team's current members (ketua included: `membership` is theirs), the issuer and the proposer."""
+    return employee_id in (decree.issuer_id, decree.proposed_by_id) or membership is not None
 
 
 @router.callback(DecreeLetter)

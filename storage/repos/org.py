@@ -52,10 +52,18 @@ class OrgRepo:
 
     async def subunit_ids(self, unit_id: int) -> list[int]:
         """The unit and every unit below it."""
-        found, frontier = [unit_id], [unit_id]
+        return await self.subtree_ids([unit_id])
+
+    async def subtree_ids(self, unit_ids: Iterable[int]) -> list[int]:
+        """The units and every unit below them: one statement per level of the tree."""
+        found = list(dict.fromkeys(unit_ids))
+        seen, frontier = set(found), found
         while frontier:
-            rows = await self.s.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier)))
-            frontier = [r for r in rows if r not in found]
+            below: list[int] = []
+            for part in chunked(frontier):
+                below += await self.s.scalars(select(Unit.id).where(Unit.parent_id.in_(part)))
+            frontier = [r for r in dict.fromkeys(below) if r not in seen]
+            seen.update(frontier)
             found += frontier
         return found
 

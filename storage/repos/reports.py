@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.report import (
@@ -101,6 +101,16 @@ class ReportRepo:
     async def open_kendala_for(self, decider_id: int) -> list[Kendala]:
         q = select(Kendala).where(Kendala.decider_id == decider_id, Kendala.status == KendalaStatus.OPEN)
         return list(await self.s.scalars(q.order_by(Kendala.id)))
+
+    async def open_kendala_counts(self, team_ids: Iterable[int]) -> dict[int, int]:
+        """How many kendala are open in each team (teams with none are absent)."""
+        found: dict[int, int] = {}
+        for part in chunked(team_ids):
+            q = (select(Kendala.team_id, func.count()).where(Kendala.team_id.in_(part),
+                                                              Kendala.status == KendalaStatus.OPEN)
+                 .group_by(Kendala.team_id))
+            found.update((team_id, count) for team_id, count in await self.s.execute(q))
+        return found
 
     async def kendala_of_team(self, team_id: int) -> list[Kendala]:
         q = select(Kendala).where(Kendala.team_id == team_id)

@@ -20,6 +20,12 @@ class TeamRepo:
     async def get(self, team_id: int) -> Team | None:
         return await self.s.get(Team, team_id)
 
+    async def many(self, team_ids: Iterable[int]) -> dict[int, Team]:
+        found: dict[int, Team] = {}
+        for part in chunked(team_ids):
+            found.update((t.id, t) for t in await self.s.scalars(select(Team).where(Team.id.in_(part))))
+        return found
+
     def add(self, obj: Team | Membership | Candidacy | GroupBindCode) -> None:
         self.s.add(obj)
 
