@@ -20,6 +20,7 @@ ahead; it should return the obligations of the current period (and the previous 
 while it may still be overdue), with `done=True` for those already fulfilled."""
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import logging
@@ -87,15 +88,26 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
     are not kept waiting while the whole Pemda is looked at), then write in short chunks."""
     async with app.uow.read_only() as uow:
         obligations = await collect(uow, as_scheduled(app.profile, settings), now, providers)
-        tracks = due_tracks(obligations, settings, calendar, now)
+        # The pure work on thousands of obligations runs in a worker thread: the event loop
+        # keeps answering users meanwhile (the GIL changes hands every few milliseconds).
+        tracks = await asyncio.to_thread(due_tracks, obligations, settings, calendar, now)
         candidates = due_identities(obligations, settings, calendar, now, tracks)
         if not candidates:
             return []
         sent = await uow.schedule.sent_among(candidates)
-        notices = plan(obligations, settings, calendar, now, sent, tracks)
+        notices = await asyncio.to_thread(plan, obligations, settings, calendar, now, sent, tracks)
         if not notices:
             return []
         rc = await _render_context(uow, notices, settings, calendar, now, app.profile)
+    ready = await asyncio.to_thread(_rendered, app, notices, rc)
+    queued: list[Notice] = []
+    for i in range(0, len(ready), WRITE_CHUNK):
+        queued += await _queue(app, ready[i:i + WRITE_CHUNK], now)
+    return queued
+
+
+def _rendered(app: App, notices: list[Notice], rc: RenderContext) -> list[tuple[Notice, int, dict]]:
+    """Each notice with its chat and payload, in its reader's language."""
     ready = []
     for notice in notices:
         if notice.audience == GROUP:
@@ -108,10 +120,7 @@ async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, no
         t = translator(language)
         payload = {"text": render(t, notice, rc), "keyboard": keyboard_to_json(keyboard_for(t, notice))}
         ready.append((notice, chat, payload))
-    queued: list[Notice] = []
-    for i in range(0, len(ready), WRITE_CHUNK):
-        queued += await _queue(app, ready[i:i + WRITE_CHUNK], now)
-    return queued
+    return ready
 
 
 async def _queue(app: App, chunk: list[tuple[Notice, int, dict]], now: dt.datetime) -> list[Notice]:
