@@ -21,7 +21,7 @@ from domain.org import Employee
 from domain.periods import Period
 from domain.profiles import Profile, Role
 from domain.reminders import Notice, Obligation, due_for
-from domain.team import Membership, Team
+from domain.team import MemberRole, Team
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, cancel_by_button, close
@@ -67,12 +67,12 @@ def rating_name(t: Translator, rating: MemberRating) -> str:
 
 
 async def _members(uow: UnitOfWork, team: Team) -> list[int]:
-    return _crew(team, await uow.teams.members(id_of(team)))
+    return _crew(team, [(m.employee_id, m.role) for m in await uow.teams.members(id_of(team))])
 
 
-def _crew(team: Team, members: list[Membership]) -> list[int]:
+def _crew(team: Team, members: list[tuple[int, MemberRole]]) -> list[int]:
     """The members owed an input: anggota and sekretariat, never the ketua."""
-    return [m.employee_id for m in members if m.role in MEMBER_ROLES and m.employee_id != team.ketua_id]
+    return [employee_id for employee_id, role in members if role in MEMBER_ROLES and employee_id != team.ketua_id]
 
 
 async def open_period(uow: UnitOfWork, profile: Profile, team: Team, today: dt.date) -> tuple[Period, list[int]] | None:
@@ -245,7 +245,7 @@ async def member_inputs(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> 
     today = now.astimezone(ZoneInfo(profile.timezone)).date()
     teams = [t for t in await uow.teams.active() if t.ketua_id is not None]
     periods = {id_of(t): report_periods(profile, t, today) for t in teams}
-    members = await uow.teams.members_of(periods)
+    members = await uow.teams.member_roles(periods)
     given = await uow.member_inputs.given_many(periods, {p.key for ps in periods.values() for p in ps})
     found: list[Obligation] = []
     for team in teams:

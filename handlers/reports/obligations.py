@@ -43,7 +43,7 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
     periods = {id_of(t): report_periods(profile, t, today) for t in teams}
     team_ids = list(periods)
     org = await uow.org.snapshot({t.unit_id for t in teams}, ketuas, on=today)
-    members = await uow.teams.members_of(team_ids)
+    members = await uow.teams.member_roles(team_ids)
     reported = await uow.reports.reported(team_ids, {p.key for ps in periods.values() for p in ps})
     found: list[Obligation] = []
     for team in teams:
@@ -51,7 +51,7 @@ async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> l
         assert ketua_id is not None  # active() teams have one
         head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=ketua_id, profile=profile)
         head_id = head.person.id if head is not None else None
-        crew = [m.employee_id for m in members.get(team_id, []) if m.role in MEMBER_ROLES]
+        crew = [employee_id for employee_id, role in members.get(team_id, []) if role in MEMBER_ROLES]
         for period in periods[team_id]:
             due = due_for(profile, period)
             for member_id in crew:

@@ -68,6 +68,17 @@ class TeamRepo:
                 found.setdefault(m.team_id, []).append(m)
         return found
 
+    async def member_roles(self, team_ids: Iterable[int]) -> dict[int, list[tuple[int, MemberRole]]]:
+        """(employee, role) of the current members of many teams, in joining order: columns
+        only, for the reminder tick that reads every team of the Pemda each minute."""
+        found: dict[int, list[tuple[int, MemberRole]]] = {}
+        for part in chunked(team_ids):
+            q = (select(Membership.team_id, Membership.employee_id, Membership.role)
+                 .where(Membership.team_id.in_(part), Membership.left_at.is_(None)).order_by(Membership.id))
+            for team_id, employee_id, role in await self.s.execute(q):
+                found.setdefault(team_id, []).append((employee_id, role))
+        return found
+
     async def last_left(self, team_ids: Iterable[int], roles: Iterable[MemberRole]
                         ) -> dict[tuple[int, MemberRole], dt.datetime]:
         """When the last holder of each of `roles` left each team (teams nobody left are absent)."""
