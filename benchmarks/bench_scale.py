@@ -278,7 +278,8 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
         await asyncio.sleep(0.2)
         asked, answered = time.perf_counter(), True
         quiet = logging.getLogger("handlers")
-        level, quiet.level = quiet.level, logging.CRITICAL  # a refusal is measured, not news: no traceback
+        level = quiet.level
+        quiet.setLevel(logging.CRITICAL)  # a refusal is measured, not news: no traceback in the figures
         try:
             await handle(app, command(cast.employee, "status"))
         except Exception:
