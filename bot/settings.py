@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     decision_escalate_days: int = Field(default=5, validation_alias="SIKERJA_DECISION_ESCALATE_DAYS")
     schedule_tick_seconds: int = Field(default=60, validation_alias="SIKERJA_TICK_SECONDS")
     outbox_max_attempts: int = Field(default=5, validation_alias="SIKERJA_OUTBOX_MAX_ATTEMPTS")
+    # Delivered or dead notices are pruned after this many days (handlers/schedule/jobs.py prune_history).
+    notices_kept_days: int = Field(default=30, ge=1, validation_alias="SIKERJA_NOTICES_KEPT_DAYS")
     # One person sending more than this many messages within the window is told once and
     # the rest of the burst is set aside (bot/runtimes/lanes.py).
     flood_max_messages: int = Field(default=20, ge=1, validation_alias="SIKERJA_FLOOD_MAX_MESSAGES")

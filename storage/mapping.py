@@ -8,6 +8,7 @@ processed_updates, pending_unit_heads, letter_recipients) are keys and tallies, 
 as tables by their repositories."""
 from __future__ import annotations
 
+from sqlalchemy import event
 from sqlalchemy.orm import registry
 
 from domain.acting import ActingOfficial
@@ -74,7 +75,10 @@ def start_mappers() -> None:
     m(Dialog, dialogs.dialogs)
     m(Letter, letters.letters)
     # reports
-    m(Report, reports.reports, version_id_col=reports.reports.c.row_version)
+    m(Report, reports.reports, version_id_col=reports.reports.c.row_version,
+      properties={"_current_reviewer_id": reports.reports.c.current_reviewer_id})
+    event.listen(Report, "before_insert", _keep_current_reviewer)
+    event.listen(Report, "before_update", _keep_current_reviewer)
     m(ReportVersion, reports.report_versions)
     m(ReportRequest, reports.report_requests)
     m(Kendala, reports.kendala)
@@ -85,3 +89,9 @@ def start_mappers() -> None:
     # audit
     m(Decision, audit.decisions)
     _started = True
+
+
+def _keep_current_reviewer(_mapper, _connection, report: Report) -> None:
+    """The indexed copy of Report.current_reviewer (route[hop] while submitted), written with
+    every change of the report so "what waits for my review" never reads the route JSON."""
+    report._current_reviewer_id = report.current_reviewer  # type: ignore[attr-defined]

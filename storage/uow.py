@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.engine import READ_ONLY
 from storage.mapping import start_mappers
 from storage.repos.acting import ActingRepo
 from storage.repos.admins import AdminRepo
@@ -81,6 +82,16 @@ class UnitOfWorkFactory:
     def __init__(self, sessions: async_sessionmaker) -> None:
         start_mappers()
         self.sessions = sessions
+        bind = sessions.kw.get("bind")
+        others = {k: v for k, v in sessions.kw.items() if k != "bind"}
+        self._reads = (sessions if bind is None
+                       else async_sessionmaker(bind.execution_options(**{READ_ONLY: True}), **others))
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(self.sessions)
+
+    def read_only(self) -> UnitOfWork:
+        """A unit of work that only reads (the reminder tick's long look at the whole Pemda):
+        on SQLite it holds no write lock, so updates are not kept waiting behind it. Writing
+        in it is a mistake (SQLite may refuse the upgrade to a write lock)."""
+        return UnitOfWork(self._reads)

@@ -31,6 +31,10 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
     apps = [(a, a.decider_id) for a in await uow.schedule.submitted_applications()
             if a.decider_id is not None and a.submitted_at is not None]
     people = await uow.org.employees({a.applicant_id for a, _ in apps} | {decider_id for _, decider_id in apps})
+    deciders = {d for _, d in apps if d in people}
+    # One org snapshot for every decider's unit, however many decisions wait.
+    org = await uow.org.snapshot({people[d].unit_id for d in deciders}, deciders,
+                                 on=now.astimezone(zone(profile.timezone)).date())
     heads: dict[int, int | None] = {}
     found = []
     for app, decider_id in apps:
@@ -38,7 +42,6 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         if decider is None:
             continue
         if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
-            org = await uow.org.view_for(decider, on=now.astimezone(zone(profile.timezone)).date())
             head = official_for(org, Role.UNIT_HEAD, decider.unit_id, subject=decider, profile=profile)
             heads[decider.id] = head.person.id if head else None
         applicant = people.get(app.applicant_id)

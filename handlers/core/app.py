@@ -22,6 +22,8 @@ class AppConfig:
     link_code_ttl_hours: int = 72
     admin_telegram_ids: frozenset[int] = frozenset()
     letters: LetterSettings = field(default_factory=LetterSettings)  # kop surat, numbering, place
+    # Delivered (or dead) notices are kept this many days, then pruned (SIKERJA_NOTICES_KEPT_DAYS).
+    notices_kept_days: int = 30
 
 
 @dataclass

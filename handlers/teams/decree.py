@@ -13,7 +13,7 @@ from domain.errors import DomainError
 from domain.ids import id_of
 from domain.letters import Letter, LetterKind
 from domain.profiles import Role, Scope
-from domain.team import Team
+from domain.team import Membership, Team
 from domain.team_decree import DecreeStatus, TeamDecree, issuer_roles
 from domain.text import REASON_MIN_LENGTH
 from handlers.core.buttons import button
@@ -157,10 +157,12 @@ async def _settle(ctx: Ctx, decree: TeamDecree, outcome: Callable[[Translator], 
 
 
 async def may_read(ctx: Ctx, decree: TeamDecree) -> bool:
-    """The team's current members (ketua included), the issuer and the proposer."""
-    if ctx.me.id in (decree.issuer_id, decree.proposed_by_id):
-        return True
-    return await ctx.uow.teams.membership(decree.team_id, ctx.me.id) is not None
+    return may_read_as(decree, ctx.me.id, await ctx.uow.teams.membership(decree.team_id, ctx.me.id))
+
+
+def may_read_as(decree: TeamDecree, employee_id: int, membership: Membership | None) -> bool:
+    """The team's current members (ketua included: `membership` is theirs), the issuer and the proposer."""
+    return employee_id in (decree.issuer_id, decree.proposed_by_id) or membership is not None
 
 
 @router.callback(DecreeLetter)

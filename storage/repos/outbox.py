@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import OutboxMessage
+from storage.repos.batch import chunked
+from storage.tables.messaging import outbox
 
 
 class OutboxRepo:
@@ -38,6 +40,18 @@ class OutboxRepo:
         """Every notice carrying the card, sent or still waiting, oldest first."""
         q = select(OutboxMessage).where(OutboxMessage.card == card).order_by(OutboxMessage.id)
         return list(await self.s.scalars(q))
+
+    async def enqueue_many(self, notices: list[tuple[str, int, dict]], now: dt.datetime) -> set[str]:
+        """Add many (key, chat_id, payload) notices in one INSERT, skipping keys already queued;
+        returns the keys added."""
+        existing: set[str] = set()
+        for part in chunked(key for key, _, _ in notices):
+            existing.update(await self.s.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(part))))
+        rows = {key: {"key": key, "chat_id": chat_id, "payload": payload, "status": "pending", "attempts": 0,
+                      "created_at": now} for key, chat_id, payload in notices if key not in existing}
+        if rows:
+            await self.s.execute(insert(outbox), list(rows.values()))
+        return set(rows)
 
     async def due(self, now: dt.datetime, limit: int = 100) -> list[OutboxMessage]:
         q = (select(OutboxMessage)
@@ -96,6 +110,18 @@ class OutboxRepo:
         await self.s.execute(update(OutboxMessage).where(OutboxMessage.id.in_(message_ids),
                                                          OutboxMessage.status == "pending")
                              .values(next_attempt_at=until).execution_options(synchronize_session=False))
+
+    async def prune(self, older_than: dt.datetime, limit: int = 5000) -> int:
+        """Forget up to `limit` notices delivered (or given up on) before `older_than`; pending
+        ones always stay. Sent ones are found through the index on sent_at, dead ones (few)
+        through the status index; returns how many."""
+        old = (select(OutboxMessage.id)
+               .where(or_(and_(OutboxMessage.status == "sent", OutboxMessage.sent_at < older_than),
+                          and_(OutboxMessage.status == "dead", OutboxMessage.created_at < older_than)))
+               .limit(limit))
+        result = await self.s.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(old.scalar_subquery()))
+                                      .execution_options(synchronize_session=False))
+        return getattr(result, "rowcount", 0) or 0
 
     async def count_by_status(self, status: str) -> int:
         q = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == status)

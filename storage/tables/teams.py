@@ -25,6 +25,7 @@ teams = sa.Table(
     sa.Column("group_thread_id", sa.BigInteger),
     sa.Column("cadence_months", sa.Integer),
     sa.Column("pengendali_id", sa.ForeignKey("employees.id")),
+    sa.Index("ix_teams_ketua_id", "ketua_id"),
 )
 
 memberships = sa.Table(
