@@ -6,10 +6,13 @@ from handlers.appointments.router import router as appointments
 from handlers.core.registry import Router, merge
 from handlers.delivery.router import router as delivery
 from handlers.kendala.router import router as kendala
+from handlers.letters.router import router as letters
 from handlers.onboarding.router import router as onboarding
 from handlers.reports.router import router as reports
 from handlers.teams.router import router as teams
 
-FEATURES: tuple[Router, ...] = (onboarding, applications, appointments, teams, reports, kendala, admin, delivery)
+FEATURES: tuple[Router, ...] = (
+    onboarding, applications, appointments, teams, reports, kendala, admin, delivery, letters,
+)
 
 registry: Router = merge(FEATURES)

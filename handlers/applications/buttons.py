@@ -18,6 +18,12 @@ class ApplicationDecision(CallbackData, prefix="ap"):
     application_id: int
 
 
+class ShowApplication(CallbackData, prefix="ap:s"):
+    """A reminder's button: the application's decision card."""
+
+    application_id: int
+
+
 class WithdrawApplication(CallbackData, prefix="aw"):
     application_id: int
 

@@ -9,10 +9,12 @@ from domain.application import Application, ApplicationStatus
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.org import Employee
 from domain.team import MemberRole
-from handlers.applications.buttons import ApplicationDecision
-from handlers.applications.cards import application_card, decider_keyboard, status_label
+from handlers.applications.buttons import ApplicationDecision, ShowApplication
+from handlers.applications.cards import application_card, card_key, decider_keyboard, settled_card, status_label
 from handlers.appointments.waiting import waiting_cards
+from handlers.core.cards import send_card, settle_card
 from handlers.core.context import Ctx
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Translator
@@ -45,9 +47,20 @@ async def pending(ctx: Ctx) -> None:
         people = await ctx.uow.org.employees(a.applicant_id for a in apps)
         ctx.reply(ctx.t("{count} application(s) wait for your decision:", count=len(apps)))
         for app in apps:
-            ctx.reply(application_card(ctx.t, app, people[app.applicant_id]), decider_keyboard(ctx.t, app))
+            send_card(ctx, card_key(app), application_card(ctx.t, app, people[app.applicant_id]),
+                      decider_keyboard(ctx.t, app))
     for text, kb in appointments:
         ctx.reply(text, kb)
+
+
+@router.callback(ShowApplication)
+async def on_show(ctx: Ctx, pressed: ShowApplication) -> None:
+    app = await _load_for_decision(ctx, pressed.application_id)
+    if app is None:
+        return
+    ctx.answer()
+    applicant = present(await ctx.uow.org.employee(app.applicant_id), "the applicant")
+    send_card(ctx, card_key(app), application_card(ctx.t, app, applicant), decider_keyboard(ctx.t, app))
 
 
 async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None:
@@ -89,7 +102,8 @@ async def _approve(ctx: Ctx, app: Application) -> None:
     assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
                                         AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
                                         app.target_text, ctx.me.id, ctx.now, team_id=app.team_id,
-                                        application_id=app.id, profile=ctx.profile)
+                                        application_id=app.id, profile=ctx.profile,
+                                        numbering=ctx.app.config.letters.numbering)
     team = await uow.teams.get(app.team_id) if app.team_id else None
     if team is not None and team.accepts_members and await uow.teams.membership(id_of(team), app.applicant_id) is None:
         membership = await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
@@ -104,7 +118,8 @@ async def _approve(ctx: Ctx, app: Application) -> None:
         assignment=assignment.number))
     ctx.answer(ctx.t("Approved"))
     applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
-    ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n"
+    await settle(ctx, app, applicant)
+    ctx.edit_or_reply(settled_card(ctx.t, app, applicant, ctx.me.name, ctx.now, ctx.profile.timezone) + "\n"
                       + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
 
 
@@ -132,7 +147,14 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
         number=app.number, decider=ctx.me.name, reason=app.decision_reason))
+    await settle(ctx, app, present(await ctx.uow.org.employee(app.applicant_id), "the applicant"))
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
+
+
+async def settle(ctx: Ctx, app: Application, applicant: Employee) -> None:
+    """Every copy of the application's card (notices, /persetujuan) now shows the outcome."""
+    await settle_card(ctx, card_key(app), lambda t: settled_card(t, app, applicant, ctx.me.name, ctx.now,
+                                                                  ctx.profile.timezone))
 
 
 async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str]) -> None:
