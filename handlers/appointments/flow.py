@@ -19,10 +19,11 @@ from domain.appointment_routing import (
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
-from domain.org import Employee
 from domain.profiles import Scope
 from handlers.appointments.buttons import AppointmentLetter
 from handlers.appointments.cards import accept_keyboard, appointment_card, step_keyboard, step_prompt
+from handlers.appointments.letter_files import issue_outgoing, issue_reply, issue_request
+from handlers.appointments.people import people_of, target_name
 from handlers.core.buttons import button
 from handlers.core.citation import citation
 from handlers.core.context import Ctx, keyboard
@@ -47,19 +48,6 @@ class Request:
     competence: str
     expectation: str
     duration: str
-
-
-async def people_of(ctx: Ctx, ap: Appointment) -> dict[int, Employee]:
-    ids = {ap.requester_id, *ap.candidate_ids, *ap.released_ids, *ap.tembusan_ids,
-           *(int(s["actor_id"]) for s in ap.steps), *(int(s["by"]) for s in ap.steps if "by" in s)}
-    return await ctx.uow.org.employees(ids)
-
-
-async def target_name(ctx: Ctx, ap: Appointment) -> str:
-    if ap.institution:
-        return ap.institution
-    unit = await ctx.uow.org.unit(ap.target_unit_id) if ap.target_unit_id else None
-    return unit.name if unit is not None else ""
 
 
 async def card(ctx: Ctx, ap: Appointment, t: Translator | None = None) -> str:
@@ -90,10 +78,13 @@ async def submit(ctx: Ctx, req: Request) -> Appointment:
     ap.tembusan_ids = tembusan(org, ctx.profile, req.scope, requester=me, home_unit_id=req.home_unit_id,
                                target_unit_id=req.target_unit_id, candidates=candidates,
                                actors=[s["actor_id"] for s in steps])
-    ap.number = format_number("PP", ctx.now.year, await ctx.uow.counters.next(f"PP-{ctx.now.year}"))
     ap.start(steps, ctx.now)
     ctx.uow.appointments.add(ap)
     await ctx.uow.flush()
+    if req.scope in (Scope.CROSS_UNIT, Scope.CROSS_AGENCY):  # the request is its letter: it bears its number
+        ap.number = (await issue_request(ctx, ap)).number
+    else:  # within the unit, or to an institution (its letter goes out after the approvals)
+        ap.number = format_number("PN", ctx.now.year, await ctx.uow.counters.next(f"PN-{ctx.now.year}"))
     ctx.uow.decisions.add(Decision("appointment", id_of(ap), me.id, "submitted", ctx.now,
                                    details={"scope": ap.scope.value, "steps": [s["role"] for s in ap.steps]}))
     await moved(ctx, ap)
@@ -116,6 +107,8 @@ def _letter_row(t: Translator, ap: Appointment) -> Keyboard | None:
 async def moved(ctx: Ctx, ap: Appointment) -> None:
     """After a change: whoever acts next learns it; letters go out once the steps are over."""
     if ap.status is AppointmentStatus.PENDING and ap.step is not None:
+        if ap.step["kind"] == StepKind.REPLY.value:
+            await issue_outgoing(ctx, ap)  # approved: the letter to the institution exists from now on
         actor = int(ap.step["actor_id"])
         people = await people_of(ctx, ap)
         target = await target_name(ctx, ap)
@@ -144,9 +137,11 @@ async def _issue(ctx: Ctx, ap: Appointment) -> None:
     people, target = await people_of(ctx, ap), await target_name(ctx, ap)
     drafted = ctx.profile.appointment.cross_unit.source_of("letter_drafter") if self_drafted(ctx.profile, ap.scope) \
         else None
+    copies = tuple(people[i].name for i in ap.tembusan_ids if i in people)
     for person_id in ap.released_ids:
         assignment = await issue_assignment(ctx.uow, person_id, ap.home_unit_id, AssignmentMode.PENUNJUKAN, form,
-                                            ap.work, signer, ctx.now, team_id=ap.team_id, profile=ctx.profile)
+                                            ap.work, signer, ctx.now, team_id=ap.team_id, profile=ctx.profile,
+                                            numbering=ctx.app.config.letters.numbering, tembusan=copies)
         issued[str(person_id)] = id_of(assignment)
 
         def letter_notice(tr: Translator, number: str | None = assignment.number) -> tuple[str, Keyboard | None]:
@@ -175,6 +170,8 @@ async def _tell_requester(ctx: Ctx, ap: Appointment, what: str) -> None:
     people, target = await people_of(ctx, ap), await target_name(ctx, ap)
     answered = ((what == "refused" and refusal_letter(ctx.profile, ap.scope))
                 or (what == "released" and release_letter(ctx.profile, ap.scope)))
+    if answered:
+        await issue_reply(ctx, ap)
 
     def kb(tr: Translator) -> Keyboard | None:
         if not answered:

@@ -1,29 +1,35 @@
-"""The letters of a penunjukan as documents, for the people it concerns."""
+"""The letters of a penunjukan: issued into the letter register at the step that issues them (numbered
+by the deployment's scheme, found by /surat and /cek), and sent as PDF to the people it concerns."""
 from __future__ import annotations
 
 from dataclasses import replace
-from zoneinfo import ZoneInfo
 
-from domain.appointment import Appointment, StepKind
+from domain.appointment import Appointment, Side, StepKind
 from domain.appointment_routing import addressee_role
+from domain.ids import id_of
+from domain.letters import Letter
+from domain.org import Employee
 from domain.profiles import Role, Scope
 from domain.profiles.model import InstitutionRouting
 from handlers.appointments.buttons import AppointmentLetter
-from handlers.appointments.flow import people_of, target_name
 from handlers.appointments.letters import (
+    REPLY_SOURCE,
+    REQUEST_SOURCE,
     OutgoingLetter,
     ReplyLetter,
     RequestLetter,
-    Signer,
     outgoing_letter,
     reply_letter,
     request_letter,
 )
+from handlers.appointments.people import people_of, target_name
 from handlers.core.context import Ctx
 from handlers.core.i18n import translator
 from handlers.core.registry import Router
 from handlers.core.role_names import role_name
-from handlers.core.types import SendDocument
+from handlers.letters.documents import render_context
+from handlers.letters.register import issue_letter, party_of
+from handlers.letters.send import send_letter
 
 router = Router()
 ID = translator("id")  # letters are in Indonesian whatever the reader's language
@@ -33,51 +39,70 @@ def _parties(ap: Appointment) -> set[int]:
     return {ap.requester_id, *ap.tembusan_ids, *ap.released_ids, *(int(s["actor_id"]) for s in ap.steps)}
 
 
+async def _request(ctx: Ctx, ap: Appointment, signer: Employee) -> RequestLetter:
+    people = await people_of(ctx, ap)
+    target = await target_name(ctx, ap)
+    # addressed to the target side's officials, who find it in /surat
+    recipients = tuple(party_of(people[int(s["actor_id"])]) for s in ap.steps
+                       if s.get("side") == Side.TARGET.value and int(s["actor_id"]) in people)
+    return RequestLetter(id_of(ap), ap.home_unit_id, _addressee(ctx, addressee_role(ctx.profile, ap.scope), target),
+                         tuple(dict.fromkeys(recipients)), ap.work, ap.purpose, ap.competence, ap.expectation,
+                         ap.duration, tuple(people[i].name for i in ap.candidate_ids if i in people),
+                         tuple(people[i].name for i in ap.tembusan_ids if i in people), party_of(signer),
+                         ctx.profile.title)
+
+
+async def issue_request(ctx: Ctx, ap: Appointment) -> Letter:
+    """The surat permohonan pelibatan to another unit or agency, signed by the requester when sent."""
+    return await issue_letter(ctx, request_letter(await _request(ctx, ap, ctx.me)))
+
+
+async def issue_outgoing(ctx: Ctx, ap: Appointment) -> Letter | None:
+    """The letter to another institution, signed by whoever sends it (the REPLY step's official) once the
+    approvals before it are given; issued once."""
+    if ap.scope is not Scope.CROSS_INSTITUTION or await ctx.uow.letters.of_source(REQUEST_SOURCE, id_of(ap)):
+        return None
+    people = await people_of(ctx, ap)
+    sender = next((people[int(s["actor_id"])] for s in ap.steps if s["kind"] == StepKind.REPLY.value),
+                  people[ap.requester_id])
+    ci = ctx.profile.appointment.cross_institution
+    # Banten B.2 a.3)e)iii, HSU Ps 14(e)(4): their Pimpinan UO issues it, copied to their own officials and
+    # to the Pejabat yang Berwenang of both institutions
+    copies = [f"{role_name(ID, r)} {ap.institution}" for r in ci.letter_tembusan]
+    if ci.letter_tembusan_both_authorized_officials:
+        copies.append(role_name(ID, ctx.profile.authorized_official.role))
+    issuer = f"{role_name(ID, ci.letter_issuer)} {ap.institution}" if ci.letter_issuer else None
+    request = await _request(ctx, ap, sender)
+    request = replace(request, addressee=f"Pejabat yang Berwenang {ap.institution or ''}".strip(), recipients=())
+    return await issue_letter(ctx, outgoing_letter(OutgoingLetter(request, ap.institution or "", issuer,
+                                                                  tuple(copies))))
+
+
+async def issue_reply(ctx: Ctx, ap: Appointment) -> Letter:
+    """The surat jawaban of the side that released or refused, to the requester."""
+    people = await people_of(ctx, ap)
+    requester = people[ap.requester_id]
+    by = people.get(ap.refused_by_id or _releaser(ap) or ctx.me.id, ctx.me)
+    request = await ctx.uow.letters.of_source(REQUEST_SOURCE, id_of(ap))
+    return await issue_letter(ctx, reply_letter(ReplyLetter(
+        id_of(ap), by.unit_id, party_of(requester), request.number if request else ap.number or "", ap.work,
+        tuple(people[i].name for i in ap.released_ids if i in people), ap.refusal_reason,
+        tuple(people[i].name for i in ap.tembusan_ids if i in people), party_of(by), ctx.profile.title)))
+
+
 @router.callback(AppointmentLetter)
 async def on_letter(ctx: Ctx, pressed: AppointmentLetter) -> None:
     ap = await ctx.uow.appointments.get(pressed.appointment_id)
     if ap is None or ctx.me.id not in _parties(ap) or ap.scope is Scope.WITHIN_UNIT:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    people = await people_of(ctx, ap)
-    on = (ap.created_at or ctx.now).astimezone(ZoneInfo(ctx.profile.timezone)).date()
-    home = await ctx.uow.org.unit(ap.home_unit_id)
-    requester = people[ap.requester_id]
-    signer = Signer(requester.name, requester.nip, requester.jabatan_name)
-    target = await target_name(ctx, ap)
-    role = addressee_role(ctx.profile, ap.scope)
-    addressee = _addressee(ctx, role, target)
-    request = RequestLetter(ap.number or "", on, home.name if home else "", addressee, ap.work, ap.purpose,
-                            ap.competence, ap.expectation, ap.duration,
-                            tuple(people[i].name for i in ap.candidate_ids if i in people),
-                            tuple(people[i].name for i in ap.tembusan_ids if i in people), signer, ctx.profile.title)
-    if pressed.kind == "req":
-        pdf, name = request_letter(request), f"surat-permohonan-pelibatan-{ap.number}.pdf"
-    elif pressed.kind == "out" and ap.scope is Scope.CROSS_INSTITUTION:
-        sender = next((people[int(s["actor_id"])] for s in ap.steps if s["kind"] == StepKind.REPLY.value), requester)
-        ci = ctx.profile.appointment.cross_institution
-        # Banten B.2 a.3)e)iii, HSU Ps 14(e)(4): their Pimpinan UO issues it, copied to their own officials and
-        # to the Pejabat yang Berwenang of both institutions
-        copies = [f"{role_name(ID, r)} {ap.institution}" for r in ci.letter_tembusan]
-        if ci.letter_tembusan_both_authorized_officials:
-            copies.append(role_name(ID, ctx.profile.authorized_official.role))
-        issuer = f"{role_name(ID, ci.letter_issuer)} {ap.institution}" if ci.letter_issuer else None
-        outgoing = replace(request, signer=Signer(sender.name, sender.nip, sender.jabatan_name),
-                           addressee=f"Pejabat yang Berwenang {ap.institution or ''}".strip())
-        pdf = outgoing_letter(OutgoingLetter(outgoing, ap.institution or "", issuer, tuple(copies)))
-        name = f"surat-permohonan-pelibatan-{ap.number}.pdf"
-    elif pressed.kind == "ans" and (ap.refusal_reason or ap.released_ids):
-        by = people.get(ap.refused_by_id or _releaser(ap) or ap.requester_id, requester)
-        released = tuple(people[i].name for i in ap.released_ids if i in people)
-        pdf = reply_letter(ReplyLetter(f"{ap.number}/J", on, target, requester.jabatan_name, ap.number or "", ap.work,
-                                       released, ap.refusal_reason, request.tembusan,
-                                       Signer(by.name, by.nip, by.jabatan_name), ctx.profile.title))
-        name = f"surat-jawaban-{ap.number}.pdf"
-    else:
+    source = REPLY_SOURCE if pressed.kind == "ans" else REQUEST_SOURCE
+    letter = await ctx.uow.letters.of_source(source, id_of(ap))
+    if letter is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
     ctx.answer()
-    ctx.replies.append(SendDocument(ctx.update.chat_id, name, pdf, caption=ap.number))
+    await send_letter(ctx, render_context(ctx), letter)
 
 
 def _releaser(ap: Appointment) -> int | None:

@@ -1,33 +1,30 @@
-"""The letters of a penunjukan as PDFs, one function per kind, each from a small dataclass so the
-letter register (numbering, letterhead, verification) can take them over: the surat permohonan
-pelibatan (§2.5), the letter to another institution (§2.4), the surat jawaban (§2.2-§2.3). The
-surat penugasan itself is handlers/applications/letter_pdf.assignment_letter, as for every
-assignment. Letter bodies are Indonesian whatever the reader's language."""
+"""The letters of a penunjukan as drafts for the letter register (handlers/letters), one function per
+kind: the surat permohonan pelibatan (§2.5), the letter to another institution (§2.4), the surat
+jawaban (§2.2-§2.3). The register numbers them from the deployment's scheme, draws them with the kop
+surat and makes them checkable with /cek. The surat penugasan itself is issued by
+handlers.teams.membership.issue_assignment, as for every assignment. Letter bodies are Indonesian
+whatever the reader's language."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from fpdf import FPDF
+from domain.letters import LetterKind, Party
+from handlers.letters.register import LetterDraft, items, para, rows
 
-from handlers.applications.letter_pdf import fields, letter, paragraph, signed
-
-
-@dataclass(frozen=True)
-class Signer:
-    name: str
-    nip: str
-    jabatan: str
+# The register's source of each letter: one request (to a unit or an institution) and one reply per penunjukan.
+REQUEST_SOURCE = "appointment"
+REPLY_SOURCE = "appointment_reply"
 
 
 @dataclass(frozen=True)
 class RequestLetter:
-    """Surat permohonan pelibatan, to another unit or agency of the Pemda."""
+    """What a surat permohonan pelibatan says, to another unit or agency of the Pemda."""
 
-    number: str
-    issued_on: dt.date
-    unit_name: str
+    appointment_id: int
+    unit_id: int
     addressee: str
+    recipients: tuple[Party, ...]  # the officials of this Pemda it is addressed to (they find it in /surat)
     work: str
     purpose: str
     competence: str
@@ -35,7 +32,7 @@ class RequestLetter:
     duration: str
     candidates: tuple[str, ...]
     tembusan: tuple[str, ...]
-    signer: Signer
+    signer: Party
     regulation: str
 
 
@@ -53,66 +50,59 @@ class OutgoingLetter:
 class ReplyLetter:
     """Surat jawaban: the staff released, or the refusal with its reason."""
 
-    number: str
-    issued_on: dt.date
-    unit_name: str
-    addressee: str
+    appointment_id: int
+    unit_id: int | None
+    addressee: Party
     request_number: str
     work: str
     released: tuple[str, ...]
     reason: str | None
     tembusan: tuple[str, ...]
-    signer: Signer
+    signer: Party
     regulation: str
 
 
-def _tembusan(pdf: FPDF, names: tuple[str, ...]) -> None:
-    if names:
-        paragraph(pdf, "Tembusan:\n" + "\n".join(f"{i}. {n}" for i, n in enumerate(names, 1)))
-
-
-def _body(pdf: FPDF, d: RequestLetter) -> None:
-    paragraph(pdf, f"Yth. {d.addressee}")
-    paragraph(pdf, f"Berdasarkan {d.regulation}, dengan hormat kami mohon pelibatan pegawai untuk {d.work}, "
-                   "dengan keterangan sebagai berikut:")
-    fields(pdf, (("Maksud dan tujuan", d.purpose or "-"), ("Kompetensi", d.competence or "-"),
-                 ("Target/ekspektasi", d.expectation or "-"), ("Jangka waktu", d.duration or "-")))
+def _request_body(d: RequestLetter) -> list[dict[str, Any]]:
+    body = [para(f"Yth. {d.addressee}"),
+            para(f"Berdasarkan {d.regulation}, dengan hormat kami mohon pelibatan pegawai untuk {d.work}, "
+                 "dengan keterangan sebagai berikut:"),
+            rows(("Maksud dan tujuan", d.purpose or "-"), ("Kompetensi", d.competence or "-"),
+                 ("Target/ekspektasi", d.expectation or "-"), ("Jangka waktu", d.duration or "-"))]
     if d.candidates:
-        paragraph(pdf, "Pegawai yang kami usulkan: " + "; ".join(d.candidates) + ".")
+        body += [para("Pegawai yang kami usulkan:"), items(*d.candidates)]
+    return body
 
 
-def request_letter(d: RequestLetter) -> bytes:
-    pdf = letter(f"Surat Permohonan Pelibatan {d.number}", d.unit_name, "SURAT PERMOHONAN PELIBATAN", d.number)
-    _body(pdf, d)
-    paragraph(pdf, "Demikian permohonan ini kami sampaikan; atas perhatian dan kerja samanya kami ucapkan "
-                   "terima kasih.")
-    _tembusan(pdf, d.tembusan)
-    return signed(pdf, d.issued_on, d.signer.jabatan, d.signer.name, d.signer.nip)
+def request_letter(d: RequestLetter) -> LetterDraft:
+    body = [*_request_body(d), para("Demikian permohonan ini kami sampaikan; atas perhatian dan kerja samanya "
+                                    "kami ucapkan terima kasih.")]
+    return LetterDraft(LetterKind.PERMOHONAN_PELIBATAN, (REQUEST_SOURCE, d.appointment_id), d.signer, d.recipients,
+                       f"Permohonan pelibatan pegawai untuk {d.work}", unit_id=d.unit_id, tembusan=d.tembusan,
+                       body=tuple(body))
 
 
-def outgoing_letter(d: OutgoingLetter) -> bytes:
+def outgoing_letter(d: OutgoingLetter) -> LetterDraft:
     r = d.request
-    pdf = letter(f"Surat Permohonan Pelibatan {r.number}", r.unit_name, "SURAT PERMOHONAN PELIBATAN", r.number)
-    _body(pdf, r)
+    body = _request_body(r)
     if d.issuer or d.copies:
         by = f" diterbitkan oleh {d.issuer}" if d.issuer else ""
         to = f" dengan tembusan kepada {', '.join(d.copies)}" if d.copies else ""
-        paragraph(pdf, f"Apabila permohonan ini disetujui, mohon surat penugasan{by}{to}.")
-    paragraph(pdf, f"Mohon jawaban {d.institution} dapat disampaikan kepada kami secara tertulis.")
-    _tembusan(pdf, r.tembusan)
-    return signed(pdf, r.issued_on, r.signer.jabatan, r.signer.name, r.signer.nip)
+        body.append(para(f"Apabila permohonan ini disetujui, mohon surat penugasan{by}{to}."))
+    body.append(para(f"Mohon jawaban {d.institution} dapat disampaikan kepada kami secara tertulis."))
+    return LetterDraft(LetterKind.PERMOHONAN_PELIBATAN, (REQUEST_SOURCE, r.appointment_id), r.signer,
+                       (Party(r.addressee),), f"Permohonan pelibatan pegawai {d.institution} untuk {r.work}",
+                       unit_id=r.unit_id, tembusan=r.tembusan, body=tuple(body))
 
 
-def reply_letter(d: ReplyLetter) -> bytes:
-    pdf = letter(f"Surat Jawaban {d.number}", d.unit_name, "SURAT JAWABAN", d.number)
-    paragraph(pdf, f"Yth. {d.addressee}")
-    paragraph(pdf, f"Menjawab surat permohonan pelibatan Nomor {d.request_number} untuk {d.work}, "
-                   f"berdasarkan {d.regulation}:")
+def reply_letter(d: ReplyLetter) -> LetterDraft:
+    body = [para(f"Yth. {d.addressee.jabatan or d.addressee.name}"),
+            para(f"Menjawab surat permohonan pelibatan Nomor {d.request_number} untuk {d.work}, "
+                 f"berdasarkan {d.regulation}:")]
     if d.reason is not None:
-        paragraph(pdf, f"Dengan menyesal permohonan tersebut belum dapat kami penuhi, dengan alasan: {d.reason}")
+        body.append(para(f"Dengan menyesal permohonan tersebut belum dapat kami penuhi, dengan alasan: {d.reason}"))
     else:
-        listed = "\n".join(f"{i}. {n}" for i, n in enumerate(d.released, 1))
-        paragraph(pdf, "Kami menugaskan pegawai berikut:\n" + listed)
-    paragraph(pdf, "Demikian jawaban ini kami sampaikan.")
-    _tembusan(pdf, d.tembusan)
-    return signed(pdf, d.issued_on, d.signer.jabatan, d.signer.name, d.signer.nip)
+        body += [para("Kami menugaskan pegawai berikut:"), items(*d.released)]
+    body.append(para("Demikian jawaban ini kami sampaikan."))
+    return LetterDraft(LetterKind.JAWABAN, (REPLY_SOURCE, d.appointment_id), d.signer, (d.addressee,),
+                       f"Jawaban atas permohonan pelibatan {d.request_number}", unit_id=d.unit_id,
+                       tembusan=d.tembusan, body=tuple(body))

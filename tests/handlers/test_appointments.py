@@ -8,13 +8,14 @@ import datetime as dt
 import pytest
 
 from domain.appointment import AppointmentStatus
+from domain.letters import LetterKind
 from domain.org import Education, Employee, Golongan, JabatanKind, Unit, UnitKind
 from domain.profiles import Scope
 from handlers.appointments.buttons import AcceptAppointment, AppointForm, AppointmentLetter, AppointStep, ReplyOutcome
 from handlers.appointments.reminders import pending_appointments
 from handlers.core.types import SendDocument
 from handlers.org.link_codes import issue_code
-from tests.handlers.chat import Person, alerts, buttons_of, texts
+from tests.handlers.chat import Person, alerts, buttons_of, letter_from_surat, texts
 
 PROFILES = ["nasional", "dharmasraya", "badung", "banten", "hulu-sungai-utara", "surakarta"]
 REASON = "Staf kami sedang menyiapkan laporan akhir tahun."
@@ -168,7 +169,15 @@ async def test_cross_unit_released_accepted_and_the_person_joins_the_team(app, o
     told = [m.payload["text"] for m in await office.notices(head)]
     assert any("dipenuhi" in t for t in told)
     letters = await office.of(head).presses(AppointmentLetter("req", ap.id))
-    assert any(isinstance(r, SendDocument) and r.content.startswith(b"%PDF") for r in letters)
+    assert any(isinstance(r, SendDocument) and r.content.startswith(b"%PDF") and ap.number in (r.caption or "")
+               for r in letters)
+    async with app.uow() as uow:  # the request and each surat penugasan are in the letter register
+        request = await uow.letters.of_source("appointment", ap.id)
+        penugasan = await uow.letters.of_source("assignment", assignment.id)
+    assert request.kind is LetterKind.PERMOHONAN_PELIBATAN and request.number == ap.number
+    assert request.issuer_id == office.ids[head] and penugasan.number == assignment.number
+    assert (await letter_from_surat(office.of(head), ap.number.replace("/", "-"))).content.startswith(b"%PDF")
+    assert any(ap.number in t for t in texts(await office.of("budi").says(f"/cek {request.code}")))
 
 
 @pytest.mark.parametrize("profile_name", PROFILES)
@@ -184,7 +193,10 @@ async def test_cross_unit_refused_with_a_written_reason(app, office, profile_nam
     assert bool(letter_buttons) is (profile_name != "badung")  # Badung Lamp. I §2 a.2)c): form not specified
     if letter_buttons:
         replies = await office.of(head).presses(AppointmentLetter.unpack(letter_buttons[0]["data"]))
-        assert any(isinstance(r, SendDocument) and r.filename.startswith("surat-jawaban") for r in replies)
+        async with app.uow() as uow:
+            (answer,) = [x for x in await uow.letters.addressed_to(office.ids[head]) if x.kind is LetterKind.JAWABAN]
+        assert any(isinstance(r, SendDocument) and r.filename.startswith("Surat_Jawaban")
+                   and answer.number in (r.caption or "") for r in replies)
 
 
 @pytest.mark.parametrize("profile_name", PROFILES)
@@ -225,7 +237,10 @@ async def test_cross_institution_request_with_the_reply_recorded(app, office, pr
     sender = office.by_id[ap.steps[-1]["actor_id"]]
     await drive(office)
     out = await sender.presses(AppointmentLetter("out", ap.id))
-    assert any(isinstance(r, SendDocument) for r in out)
+    async with app.uow() as uow:  # issued once approved, signed by whoever sends it, in the register
+        letter = await uow.letters.of_source("appointment", ap.id)
+    assert letter.kind is LetterKind.PERMOHONAN_PELIBATAN and letter.issuer_id == ap.steps[-1]["actor_id"]
+    assert any(isinstance(r, SendDocument) and letter.number in (r.caption or "") for r in out)
     ap = await latest(app, ap.id)
     assert ap.status is AppointmentStatus.DONE and ap.reply_file_id == "SCAN1"
     assert ap.external_names == [UNICODE, "I Made Sudarma"]
