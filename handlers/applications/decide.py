@@ -49,8 +49,8 @@ async def pending(ctx: Ctx) -> None:
         for app in apps:
             send_card(ctx, card_key(app), application_card(ctx.t, app, people[app.applicant_id]),
                       decider_keyboard(ctx.t, app))
-    for text, kb in appointments:
-        ctx.reply(text, kb)
+    for key, text, kb in appointments:
+        send_card(ctx, key, text, kb)
 
 
 @router.callback(ShowApplication)

@@ -7,7 +7,7 @@ from domain.assignment import AssignmentMode
 from domain.ids import id_of
 from domain.team import MemberRole
 from handlers.appointments.buttons import AcceptAppointment
-from handlers.appointments.flow import card, moved
+from handlers.appointments.flow import accept_key, card, moved, settle
 from handlers.core.context import Ctx
 from handlers.core.registry import Router
 from handlers.teams.dialog import open_dialog
@@ -38,6 +38,7 @@ async def on_accept(ctx: Ctx, pressed: AcceptAppointment) -> None:
     text = await card(ctx, ap)
     await ctx.notify(ap.requester_id, f"apt:{ap.id}:accepted:{me.id}", lambda tr: (
         tr("{name} accepted the surat penugasan.", name=me.name) + "\n\n" + text, None))
+    await settle(ctx, ap, accept_key(ap, me.id))
     await moved(ctx, ap)
     ctx.answer(t("Accepted"))
     ctx.edit_or_reply(text + "\n\n" + t("You accepted the assignment. Individual reports go through /lapor."))

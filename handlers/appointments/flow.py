@@ -25,9 +25,10 @@ from handlers.appointments.cards import accept_keyboard, appointment_card, step_
 from handlers.appointments.letter_files import issue_outgoing, issue_reply, issue_request
 from handlers.appointments.people import people_of, target_name
 from handlers.core.buttons import button
+from handlers.core.cards import decided_line, settle_card
 from handlers.core.citation import citation
 from handlers.core.context import Ctx, keyboard
-from handlers.core.i18n import Translator
+from handlers.core.i18n import Html, Translator
 from handlers.core.types import Keyboard
 from handlers.teams.membership import issue_assignment
 from storage.records import Decision
@@ -104,8 +105,28 @@ def _letter_row(t: Translator, ap: Appointment) -> Keyboard | None:
     return keyboard([button(t("📄 Request letter"), AppointmentLetter("req", ap.id))])
 
 
-async def moved(ctx: Ctx, ap: Appointment) -> None:
-    """After a change: whoever acts next learns it; letters go out once the steps are over."""
+def step_key(ap: Appointment, index: int) -> str:
+    """The decision card of one step: every copy is edited once the step is taken."""
+    return f"apt:{id_of(ap)}:{index}"
+
+
+def accept_key(ap: Appointment, person_id: int) -> str:
+    """The card asking a released person to accept their surat penugasan."""
+    return f"apt:{id_of(ap)}:accept:{person_id}"
+
+
+async def settle(ctx: Ctx, ap: Appointment, key: str) -> None:
+    """Every copy of a card now decided shows the request as it stands, who acted and when; no buttons."""
+    people, target = await people_of(ctx, ap), await target_name(ctx, ap)
+    await settle_card(ctx, key, lambda tr: Html(appointment_card(tr, ap, people, target) + "\n" + decided_line(
+        tr, ctx.me.name, ctx.now, ctx.profile.timezone)))
+
+
+async def moved(ctx: Ctx, ap: Appointment, decided: int | None = None) -> None:
+    """After a change: the card of the step just `decided` is settled everywhere, whoever acts next
+    learns it; letters go out once the steps are over."""
+    if decided is not None:
+        await settle(ctx, ap, step_key(ap, decided))
     if ap.status is AppointmentStatus.PENDING and ap.step is not None:
         if ap.step["kind"] == StepKind.REPLY.value:
             await issue_outgoing(ctx, ap)  # approved: the letter to the institution exists from now on
@@ -113,7 +134,8 @@ async def moved(ctx: Ctx, ap: Appointment) -> None:
         people = await people_of(ctx, ap)
         target = await target_name(ctx, ap)
         await ctx.notify(actor, f"apt:{ap.id}:step:{ap.current}", lambda tr: (
-            appointment_card(tr, ap, people, target) + "\n\n" + step_prompt(tr, ap), step_keyboard(tr, ap)))
+            appointment_card(tr, ap, people, target) + "\n\n" + step_prompt(tr, ap), step_keyboard(tr, ap)),
+            card=step_key(ap, ap.current))
     elif ap.status is AppointmentStatus.ACCEPTING and not ap.assignment_ids:
         await _issue(ctx, ap)
     elif ap.status is AppointmentStatus.REFUSED:
@@ -152,7 +174,7 @@ async def _issue(ctx: Ctx, ap: Appointment) -> None:
                                    "the official who released you signed it.",
                                    article=citation(tr, drafted, ctx.profile.citation_title))
             return appointment_card(tr, ap, people, target) + "\n\n" + text, accept_keyboard(tr, ap)
-        await ctx.notify(person_id, f"apt:{ap.id}:letter:{person_id}", letter_notice)
+        await ctx.notify(person_id, f"apt:{ap.id}:letter:{person_id}", letter_notice, card=accept_key(ap, person_id))
     ap.assignment_ids = issued
     ctx.uow.decisions.add(Decision("appointment", id_of(ap), signer, "letters_issued", ctx.now,
                                    details={"assignments": issued}))

@@ -82,7 +82,7 @@ async def on_step(ctx: Ctx, pressed: AppointStep) -> None:
     if pressed.action == "yes" and kind in (StepKind.APPROVE, StepKind.RECOMMEND, StepKind.ISSUE):
         audit(ctx, ap, f"{kind.value}:yes")
         ap.act(ctx.me.id, pressed.step, ctx.now)
-        await moved(ctx, ap)
+        await moved(ctx, ap, decided=pressed.step)
         ctx.answer(t("Done"))
         ctx.edit_or_reply(await card(ctx, ap))
     elif pressed.action == "no" and kind in (StepKind.APPROVE, StepKind.RECOMMEND, StepKind.RELEASE):
@@ -130,7 +130,7 @@ async def on_reason(ctx: Ctx, conv: FormState[ReasonStep]) -> None:
     reason = ap.refusal_reason or ap.steps[index].get("note")
     ctx.uow.decisions.add(_decision(ctx, ap, f"{kind.value}:no", reason))
     await close(ctx)
-    await moved(ctx, ap)
+    await moved(ctx, ap, decided=index)
     ctx.reply(await card(ctx, ap))
 
 
@@ -169,7 +169,7 @@ async def _picker(ctx: Ctx, ap: Appointment, pressed: AppointStep) -> None:
         audit(ctx, ap, "release:yes", released=list(data["picked"]))
         ap.release(ctx.me.id, pressed.step, data["picked"], ctx.now)
         await close(ctx)
-        await moved(ctx, ap)
+        await moved(ctx, ap, decided=pressed.step)
         ctx.answer(t("Done"))
         ctx.edit_or_reply(await card(ctx, ap))
         return
@@ -244,7 +244,7 @@ async def on_reply(ctx: Ctx, conv: FormState[ReplyStep]) -> None:
         return
     ctx.uow.decisions.add(_decision(ctx, ap, "reply:" + ("no" if ap.refusal_reason else "yes"), ap.refusal_reason))
     await close(ctx)
-    await moved(ctx, ap)
+    await moved(ctx, ap, decided=index)
     ctx.reply(await card(ctx, ap))
 
 

@@ -60,6 +60,10 @@ class Office:
     def of(self, key: str) -> Person:
         return self.by_id[self.ids[key]]
 
+    async def notices_all(self) -> list:
+        async with self.app.uow() as uow:
+            return list(await uow.outbox.all())
+
     async def notices(self, key: str) -> list:
         async with self.app.uow() as uow:
             return [m for m in await uow.outbox.all() if m.chat_id == self.of(key).id]
@@ -153,6 +157,10 @@ async def test_cross_unit_released_accepted_and_the_person_joins_the_team(app, o
     await drive(office)
     ap = await latest(app, ap.id)
     assert ap.status is AppointmentStatus.ACCEPTING and len(ap.released_ids) == 1
+    (letter,) = [m.payload["text"] for m in await office.notices("rudi" if profile_name == "banten" else "siti")
+                 if "Silakan terima" in m.payload["text"]]
+    # HSU Ps 13(c), Surakarta Lamp. IV 3.1.2.2 c: the staff member drafts their own letter
+    assert ("atas nama Anda" in letter) is (profile_name in ("hulu-sungai-utara", "surakarta"))
     await accept_all(office)
     ap = await latest(app, ap.id)
     assert ap.status is AppointmentStatus.DONE
@@ -161,11 +169,10 @@ async def test_cross_unit_released_accepted_and_the_person_joins_the_team(app, o
         (assignment,) = await uow.assignments.of_employee(ap.released_ids[0])
         trail = [d.action for d in await uow.decisions.for_subject("appointment", ap.id)]
     assert assignment.tugas_tambahan is (profile_name == "hulu-sungai-utara")  # rule 49: HSU Ps 19(2)
-    (letter,) = [m.payload["text"] for m in await office.notices("rudi" if profile_name == "banten" else "siti")
-                 if "Silakan terima" in m.payload["text"]]
-    # HSU Ps 13(c), Surakarta Lamp. IV 3.1.2.2 c: the staff member drafts their own letter
-    assert ("atas nama Anda" in letter) is (profile_name in ("hulu-sungai-utara", "surakarta"))
     assert trail[0] == "submitted" and trail[-2:] == ["letters_issued", "accepted"]
+    cards = [m for m in await office.notices_all() if (m.card or "").startswith(f"apt:{ap.id}:")]
+    assert len(cards) == len(ap.steps) + 1  # each step's card and the surat penugasan to accept: all settled
+    assert all(not m.payload["keyboard"] and "Diputuskan oleh" in m.payload["text"] for m in cards)
     told = [m.payload["text"] for m in await office.notices(head)]
     assert any("dipenuhi" in t for t in told)
     letters = await office.of(head).presses(AppointmentLetter("req", ap.id))
