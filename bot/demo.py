@@ -1,4 +1,4 @@
-"""`python -m bot demo`: the voluntary-application scenario, played by the demo Pemda's
+"""`python -m bot demo`: the voluntary-application scenario and a penunjukan across units, played by the demo Pemda's
 people against the fake Telegram server through the real runtime. Prints the
 conversation and exits 0 only if every step behaved."""
 from __future__ import annotations
@@ -10,6 +10,8 @@ from bot.settings import Settings
 
 MOTIVATION_BUDI = "Saya memegang sertifikat keamanan jaringan & terbiasa menangani insiden <b>siber</b>."
 MOTIVATION_DEWI = "Saya pernah menyusun dasbor data sektoral untuk tiga OPD selama dua tahun."
+PELIBATAN = ("Mengamankan aplikasi layanan publik", "Keamanan jaringan dan server", "Hasil uji penetrasi selesai",
+             "3 bulan, Januari s.d. Maret 2027")
 REASON = "Tim sudah lengkap untuk triwulan IV; silakan ajukan lagi pada triwulan berikutnya."
 
 
@@ -53,7 +55,45 @@ async def play(h: Harness, log=print) -> list[str]:
                                        and "Diputuskan oleh" in (m.text or "") and not m.inline_keyboard(),
                                        h.timeout))
     await step("Budi checks /status", h.say("budi", "/status", expect="Pengajuan Anda"))
+    await _pelibatan(h, step)
     return failures
+
+
+async def _pelibatan(h: Harness, step) -> None:
+    """Penunjukan across units: the Kabid asks Bidang IKP for Siti; its head releases her; she accepts."""
+    await step("The head of Bidang IKP and Siti link their accounts", h.link("kabid_ikp", "siti"))
+    first = await step("The Kabid asks another unit for staff with /pelibatan",
+                       h.say("kabid_apt", "/pelibatan", expect="Kepada unit mana"))
+    if first is None:
+        return
+    last = await step("He picks Bidang IKP and the security team",
+                      _pelibatan_form(h, first))
+    if last is None:
+        return
+    notice = await step("The head of Bidang IKP receives the request (its letter is in the register)",
+                        h.notice("kabid_ikp", "PP-"))
+    if notice is None:
+        return
+    picker = await step("He chooses whom to release",
+                        h.press("kabid_ikp", notice, "Pilih pegawai", expect="pilih pegawai yang Anda tugaskan"))
+    if picker is not None:
+        await step("He releases Siti; her surat penugasan is issued",
+                   h.press("kabid_ikp", picker, "Tugaskan yang dipilih", expect="menunggu penerimaan"))
+    letter = await step("Siti is asked to accept her surat penugasan", h.notice("siti", "Silakan terima"))
+    if letter is not None:
+        await step("Siti accepts", h.press("siti", letter, "Terima", expect="menerima penugasan"))
+        await step("The Kabid is told", h.notice("kabid_apt", "telah menerima surat penugasan"))
+
+
+async def _pelibatan_form(h: Harness, first):
+    teams = await h.press("kabid_apt", first, "Informasi dan Komunikasi", expect="tim atau pekerjaan apa")
+    last = await h.press("kabid_apt", teams, "Keamanan", expect="Maksud dan tujuan")
+    for answer, expect in zip(PELIBATAN, ("Kompetensi", "Target", "jangka waktu", "pegawai yang diharapkan"),
+                              strict=True):
+        last = await h.say("kabid_apt", answer, expect=expect)
+    last = await h.press("kabid_apt", last, "Siti", expect="pegawai yang diharapkan")
+    summary = await h.press("kabid_apt", last, "Selesai", expect="Kirim permohonan ini?")
+    return await h.press("kabid_apt", summary, "Kirim", expect="PP-")
 
 
 async def _menus_set(h: Harness, log) -> None:
