@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -107,7 +108,7 @@ def pg_template(pg_server):
 
 
 @pytest.fixture
-def db_url(backend, request, tmp_path) -> str:
+def db_url(backend, request, tmp_path) -> Iterator[str]:
     """A migrated database of the test's own."""
     if backend == "pg":
         server, template = request.getfixturevalue("pg_server"), request.getfixturevalue("pg_template")
@@ -121,7 +122,7 @@ def db_url(backend, request, tmp_path) -> str:
 
 
 @pytest.fixture
-def blank_db_url(backend, request, tmp_path) -> str:
+def blank_db_url(backend, request, tmp_path) -> Iterator[str]:
     """An empty database of the test's own (for migrations)."""
     if backend == "pg":
         server = request.getfixturevalue("pg_server")
