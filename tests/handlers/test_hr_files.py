@@ -7,7 +7,7 @@ import io
 
 from openpyxl import load_workbook
 
-from handlers.admin.buttons import AdminFiles, ImportChoice
+from handlers.admin.buttons import AdminFiles
 from handlers.admin.org_upload import detect_kind
 from handlers.core.app import DownloadFailed, FileTooBig
 from handlers.core.types import SendDocument, SendFile
