@@ -140,7 +140,7 @@ async def on_file(ctx: Ctx, conv: FormState[ImportStep]) -> None:
     if f.kind != "document" or not readable_name(f.file_name or ""):
         ctx.reply(t("I can read .csv and .xlsx files only. Please send the file as a document."))
         return
-    table = await _fetch_table(ctx, f.file_id, f.file_name or "")
+    table = await _fetch_table(ctx, f.file_id, f.file_name or "", f.size)
     if table is None:
         return
     kind = detect_kind(table.headers)
@@ -164,9 +164,13 @@ async def on_file(ctx: Ctx, conv: FormState[ImportStep]) -> None:
                   keyboard([button(t("Cancel"), ImportChoice("cancel", "-"))]))
 
 
-async def _fetch_table(ctx: Ctx, file_id: str, name: str) -> Table | None:
+async def _fetch_table(ctx: Ctx, file_id: str, name: str, size: int | None = None) -> Table | None:
+    """The file's table, or None once the admin has been told why not. `size`: what Telegram
+    said when it was sent, so a file too big is refused without fetching it."""
     t = ctx.t
     try:
+        if size is not None and size > MAX_BYTES:
+            raise FileTooBig(f"{size} bytes")
         content = await ctx.download(file_id, MAX_BYTES)
     except FileTooBig:
         ctx.reply(t("This file is too big for the chat (more than {mb} MB). Please split it, or ask the server "

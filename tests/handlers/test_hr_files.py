@@ -148,6 +148,8 @@ async def test_uploads_that_cannot_be_imported(app, demo):
     assert "hanya dapat membaca" in texts(await upload(admin, files, b"%PDF", name="surat.pdf"))[0]
     assert "tidak dapat dibaca" in texts(await upload(admin, files, b"not a zip"))[0]
     assert "terlalu besar" in texts(await upload(admin, files, b"x" * (6 * 1024 * 1024), name="a.csv"))[0]
+    files.files["BIG"] = b"x" * (6 * 1024 * 1024)  # Telegram gave no size: the download itself stops it
+    assert "terlalu besar" in texts(await admin.sends_file("b.csv", size=None, file_id="BIG"))[0]
     replies = await upload(admin, files, xlsx(["nip", "nama"], [NIP, "Rudi"]))
     assert "Tidak ada data yang dapat diimpor" in texts(replies)[-1]
     many = [[f"19951231202012{i:04d}", "Rudi", *NEW_ROW[2:]] for i in range(1, 30)]
