@@ -130,13 +130,10 @@ async def on_file(ctx: Ctx, conv: FormState[ImportStep]) -> None:
         await close(ctx)
         return
     f = ctx.update.file
-    if conv.step is not ImportStep.FILE or f is None:
-        if conv.step is ImportStep.CONFIRM and f is None:
-            ctx.reply(t("Please press [Apply] or [Cancel] on the report above, or send another file."))
-            return
-        if f is None:
-            ctx.reply(t("Please send the import file as a document (CSV or XLSX)."))
-            return
+    if f is None:  # a file at either step is a (new) upload; the earlier report's buttons go stale
+        ctx.reply(t("Please press [Apply] or [Cancel] on the report above, or send another file.")
+                  if conv.step is ImportStep.CONFIRM else t("Please send the import file as a document (CSV or XLSX)."))
+        return
     if f.kind != "document" or not readable_name(f.file_name or ""):
         ctx.reply(t("I can read .csv and .xlsx files only. Please send the file as a document."))
         return

@@ -101,6 +101,7 @@ async def test_an_admin_imports_employees_after_a_dry_run(app, demo):
     report = texts(replies)[0]
     assert "Hasil pemeriksaan pegawai.xlsx" in report and "baris 3, unit_code" in report
     assert await employee(app, NIP) is None  # a dry run
+    assert "Silakan tekan [Terapkan] atau [Batal]" in texts(await admin.says("sudah?"))[0]
     apply = choice(replies, "Terapkan: impor 1 baris")
     replies = await admin.presses(apply)
     assert "Impor diterapkan" in "\n".join(texts(replies))
