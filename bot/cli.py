@@ -26,7 +26,7 @@ conversation against a built-in fake Telegram server and prints the transcript."
 
 
 # Feature modules that add subcommands: each has add_commands(subparsers) -> {name: fn(args, settings)}.
-CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule", "bot.cli_letters", "bot.cli_db"]
+CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule", "bot.cli_letters", "bot.cli_db", "bot.cli_rekap"]
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -155,6 +155,7 @@ class SendDocument:
     filename: str
     content: bytes
     caption: str | None = None
+    as_photo: bool = False  # an image (PNG/JPEG) shown inline as a photo rather than as a file
 
     def __post_init__(self) -> None:
         _make_valid(self, "filename", "caption")
