@@ -16,6 +16,7 @@ from handlers.core.i18n import Html
 from handlers.core.lookups import present
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
+from handlers.reports import rekap_export
 from handlers.reports.cards import (
     kind_label,
     short,
@@ -65,6 +66,8 @@ async def rekap(ctx: Ctx) -> None:
     blocks.append(await _waiting_block(ctx))
     for text in chunks(blocks):
         ctx.reply(Html(text))
+    if teams:
+        rekap_export.offer(ctx)
 
 
 @dataclass
