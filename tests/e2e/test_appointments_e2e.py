@@ -107,7 +107,8 @@ async def _second_agency(h, monkeypatch) -> None:
 # Every profile's rules are covered by tests/handlers/test_appointments.py; over Telegram each profile
 # runs one scenario, the runtimes taking turns.
 @pytest.mark.parametrize(("runtime_name", "harness_profile"),
-                         [("aiogram", "nasional"), ("ptb", "banten"), ("aiogram", "badung"), ("ptb", "hulu-sungai-utara")])
+                         [("aiogram", "nasional"), ("ptb", "banten"), ("aiogram", "badung"),
+                          ("ptb", "hulu-sungai-utara")])
 async def test_across_units_one_granted_and_accepted_one_refused_with_its_reason(h, monkeypatch):
     head, unit, candidate, staff = ("kabid_apt", "Informasi dan Komunikasi", "Siti", "siti")
     if h.profile == "banten":
