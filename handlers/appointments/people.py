@@ -6,10 +6,13 @@ from domain.org import Employee
 from handlers.core.context import Ctx
 
 
+def named_ids(ap: Appointment) -> set[int]:
+    return {ap.requester_id, *ap.candidate_ids, *ap.released_ids, *ap.tembusan_ids,
+            *(int(s["actor_id"]) for s in ap.steps), *(int(s["by"]) for s in ap.steps if "by" in s)}
+
+
 async def people_of(ctx: Ctx, ap: Appointment) -> dict[int, Employee]:
-    ids = {ap.requester_id, *ap.candidate_ids, *ap.released_ids, *ap.tembusan_ids,
-           *(int(s["actor_id"]) for s in ap.steps), *(int(s["by"]) for s in ap.steps if "by" in s)}
-    return await ctx.uow.org.employees(ids)
+    return await ctx.uow.org.employees(named_ids(ap))
 
 
 async def target_name(ctx: Ctx, ap: Appointment) -> str:
