@@ -111,6 +111,7 @@ class OutboxSender:
         self._wake = asyncio.Event()
         self._poked = True  # new notices may be waiting: claim at once
         self._stopped = False
+        self._crashed = False
         self._in_flight: dict[int, asyncio.Task] = {}  # outbox id -> task
         self._on_wire: set[int] = set()  # ids whose request has left
         self._per_chat: Counter[int] = Counter()
@@ -128,6 +129,15 @@ class OutboxSender:
     def stop(self) -> None:
         self._stopped = True
         self._wake.set()
+
+    def resume(self) -> None:
+        """Before run() again after a stop (a worker elected leader once more)."""
+        self._stopped, self._poked, self._crashed = False, True, False
+
+    def crash(self) -> None:
+        """Stop as a killed process would: claims are not handed back, they run out (tests)."""
+        self._crashed = True
+        self.stop()
 
     async def run(self, idle_seconds: float = 1.0) -> None:
         """Keep the pipeline full until stopped: claim when woken, when a quarter of the
@@ -324,7 +334,7 @@ class OutboxSender:
         if self._renewer is not None:
             self._renewer.cancel()
             await asyncio.gather(self._renewer, return_exceptions=True)
-        if waiting:
+        if waiting and not self._crashed:
             async with self._uow() as uow:
                 await uow.outbox.release(list(waiting))
                 await uow.commit()

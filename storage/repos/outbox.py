@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import OutboxMessage
+from storage.types import UTCDateTime
 
 
 class OutboxRepo:
@@ -76,6 +77,14 @@ class OutboxRepo:
         await self.s.execute(update(OutboxMessage).where(OutboxMessage.id.in_(message_ids),
                                                          OutboxMessage.status == "pending")
                              .values(next_attempt_at=until).execution_options(synchronize_session=False))
+
+    async def oldest_due(self, now: dt.datetime) -> dt.datetime | None:
+        """Since when the longest-waiting due notice has been due (None: nothing is due)."""
+        since = type_coerce(func.min(func.coalesce(OutboxMessage.next_attempt_at, OutboxMessage.created_at)),
+                            UTCDateTime())
+        q = select(since).where(OutboxMessage.status == "pending",
+                                or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now))
+        return (await self.s.execute(q)).scalar_one()
 
     async def count_by_status(self, status: str) -> int:
         q = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == status)
