@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
                      "(default: SIKERJA_WEBHOOK_URL; without one, long polling)")
     run.add_argument("--listen", metavar="HOST", help="webhook: address to listen on (default 0.0.0.0)")
     run.add_argument("--port", type=int, help="webhook: port to listen on (default 8080)")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="webhook: N worker processes on the port, sharing the database (default 1)")
+    run.add_argument("--metrics-port", type=int, metavar="PORT",
+                     help="serve /healthz and /metrics on this port too (default: SIKERJA_METRICS_PORT)")
+    run.add_argument("--no-migrate", action="store_true", help=argparse.SUPPRESS)  # workers: the parent did
     db = sub.add_parser("db", help="database commands")
     db.add_argument("action", choices=["upgrade"], help="upgrade: apply all migrations")
     seed = sub.add_parser("seed-demo", help="create a demo Pemda for the profile and print link codes")
@@ -58,8 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # The demo prints a transcript; library chatter would only bury it.
     level = logging.WARNING if args.command == "demo" else logging.INFO
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings()
+    from bot.logs import setup as setup_logs
+
+    setup_logs(level, settings.log_format)
     try:
         return COMMANDS[args.command](args, settings)
     except DomainError as err:  # e.g. an unknown regulation profile: a sentence, not a traceback
@@ -81,7 +88,7 @@ def _check_profile(settings: Settings) -> None:
 
 def _run_settings(args, settings: Settings) -> Settings:
     given = {"runtime": args.runtime, "webhook_url": args.webhook, "webhook_listen": args.listen,
-             "webhook_port": args.port}
+             "webhook_port": args.port, "metrics_port": args.metrics_port}
     return settings.model_copy(update={k: v for k, v in given.items() if v is not None})
 
 
@@ -95,11 +102,14 @@ def cmd_run(args, settings: Settings) -> int:
     if settings.bot_token is None or not settings.bot_token.get_secret_value():
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    if not settings.webhook_url and (args.listen or args.port):
-        print("--listen and --port go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
+    if not settings.webhook_url and (args.listen or args.port or args.workers != 1):
+        print("--listen, --port and --workers go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
+        return 2
+    if args.workers < 1:
+        print("--workers must be at least 1.", file=sys.stderr)
         return 2
     from bot.scheduler import attach as attach_scheduler
-    from bot.wiring import build_app, build_runtime, webhook_options
+    from bot.wiring import attach_cluster, build_app, build_runtime, webhook_options
     from storage.migrate import prepare
 
     try:
@@ -107,7 +117,16 @@ def cmd_run(args, settings: Settings) -> int:
     except ValueError as err:
         print(f"SIKERJA_WEBHOOK_SECRET: {err}", file=sys.stderr)
         return 2
-    prepare(settings.database_url)
+    if not args.no_migrate:
+        prepare(settings.database_url)
+    if args.workers > 1:
+        from bot.workers import run_workers
+
+        assert webhook is not None
+        forwarded = [f"--{flag}={value}" for flag, value in (
+            ("runtime", settings.runtime), ("webhook", settings.webhook_url), ("listen", settings.webhook_listen),
+            ("port", settings.webhook_port), ("metrics-port", settings.metrics_port)) if value is not None]
+        return run_workers(args.workers, forwarded, webhook.secret)
 
     async def _run() -> None:
         with contextlib.suppress(NotImplementedError):  # SIGTERM stops as cleanly as Ctrl-C
@@ -117,6 +136,7 @@ def cmd_run(args, settings: Settings) -> int:
         app, engine = build_app(settings)
         runtime = build_runtime(app, settings, webhook=webhook)
         attach_scheduler(runtime, settings)
+        attach_cluster(runtime, settings)
         try:
             await runtime.run_forever()
         except asyncio.CancelledError:

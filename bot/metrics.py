@@ -4,6 +4,8 @@ in a registry of our own rather than the library's global one, so importing this
 gauges are read from the database when scraped (every worker sees the same outbox)."""
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 REGISTRY = CollectorRegistry(auto_describe=True)
@@ -20,7 +22,7 @@ OUTBOX_LAG = Gauge("sikerja_outbox_lag_seconds", "How long the oldest due notice
 LEADER = Gauge("sikerja_leader", "1 while this worker sends the outbox and runs the scheduler", registry=REGISTRY)
 
 
-def command_label(command: str | None, is_callback: bool, known: frozenset[str] | set[str]) -> str:
+def command_label(command: str | None, is_callback: bool, known: Collection[str]) -> str:
     """A bounded label: a known /command, 'button', 'text', or 'other' (no free text)."""
     if is_callback:
         return "button"

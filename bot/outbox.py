@@ -108,6 +108,7 @@ class OutboxSender:
         self.max_attempts, self.concurrency = max_attempts, concurrency
         self._connect_retries, self._connect_wait = connect_retries, connect_wait
         self._on_unreachable = on_unreachable
+        self.lease, self.renew_every = LEASE, RENEW_EVERY  # shorter only in tests
         self._wake = asyncio.Event()
         self._poked = True  # new notices may be waiting: claim at once
         self._stopped = False
@@ -197,7 +198,7 @@ class OutboxSender:
             return True
 
         async with self._writing, self._uow() as uow:
-            jobs = await uow.outbox.claim(self._clock(), limit, LEASE, take)
+            jobs = await uow.outbox.claim(self._clock(), limit, self.lease, take)
             if jobs:
                 await uow.commit()
         return jobs
@@ -270,13 +271,13 @@ class OutboxSender:
         """While notices are in flight, keep their claims from expiring; a sender that
         dies stops renewing, and its claims are free again within LEASE."""
         while self._in_flight:
-            await asyncio.sleep(RENEW_EVERY)
+            await asyncio.sleep(self.renew_every)
             waiting = [mid for mid in self._in_flight if mid not in self._answered]
             if not waiting:
                 continue
             try:
                 async with self._writing, self._uow() as uow:
-                    await uow.outbox.extend_lease(waiting, self._clock() + LEASE)
+                    await uow.outbox.extend_lease(waiting, self._clock() + self.lease)
                     await uow.commit()
             except Exception:  # e.g. the database is busy: the next round tries again
                 log.warning("renewing %d outbox claims failed", len(waiting), exc_info=True)

@@ -13,8 +13,8 @@ from storage.repos.conversations import ConversationRepo
 from storage.repos.counters import CounterRepo
 from storage.repos.decrees import DecreeRepo
 from storage.repos.delivery import UnreachableRepo
-from storage.repos.leases import LeaseRepo
 from storage.repos.dialogs import DialogRepo
+from storage.repos.leases import LeaseRepo
 from storage.repos.links import LinkRepo
 from storage.repos.member_inputs import MemberInputRepo
 from storage.repos.org import OrgRepo

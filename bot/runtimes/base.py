@@ -25,7 +25,6 @@ from handlers.core import log_context
 from handlers.core.app import App
 from handlers.core.dispatch import NotStored, handle
 from handlers.core.flood import flood_notice
-from handlers.features import registry
 from handlers.core.types import (
     AnswerCallback,
     EditMessage,
@@ -35,6 +34,7 @@ from handlers.core.types import (
     SendMessage,
     Update,
 )
+from handlers.features import registry
 
 log = logging.getLogger(__name__)
 
@@ -241,6 +241,10 @@ class Runtime(abc.ABC):
             log.info("%s runtime receives updates by long polling", self.name)
         else:
             await self._start_webhook(self.webhook)
+
+    @property
+    def webhook_server(self) -> WebhookServer | None:
+        return self._webhook_server
 
     async def _lead(self) -> None:
         """Send the outbox and run the scheduler here (alone, or elected leader)."""

@@ -76,6 +76,7 @@ class WebhookServer:
         self.options, self._feed, self._extra_routes = options, feed, extra_routes
         self._secret = options.secret.encode()
         self._runner: web.AppRunner | None = None
+        self.local_url = ""
 
     async def start(self) -> str:
         """Listen; returns the URL to give setWebhook."""
@@ -88,7 +89,8 @@ class WebhookServer:
         await web.TCPSite(self._runner, self.options.listen, self.options.port,
                           reuse_port=self.options.reuse_port or None).start()
         host, port = self._runner.addresses[0][:2]
-        return self.options.url or f"http://{host}:{port}/"
+        self.local_url = f"http://{host}:{port}/"  # where it listens (a proxy in front forwards here)
+        return self.options.url or self.local_url
 
     async def stop(self) -> None:
         if self._runner is not None:

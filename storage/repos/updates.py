@@ -24,7 +24,8 @@ class UpdateRepo:
         across workers: of two transactions claiming one key, the second waits for the first
         (PostgreSQL: the unique index; SQLite: one writer at a time) and gets False if it
         committed, True if it rolled back."""
-        stmt = insert_for(self.s, t).values(update_key=key, at=at).on_conflict_do_nothing(index_elements=[t.c.update_key])
+        stmt = insert_for(self.s, t).values(update_key=key, at=at).on_conflict_do_nothing(
+            index_elements=[t.c.update_key])
         return bool((await self.s.execute(stmt)).rowcount)
 
     async def record(self, key: str, at: dt.datetime) -> None:
