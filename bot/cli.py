@@ -102,8 +102,11 @@ def cmd_run(args, settings: Settings) -> int:
     if settings.bot_token is None or not settings.bot_token.get_secret_value():
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    if not settings.webhook_url and (args.listen or args.port or args.workers != 1):
-        print("--listen, --port and --workers go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
+    if not settings.webhook_url and (args.listen or args.port):
+        print("--listen and --port go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
+        return 2
+    if not settings.webhook_url and args.workers != 1:  # polling: Telegram serves one getUpdates at a time
+        print("--workers goes with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
         return 2
     if args.workers < 1:
         print("--workers must be at least 1.", file=sys.stderr)

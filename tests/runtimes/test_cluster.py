@@ -1,0 +1,85 @@
+"""Leader election and chat leases between workers in one process, on a real database:
+one leader at a time, a stopping leader hands over at once, a dead one within its lease,
+and a chat handled by one worker waits for it on another."""
+from __future__ import annotations
+
+import asyncio
+
+from bot.cluster import Cluster, ClusterTiming
+from storage.engine import session_factory
+from storage.uow import UnitOfWorkFactory
+
+TIMING = ClusterTiming(leader_ttl=0.6, renew_every=0.1, chat_ttl=5.0, chat_poll=0.01)
+
+
+class Worker:
+    def __init__(self, uow, name: str) -> None:
+        self.cluster = Cluster(uow, TIMING, name=name)
+        self.events: list[str] = []
+        self.task: asyncio.Task | None = None
+
+    def start(self) -> None:
+        self.task = asyncio.create_task(self.cluster.run(self._lead, self._follow))
+
+    async def _lead(self) -> None:
+        self.events.append("lead")
+
+    async def _follow(self) -> None:
+        self.events.append("follow")
+
+    async def stop(self) -> None:
+        assert self.task is not None
+        self.task.cancel()
+        await asyncio.gather(self.task, return_exceptions=True)
+
+
+async def _until(check, timeout: float = 5.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not check():  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+
+
+async def test_one_leader_at_a_time_and_a_takeover_when_it_stops_or_dies(engine):
+    uow = UnitOfWorkFactory(session_factory(engine))
+    a, b = Worker(uow, "a"), Worker(uow, "b")
+    a.start()
+    await _until(lambda: a.cluster.leader)
+    b.start()
+    await asyncio.sleep(3 * TIMING.renew_every)
+    assert a.cluster.leader and not b.cluster.leader and b.events == []
+    assert await b.cluster.current_leader() == "a"
+
+    await a.stop()  # a clean stop hands the lease back: b leads at its next try
+    assert a.events == ["lead", "follow"]
+    await _until(lambda: b.cluster.leader, timeout=3 * TIMING.renew_every)
+
+    c = Worker(uow, "c")
+    c.start()
+    b.cluster.crash()  # killed: the lease stays until it runs out
+    await b.stop()
+    await asyncio.sleep(TIMING.leader_ttl / 2)
+    assert not c.cluster.leader
+    await _until(lambda: c.cluster.leader, timeout=TIMING.leader_ttl + 2)
+    await c.stop()
+
+
+async def test_a_chat_is_handled_by_one_worker_at_a_time(engine):
+    uow = UnitOfWorkFactory(session_factory(engine))
+    a, b = Cluster(uow, TIMING, name="a"), Cluster(uow, TIMING, name="b")
+    order: list[str] = []
+
+    async def handle(cluster: Cluster, name: str, started: asyncio.Event | None = None) -> None:
+        async with cluster.chat(99):
+            if started is not None:
+                started.set()
+            order.append(f"{name} in")
+            await asyncio.sleep(0.2)
+            order.append(f"{name} out")
+
+    started = asyncio.Event()
+    first = asyncio.create_task(handle(a, "a", started))
+    await started.wait()
+    await asyncio.gather(handle(b, "b"), first)
+    assert order == ["a in", "a out", "b in", "b out"]
+    async with b.chat(100):  # another chat is not held up
+        pass
