@@ -112,7 +112,7 @@ def cmd_run(args, settings: Settings) -> int:
         print("--workers must be at least 1.", file=sys.stderr)
         return 2
     from bot.scheduler import attach as attach_scheduler
-    from bot.wiring import attach_cluster, build_app, build_runtime, webhook_options
+    from bot.wiring import attach_cluster, build_app, build_runtime, flood_limits, webhook_options
     from storage.migrate import prepare
 
     try:
@@ -137,7 +137,7 @@ def cmd_run(args, settings: Settings) -> int:
             assert task is not None  # inside asyncio.run
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
         app, engine = build_app(settings)
-        runtime = build_runtime(app, settings, webhook=webhook)
+        runtime = build_runtime(app, settings, webhook=webhook, flood=flood_limits(settings, settings.flood_scale))
         attach_scheduler(runtime, settings)
         attach_cluster(runtime, settings)
         try:

@@ -93,3 +93,16 @@ def test_bench_crash_kills_the_bot_mid_fanout_and_loses_nothing(tmp_path: Path,
     (run,) = json.loads(out.read_text())["runs"]
     assert run["lost"] == 0 and run["delivered"] == 60 and run["outbox"] == {"pending": 0, "sent": 60, "dead": 0}
     assert run["duplicated"] <= run["in_flight_at_kill"] and run["recovery_start_s"] <= 10
+
+
+def test_bench_workers_compares_two_worker_processes_with_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    out = tmp_path / "workers.json"
+    assert load("bench_workers").main(["--updates", "12", "--users", "3", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for figure in ("updates/s", "CPU ms/update", "2 workers / 1:", f"written to {out}"):
+        assert figure in printed
+    runs = json.loads(out.read_text())["runs"]
+    assert [r["workers"] for r in runs] == [1, 2]
+    assert all(r["answers"] == r["expected_answers"] and r["updates_per_second"] > 0 for r in runs)
+    assert all(code == 0 for r in runs for code in r["exit_codes"])  # every worker stopped cleanly
