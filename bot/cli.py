@@ -105,6 +105,10 @@ def cmd_run(args, settings: Settings) -> int:
     if not settings.webhook_url and (args.listen or args.port):
         print("--listen and --port go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
         return 2
+    if settings.cluster and settings.webhook_url and not settings.webhook_secret:
+        print("SIKERJA_CLUSTER needs SIKERJA_WEBHOOK_SECRET: every worker must register the same secret.",
+              file=sys.stderr)
+        return 2
     if not settings.webhook_url and args.workers != 1:  # polling: Telegram serves one getUpdates at a time
         print("--workers goes with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
         return 2

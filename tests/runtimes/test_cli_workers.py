@@ -47,3 +47,12 @@ def test_workers_need_a_webhook(monkeypatch, tmp_path, capsys):
     _no_env(monkeypatch, tmp_path)
     assert main(["run", "--workers", "2"]) == 2
     assert "--workers goes with --webhook" in capsys.readouterr().err
+
+
+def test_a_cluster_worker_needs_a_fixed_webhook_secret(monkeypatch, tmp_path, capsys):
+    """Each worker registers its secret with Telegram: generated ones would lock the others out."""
+    _no_env(monkeypatch, tmp_path)
+    monkeypatch.setenv("SIKERJA_CLUSTER", "true")
+    assert main(["run", "--webhook", "https://bot.example.go.id/hook"]) == 2
+    assert "SIKERJA_CLUSTER needs SIKERJA_WEBHOOK_SECRET" in capsys.readouterr().err
+    assert not (tmp_path / "bot.db").exists()
