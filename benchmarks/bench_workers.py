@@ -35,8 +35,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy.engine import make_url
+
 from bot.fake_api import FakeTelegram, Limits
-from storage.migrate import upgrade
+from storage.migrate import alembic_config, upgrade
+
+
+def downgrade(url: str, revision: str) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(url), revision)
 
 RESULTS = ROOT / "benchmarks" / "results" / "workers.json"
 TEXTS = ("/start", "halo, apa kabar?")
@@ -55,8 +63,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def start_workers(n: int, tg: FakeTelegram, workdir: Path, timeout: float) -> list[asyncio.subprocess.Process]:
-    database = f"sqlite:///{workdir / 'bench.db'}"
+async def start_workers(n: int, tg: FakeTelegram, workdir: Path, timeout: float, database: str | None
+                        ) -> list[asyncio.subprocess.Process]:
+    if database is None:
+        database = f"sqlite:///{workdir / 'bench.db'}"
+    else:  # every run starts empty: the fake numbers its updates from 1 again
+        await asyncio.to_thread(downgrade, database, "base")
     await asyncio.to_thread(upgrade, database)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("SIKERJA_")}
@@ -72,6 +84,12 @@ async def start_workers(n: int, tg: FakeTelegram, workdir: Path, timeout: float)
                 *args, cwd=workdir, env={**env, "SIKERJA_WORKER_INDEX": str(i)}, stdout=log, stderr=log))
     await tg.state.wait_until(lambda: len(tg.calls_of("setWebhook")) >= n, timeout)
     return procs
+
+
+def print_logs(workdir: Path) -> None:
+    """What the workers said, when they do not answer."""
+    for log in sorted(workdir.glob("worker*.log")):
+        print(f"--- {log.name}\n{log.read_text()[-3000:]}", file=sys.stderr)
 
 
 async def stop_workers(procs: list[asyncio.subprocess.Process]) -> None:
@@ -96,15 +114,19 @@ async def converse(tg: FakeTelegram, uids: list[int], per_user: int, timeout: fl
     await asyncio.gather(*(person(uid) for uid in uids))
 
 
-async def measure(n: int, updates: int, users: int, timeout: float) -> dict:
+async def measure(n: int, updates: int, users: int, timeout: float, database: str | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="sikerja-bench-") as tmp:
         async with FakeTelegram(limits=Limits(enabled=False)) as tg:
             uids = [90_001 + i for i in range(users)]
             for uid in uids:
                 tg.user(uid, f"Pegawai {uid}")
-            procs = await start_workers(n, tg, Path(tmp), timeout)
+            procs = await start_workers(n, tg, Path(tmp), timeout, database)
             try:
-                await converse(tg, uids, 2, timeout)  # warm-up: imports, caches, first connections
+                try:
+                    await converse(tg, uids, 2, timeout)  # warm-up: imports, caches, first connections
+                except TimeoutError:
+                    print_logs(Path(tmp))
+                    raise
                 per_user = max(1, updates // users)
                 cpu0 = sum(cpu_seconds(p.pid) for p in procs)
                 own0, t0 = time.process_time(), time.perf_counter()
@@ -131,13 +153,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="worker counts to compare, comma-separated")
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--database-url", help="an empty database to use (e.g. PostgreSQL) instead of a fresh "
+                        "SQLite file; the same one serves every run: the people stay unlinked")
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.workers.split(",")]
     runs = []
-    print(f"{args.updates} updates from {args.users} people, SQLite, {os.cpu_count()} CPUs")
+    backend = make_url(args.database_url).get_backend_name() if args.database_url else "sqlite"
+    print(f"{args.updates} updates from {args.users} people, {backend}, {os.cpu_count()} CPUs")
     print(f"{'workers':>8} {'updates/s':>10} {'CPU ms/update':>14} {'fake CPU':>9} {'answers':>9}")
     for n in counts:
-        run = asyncio.run(measure(n, args.updates, args.users, args.timeout))
+        run = asyncio.run(measure(n, args.updates, args.users, args.timeout, args.database_url))
         runs.append(run)
         print(f"{n:>8} {run['updates_per_second']:>10} {run['worker_cpu_ms_per_update']:>14} "
               f"{run['fake_server_cpu_share']:>9.0%} {run['answers']:>4}/{run['expected_answers']}")
@@ -147,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{run['worker_cpu_ms_per_update'] / max(runs[0]['worker_cpu_ms_per_update'], 1e-9):.2f}x CPU "
               "per update")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"platform": platform.platform(), "cpus": os.cpu_count(), "updates": args.updates,
+    args.out.write_text(json.dumps({"platform": platform.platform(), "cpus": os.cpu_count(), "backend": backend,
+                                    "updates": args.updates,
                                     "users": args.users, "runs": runs}, indent=2))
     print(f"written to {args.out}")
     return 0 if all(r["answers"] == r["expected_answers"] for r in runs) else 1

@@ -143,7 +143,7 @@ def cmd_run(args, settings: Settings) -> int:
         app, engine = build_app(settings)
         runtime = build_runtime(app, settings, webhook=webhook, flood=flood_limits(settings, settings.flood_scale))
         attach_scheduler(runtime, settings)
-        attach_cluster(runtime, settings)
+        attach_cluster(runtime, settings, engine)
         try:
             await runtime.run_forever()
         except asyncio.CancelledError:

@@ -26,8 +26,10 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from handlers.core.app import utc_now
-from storage.uow import UnitOfWorkFactory
+from storage.repos.leases import LeaseRepo
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +54,11 @@ def worker_name() -> str:
 
 
 class Cluster:
-    def __init__(self, uow: UnitOfWorkFactory, timing: ClusterTiming | None = None,
+    def __init__(self, engine: AsyncEngine, timing: ClusterTiming | None = None,
                  clock: Callable[[], dt.datetime] = utc_now, name: str | None = None) -> None:
-        self._uow, self.timing, self._clock = uow, timing or ClusterTiming(), clock
+        """engine: the database the workers share; leases are taken on a bare connection
+        (no unit of work: two of them per update)."""
+        self._engine, self.timing, self._clock = engine, timing or ClusterTiming(), clock
         self.name = name or worker_name()
         self.leader = False
         self._renewed = 0.0  # monotonic time of the last successful renewal
@@ -123,16 +127,13 @@ class Cluster:
 
     # --- the database ----------------------------------------------------------------
     async def _take(self, name: str, ttl: float) -> bool:
-        async with self._uow() as uow:
-            taken = await uow.leases.take(name, self.name, self._clock(), dt.timedelta(seconds=ttl))
-            await uow.commit()
-        return taken
+        async with self._engine.begin() as conn:
+            return await LeaseRepo(conn).take(name, self.name, self._clock(), dt.timedelta(seconds=ttl))
 
     async def _release(self, name: str) -> None:
-        async with self._uow() as uow:
-            await uow.leases.release(name, self.name)
-            await uow.commit()
+        async with self._engine.begin() as conn:
+            await LeaseRepo(conn).release(name, self.name)
 
     async def current_leader(self) -> str | None:
-        async with self._uow() as uow:
-            return await uow.leases.holder(LEADER, self._clock())
+        async with self._engine.connect() as conn:
+            return await LeaseRepo(conn).holder(LEADER, self._clock())

@@ -86,7 +86,7 @@ class ClusterHarness(Harness):
             app, engine = build_app(settings)
             webhook = WebhookOptions(WEBHOOK_SECRET, url=self.balancer.url, listen="127.0.0.1", port=0)
             runtime = build_runtime(app, settings, flood=flood_limits(settings, self.flood_scale), webhook=webhook)
-            runtime.cluster = Cluster(app.uow, self.timing)
+            runtime.cluster = Cluster(engine, self.timing)
             runtime.outbox.lease, runtime.outbox.renew_every = FAST_OUTBOX_LEASE, 0.5
             await runtime.start()
             assert runtime.webhook_server is not None

@@ -63,12 +63,12 @@ def webhook_options(settings: Settings) -> WebhookOptions | None:
     return options
 
 
-def attach_cluster(runtime: Runtime, settings: Settings) -> None:
+def attach_cluster(runtime: Runtime, settings: Settings, engine: AsyncEngine) -> None:
     """One of several workers on the database (SIKERJA_CLUSTER), and where /healthz and
     /metrics are served besides the webhook port (SIKERJA_METRICS_PORT)."""
     if settings.cluster:
         from bot.cluster import Cluster
 
-        runtime.cluster = Cluster(runtime.app.uow)
+        runtime.cluster = Cluster(engine)
         log.info("worker %s shares the database with other workers", runtime.cluster.name)
     runtime.metrics_port = settings.metrics_port

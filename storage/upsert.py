@@ -6,12 +6,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 
-def insert_for(session: AsyncSession, table: sa.Table) -> Any:
+def insert_for(bind: AsyncSession | AsyncConnection, table: sa.Table) -> Any:
     """The dialect's insert construct (it has on_conflict_do_nothing / _do_update)."""
-    name = session.get_bind().dialect.name
+    name = (bind.dialect if isinstance(bind, AsyncConnection) else bind.get_bind().dialect).name
     if name == "postgresql":
         return postgresql.insert(table)
     if name == "sqlite":

@@ -1,20 +1,22 @@
 """Leases among workers sharing one database: one row per lease, held by `holder` until
 `expires_at`. Taking one is a single INSERT … ON CONFLICT DO UPDATE that only overwrites
 an expired row or the holder's own, so two workers racing for it cannot both win (on
-PostgreSQL the row lock of the conflicting insert decides; SQLite writes one at a time)."""
+PostgreSQL the row lock of the conflicting insert decides; SQLite writes one at a time).
+Works on a session (a unit of work) or on a bare connection: bot/cluster.py takes a chat's
+lease around every update and keeps that as cheap as one statement in its own transaction."""
 from __future__ import annotations
 
 import datetime as dt
 
 from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.tables.messaging import leases as t
 from storage.upsert import insert_for
 
 
 class LeaseRepo:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession | AsyncConnection) -> None:
         self.s = session
 
     async def take(self, name: str, holder: str, now: dt.datetime, ttl: dt.timedelta) -> bool:

@@ -6,15 +6,13 @@ from __future__ import annotations
 import asyncio
 
 from bot.cluster import Cluster, ClusterTiming
-from storage.engine import session_factory
-from storage.uow import UnitOfWorkFactory
 
 TIMING = ClusterTiming(leader_ttl=0.6, renew_every=0.1, chat_ttl=5.0, chat_poll=0.01)
 
 
 class Worker:
-    def __init__(self, uow, name: str) -> None:
-        self.cluster = Cluster(uow, TIMING, name=name)
+    def __init__(self, engine, name: str) -> None:
+        self.cluster = Cluster(engine, TIMING, name=name)
         self.events: list[str] = []
         self.task: asyncio.Task | None = None
 
@@ -40,8 +38,7 @@ async def _until(check, timeout: float = 5.0) -> None:
 
 
 async def test_one_leader_at_a_time_and_a_takeover_when_it_stops_or_dies(engine):
-    uow = UnitOfWorkFactory(session_factory(engine))
-    a, b = Worker(uow, "a"), Worker(uow, "b")
+    a, b = Worker(engine, "a"), Worker(engine, "b")
     a.start()
     await _until(lambda: a.cluster.leader)
     b.start()
@@ -53,7 +50,7 @@ async def test_one_leader_at_a_time_and_a_takeover_when_it_stops_or_dies(engine)
     assert a.events == ["lead", "follow"]
     await _until(lambda: b.cluster.leader, timeout=3 * TIMING.renew_every)
 
-    c = Worker(uow, "c")
+    c = Worker(engine, "c")
     c.start()
     b.cluster.crash()  # killed: the lease stays until it runs out
     await b.stop()
@@ -64,8 +61,7 @@ async def test_one_leader_at_a_time_and_a_takeover_when_it_stops_or_dies(engine)
 
 
 async def test_a_chat_is_handled_by_one_worker_at_a_time(engine):
-    uow = UnitOfWorkFactory(session_factory(engine))
-    a, b = Cluster(uow, TIMING, name="a"), Cluster(uow, TIMING, name="b")
+    a, b = Cluster(engine, TIMING, name="a"), Cluster(engine, TIMING, name="b")
     order: list[str] = []
 
     async def handle(cluster: Cluster, name: str, started: asyncio.Event | None = None) -> None:
