@@ -300,6 +300,8 @@ class Runtime(abc.ABC):
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
+        if self.cluster is not None:
+            self.cluster.close()
         await self.close()
 
     async def crash(self) -> None:

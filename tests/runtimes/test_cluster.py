@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from bot.cluster import Cluster, ClusterTiming
 
 TIMING = ClusterTiming(leader_ttl=0.6, renew_every=0.1, chat_ttl=5.0, chat_poll=0.01)
@@ -60,8 +62,12 @@ async def test_one_leader_at_a_time_and_a_takeover_when_it_stops_or_dies(engine)
     await c.stop()
 
 
-async def test_a_chat_is_handled_by_one_worker_at_a_time(engine):
-    a, b = Cluster(engine, TIMING, name="a"), Cluster(engine, TIMING, name="b")
+@pytest.mark.parametrize("file_locks", [True, False], ids=["file-locks", "lease-rows"])
+async def test_a_chat_is_handled_by_one_worker_at_a_time(engine, file_locks):
+    """SQLite's workers share a machine: OS file locks; on PostgreSQL, rows in `leases`."""
+    a = Cluster(engine, TIMING, name="a", file_locks=file_locks)
+    b = Cluster(engine, TIMING, name="b", file_locks=file_locks)
+    assert (a._files is not None) is file_locks
     order: list[str] = []
 
     async def handle(cluster: Cluster, name: str, started: asyncio.Event | None = None) -> None:
@@ -79,3 +85,9 @@ async def test_a_chat_is_handled_by_one_worker_at_a_time(engine):
     assert order == ["a in", "a out", "b in", "b out"]
     async with b.chat(100):  # another chat is not held up
         pass
+    async with a.chat(99), a.chat(99 + (1 << 20)):  # two chats on one byte: counted, not locked twice
+        pass
+    async with b.chat(99):  # ...and free again afterwards
+        pass
+    a.close()
+    b.close()
