@@ -14,8 +14,11 @@ class ApplicationAction(CallbackData, prefix="aj"):
 
 
 class ApplicationDecision(CallbackData, prefix="ap"):
+    """`step`: the step of a cross-unit route it was sent for, so a stale button never acts on a later one."""
+
     action: Literal["ok", "no"]
     application_id: int
+    step: int | None = None
 
 
 class WithdrawApplication(CallbackData, prefix="aw"):
@@ -24,3 +27,9 @@ class WithdrawApplication(CallbackData, prefix="aw"):
 
 class AssignmentLetter(CallbackData, prefix="sl"):
     assignment_id: int
+
+
+class RefusalLetter(CallbackData, prefix="rl"):
+    """The written refusal of a cross-unit application (HSU Lamp. II B.2.e; Surakarta Lamp. IV 3.2.2.e)."""
+
+    application_id: int

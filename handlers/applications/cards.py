@@ -2,7 +2,7 @@
 through the translator's escaping."""
 from __future__ import annotations
 
-from domain.application import Application, ApplicationStatus
+from domain.application import Application, ApplicationStatus, StepKind
 from domain.ids import id_of
 from domain.org import Employee
 from handlers.applications.buttons import ApplicationDecision
@@ -38,11 +38,29 @@ def application_card(t: Translator, app: Application, applicant: Employee) -> st
         t("Reason and competence: {motivation}", motivation=app.motivation),
         t("Status: {status}", status=status_label(t, app.status)),
     ]
+    if app.steps:
+        step = app.current_step
+        lines.insert(3, t("Cross-unit application (pengajuan sukarela lintas unit)"))
+        if step is not None:
+            lines.append(t("Step {n} of {total}: {step}", n=app.step_index + 1, total=len(app.steps),
+                           step=step_label(t, step.kind)))
     if app.status is ApplicationStatus.REJECTED and app.decision_reason:
         lines.append(t("Reason for rejection: {reason}", reason=app.decision_reason))
     return Html("\n".join(lines))
 
 
+def step_label(t: Translator, kind: StepKind) -> str:
+    return {
+        StepKind.ACKNOWLEDGE: lambda: t("acknowledgement (diketahui) before it is sent"),
+        StepKind.HOME_APPROVAL: lambda: t("approval of the home unit before it is sent"),
+        StepKind.TARGET: lambda: t("decision of the unit that owns the team"),
+        StepKind.FINAL: lambda: t("final approval of the home unit, with the surat penugasan"),
+        StepKind.EXTRA: lambda: t("approval of the head of the Perangkat Daerah"),
+    }[kind]()
+
+
 def decider_keyboard(t: Translator, app: Application) -> Keyboard:
-    return keyboard([button(t("✅ Approve"), ApplicationDecision("ok", id_of(app))),
-                     button(t("❌ Reject"), ApplicationDecision("no", id_of(app)))])
+    step = app.current_step
+    yes = t("✅ Acknowledge") if step is not None and step.kind is StepKind.ACKNOWLEDGE else t("✅ Approve")
+    return keyboard([button(yes, ApplicationDecision("ok", id_of(app), app.step_index)),
+                     button(t("❌ Reject"), ApplicationDecision("no", id_of(app), app.step_index))])

@@ -5,19 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from domain.application import Application, ApplicationStatus
+from domain.application import Application, ApplicationStatus, StepKind
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.team import MemberRole
-from handlers.applications.buttons import ApplicationDecision
-from handlers.applications.cards import application_card, decider_keyboard, status_label
-from handlers.core.context import Ctx
+from domain.voluntary import letter_signer
+from handlers.applications.buttons import ApplicationDecision, RefusalLetter
+from handlers.applications.cards import application_card, decider_keyboard, status_label, step_label
+from handlers.applications.steps import ask_step, route_lines
+from handlers.core.buttons import button
+from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
+from handlers.core.types import Keyboard
 from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, issue_assignment
 from storage.records import Decision
@@ -45,13 +49,17 @@ async def pending(ctx: Ctx) -> None:
         ctx.reply(application_card(ctx.t, app, people[app.applicant_id]), decider_keyboard(ctx.t, app))
 
 
-async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None:
-    """The application, if the presser may decide it now; otherwise say why and change nothing."""
+async def _load_for_decision(ctx: Ctx, app_id: int | None, step: int = 0) -> Application | None:
+    """The application, if the presser may decide it now; otherwise say why and change nothing.
+    `step`: the step the button was sent for (a cross-unit route moves on under a stale button)."""
     app = await ctx.uow.applications.get(app_id) if app_id is not None else None
     if app is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return None
-    if app.decider_id != ctx.me.id:
+    if app.steps and step < app.step_index and app.route[step].person_id == ctx.me.id:
+        ctx.answer(ctx.t("Your step on this application is already done. Nothing was changed."), alert=True)
+        return None
+    if app.decider_id != ctx.me.id or step != app.step_index:
         ctx.answer(ctx.t("Only the official who decides this application can do that."), alert=True)
         return None
     if app.status is not ApplicationStatus.SUBMITTED:
@@ -64,13 +72,13 @@ async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None
 @router.callback(ApplicationDecision)
 async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
     action = pressed.action
-    app = await _load_for_decision(ctx, pressed.application_id)
+    app = await _load_for_decision(ctx, pressed.application_id, pressed.step or 0)
     if app is None:
         return
     if action == "ok":
         await _approve(ctx, app)
     elif action == "no":
-        if await REJECT.open_once(ctx, RejectStep.REASON, {"application_id": app.id}):
+        if await REJECT.open_once(ctx, RejectStep.REASON, {"application_id": app.id, "step": app.step_index}):
             ctx.reply(ctx.t("Write the reason for rejecting application {number} (at least 10 characters). "
                             "The applicant will read it.", number=app.number),
                       force_reply=True, placeholder=ctx.t("Reason for rejection"))
@@ -80,19 +88,30 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
 
 async def _approve(ctx: Ctx, app: Application) -> None:
     uow = ctx.uow
-    app.approve(ctx.me.id, ctx.now)
-    assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
+    step, acting_for_id = app.current_step, app.acting_for_id
+    if not app.approve(ctx.me.id, ctx.now):
+        assert step is not None  # only a cross-unit route has steps left
+        await _next_step(ctx, app, step.kind, acting_for_id)
+        return
+    # §2.7 c: across units the home official of the final step issues the letter, whoever approves last
+    signer = letter_signer(app) if app.steps else ctx.me.id
+    assignment = await issue_assignment(uow, app.applicant_id, app.target_unit_id or app.unit_id,
+                                        AssignmentMode.SUKARELA,
                                         AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
-                                        app.target_text, ctx.me.id, ctx.now, team_id=app.team_id,
+                                        app.target_text, signer, ctx.now, team_id=app.team_id,
                                         application_id=app.id, profile=ctx.profile)
     team = await uow.teams.get(app.team_id) if app.team_id else None
     if team is not None and team.accepts_members and await uow.teams.membership(id_of(team), app.applicant_id) is None:
         membership = await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
                                       mode=AssignmentMode.SUKARELA, assignment=assignment, profile=ctx.profile)
         await open_dialog(ctx, team, membership)  # rule 53: the dialog kinerja with the Penilai
+    details: dict = {"assignment": assignment.number}
+    if app.steps:  # who drafts the letter (HSU/Surakarta: the applicant, whose application it rests on)
+        cu = ctx.profile.voluntary.cross_unit
+        details |= {"step": step.kind.value if step else None, "signed_by": signer,
+                    "letter_drafter": cu.letter_drafter.value, "source": cu.source_of("letter_drafter")}
     uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "approved", ctx.now,
-                               acting_for_id=app.acting_for_id,
-                               details={"assignment": assignment.number}))
+                               acting_for_id=acting_for_id, details=details))
     await _tell_outcome(ctx, app, lambda t: t(
         "Your application {number} was <b>approved</b>.\nDecided by: {decider}\n"
         "Assignment (surat penugasan) number: <b>{assignment}</b>", number=app.number, decider=ctx.me.name,
@@ -107,7 +126,8 @@ async def _approve(ctx: Ctx, app: Application) -> None:
 async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     t = ctx.t
     app = await ctx.uow.applications.get(conv.data.get("application_id", 0))
-    if app is None or app.status is not ApplicationStatus.SUBMITTED or app.decider_id != ctx.me.id:
+    if (app is None or app.status is not ApplicationStatus.SUBMITTED or app.decider_id != ctx.me.id
+            or conv.data.get("step", 0) != app.step_index):
         await close(ctx)
         ctx.reply(t("That application is no longer waiting for your decision. Nothing was changed."))
         return
@@ -120,21 +140,44 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
         ctx.reply(explain(t, err) + "\n" + t("Please write the reason for rejecting {number} again.",
                                              number=app.number), force_reply=True)
         return
+    step = app.route[app.step_index] if app.steps else None
     ctx.uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "rejected", ctx.now,
-                                   acting_for_id=app.acting_for_id,
-                                   reason=app.decision_reason))
+                                   acting_for_id=app.acting_for_id, reason=app.decision_reason,
+                                   details={"step": step.kind.value} if step else {}))
     await close(ctx)
+    # HSU Lamp. II B.2.e, Surakarta Lamp. IV 3.2.2.e: refused in writing, with the reasons
+    written = step is not None and ctx.profile.voluntary.cross_unit.written_refusal_required
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
-        number=app.number, decider=ctx.me.name, reason=app.decision_reason))
+        number=app.number, decider=ctx.me.name, reason=app.decision_reason)
+        + ("\n" + tr("The written refusal (surat penolakan) is attached below.") if written else ""),
+        (lambda tr: keyboard([button(tr("📄 Surat penolakan"), RefusalLetter(id_of(app)))])) if written else None)
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
 
 
-async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str]) -> None:
-    """The applicant learns the outcome; whoever the profile copies learns it too."""
-    await ctx.notify(app.applicant_id, f"app:{app.id}:outcome", lambda t: (render_applicant(t), None))
+async def _next_step(ctx: Ctx, app: Application, done: StepKind, acting_for_id: int | None) -> None:
+    """A step of a cross-unit route is done: the next official is asked, the applicant is told."""
+    uow = ctx.uow
+    uow.decisions.add(Decision("application", id_of(app), ctx.me.id, f"step_approved:{done.value}", ctx.now,
+                               acting_for_id=acting_for_id, details={"next": app.steps[app.step_index]}))
+    applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
+    await ask_step(ctx, app, applicant)
+    people = await uow.org.employees(s.person_id for s in app.route)
+    await ctx.notify(app.applicant_id, f"app:{app.id}:step:{app.step_index}", lambda t: (
+        t("Your application {number}: {name} has done their step ({step}).", number=app.number,
+          name=ctx.me.name, step=step_label(t, done)) + "\n\n" + route_lines(t, app, people), None))
+    ctx.answer(ctx.t("Done"))
+    ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n\n" + route_lines(ctx.t, app, people))
+
+
+async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str],
+                        kb: Callable[[Translator], Keyboard] | None = None) -> None:
+    """The applicant learns the outcome; whoever the profile copies learns it too, and, across
+    units, the officials whose steps it passed."""
+    await ctx.notify(app.applicant_id, f"app:{app.id}:outcome", lambda t: (render_applicant(t), kb(t) if kb else None))
     applicant = present(await ctx.uow.org.employee(app.applicant_id), "the applicant")
-    for tembusan_id in app.tembusan_ids:
+    passed = [s.person_id for s in app.route[:app.step_index] if s.person_id != ctx.me.id]
+    for tembusan_id in dict.fromkeys([*app.tembusan_ids, *passed]):
         await ctx.notify(tembusan_id, f"app:{app.id}:cc:{tembusan_id}:{app.status.value}",
                          lambda t: (t("For your information (tembusan):") + "\n\n"
                                     + application_card(t, app, applicant), None))

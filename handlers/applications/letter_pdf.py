@@ -98,3 +98,33 @@ def assignment_letter(d: LetterData) -> bytes:
         paragraph(pdf, d.allowance)
     paragraph(pdf, "Demikian surat penugasan ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.", 0)
     return signed(pdf, d.issued_on, d.issuer_jabatan, d.issuer_name, d.issuer_nip)
+
+
+@dataclass(frozen=True)
+class RefusalData:
+    """The written refusal of a cross-unit voluntary application: to the applicant, with the reason."""
+
+    number: str  # the application's register number, which the refusal answers
+    issued_on: dt.date
+    unit_name: str
+    employee_name: str
+    employee_nip: str
+    employee_jabatan: str
+    work: str
+    reason: str
+    issuer_name: str
+    issuer_nip: str
+    issuer_jabatan: str
+    article: str  # where the regulation wants a refusal in writing, with reasons
+
+
+def refusal_letter(d: RefusalData) -> bytes:
+    pdf = letter(f"Surat Penolakan {d.number}", d.unit_name, "SURAT PENOLAKAN PENGAJUAN SUKARELA", d.number)
+    paragraph(pdf, "Kepada Yth.")
+    fields(pdf, (("Nama", d.employee_name), ("NIP", d.employee_nip), ("Jabatan", d.employee_jabatan)))
+    paragraph(pdf, f"Menunjuk pengajuan sukarela Saudara nomor {d.number} untuk bergabung pada {d.work}, dengan ini "
+                   f"kami sampaikan bahwa pengajuan tersebut tidak dapat disetujui, sesuai dengan {d.article}, "
+                   "dengan alasan sebagai berikut:")
+    paragraph(pdf, d.reason)
+    paragraph(pdf, "Demikian surat ini disampaikan untuk menjadi perhatian.", 0)
+    return signed(pdf, d.issued_on, d.issuer_jabatan, d.issuer_name, d.issuer_nip)

@@ -8,8 +8,9 @@ from domain.ids import id_of
 from domain.profiles import Profile
 from domain.profiles.citation import cite
 from domain.team import MemberRole, Membership
-from handlers.applications.buttons import AssignmentLetter
-from handlers.applications.letter_pdf import LetterData, assignment_letter
+from domain.application import ApplicationStatus
+from handlers.applications.buttons import AssignmentLetter, RefusalLetter
+from handlers.applications.letter_pdf import LetterData, RefusalData, assignment_letter, refusal_letter
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.lookups import present
@@ -64,3 +65,28 @@ async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
     ctx.answer()
     ctx.replies.append(SendDocument(ctx.update.chat_id, f"surat-penugasan-{assignment.number}.pdf", pdf,
                                     caption=ctx.t("Assignment letter {number}", number=assignment.number)))
+
+
+@router.callback(RefusalLetter)
+async def on_refusal(ctx: Ctx, pressed: RefusalLetter) -> None:
+    """The applicant's written refusal, as a PDF signed by whoever refused (HSU Lamp. II B.2.e;
+    Surakarta Lamp. IV 3.2.2.e). Only where the regulation wants it in writing."""
+    app = await ctx.uow.applications.get(pressed.application_id)
+    cu = ctx.profile.voluntary.cross_unit
+    if (app is None or app.applicant_id != ctx.me.id or app.status is not ApplicationStatus.REJECTED
+            or not app.steps or not cu.written_refusal_required):
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    refuser = present(await ctx.uow.org.employee(app.decider_id), "the official who refused")
+    unit = await ctx.uow.org.unit(refuser.unit_id)
+    decided_at = present(app.decided_at, "the date of a refusal")
+    pdf = refusal_letter(RefusalData(
+        number=present(app.number, "the number of a stored application"),
+        issued_on=decided_at.astimezone(ZoneInfo(ctx.profile.timezone)).date(), unit_name=unit.name if unit else "",
+        employee_name=ctx.me.name, employee_nip=ctx.me.nip, employee_jabatan=ctx.me.jabatan_name,
+        work=app.target_text, reason=app.decision_reason or "", issuer_name=refuser.name, issuer_nip=refuser.nip,
+        issuer_jabatan=refuser.jabatan_name,
+        article=cite(cu.source_of("written_refusal_required"), ctx.profile.citation_title) or ctx.profile.title))
+    ctx.answer()
+    ctx.replies.append(SendDocument(ctx.update.chat_id, f"surat-penolakan-{app.number}.pdf", pdf,
+                                    caption=ctx.t("Written refusal of application {number}", number=app.number)))
