@@ -1,5 +1,5 @@
-"""Decisions waiting too long: a voluntary application still waiting for its decider is
-a 'decision' obligation. The decider is reminded after `decision_remind_days` working
+"""Decisions waiting too long: a voluntary application still waiting for its decider (across
+units: the official of its open step) is a 'decision' obligation. The decider is reminded after `decision_remind_days` working
 days; after `decision_escalate_days` the decider's own unit head is told (docs/DECISIONS.md,
 product decision 5: no request is left hanging)."""
 from __future__ import annotations
@@ -36,6 +36,8 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
         # period_key names the record type: a decision on another kind of record with the
         # same id (a ketua candidacy, a kendala) keeps an identity of its own.
-        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, "application",
-                                since=app.submitted_at, label=label))
+        # a cross-unit route waits on each step's official from when that step opened (§2.7)
+        key = f"application-s{app.step_index}" if app.steps else "application"
+        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, key,
+                                since=app.step_since or app.submitted_at, label=label))
     return found

@@ -1,0 +1,153 @@
+"""Cross-unit work end to end, on both runtimes and every profile (§2.7, §2.9.4): a voluntary
+application to another unit's team walks its home-side steps in the order the regulation gives,
+is refused at a step with the reason delivered, survives a restart, refuses wrong people and
+double presses; a kendala of a team with a member from another unit reaches their home head."""
+from __future__ import annotations
+
+import pytest
+
+from bot.fake_api.models import StoredMessage
+from bot.harness import TELEGRAM_IDS
+from domain.application import ApplicationStatus
+from domain.org import Education, Employee, Golongan, JabatanKind, Unit, UnitKind
+from domain.team import Team, TeamKind
+from handlers.demo_data.seed_demo import SeededPerson
+from handlers.org.link_codes import issue_code
+
+MOTIVATION = "Saya terbiasa mengelola kanal informasi publik dan ingin mendukung keamanan informasi."
+REASON = "Tim keamanan sudah penuh untuk tahun ini; silakan ajukan lagi pada awal tahun."
+TEAM = "Keamanan"
+
+# Siti (Bidang IKP) applies to the security team of Bidang Aplikasi Informatika, one Dinas.
+# Who acts at each step, in order, under each regulation (demo Pemda: Rina heads IKP and rates
+# Siti, Agus heads APT, Hendra heads the Dinas).
+ROUTES = {
+    # PermenPANRB 7/2022 (product decision 3): the target head, then the home Penilai
+    "nasional": ["kabid_apt", "kabid_ikp"],
+    # Lamp. 2.B.2)a: "diketahui oleh PPK" first; 2.B.2)c: the PPK approves and drafts the letter
+    "dharmasraya": ["kabid_ikp", "kabid_apt", "kabid_ikp"],
+    # Lamp. I §2 b.2)c): the PPK assigns "atas persetujuan Pimpinan Perangkat Daerah"
+    "badung": ["kabid_apt", "kabid_ikp", "kadis"],
+    # Lamp. II B.2.a: approval of the own PPK and/or Kepala UO first; B.2.c: they approve at the end
+    "hulu-sungai-utara": ["kabid_ikp", "kabid_apt", "kabid_ikp"],
+    # Ps 18(3)(a): approval of the own Pimpinan UO first; 18(3)(b): the Pimpinan UO issues the letter
+    "surakarta": ["kabid_ikp", "kabid_apt", "kabid_ikp"],
+}
+WRITTEN_REFUSAL = {"hulu-sungai-utara", "surakarta"}  # HSU Lamp. II B.2.e; Surakarta Lamp. IV 3.2.2.e
+
+
+def first_button(message: StoredMessage) -> str:
+    data = message.inline_keyboard()[0][0].get("callback_data")
+    assert data, message.text
+    return data
+
+
+async def press_data(h, key: str, message: StoredMessage, data: str) -> str:
+    query = h.fake.press_raw(h.tid(key), message.message_id, message.chat_id, data)
+    return (await h.fake.wait_callback_answer(query, h.timeout)).text or ""
+
+
+async def apply_cross_unit(h, key: str = "siti", team: str = TEAM) -> StoredMessage:
+    first = await h.say(key, "/ajukan", expect="🔀")
+    await h.press(key, first, team, expect="kompetensi")
+    summary = await h.say(key, MOTIVATION, expect="Kirim pengajuan ini?")
+    return await h.press(key, summary, "Kirim", expect="PS-")
+
+
+async def _app(h, key: str = "siti"):
+    async with h.runtime.app.uow() as uow:
+        (app,) = await uow.applications.by_applicant(h.people[key].employee.id)
+        return app
+
+
+async def step_notice(h, key: str, since: int) -> StoredMessage:
+    return await h.notice(key, "Siti Rahmawati", since=since)
+
+
+@pytest.mark.parametrize("harness_profile", list(ROUTES))
+async def test_cross_unit_application_walks_the_profiles_route_and_ends_in_letter_and_membership(h):
+    route = ROUTES[h.profile]
+    await h.link("siti", *set(route))
+    mark = h.fake.mark()
+    await apply_cross_unit(h)
+    for i, key in enumerate(route):
+        notice = await step_notice(h, key, mark)
+        app = await _app(h)
+        assert app.status is ApplicationStatus.SUBMITTED and app.step_index == i
+        assert app.decider_id == h.people[key].employee.id, (h.profile, i, key)
+        mark = h.fake.mark()
+        await press_data(h, key, notice, first_button(notice))
+    app = await _app(h)
+    assert app.status is ApplicationStatus.APPROVED
+    await h.notice("siti", "ST-")
+    async with h.runtime.app.uow() as uow:
+        (assignment,) = await uow.assignments.of_employee(h.people["siti"].employee.id)
+        final_key = route[1] if h.profile in ("nasional", "badung") else route[2]
+        assert assignment.issued_by_id == h.people[final_key].employee.id  # the home side signs (§2.7 c)
+        assert assignment.unit_id == app.target_unit_id
+        assert await uow.teams.membership(app.team_id, h.people["siti"].employee.id) is not None
+        trail = [d.action for d in await uow.decisions.for_subject("application", app.id)]
+    assert trail[0] == "submitted" and trail[-1] == "approved" and len(trail) == len(route) + 1
+
+
+@pytest.mark.parametrize("harness_profile", list(ROUTES))
+async def test_refused_at_the_target_step_with_the_reason_delivered(h):
+    route = ROUTES[h.profile]
+    target = route.index("kabid_apt")
+    await h.link("siti", *set(route))
+    mark = h.fake.mark()
+    await apply_cross_unit(h)
+    for key in route[:target]:
+        notice = await step_notice(h, key, mark)
+        mark = h.fake.mark()
+        await press_data(h, key, notice, first_button(notice))
+    notice = await step_notice(h, "kabid_apt", mark)
+    await h.press("kabid_apt", notice, "Tolak", expect="alasan")
+    mark = h.fake.mark()
+    await h.say("kabid_apt", REASON)
+    told = await h.notice("siti", "tahun ini", since=mark)
+    app = await _app(h)
+    assert app.status is ApplicationStatus.REJECTED and app.decision_reason == REASON
+    if h.profile in WRITTEN_REFUSAL:
+        mark = h.fake.mark()
+        await press_data(h, "siti", told, first_button(told))
+        letter = await h.fake.wait_message(h.tid("siti"), None, h.timeout, since=mark)
+        assert letter.document is not None and (letter.document.file_name or "").startswith("surat-penolakan-PS-")
+        assert letter.document.content.startswith(b"%PDF")
+    else:
+        assert not told.inline_keyboard()
+
+
+async def test_wrong_people_and_double_presses_change_nothing(h):
+    await h.link("siti", "kabid_apt", "kabid_ikp", "budi")
+    await apply_cross_unit(h)
+    notice = await h.notice("kabid_apt", "Siti Rahmawati")
+    approve = first_button(notice)
+    # the home Penilai, whose step comes later, forges the target head's button
+    assert "Hanya pejabat" in await press_data(h, "kabid_ikp", h.fake.last_message(h.tid("kabid_ikp")), approve)
+    assert "Hanya pejabat" in await press_data(h, "budi", h.fake.last_message(h.tid("budi")), approve)
+    assert (await _app(h)).step_index == 0
+    first = h.fake.press_raw(h.tid("kabid_apt"), notice.message_id, notice.chat_id, approve)
+    second = h.fake.press_raw(h.tid("kabid_apt"), notice.message_id, notice.chat_id, approve)
+    await h.fake.wait_callback_answer(first)
+    await h.fake.wait_callback_answer(second)
+    app = await _app(h)
+    assert app.step_index == 1 and app.decider_id == h.people["kabid_ikp"].employee.id
+    async with h.runtime.app.uow() as uow:
+        trail = [d.action for d in await uow.decisions.for_subject("application", app.id)]
+    assert trail == ["submitted", "step_approved:target"]
+
+
+@pytest.mark.parametrize("harness_profile", ["dharmasraya"])
+async def test_restart_mid_route_and_persetujuan_lists_the_open_step(h):
+    await h.link("siti", "kabid_ikp", "kabid_apt")
+    await apply_cross_unit(h)
+    notice = await h.notice("kabid_ikp", "Siti Rahmawati")
+    mark = h.fake.mark()
+    await press_data(h, "kabid_ikp", notice, first_button(notice))  # diketahui (Lamp. 2.B.2)a)
+    await h.restart_bot()
+    listed = await h.say("kabid_apt", "/persetujuan", expect="Siti Rahmawati")
+    assert listed.inline_keyboard()
+    await step_notice(h, "kabid_apt", mark)
+    await h.press("kabid_apt", listed, "Setujui")
+    assert (await _app(h)).step_index == 2
