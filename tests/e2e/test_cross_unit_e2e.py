@@ -11,6 +11,7 @@ from bot.harness import TELEGRAM_IDS
 from domain.application import ApplicationStatus
 from domain.org import Education, Employee, Golongan, JabatanKind, Unit, UnitKind
 from domain.team import Team, TeamKind
+from handlers.applications.buttons import ApplicationAction
 from handlers.demo_data.seed_demo import SeededPerson
 from handlers.org.link_codes import issue_code
 
@@ -151,3 +152,54 @@ async def test_restart_mid_route_and_persetujuan_lists_the_open_step(h):
     await step_notice(h, "kabid_apt", mark)
     await h.press("kabid_apt", listed, "Setujui")
     assert (await _app(h)).step_index == 2
+
+
+async def add_agency(h, monkeypatch) -> int:
+    """A second Perangkat Daerah (a Badan) with its head and an open team, linked as "kaban"."""
+    monkeypatch.setitem(TELEGRAM_IDS, "kaban", 7101)
+    async with h.runtime.app.uow() as uow:
+        unit = Unit(None, "BKD", "Badan Kepegawaian Daerah", UnitKind.BADAN)  # type: ignore[arg-type]
+        uow.org.add(unit)
+        await uow.flush()
+        head = Employee(None, "197001011995031001", "Ir. Made Çandra Wibawa, M.Si.",  # type: ignore[arg-type]
+                        "Kepala Badan", JabatanKind.JPT_PRATAMA, unit.id, golongan=Golongan.parse("IV/c"),
+                        education=Education("S2"))
+        uow.org.add(head)
+        await uow.flush()
+        unit.head_id = head.id
+        team = Team(None, unit.id, "Tim Manajemen Talenta", TeamKind.RUTIN)  # type: ignore[arg-type]
+        uow.teams.add(team)
+        code = await issue_code(uow, head.id, h.runtime.app.clock(), 72)
+        await uow.commit()
+        h.people["kaban"] = SeededPerson("kaban", head, code.code)
+    h.fake.user(7101, "Made")
+    return team.id
+
+
+@pytest.mark.parametrize("harness_profile", ["banten"])
+async def test_banten_across_perangkat_daerah_copies_the_penilai_and_own_head(h, monkeypatch):
+    """Banten: a UO is a whole PD (Ps 1(16)); Lamp. B.2 b.b.1 copies the PPK and the own Pimpinan UO when it
+    is sent; b.b.2 forwards it to the PPK, copying the Pimpinan UO; b.b.3 the PPK drafts the letter."""
+    await add_agency(h, monkeypatch)
+    await h.link("siti", "kaban", "kabid_ikp", "kadis")
+    mark = h.fake.mark()
+    await apply_cross_unit(h, team="Talenta")
+    await h.notice("kadis", "Tembusan", since=mark)  # the own Pimpinan UO: the Kepala Dinas
+    notice = await h.notice("kaban", "Siti Rahmawati", since=mark)
+    mark = h.fake.mark()
+    await press_data(h, "kaban", notice, first_button(notice))
+    notice = await step_notice(h, "kabid_ikp", mark)
+    await press_data(h, "kabid_ikp", notice, first_button(notice))
+    await h.notice("siti", "ST-")
+    assert (await _app(h)).status is ApplicationStatus.APPROVED
+
+
+@pytest.mark.parametrize("harness_profile", ["badung"])
+async def test_badung_offers_no_team_of_another_perangkat_daerah(h, monkeypatch):
+    """Badung Lamp. I §2 b: across UO only "di dalam satu Perangkat Daerah"; a forged button is refused."""
+    team_id = await add_agency(h, monkeypatch)
+    await h.link("siti")
+    first = await h.say("siti", "/ajukan", expect="🔀")
+    assert "Talenta" not in " ".join(text for text, _ in h.fake.buttons(first))
+    forged = ApplicationAction("t", team_id).pack()
+    assert "tidak sedang menerima" in await press_data(h, "siti", first, forged)
