@@ -150,7 +150,7 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
         number=app.number, decider=ctx.me.name, reason=app.decision_reason)
-        + ("\n" + tr("The written refusal (surat penolakan) is attached below.") if written else ""),
+        + ("\n" + tr("Press the button below for the written refusal (surat penolakan).") if written else ""),
         (lambda tr: keyboard([button(tr("📄 Surat penolakan"), RefusalLetter(id_of(app)))])) if written else None)
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
 

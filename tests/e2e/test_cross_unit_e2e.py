@@ -62,7 +62,8 @@ async def _app(h, key: str = "siti"):
 
 
 async def step_notice(h, key: str, since: int) -> StoredMessage:
-    return await h.notice(key, "Siti Rahmawati", since=since)
+    """The notice asking `key` for their step (not a copy, which may arrive in between)."""
+    return await h.notice(key, "menunggu langkah Anda", since=since)
 
 
 @pytest.mark.parametrize("harness_profile", list(ROUTES))
@@ -122,7 +123,7 @@ async def test_refused_at_the_target_step_with_the_reason_delivered(h):
 async def test_wrong_people_and_double_presses_change_nothing(h):
     await h.link("siti", "kabid_apt", "kabid_ikp", "budi")
     await apply_cross_unit(h)
-    notice = await h.notice("kabid_apt", "Siti Rahmawati")
+    notice = await h.notice("kabid_apt", "menunggu langkah Anda")
     approve = first_button(notice)
     # the home Penilai, whose step comes later, forges the target head's button
     assert "Hanya pejabat" in await press_data(h, "kabid_ikp", h.fake.last_message(h.tid("kabid_ikp")), approve)
@@ -143,7 +144,7 @@ async def test_wrong_people_and_double_presses_change_nothing(h):
 async def test_restart_mid_route_and_persetujuan_lists_the_open_step(h):
     await h.link("siti", "kabid_ikp", "kabid_apt")
     await apply_cross_unit(h)
-    notice = await h.notice("kabid_ikp", "Siti Rahmawati")
+    notice = await h.notice("kabid_ikp", "menunggu langkah Anda")
     mark = h.fake.mark()
     await press_data(h, "kabid_ikp", notice, first_button(notice))  # diketahui (Lamp. 2.B.2)a)
     await h.restart_bot()
@@ -185,7 +186,7 @@ async def test_banten_across_perangkat_daerah_copies_the_penilai_and_own_head(h,
     mark = h.fake.mark()
     await apply_cross_unit(h, team="Talenta")
     await h.notice("kadis", "Tembusan", since=mark)  # the own Pimpinan UO: the Kepala Dinas
-    notice = await h.notice("kaban", "Siti Rahmawati", since=mark)
+    notice = await h.notice("kaban", "menunggu langkah Anda", since=mark)
     mark = h.fake.mark()
     await press_data(h, "kaban", notice, first_button(notice))
     notice = await step_notice(h, "kabid_ikp", mark)
@@ -203,3 +204,47 @@ async def test_badung_offers_no_team_of_another_perangkat_daerah(h, monkeypatch)
     assert "Talenta" not in " ".join(text for text, _ in h.fake.buttons(first))
     forged = ApplicationAction("t", team_id).pack()
     assert "tidak sedang menerima" in await press_data(h, "siti", first, forged)
+
+
+async def _join_by_application(h) -> None:
+    """Siti (Bidang IKP) joins the security team of Bidang APT by an approved cross-unit application."""
+    route = ROUTES[h.profile]
+    await h.link("siti", *set(route))
+    mark = h.fake.mark()
+    await apply_cross_unit(h)
+    for key in route:
+        notice = await step_notice(h, key, mark)
+        mark = h.fake.mark()
+        await press_data(h, key, notice, first_button(notice))
+    await h.notice("siti", "ST-")
+
+
+async def _raise_kendala(h) -> StoredMessage:
+    first = await h.say("siti", "/kendala")
+    await h.press("siti", first, TEAM, expect="Uraikan")
+    await h.say("siti", "Akses ke server uji coba belum diberikan oleh unit pemilik.")
+    done = await h.say("siti", "Unit pemilik memberi akses sementara.", expect="dicatat")
+    return await h.press("siti", done, "Selesai", expect="Kirim kepada pejabat")
+
+
+@pytest.mark.parametrize("harness_profile", ["nasional", "surakarta"])
+async def test_cross_unit_kendala_escalated_to_the_members_home_head(h):
+    """§2.9.4 (e.g. Surakarta Lamp. V.b 4): the owning unit head decides; the member's home unit head is told."""
+    await _join_by_application(h)
+    confirm = await _raise_kendala(h)
+    mark = h.fake.mark()
+    await h.press("siti", confirm, "kepala unit asal")
+    await h.notice("kabid_apt", "kendala", since=mark)
+    home = await h.notice("kabid_ikp", "Akses ke server", since=mark)
+    assert "Rina" not in home.text.split("\n")[0]
+    async with h.runtime.app.uow() as uow:
+        (k,) = [d for d in await uow.decisions.for_subject("kendala", 1) if d.action == "escalated_home_heads"]
+        assert k.details["home_heads"] == [h.people["kabid_ikp"].employee.id]
+
+
+@pytest.mark.parametrize("harness_profile", ["hulu-sungai-utara"])
+async def test_hsu_kendala_is_not_escalated(h):
+    """HSU Lamp. II A.2.2.c covers the unit only: no escalation to home heads."""
+    await _join_by_application(h)
+    confirm = await _raise_kendala(h)
+    assert not [text for text, _ in h.fake.buttons(confirm) if "kepala unit asal" in text]
