@@ -248,3 +248,27 @@ async def test_hsu_kendala_is_not_escalated(h):
     await _join_by_application(h)
     confirm = await _raise_kendala(h)
     assert not [text for text, _ in h.fake.buttons(confirm) if "kepala unit asal" in text]
+
+
+async def _ketua_picker(h) -> StoredMessage:
+    await h.settle()  # the copies of the outcome reach the Kabid first
+    card = await h.say("kabid_apt", "/tim", expect="Tim Keamanan Informasi")
+    return await h.press("kabid_apt", card, "Tunjuk ketua", expect="Siapa yang ditunjuk")
+
+
+@pytest.mark.parametrize("harness_profile", ["nasional"])
+async def test_ketua_from_another_unit_is_a_warning_where_the_owning_unit_is_preferred(h):
+    """PermenPANRB 7/2022 (like Dharmasraya Ps 8(3), Badung Ps 7(3), Banten Ps 10(6), HSU Ps 20(2)):
+    the ketua is "diutamakan" from the owning unit, so a member from another unit may be appointed anyway."""
+    await _join_by_application(h)
+    pick = await _ketua_picker(h)
+    warned = await h.press("kabid_apt", pick, "Siti Rahmawati", expect="Mohon perhatikan")
+    await h.press("kabid_apt", warned, "Tetap tunjuk", expect="kini menjadi ketua")
+
+
+@pytest.mark.parametrize("harness_profile", ["surakarta"])
+async def test_ketua_from_another_unit_is_refused_where_it_is_mandatory(h):
+    """Surakarta Ps 15(5): the ketua "wajib" comes from the owning unit (otherwise by mutasi, 15(6))."""
+    await _join_by_application(h)
+    pick = await _ketua_picker(h)
+    await h.press("kabid_apt", pick, "Siti Rahmawati", expect="wajib berasal dari unit pemilik tim")
