@@ -1,0 +1,74 @@
+"""A cross-unit voluntary application (§2.7) through the application layer on a real database: each
+open step is a decision the scheduler reminds and escalates like any other, from when that step
+opened; every step is in the audit trail; a withdrawal reaches the official whose step is open."""
+from __future__ import annotations
+
+from bot.scheduler import ReminderScheduler
+from domain.application import ApplicationStatus
+from domain.reminders import ScheduleSettings
+from handlers.applications.buttons import WithdrawApplication
+from tests.handlers.chat import texts
+from tests.handlers.test_reminders import CAL, texts_to, wib
+from tests.handlers.test_voluntary_application import apply, linked, outbox
+
+
+async def _the_application(app, demo):
+    async with app.uow() as uow:
+        (found,) = await uow.applications.by_applicant(demo["siti"].employee.id)
+        return found, [d.action for d in await uow.decisions.for_subject("application", found.id)]
+
+
+async def _step_button(app, chat_id: int) -> str:
+    (row,) = [m for m in await outbox(app) if m.chat_id == chat_id and m.payload["keyboard"]][-1:]
+    return row.payload["keyboard"][0][0]["data"]
+
+
+async def test_each_step_is_reminded_from_when_it_opened_then_escalated(app, demo, clock):
+    siti = await linked(app, demo, "siti", 1003)
+    kabid_apt = await linked(app, demo, "kabid_apt", 2001)
+    await linked(app, demo, "kabid_ikp", 2002)
+    await linked(app, demo, "kadis", 3001)
+    clock.now = wib(2026, 11, 23, 10, 15)  # Monday
+    await apply(siti)
+    sched = ReminderScheduler(app, ScheduleSettings.for_profile(app.profile), CAL)
+    clock.now = wib(2026, 11, 26, 10, 15)
+    (remind,) = await sched.tick()
+    assert remind.recipient == demo["kabid_apt"].employee.id
+    await kabid_apt.presses(await _step_button(app, 2001))  # the target head's step: done on Thursday
+    found, trail = await _the_application(app, demo)
+    assert found.decider_id == demo["kabid_ikp"].employee.id and trail == ["submitted", "step_approved:target"]
+    clock.now = wib(2026, 11, 30, 10, 15)  # two working days after the home step opened: not yet
+    assert await sched.tick() == []
+    clock.now = wib(2026, 12, 1, 10, 15)
+    (remind,) = await sched.tick()
+    assert remind.recipient == demo["kabid_ikp"].employee.id
+    assert any("Menunggu keputusan Anda" in t and "Siti" in t for t in await texts_to(app, 2002))
+    clock.now = wib(2026, 12, 3, 10, 15)
+    (escalation,) = await sched.tick()
+    assert escalation.recipient == demo["kadis"].employee.id
+
+
+async def test_withdrawn_mid_route_tells_the_official_of_the_open_step(app, demo):
+    siti = await linked(app, demo, "siti", 1003)
+    kabid_apt = await linked(app, demo, "kabid_apt", 2001)
+    await linked(app, demo, "kabid_ikp", 2002)
+    await apply(siti)
+    await kabid_apt.presses(await _step_button(app, 2001))
+    found, _ = await _the_application(app, demo)
+    replies = await siti.presses(WithdrawApplication(found.id))
+    assert replies
+    found, trail = await _the_application(app, demo)
+    assert found.status is ApplicationStatus.WITHDRAWN and trail[-1] == "withdrawn"
+    assert any("ditarik" in t for t in await texts_to(app, 2002))
+
+
+async def test_persetujuan_lists_it_only_for_the_open_step(app, demo):
+    siti = await linked(app, demo, "siti", 1003)
+    kabid_apt = await linked(app, demo, "kabid_apt", 2001)
+    kabid_ikp = await linked(app, demo, "kabid_ikp", 2002)
+    await apply(siti)
+    assert "Langkah 1 dari 2" in "\n".join(texts(await kabid_apt.says("/persetujuan")))
+    assert "Siti" not in "\n".join(texts(await kabid_ikp.says("/persetujuan")))
+    await kabid_apt.presses(await _step_button(app, 2001))
+    assert "Siti" not in "\n".join(texts(await kabid_apt.says("/persetujuan")))
+    assert "Langkah 2 dari 2" in "\n".join(texts(await kabid_ikp.says("/persetujuan")))
