@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from domain.errors import DomainError, IllegalTransition, NotAllowed
 from domain.text import (
@@ -65,12 +66,12 @@ class Step:
     tembusan_ids: tuple[int, ...] = ()  # copied when the step opens (forward_tembusan at FINAL)
     source: str = ""  # the article naming the step
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"kind": self.kind.value, "role": self.role, "person_id": self.person_id,
                 "acting_for_id": self.acting_for_id, "tembusan_ids": list(self.tembusan_ids), "source": self.source}
 
     @classmethod
-    def from_json(cls, raw: dict) -> Step:
+    def from_json(cls, raw: dict[str, Any]) -> Step:
         return cls(StepKind(raw["kind"]), raw["role"], raw["person_id"], raw.get("acting_for_id"),
                    tuple(raw.get("tembusan_ids") or ()), raw.get("source", ""))
 
@@ -97,7 +98,7 @@ class Application:
     tembusan_ids: list[int] = field(default_factory=list)
     # Cross-unit only (scope CROSS_UNIT): the route, the step now open and since when, and the
     # unit whose team or work it is.
-    steps: list[dict] = field(default_factory=list)
+    steps: list[dict[str, Any]] = field(default_factory=list)
     step_index: int = 0
     step_since: dt.datetime | None = None
     target_unit_id: int | None = None

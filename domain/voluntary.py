@@ -114,9 +114,9 @@ def route_cross_unit(org: OrgView, profile: Profile, applicant: Employee, target
     steps.append(Step(StepKind.FINAL, role.value, final.person.id, final.acting_for_id, copies,
                       source=cu.source_of("final_approvers")))
     for extra in voluntary_home_approvers(profile)[len(cu.final_approvers):]:
-        found = resolve_official(org, applicant, extra, profile)
-        if found is not None and found.person.id != final.person.id:
-            steps.append(Step(StepKind.EXTRA, extra.value, found.person.id, found.acting_for_id,
+        extra_official = resolve_official(org, applicant, extra, profile)
+        if extra_official is not None and extra_official.person.id != final.person.id:
+            steps.append(Step(StepKind.EXTRA, extra.value, extra_official.person.id, extra_official.acting_for_id,
                               source=cu.source_of("extra_approval")))
     first = steps[0].person_id
     return CrossUnitRoute(tuple(steps), _copies(org, profile, applicant, cu.applicant_tembusan, {applicant.id, first}),

@@ -4,11 +4,11 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from domain.allowance import Allowance
+from domain.application import ApplicationStatus
 from domain.ids import id_of
 from domain.profiles import Profile
 from domain.profiles.citation import cite
 from domain.team import MemberRole, Membership
-from domain.application import ApplicationStatus
 from handlers.applications.buttons import AssignmentLetter, RefusalLetter
 from handlers.applications.letter_pdf import LetterData, RefusalData, assignment_letter, refusal_letter
 from handlers.core.buttons import button
@@ -77,7 +77,8 @@ async def on_refusal(ctx: Ctx, pressed: RefusalLetter) -> None:
             or not app.steps or not cu.written_refusal_required):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    refuser = present(await ctx.uow.org.employee(app.decider_id), "the official who refused")
+    refuser = present(await ctx.uow.org.employee(present(app.decider_id, "the refuser of an application")),
+                      "the official who refused")
     unit = await ctx.uow.org.unit(refuser.unit_id)
     decided_at = present(app.decided_at, "the date of a refusal")
     pdf = refusal_letter(RefusalData(

@@ -1,7 +1,8 @@
-"""Decisions waiting too long: a voluntary application still waiting for its decider (across
-units: the official of its open step) is a 'decision' obligation. The decider is reminded after `decision_remind_days` working
-days; after `decision_escalate_days` the decider's own unit head is told (docs/DECISIONS.md,
-product decision 5: no request is left hanging)."""
+"""Decisions waiting too long: a voluntary application still waiting for its decider
+(across units: the official of its open step) is a 'decision' obligation. The decider is
+reminded after `decision_remind_days` working days; after `decision_escalate_days` the
+decider's own unit head is told (docs/DECISIONS.md, product decision 5: no request is left
+hanging)."""
 from __future__ import annotations
 
 import datetime as dt

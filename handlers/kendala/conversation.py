@@ -199,7 +199,7 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
     text = t("Send it to the official who decides ({article})?",
              article=cited(ctx, ctx.profile.reporting.source_of("kendala_deciders")))
     if heads:
-        role, first = found[0]
+        first = found[0][1]
         rows.append([button(t("📨 {name} and the home unit heads", name=Html(first.name))[:60],
                             KendalaAction("sendx", first.id))])
         text += "\n" + t("If solving it needs the leaders to work together, send it also to the home unit heads of "
