@@ -252,7 +252,7 @@ async def test_hsu_kendala_is_not_escalated(h):
 
 async def _ketua_picker(h) -> StoredMessage:
     await h.settle()  # the copies of the outcome reach the Kabid first
-    card = await h.say("kabid_apt", "/tim", expect="Tim Keamanan Informasi")
+    card = await h.say("kabid_apt", "/tim", expect="Tim Keamanan Informasi (")  # the card, not a copy
     return await h.press("kabid_apt", card, "Tunjuk ketua", expect="Siapa yang ditunjuk")
 
 
