@@ -3,11 +3,14 @@ open step is a decision the scheduler reminds and escalates like any other, from
 opened; every step is in the audit trail; a withdrawal reaches the official whose step is open."""
 from __future__ import annotations
 
+import pytest
+
 from bot.scheduler import ReminderScheduler
 from domain.application import ApplicationStatus
 from domain.reminders import ScheduleSettings
-from handlers.applications.buttons import WithdrawApplication
-from tests.handlers.chat import texts
+from handlers.applications.buttons import ApplicationDecision, RefusalLetter, WithdrawApplication
+from handlers.core.types import SendDocument
+from tests.handlers.chat import alerts, texts
 from tests.handlers.test_reminders import CAL, texts_to, wib
 from tests.handlers.test_voluntary_application import apply, linked, outbox
 
@@ -72,3 +75,23 @@ async def test_persetujuan_lists_it_only_for_the_open_step(app, demo):
     await kabid_apt.presses(await _step_button(app, 2001))
     assert "Siti" not in "\n".join(texts(await kabid_apt.says("/persetujuan")))
     assert "Langkah 2 dari 2" in "\n".join(texts(await kabid_ikp.says("/persetujuan")))
+
+
+@pytest.mark.parametrize("profile_name", ["hulu-sungai-utara"])
+async def test_written_refusal_only_to_the_applicant(app, demo, profile_name):
+    """HSU Lamp. II B.2.e: refused in writing with the reasons; the letter is the applicant's alone."""
+    siti = await linked(app, demo, "siti", 1003)
+    kabid_ikp = await linked(app, demo, "kabid_ikp", 2002)
+    budi = await linked(app, demo, "budi", 1001)
+    await apply(siti)
+    await kabid_ikp.presses(await _step_button(app, 2002))  # the own Penilai approves first (B.2.a)
+    refuse = ApplicationDecision("no", (await _the_application(app, demo))[0].id, 0)
+    assert alerts(await kabid_ikp.presses(refuse))  # a stale button of a step already done
+    found, _ = await _the_application(app, demo)
+    kabid_apt = await linked(app, demo, "kabid_apt", 2001)
+    await kabid_apt.presses(ApplicationDecision("no", found.id, 1))
+    await kabid_apt.says("Tim keamanan sudah penuh untuk tahun ini.")
+    letter = RefusalLetter(found.id)
+    assert alerts(await budi.presses(letter)) and alerts(await kabid_apt.presses(letter))
+    (document,) = [r for r in await siti.presses(letter) if isinstance(r, SendDocument)]
+    assert document.filename.startswith("surat-penolakan-PS-") and document.content.startswith(b"%PDF")
