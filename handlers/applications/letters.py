@@ -4,7 +4,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from domain.allowance import Allowance
-from domain.application import ApplicationStatus
+from domain.application import ApplicationStatus, StepKind
 from domain.ids import id_of
 from domain.profiles import Profile
 from domain.profiles.citation import cite
@@ -61,10 +61,19 @@ async def on_letter(ctx: Ctx, pressed: AssignmentLetter) -> None:
         issuer_jabatan=issuer.jabatan_name, regulation=ctx.profile.title,
         tugas_tambahan=(cite(ctx.profile.teams.source_of("cross_unit_work_is_additional_duty"),
                              ctx.profile.citation_title) or ctx.profile.title) if assignment.tugas_tambahan else None,
-        allowance=allowance_sentence(ctx.profile, await ctx.uow.teams.by_assignment(id_of(assignment)))))
+        allowance=allowance_sentence(ctx.profile, await ctx.uow.teams.by_assignment(id_of(assignment))),
+        approved_by=await _approved_by(ctx, assignment.application_id)))
     ctx.answer()
     ctx.replies.append(SendDocument(ctx.update.chat_id, f"surat-penugasan-{assignment.number}.pdf", pdf,
                                     caption=ctx.t("Assignment letter {number}", number=assignment.number)))
+
+
+async def _approved_by(ctx: Ctx, application_id: int | None) -> str | None:
+    """Across units, the extra home approval the letter rests on (Badung: the Pimpinan PD), as signed."""
+    app = await ctx.uow.applications.get(application_id) if application_id else None
+    extra = [s.person_id for s in app.route if s.kind is StepKind.EXTRA] if app else []
+    people = await ctx.uow.org.employees(extra)
+    return ", ".join(f"{p.jabatan_name} ({p.name})" for p in people.values()) or None
 
 
 @router.callback(RefusalLetter)

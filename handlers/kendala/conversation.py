@@ -297,11 +297,14 @@ async def on_decision(ctx: Ctx, conv: FormState[DecideStep]) -> None:
 
 
 async def _tell_team(ctx: Ctx, k: Kendala) -> None:
-    """Privately to the ketua, whoever raised it and every member; the group gets names and
-    the status only (never a NIP, never the decision's text)."""
+    """Privately to the ketua, whoever raised it, every member and the home unit heads it was
+    escalated to; the group gets names and the status only (never a NIP, never the decision's text)."""
     me, team = ctx.me, present(await ctx.uow.teams.get(k.team_id), "the kendala's team")
     members = await ctx.uow.teams.members(id_of(team))
     ids = {k.raised_by_id, *(m.employee_id for m in members)} | ({team.ketua_id} if team.ketua_id else set())
+    # the home unit heads it was escalated to follow it up, so they learn the decision too (§2.9.4)
+    ids |= {head for d in await ctx.uow.decisions.for_subject("kendala", id_of(k))
+            if d.action == "escalated_home_heads" for head in d.details.get("home_heads", [])}
     people = await ctx.uow.org.employees(ids | {me.id})
     for person_id in sorted(ids - {me.id}):
         await ctx.notify(person_id, f"kendala:{k.id}:decided:{person_id}", lambda tr: (

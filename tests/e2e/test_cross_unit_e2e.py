@@ -240,6 +240,11 @@ async def test_cross_unit_kendala_escalated_to_the_members_home_head(h):
     async with h.runtime.app.uow() as uow:
         (k,) = [d for d in await uow.decisions.for_subject("kendala", 1) if d.action == "escalated_home_heads"]
         assert k.details["home_heads"] == [h.people["kabid_ikp"].employee.id]
+    decide = await h.notice("kabid_apt", "kendala", since=mark)
+    await h.press("kabid_apt", decide, "Putuskan")
+    mark = h.fake.mark()
+    await h.say("kabid_apt", "Akses sementara diberikan selama dua minggu.")
+    await h.notice("kabid_ikp", "dua minggu", since=mark)  # the home head learns the decision too
 
 
 @pytest.mark.parametrize("harness_profile", ["hulu-sungai-utara"])

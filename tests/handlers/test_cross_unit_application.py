@@ -8,9 +8,10 @@ import pytest
 from bot.scheduler import ReminderScheduler
 from domain.application import ApplicationStatus
 from domain.reminders import ScheduleSettings
+from handlers.applications import letters
 from handlers.applications.buttons import ApplicationDecision, RefusalLetter, WithdrawApplication
 from handlers.core.types import SendDocument
-from tests.handlers.chat import alerts, texts
+from tests.handlers.chat import alerts, button_data, texts
 from tests.handlers.test_reminders import CAL, texts_to, wib
 from tests.handlers.test_voluntary_application import apply, linked, outbox
 
@@ -95,3 +96,22 @@ async def test_written_refusal_only_to_the_applicant(app, demo, profile_name):
     assert alerts(await budi.presses(letter)) and alerts(await kabid_apt.presses(letter))
     (document,) = [r for r in await siti.presses(letter) if isinstance(r, SendDocument)]
     assert document.filename.startswith("surat-penolakan-PS-") and document.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("profile_name", ["badung"])
+async def test_badung_letter_signed_by_the_penilai_with_the_pimpinan_pds_approval(app, demo, profile_name, monkeypatch):
+    """Lamp. I §2 b.2)c): the PPK assigns "atas persetujuan Pimpinan Perangkat Daerah", whose step comes last."""
+    siti = await linked(app, demo, "siti", 1003)
+    officials = {2001: await linked(app, demo, "kabid_apt", 2001), 2002: await linked(app, demo, "kabid_ikp", 2002),
+                 3001: await linked(app, demo, "kadis", 3001)}
+    await apply(siti)
+    for chat_id in (2001, 2002, 3001):
+        await officials[chat_id].presses(await _step_button(app, chat_id))
+    found, trail = await _the_application(app, demo)
+    assert found.status is ApplicationStatus.APPROVED
+    assert trail == ["submitted", "step_approved:target", "step_approved:final", "approved"]
+    rendered = []
+    monkeypatch.setattr(letters, "assignment_letter", lambda d: rendered.append(d) or b"%PDF-1.4")
+    await siti.presses(button_data(await siti.says("/surat"), "ST-2026-"))
+    (letter,) = rendered
+    assert letter.issuer_name == demo["kabid_ikp"].employee.name and "Kepala Dinas" in (letter.approved_by or "")

@@ -479,7 +479,7 @@ async def test_surakarta_cross_unit_kendala_to_the_owning_unit_head_and_home_hea
     """Lamp. V.b 3: with a member of another unit (Yoga, Bidang IKP) the owning unit head decides; V.b 4:
     where the leaders must work together it goes to the members' home unit heads too."""
     replies = await _kendala_confirm(app, demo, await make_team(app, demo, "sekretaris", "andi", ["yoga"]))
-    assert {b for b in buttons_of(replies, KendalaAction)} == {
+    assert set(buttons_of(replies, KendalaAction)) == {
         KendalaAction("send", demo["sekretaris"].employee.id), KendalaAction("sendx", demo["sekretaris"].employee.id),
         KendalaAction("cancel")}
     assert "Rina Marlina" in texts(replies)[0]  # Yoga's home Kabid
