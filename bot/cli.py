@@ -26,7 +26,7 @@ conversation against a built-in fake Telegram server and prints the transcript."
 
 
 # Feature modules that add subcommands: each has add_commands(subparsers) -> {name: fn(args, settings)}.
-CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule"]
+CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule", "bot.cli_letters"]
 
 
 def _parser() -> argparse.ArgumentParser:

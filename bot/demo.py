@@ -29,7 +29,10 @@ async def play(h: Harness, log=print) -> list[str]:
             log(f"  ✘ {title}: {exc}")
             return None
 
+    await step("The bot sets its \"/\" command menus (per language and scope) and its description",
+               _menus_set(h, log))
     await step("Budi, Dewi and the Kabid link their accounts with /start CODE", h.link("budi", "dewi", "kabid_apt"))
+    await step("The Kabid's own menu adds what a unit head decides", _own_menu(h, "kabid_apt", "persetujuan", log))
     await step("Budi applies to join the security team", _apply(h, "budi", "Keamanan", MOTIVATION_BUDI))
     notice = await step("The Kabid (unit head) is asked to decide",
                         h.notice("kabid_apt", "Budi Santoso"))
@@ -47,9 +50,16 @@ async def play(h: Harness, log=print) -> list[str]:
             await step("A too-short reason is refused", h.say("kabid_apt", "penuh", expect="Terlalu singkat"))
             await step("A real reason is accepted", h.say("kabid_apt", REASON, expect="ditolak"))
             await step("Dewi is told: rejected, with the reason", h.notice("dewi", "triwulan IV"))
+            await step("The Kabid's card now shows the outcome, without buttons", _settled(h, notice))
     await step("Budi checks /status", h.say("budi", "/status", expect="Pengajuan Anda"))
     await _cross_unit(h, step)
     return failures
+
+
+async def _settled(h: Harness, card) -> None:
+    """The decision card `card` was edited to show who decided, and lost its buttons."""
+    await h.fake.wait_for(lambda m: m.message_id == card.message_id and m.chat_id == card.chat_id
+                          and "Diputuskan oleh" in (m.text or "") and not m.inline_keyboard(), h.timeout)
 
 
 async def _cross_unit(h: Harness, step) -> None:
@@ -65,6 +75,7 @@ async def _cross_unit(h: Harness, step) -> None:
         mark = h.fake.mark()
         if notice is not None:
             await step(title, h.press(key, notice, "Setujui"))
+            await step("…and that step's card now shows it done, without buttons", _settled(h, notice))
     await step("Siti is told: approved, with the assignment number", h.notice("siti", "ST-"))
     first = await step("Siti raises a kendala for the team", h.say("siti", "/kendala"))
     if first is not None:
@@ -82,6 +93,18 @@ async def _cross_unit(h: Harness, step) -> None:
                            h.press("siti", confirm, "kepala unit asal"))
                 await step("Siti's home Kabid receives it for follow-up",
                            h.notice("kabid_ikp", "Akses ke server", since=mark))
+
+
+async def _menus_set(h: Harness, log) -> None:
+    default = h.fake.commands(None, "id")
+    assert default and h.fake.commands({"type": "all_group_chats"}, "id") and h.fake.description("id")
+    log("      / menu (private chats, id): " + " ".join("/" + c["command"] for c in default))
+
+
+async def _own_menu(h: Harness, key: str, command: str, log) -> None:
+    scope = {"type": "chat", "chat_id": h.tid(key)}
+    await h.fake.state.wait_until(lambda: any(c["command"] == command for c in h.fake.commands(scope)), h.timeout)
+    log("      / menu of the Kabid's chat: " + " ".join("/" + c["command"] for c in h.fake.commands(scope)))
 
 
 async def _apply(h: Harness, key: str, team: str | None, motivation: str, own_words: str | None = None,

@@ -21,6 +21,12 @@ class ApplicationDecision(CallbackData, prefix="ap"):
     step: int | None = None
 
 
+class ShowApplication(CallbackData, prefix="ap:s"):
+    """A reminder's button: the application's decision card."""
+
+    application_id: int
+
+
 class WithdrawApplication(CallbackData, prefix="aw"):
     application_id: int
 
@@ -28,8 +34,3 @@ class WithdrawApplication(CallbackData, prefix="aw"):
 class AssignmentLetter(CallbackData, prefix="sl"):
     assignment_id: int
 
-
-class RefusalLetter(CallbackData, prefix="rl"):
-    """The written refusal of a cross-unit application (HSU Lamp. II B.2.e; Surakarta Lamp. IV 3.2.2.e)."""
-
-    application_id: int

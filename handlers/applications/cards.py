@@ -2,12 +2,16 @@
 through the translator's escaping."""
 from __future__ import annotations
 
+import datetime as dt
+
 from domain.application import Application, ApplicationStatus, StepKind
 from domain.ids import id_of
 from domain.org import Employee
 from handlers.applications.buttons import ApplicationDecision
 from handlers.core.buttons import button
+from handlers.core.cards import decided_line
 from handlers.core.context import keyboard
+from handlers.core.formatting import local_day
 from handlers.core.i18n import Html, Translator
 from handlers.core.types import Keyboard
 
@@ -64,3 +68,24 @@ def decider_keyboard(t: Translator, app: Application) -> Keyboard:
     yes = t("✅ Acknowledge") if step is not None and step.kind is StepKind.ACKNOWLEDGE else t("✅ Approve")
     return keyboard([button(yes, ApplicationDecision("ok", id_of(app), app.step_index)),
                      button(t("❌ Reject"), ApplicationDecision("no", id_of(app), app.step_index))])
+
+
+def card_key(app: Application, step: int | None = None) -> str:
+    """The application's decision card: every copy is edited once it is decided. Across units each
+    step (default: the open one) has a card of its own, settled when that step is done."""
+    if not app.steps:
+        return f"app:{id_of(app)}"
+    return f"app:{id_of(app)}:s{app.step_index if step is None else step}"
+
+
+def card_keys(app: Application) -> list[str]:
+    """Every card the application has had so far: the final decision settles them all."""
+    return [card_key(app, i) for i in range(app.step_index + 1)] if app.steps else [card_key(app)]
+
+
+def settled_card(t: Translator, app: Application, applicant: Employee, by: str, at: dt.datetime,
+                 timezone: str) -> str:
+    """The card once decided (or withdrawn): the outcome, who and when; no buttons."""
+    line = (t("Withdrawn by the applicant on {date}.", date=local_day(t, at, timezone))
+            if app.status is ApplicationStatus.WITHDRAWN else decided_line(t, by, at, timezone))
+    return Html(application_card(t, app, applicant) + "\n" + line)

@@ -9,19 +9,31 @@ from domain.application import Application, ApplicationStatus, StepKind
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.org import Employee
 from domain.team import MemberRole
 from domain.voluntary import letter_signer
-from handlers.applications.buttons import ApplicationDecision, RefusalLetter
-from handlers.applications.cards import application_card, decider_keyboard, status_label, step_label
+from handlers.applications.buttons import ApplicationDecision, ShowApplication
+from handlers.applications.cards import (
+    application_card,
+    card_key,
+    card_keys,
+    decider_keyboard,
+    settled_card,
+    status_label,
+    step_label,
+)
+from handlers.applications.refusal import issue_refusal
 from handlers.applications.steps import ask_step, route_lines
 from handlers.core.buttons import button
+from handlers.core.cards import decided_line, send_card, settle_card
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
-from handlers.core.i18n import Translator
+from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.types import Keyboard
+from handlers.letters.buttons import LetterPick
 from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, issue_assignment
 from storage.records import Decision
@@ -46,16 +58,29 @@ async def pending(ctx: Ctx) -> None:
     people = await ctx.uow.org.employees(a.applicant_id for a in apps)
     ctx.reply(ctx.t("{count} application(s) wait for your decision:", count=len(apps)))
     for app in apps:
-        ctx.reply(application_card(ctx.t, app, people[app.applicant_id]), decider_keyboard(ctx.t, app))
+        send_card(ctx, card_key(app), application_card(ctx.t, app, people[app.applicant_id]),
+                  decider_keyboard(ctx.t, app))
 
 
-async def _load_for_decision(ctx: Ctx, app_id: int | None, step: int = 0) -> Application | None:
+@router.callback(ShowApplication)
+async def on_show(ctx: Ctx, pressed: ShowApplication) -> None:
+    app = await _load_for_decision(ctx, pressed.application_id, None)
+    if app is None:
+        return
+    ctx.answer()
+    applicant = present(await ctx.uow.org.employee(app.applicant_id), "the applicant")
+    send_card(ctx, card_key(app), application_card(ctx.t, app, applicant), decider_keyboard(ctx.t, app))
+
+
+async def _load_for_decision(ctx: Ctx, app_id: int | None, step: int | None) -> Application | None:
     """The application, if the presser may decide it now; otherwise say why and change nothing.
-    `step`: the step the button was sent for (a cross-unit route moves on under a stale button)."""
+    `step`: the step the button was sent for (a cross-unit route moves on under a stale button);
+    None for the open one (a reminder's button, which opens the card of today's step)."""
     app = await ctx.uow.applications.get(app_id) if app_id is not None else None
     if app is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return None
+    step = app.step_index if step is None else step
     if app.steps and step < app.step_index and app.route[step].person_id == ctx.me.id:
         ctx.answer(ctx.t("Your step on this application is already done. Nothing was changed."), alert=True)
         return None
@@ -88,10 +113,10 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
 
 async def _approve(ctx: Ctx, app: Application) -> None:
     uow = ctx.uow
-    step, acting_for_id = app.current_step, app.acting_for_id
+    step, acting_for_id, step_card = app.current_step, app.acting_for_id, card_key(app)
     if not app.approve(ctx.me.id, ctx.now):
         assert step is not None  # only a cross-unit route has steps left
-        await _next_step(ctx, app, step.kind, acting_for_id)
+        await _next_step(ctx, app, step.kind, step_card, acting_for_id)
         return
     # §2.7 c: across units the home official of the final step issues the letter, whoever approves last
     signer = letter_signer(app) if app.steps else ctx.me.id
@@ -99,7 +124,8 @@ async def _approve(ctx: Ctx, app: Application) -> None:
                                         AssignmentMode.SUKARELA,
                                         AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
                                         app.target_text, signer, ctx.now, team_id=app.team_id,
-                                        application_id=app.id, profile=ctx.profile)
+                                        application_id=app.id, profile=ctx.profile,
+                                        numbering=ctx.app.config.letters.numbering)
     team = await uow.teams.get(app.team_id) if app.team_id else None
     if team is not None and team.accepts_members and await uow.teams.membership(id_of(team), app.applicant_id) is None:
         membership = await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
@@ -118,7 +144,8 @@ async def _approve(ctx: Ctx, app: Application) -> None:
         assignment=assignment.number))
     ctx.answer(ctx.t("Approved"))
     applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
-    ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n"
+    await settle(ctx, app, applicant)
+    ctx.edit_or_reply(settled_card(ctx.t, app, applicant, ctx.me.name, ctx.now, ctx.profile.timezone) + "\n"
                       + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
 
 
@@ -147,27 +174,44 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     await close(ctx)
     # HSU Lamp. II B.2.e, Surakarta Lamp. IV 3.2.2.e: refused in writing, with the reasons
     written = step is not None and ctx.profile.voluntary.cross_unit.written_refusal_required
+    letter = await issue_refusal(ctx, app) if written else None
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
         number=app.number, decider=ctx.me.name, reason=app.decision_reason)
-        + ("\n" + tr("Press the button below for the written refusal (surat penolakan).") if written else ""),
-        (lambda tr: keyboard([button(tr("📄 Surat penolakan"), RefusalLetter(id_of(app)))])) if written else None)
+        + ("\n" + tr("Press the button below for the written refusal (surat penolakan).") if letter else ""),
+        (lambda tr: keyboard([button(tr("📄 Surat penolakan"), LetterPick(id_of(letter)))])) if letter else None)
+    await settle(ctx, app, present(await ctx.uow.org.employee(app.applicant_id), "the applicant"))
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
 
 
-async def _next_step(ctx: Ctx, app: Application, done: StepKind, acting_for_id: int | None) -> None:
-    """A step of a cross-unit route is done: the next official is asked, the applicant is told."""
+async def settle(ctx: Ctx, app: Application, applicant: Employee) -> None:
+    """Every copy of the application's cards (notices, /persetujuan; across units every step's) now
+    shows the outcome."""
+    for key in card_keys(app):
+        await settle_card(ctx, key, lambda t: settled_card(t, app, applicant, ctx.me.name, ctx.now,
+                                                           ctx.profile.timezone))
+
+
+async def _next_step(ctx: Ctx, app: Application, done: StepKind, done_card: str, acting_for_id: int | None) -> None:
+    """A step of a cross-unit route is done: its cards are settled, the next official is asked (a new
+    card), the applicant is told."""
     uow = ctx.uow
     uow.decisions.add(Decision("application", id_of(app), ctx.me.id, f"step_approved:{done.value}", ctx.now,
                                acting_for_id=acting_for_id, details={"next": app.steps[app.step_index]}))
     applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
     await ask_step(ctx, app, applicant)
     people = await uow.org.employees(s.person_id for s in app.route)
+
+    def step_done(t: Translator) -> str:
+        return Html(application_card(t, app, applicant) + "\n\n" + route_lines(t, app, people) + "\n"
+                    + decided_line(t, ctx.me.name, ctx.now, ctx.profile.timezone))
+
+    await settle_card(ctx, done_card, step_done)
     await ctx.notify(app.applicant_id, f"app:{app.id}:step:{app.step_index}", lambda t: (
         t("Your application {number}: {name} has done their step ({step}).", number=app.number,
           name=ctx.me.name, step=step_label(t, done)) + "\n\n" + route_lines(t, app, people), None))
     ctx.answer(ctx.t("Done"))
-    ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n\n" + route_lines(ctx.t, app, people))
+    ctx.edit_or_reply(step_done(ctx.t))
 
 
 async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str],

@@ -11,9 +11,18 @@ from domain.calendar import zone
 from domain.deciders import official_for
 from domain.ids import id_of
 from domain.profiles import Profile, Role
-from domain.reminders import DECISION, Obligation
+from domain.reminders import DECISION, PERSON, Notice, Obligation
+from handlers.applications.buttons import ShowApplication
+from handlers.core.buttons import button
+from handlers.core.context import keyboard
+from handlers.core.i18n import Translator
 from handlers.core.registry import Router
+from handlers.core.types import Keyboard
+from handlers.schedule.texts import register_keyboard
 from storage.uow import UnitOfWork
+
+APPLICATION = "application"  # the period_key naming an application among decisions
+REMINDER_BUTTONS = 5
 
 router = Router()
 
@@ -23,6 +32,10 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
     apps = [(a, a.decider_id) for a in await uow.schedule.submitted_applications()
             if a.decider_id is not None and a.submitted_at is not None]
     people = await uow.org.employees({a.applicant_id for a, _ in apps} | {decider_id for _, decider_id in apps})
+    deciders = {d for _, d in apps if d in people}
+    # One org snapshot for every decider's unit, however many decisions wait.
+    org = await uow.org.snapshot({people[d].unit_id for d in deciders}, deciders,
+                                 on=now.astimezone(zone(profile.timezone)).date())
     heads: dict[int, int | None] = {}
     found = []
     for app, decider_id in apps:
@@ -30,7 +43,6 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         if decider is None:
             continue
         if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
-            org = await uow.org.view_for(decider, on=now.astimezone(zone(profile.timezone)).date())
             head = official_for(org, Role.UNIT_HEAD, decider.unit_id, subject=decider, profile=profile)
             heads[decider.id] = head.person.id if head else None
         applicant = people.get(app.applicant_id)
@@ -38,7 +50,22 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         # period_key names the record type: a decision on another kind of record with the
         # same id (a ketua candidacy, a kendala) keeps an identity of its own.
         # a cross-unit route waits on each step's official from when that step opened (§2.7)
-        key = f"application-s{app.step_index}" if app.steps else "application"
+        key = f"{APPLICATION}-s{app.step_index}" if app.steps else APPLICATION
         found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, key,
                                 since=app.step_since or app.submitted_at, label=label))
     return found
+
+
+def is_application(period_key: str) -> bool:
+    """An application's decision, or one step of a cross-unit application's route."""
+    return period_key == APPLICATION or period_key.startswith(f"{APPLICATION}-s")
+
+
+@register_keyboard(DECISION)
+def decide_now(t: Translator, notice: Notice) -> Keyboard | None:
+    """Under "waiting for your decision": one button per application, opening its card."""
+    if notice.audience != PERSON:
+        return None
+    apps = [ob for ob in notice.items if is_application(ob.period_key)][:REMINDER_BUTTONS]
+    return keyboard(*[[button(t("⚖️ Decide {what}", what=ob.label[:40]), ShowApplication(ob.subject_id))]
+                      for ob in apps]) or None

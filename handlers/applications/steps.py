@@ -7,7 +7,7 @@ from domain.errors import DomainError
 from domain.ids import id_of
 from domain.org import Employee
 from domain.voluntary import dispatch_check
-from handlers.applications.cards import application_card, decider_keyboard, step_label
+from handlers.applications.cards import application_card, card_key, decider_keyboard, step_label
 from handlers.core.acting import acting_note
 from handlers.core.context import Ctx
 from handlers.core.i18n import Html, Translator
@@ -40,7 +40,7 @@ async def ask_step(ctx: Ctx, app: Application, applicant: Employee) -> None:
     await ctx.notify(step.person_id, f"app:{id_of(app)}:decide:s{app.step_index}", lambda t: (
         acting_note(t, absent) + t("A cross-unit application waits for your step: {step}.",
                                    step=step_label(t, step.kind)) + "\n\n"
-        + application_card(t, app, applicant), decider_keyboard(t, app)))
+        + application_card(t, app, applicant), decider_keyboard(t, app)), card=card_key(app))
     for cc in step.tembusan_ids:
         await ctx.notify(cc, f"app:{id_of(app)}:cc:{cc}:s{app.step_index}", lambda t: (
             t("For your information (tembusan):") + "\n\n" + application_card(t, app, applicant), None))

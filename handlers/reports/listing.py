@@ -23,11 +23,16 @@ router = Router()
 async def my_reports(ctx: Ctx) -> None:
     t, me = ctx.t, ctx.me
     mine = list(await ctx.uow.reports.by_author(me.id, limit=10))
-    people: dict[int, Employee] = await ctx.uow.org.employees({i for r in mine for i in r.route})
+    waiting = await ctx.uow.reports.waiting_for(me.id)
+    shown = waiting[:10]
+    # Everyone and every team the answer names, in two loads (not two per report).
+    people: dict[int, Employee] = await ctx.uow.org.employees(
+        {i for r in mine for i in r.route} | {i for r in shown for i in (r.author_id, *r.route)})
+    teams = await ctx.uow.teams.many(r.team_id for r in (*mine, *shown) if r.team_id)
     if mine:
         lines, rows = [t("<b>Your reports</b> (newest first):")], []
         for r in mine:
-            team = await ctx.uow.teams.get(r.team_id) if r.team_id else None
+            team = teams.get(r.team_id) if r.team_id else None
             label = f"{r.period_key} " + (team.name[:30] if team else kind_label(t, r))
             lines.append(t("• {label}: {status}", label=label, status=status_label(t, r, people)))
             if r.status is ReportStatus.SUBMITTED and not r.reviewed:
@@ -39,10 +44,8 @@ async def my_reports(ctx: Ctx) -> None:
         ctx.reply(Html("\n".join(lines)), keyboard(*rows))
     else:
         ctx.reply(t("You have sent no reports yet. Send /lapor to write one."))
-    waiting = await ctx.uow.reports.waiting_for(me.id)
     if waiting:
         ctx.reply(t("{count} report(s) wait for your review:", count=len(waiting)))
-    for r in waiting[:10]:
-        everyone = await ctx.uow.org.employees({r.author_id, *r.route})
-        team = await ctx.uow.teams.get(r.team_id) if r.team_id else None
-        ctx.reply(report_card(t, r, everyone[r.author_id], team, everyone), review_keyboard(t, r))
+    for r in shown:
+        team = teams.get(r.team_id) if r.team_id else None
+        ctx.reply(report_card(t, r, people[r.author_id], team, people), review_keyboard(t, r))

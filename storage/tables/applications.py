@@ -31,6 +31,7 @@ applications = sa.Table(
     sa.Column("step_index", sa.Integer, nullable=False, default=0, server_default="0"),
     sa.Column("step_since", UTCDateTime),
     sa.Column("target_unit_id", sa.ForeignKey("units.id")),
+    sa.Index("ix_applications_pending", "decider_id", "status", "submitted_at"),  # /persetujuan, oldest first
 )
 
 assignments = sa.Table(

@@ -114,7 +114,7 @@ async def test_refused_at_the_target_step_with_the_reason_delivered(h):
         mark = h.fake.mark()
         await press_data(h, "siti", told, first_button(told))
         letter = await h.fake.wait_message(h.tid("siti"), None, h.timeout, since=mark)
-        assert letter.document is not None and (letter.document.file_name or "").startswith("surat-penolakan-PS-")
+        assert letter.document is not None and (letter.document.file_name or "").startswith("Surat_Jawaban_SJ-")
         assert letter.document.content.startswith(b"%PDF")
     else:
         assert not told.inline_keyboard()

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from bot.outbox import OutboxSender
 from bot.scheduler import ReminderScheduler
 from domain.application import ApplicationStatus
 from domain.reminders import ScheduleSettings
 from handlers.applications import letters
-from handlers.applications.buttons import ApplicationDecision, RefusalLetter, WithdrawApplication
-from handlers.core.types import SendDocument
-from tests.handlers.chat import alerts, button_data, texts
+from handlers.applications.buttons import ApplicationDecision, ShowApplication, WithdrawApplication
+from handlers.core.types import EditMessage, SendDocument, SendMessage
+from handlers.letters.buttons import LetterPick
+from tests.handlers.chat import alerts, texts
+from tests.handlers.test_cards import Telegram
 from tests.handlers.test_reminders import CAL, texts_to, wib
 from tests.handlers.test_voluntary_application import apply, linked, outbox
 
@@ -23,7 +26,9 @@ async def _the_application(app, demo):
 
 
 async def _step_button(app, chat_id: int) -> str:
-    (row,) = [m for m in await outbox(app) if m.chat_id == chat_id and m.payload["keyboard"]][-1:]
+    """The approve button of the last step card sent to this official (not a reminder's "Decide")."""
+    (row,) = [m for m in await outbox(app) if m.chat_id == chat_id and m.payload["keyboard"]
+              and m.payload["keyboard"][0][0]["data"].startswith("ap:ok:")][-1:]
     return row.payload["keyboard"][0][0]["data"]
 
 
@@ -92,10 +97,19 @@ async def test_written_refusal_only_to_the_applicant(app, demo, profile_name):
     kabid_apt = await linked(app, demo, "kabid_apt", 2001)
     await kabid_apt.presses(ApplicationDecision("no", found.id, 1))
     await kabid_apt.says("Tim keamanan sudah penuh untuk tahun ini.")
-    letter = RefusalLetter(found.id)
-    assert alerts(await budi.presses(letter)) and alerts(await kabid_apt.presses(letter))
+    async with app.uow() as uow:  # a surat jawaban in the register, signed by the refusing head
+        registered = await uow.letters.of_source("application", found.id)
+    assert registered is not None and registered.kind.value == "jawaban"
+    assert registered.issuer_id == demo["kabid_apt"].employee.id
+    assert [p.employee_id for p in registered.addressees] == [demo["siti"].employee.id]
+    assert registered.tembusan == [demo["kabid_ikp"].employee.jabatan_name]  # whose step it had passed
+    (listed,) = [r for r in await siti.says("/surat") if isinstance(r, SendDocument)]  # her only letter
+    assert listed.filename.startswith("Surat_Jawaban_SJ-2026-")
+    assert registered.number in "\n".join(texts(await budi.says(f"/cek {registered.code}")))  # and /cek finds it
+    letter = LetterPick(registered.id or 0)
+    assert alerts(await budi.presses(letter))
     (document,) = [r for r in await siti.presses(letter) if isinstance(r, SendDocument)]
-    assert document.filename.startswith("surat-penolakan-PS-") and document.content.startswith(b"%PDF")
+    assert document.filename.startswith("Surat_Jawaban_SJ-2026-") and document.content.startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("profile_name", ["badung"])
@@ -112,6 +126,47 @@ async def test_badung_letter_signed_by_the_penilai_with_the_pimpinan_pds_approva
     assert trail == ["submitted", "step_approved:target", "step_approved:final", "approved"]
     rendered = []
     monkeypatch.setattr(letters, "assignment_letter", lambda d: rendered.append(d) or b"%PDF-1.4")
-    await siti.presses(button_data(await siti.says("/surat"), "ST-2026-"))
+    await siti.says("/surat")  # her only letter, drawn from its assignment record
     (letter,) = rendered
     assert letter.issuer_name == demo["kabid_ikp"].employee.name and "Kepala Dinas" in (letter.approved_by or "")
+
+
+async def test_each_steps_card_is_settled_and_the_final_decision_settles_them_all(app, demo):
+    """A step done: its copies lose their buttons and the next official gets a card of their own; the
+    final approval settles every step's copies."""
+    siti = await linked(app, demo, "siti", 1003)
+    kabid_apt = await linked(app, demo, "kabid_apt", 2001)
+    kabid_ikp = await linked(app, demo, "kabid_ikp", 2002)
+    await apply(siti)
+    found, _ = await _the_application(app, demo)
+    await OutboxSender(app.uow, Telegram().deliver, app.clock).drain()
+    async with app.uow() as uow:  # as the runtime records a /persetujuan copy of step 1 once sent
+        await uow.outbox.record_copy(f"app:{found.id}:s0", 2001, 777, {"text": "card", "keyboard": None},
+                                     app.clock())
+        await uow.commit()
+    (step1,) = [m for m in await outbox(app) if m.card == f"app:{found.id}:s0" and m.message_id != 777]
+    replies = await kabid_apt.presses(ApplicationDecision("ok", found.id, 0), message_id=step1.message_id)
+    edits = {r.message_id: r for r in replies if isinstance(r, EditMessage)}
+    assert set(edits) == {step1.message_id, 777}
+    assert all(e.keyboard is None and "Diputuskan oleh" in e.text and "Langkah 2 dari 2" in e.text
+               for e in edits.values())
+    (step2,) = [m for m in await outbox(app) if m.card == f"app:{found.id}:s1"]
+    assert step2.chat_id == 2002 and step2.payload["keyboard"]
+    await OutboxSender(app.uow, Telegram().deliver, app.clock).drain()
+    replies = await kabid_ikp.presses(ApplicationDecision("ok", found.id, 1), message_id=999)
+    edited = {(r.chat_id, r.message_id) for r in replies if isinstance(r, EditMessage) and r.keyboard is None}
+    step2_sent = next(m for m in await outbox(app) if m.card == f"app:{found.id}:s1")
+    assert {(2001, step1.message_id), (2001, 777), (2002, step2_sent.message_id)} <= edited
+
+
+async def test_a_reminders_button_opens_the_card_of_the_open_step(app, demo):
+    siti = await linked(app, demo, "siti", 1003)
+    kabid_apt = await linked(app, demo, "kabid_apt", 2001)
+    kabid_ikp = await linked(app, demo, "kabid_ikp", 2002)
+    await apply(siti)
+    found, _ = await _the_application(app, demo)
+    assert alerts(await kabid_ikp.presses(ShowApplication(found.id)))  # not his step yet
+    await kabid_apt.presses(ApplicationDecision("ok", found.id, 0))
+    replies = await kabid_ikp.presses(ShowApplication(found.id))
+    (card,) = [r for r in replies if isinstance(r, SendMessage) and r.card]
+    assert card.card == f"app:{found.id}:s1" and "ap:ok:" in str(card.keyboard)

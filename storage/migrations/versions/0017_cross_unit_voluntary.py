@@ -3,15 +3,15 @@ one, since when, and the target unit
 
 Existing applications are within a unit: no steps.
 
-Revision ID: 0014_h10c_cross_unit_voluntary
-Revises: 0013
+Revision ID: 0017_cross_unit_voluntary
+Revises: 0016_scale
 Create Date: 2026-12-05 18:10:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0014_h10c_cross_unit_voluntary'
-down_revision = '0013'
+revision = '0017_cross_unit_voluntary'
+down_revision = '0016_scale'
 branch_labels = None
 depends_on = None
 
