@@ -4,7 +4,7 @@ from __future__ import annotations
 from domain.application import ApplicationStatus
 from domain.ids import id_of
 from handlers.applications.buttons import WithdrawApplication
-from handlers.applications.cards import application_card, status_label
+from handlers.applications.cards import application_card, status_label, step_label
 from handlers.applications.decide import settle
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
@@ -31,6 +31,10 @@ async def my_applications(ctx: Ctx) -> None:
                        status=status_label(t, app.status)))
         if app.status is ApplicationStatus.REJECTED and app.decision_reason:
             lines.append(t("  Reason: {reason}", reason=app.decision_reason[:300]))
+        step = app.current_step
+        if step is not None:  # across units: where on its route it waits
+            lines.append("  " + t("Step {n} of {total}: {step}", n=app.step_index + 1, total=len(app.steps),
+                                  step=step_label(t, step.kind)))
     pending = [a for a in apps if a.status is ApplicationStatus.SUBMITTED][:10]
     kb = keyboard(*[[button(t("Withdraw {number}", number=a.number), WithdrawApplication(id_of(a)))] for a in pending])
     ctx.reply(Html("\n".join(lines)), kb)

@@ -72,10 +72,26 @@ async def _team_for_head(ctx: Ctx, team_id: int) -> Team | None:
     return team
 
 
-async def _candidates(ctx: Ctx, team: Team, exclude: set[int]) -> list[Employee]:
+async def _candidates(ctx: Ctx, team: Team, exclude: set[int], members_from_elsewhere: bool = False) -> list[Employee]:
+    """The owning unit's people; for a post (ketua, pengendali), also the team's members from other
+    units (arrived by a cross-unit application or appointment), whom the origin rule then weighs."""
     unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
     people = await ctx.uow.org.employees_in_units(unit_ids)
+    if members_from_elsewhere:
+        people += await _members_from_elsewhere(ctx, team, unit_ids)
     return [e for e in people if e.id not in exclude and e.id != ctx.me.id][:PICKABLE]
+
+
+async def _members_from_elsewhere(ctx: Ctx, team: Team, unit_ids: list[int]) -> list[Employee]:
+    members = await ctx.uow.org.employees(m.employee_id for m in await ctx.uow.teams.members(id_of(team)))
+    return [p for p in members.values() if p.unit_id not in unit_ids and p.active]
+
+
+async def _pickable(ctx: Ctx, team: Team, person: Employee | None, unit_ids: list[int]) -> bool:
+    """Someone of the owning unit, or a member from another unit (for a post)."""
+    if person is None or not person.active:
+        return False
+    return person.unit_id in unit_ids or await ctx.uow.teams.membership(id_of(team), person.id) is not None
 
 
 def _pick_keyboard(people: list[Employee], pressed_for: Callable[[int], CallbackData]) -> Keyboard:
@@ -89,7 +105,7 @@ async def on_appoint_ketua(ctx: Ctx, pressed: AppointKetua) -> None:
     if team is None:
         return
     ctx.answer()
-    people = await _candidates(ctx, team, {team.ketua_id} if team.ketua_id else set())
+    people = await _candidates(ctx, team, {team.ketua_id} if team.ketua_id else set(), members_from_elsewhere=True)
     if not people:
         ctx.reply(ctx.t("No one in the unit can be chosen."))
         return
@@ -137,7 +153,7 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experi
         return
     candidate = await ctx.uow.org.employee(pressed.person_id)
     unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
-    if candidate is None or candidate.unit_id not in unit_ids or not candidate.active:
+    if candidate is None or not await _pickable(ctx, team, candidate, unit_ids):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
     t = ctx.t
@@ -322,7 +338,8 @@ async def on_appoint_pengendali(ctx: Ctx, pressed: AppointPengendali) -> None:
     if team is None:
         return
     ctx.answer()
-    people = await _candidates(ctx, team, {team.pengendali_id} if team.pengendali_id else set())
+    people = await _candidates(ctx, team, {team.pengendali_id} if team.pengendali_id else set(),
+                               members_from_elsewhere=True)
     ctx.reply(ctx.t("Who should be pengendali of {team}?", team=team.name),
               _pick_keyboard(people, lambda pid: PickPengendali(id_of(team), pid)))
 

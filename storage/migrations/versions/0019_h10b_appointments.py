@@ -1,7 +1,7 @@
 """penunjukan within a unit, across units, agencies and institutions (§2.1-§2.5): appointments
 
-Revision ID: 0017_h10b_appointments
-Revises: 0016_scale
+Revision ID: 0019_h10b_appointments
+Revises: 0018_cross_unit_voluntary
 Create Date: 2026-12-05 18:10:00
 """
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from alembic import op
 
 import storage.types
 
-revision = '0017_h10b_appointments'
-down_revision = '0016_scale'
+revision = '0019_h10b_appointments'
+down_revision = '0018_cross_unit_voluntary'
 branch_labels = None
 depends_on = None
 
