@@ -18,8 +18,9 @@ PELIBATAN = ("Mengamankan aplikasi layanan publik", "Keamanan jaringan dan serve
 REASON = "Tim sudah lengkap untuk triwulan IV; silakan ajukan lagi pada triwulan berikutnya."
 
 
-async def play(h: Harness, log=print) -> list[str]:
-    """Run the scenario; returns the failed steps (empty when everything behaved)."""
+async def play(h: Harness, log=print, penunjukan: bool = True) -> list[str]:
+    """Run the scenario; returns the failed steps (empty when everything behaved). `penunjukan`: play
+    the penunjukan across units at the end too."""
     failures: list[str] = []
 
     async def step(title: str, coro):
@@ -56,7 +57,8 @@ async def play(h: Harness, log=print) -> list[str]:
             await step("The Kabid's card now shows the outcome, without buttons", _settled(h, notice))
     await step("Budi checks /status", h.say("budi", "/status", expect="Pengajuan Anda"))
     await _cross_unit(h, step)
-    await _pelibatan(h, step)
+    if penunjukan:
+        await _pelibatan(h, step)
     return failures
 
 
