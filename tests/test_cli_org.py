@@ -39,7 +39,7 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 def test_dry_run_reports_and_writes_nothing(env, capsys):
     code, out, _ = run(capsys, "import", "units", SAMPLES / "units.csv", "--dry-run")
     assert code == 0
-    assert "unit: 5 baris dibaca, 0 galat, 5 peringatan." in out
+    assert "unit: 5 baris dibaca, 0 kesalahan, 5 peringatan." in out
     assert "Ditambahkan 5, diperbarui 0, tidak berubah 0." in out and "Uji coba (dry run)" in out
     code, out, _ = run(capsys, "import", "employees", SAMPLES / "employees.csv", "--dry-run")
     assert code == 1 and "unit DINKES tidak ada di basis data" in out  # the units were not written

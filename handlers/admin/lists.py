@@ -48,8 +48,10 @@ async def _units(ctx: Ctx, page: int) -> None:
         return
     pages = _pages(total)
     rows = [[button(f"{unit.name[:45]} ({count})", UnlinkedPeople(unit.id, 0))] for unit, count in units]
-    ctx.edit_or_reply(t("Units with employees not linked to Telegram yet ({total} unit(s)); page {page} of {pages}. "
-                        "Choose a unit:", total=total, page=page + 1, pages=pages),
+    ctx.edit_or_reply(t.ngettext(
+        "Units with employees not linked to Telegram yet ({count} unit); page {page} of {pages}. Choose a unit:",
+        "Units with employees not linked to Telegram yet ({count} units); page {page} of {pages}. Choose a unit:",
+        total, page=page + 1, pages=pages),
                       keyboard(*rows, _nav(ctx, page, pages, UnlinkedUnits), back))
 
 

@@ -187,7 +187,8 @@ async def _revoke(ctx: Ctx, employee_id: int | None) -> None:
         code.revoked_at = ctx.now
     if codes and employee_id:
         audit(ctx, "employee", employee_id, "link_codes_revoked", count=len(codes))
-    await card(ctx, employee_id, ctx.t("{count} open code(s) revoked.", count=len(codes)))
+    await card(ctx, employee_id,
+               ctx.t.ngettext("{count} open code revoked.", "{count} open codes revoked.", len(codes)))
 
 
 async def _confirm_unlink(ctx: Ctx, employee_id: int | None) -> None:

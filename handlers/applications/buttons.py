@@ -16,6 +16,7 @@ class ApplicationAction(CallbackData, prefix="aj"):
 class ApplicationDecision(CallbackData, prefix="ap"):
     action: Literal["ok", "no"]
     application_id: int
+    page: int | None = None  # pressed on this page of /persetujuan
 
 
 class WithdrawApplication(CallbackData, prefix="aw"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from domain.application import Application, ApplicationStatus
 from domain.ids import id_of
 from domain.org import Employee
+from domain.text import shorten
 from handlers.applications.buttons import ApplicationDecision
 from handlers.core.buttons import button
 from handlers.core.context import keyboard
@@ -30,12 +31,14 @@ def draft_summary(t: Translator, target: str, motivation: str) -> str:
     ]))
 
 
-def application_card(t: Translator, app: Application, applicant: Employee) -> str:
+def application_card(t: Translator, app: Application, applicant: Employee, brief: bool = False) -> str:
+    """`brief`: for a list page, the long texts shortened (at a word boundary)."""
     lines = [
         t("<b>Voluntary application {number}</b>", number=app.number or "-"),
         t("Applicant: {name} ({jabatan})", name=applicant.name, jabatan=applicant.jabatan_name),
-        t("Team or work: {target}", target=app.target_text),
-        t("Reason and competence: {motivation}", motivation=app.motivation),
+        t("Team or work: {target}", target=shorten(app.target_text, 120) if brief else app.target_text),
+        t("Reason and competence: {motivation}",
+          motivation=shorten(app.motivation, 300) if brief else app.motivation),
         t("Status: {status}", status=status_label(t, app.status)),
     ]
     if app.status is ApplicationStatus.REJECTED and app.decision_reason:
@@ -43,6 +46,12 @@ def application_card(t: Translator, app: Application, applicant: Employee) -> st
     return Html("\n".join(lines))
 
 
-def decider_keyboard(t: Translator, app: Application) -> Keyboard:
-    return keyboard([button(t("✅ Approve"), ApplicationDecision("ok", id_of(app))),
-                     button(t("❌ Reject"), ApplicationDecision("no", id_of(app)))])
+def decider_keyboard(t: Translator, app: Application, page: int | None = None) -> Keyboard:
+    """`page`: on a page of /persetujuan, where several cards share one message, the buttons
+    name the application and remember the page."""
+    if page is None:
+        return keyboard([button(t("✅ Approve"), ApplicationDecision("ok", id_of(app))),
+                         button(t("❌ Reject"), ApplicationDecision("no", id_of(app)))])
+    number = app.number or "-"
+    return keyboard([button(t("✅ Approve {number}", number=number), ApplicationDecision("ok", id_of(app), page)),
+                     button(t("❌ Reject {number}", number=number), ApplicationDecision("no", id_of(app), page))])

@@ -17,6 +17,7 @@ from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
+from handlers.core.paging import Entry, PageTurn, page_view
 from handlers.core.registry import Router
 from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, issue_assignment
@@ -33,16 +34,35 @@ class RejectStep(StrEnum):
 REJECT = Form("reject", RejectStep)
 
 
+class PendingPage(PageTurn, prefix="pg:ap"):
+    pass
+
+
 @router.command("persetujuan")
 async def pending(ctx: Ctx) -> None:
-    apps = await ctx.uow.applications.pending_for(ctx.me.id)
+    await _pending_page(ctx, 0)
+
+
+@router.callback(PendingPage)
+async def on_page(ctx: Ctx, pressed: PendingPage) -> None:
+    ctx.answer()
+    await _pending_page(ctx, pressed.page)
+
+
+async def _pending_page(ctx: Ctx, page: int) -> None:
+    """What waits for my decision, newest first, in one paged message: each application's
+    card with its [Approve] [Reject]."""
+    t = ctx.t
+    apps = sorted(await ctx.uow.applications.pending_for(ctx.me.id), key=lambda a: id_of(a), reverse=True)
     if not apps:
-        ctx.reply(ctx.t("Nothing is waiting for your decision."))
+        ctx.edit_or_reply(t("Nothing is waiting for your decision."))
         return
     people = await ctx.uow.org.employees(a.applicant_id for a in apps)
-    ctx.reply(ctx.t("{count} application(s) wait for your decision:", count=len(apps)))
-    for app in apps:
-        ctx.reply(application_card(ctx.t, app, people[app.applicant_id]), decider_keyboard(ctx.t, app))
+    entries = [Entry(application_card(t, app, people[app.applicant_id], brief=True),
+                     decider_keyboard(t, app, page=page)) for app in apps]
+    header = t.ngettext("{count} application waits for your decision (newest first):",
+                 "{count} applications wait for your decision (newest first):", len(apps))
+    ctx.edit_or_reply(*page_view(t, header, entries, page, PendingPage, per_page=5, separator="\n\n"))
 
 
 async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None:
@@ -68,7 +88,7 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
     if app is None:
         return
     if action == "ok":
-        await _approve(ctx, app)
+        await _approve(ctx, app, pressed.page)
     elif action == "no":
         if await REJECT.open_once(ctx, RejectStep.REASON, {"application_id": app.id}):
             ctx.reply(ctx.t("Write the reason for rejecting application {number} (at least 10 characters). "
@@ -78,7 +98,8 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
 
 
-async def _approve(ctx: Ctx, app: Application) -> None:
+async def _approve(ctx: Ctx, app: Application, list_page: int | None = None) -> None:
+    """`list_page`: pressed on a page of /persetujuan, which then shows what still waits."""
     uow = ctx.uow
     app.approve(ctx.me.id, ctx.now)
     assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
@@ -99,8 +120,13 @@ async def _approve(ctx: Ctx, app: Application) -> None:
         assignment=assignment.number))
     ctx.answer(ctx.t("Approved"))
     applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
-    ctx.edit_or_reply(application_card(ctx.t, app, applicant) + "\n"
-                      + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
+    card = application_card(ctx.t, app, applicant) + "\n" + ctx.t("Assignment number: {assignment}",
+                                                                  assignment=assignment.number)
+    if list_page is None:
+        ctx.edit_or_reply(card)
+        return
+    ctx.reply(card)
+    await _pending_page(ctx, list_page)
 
 
 @router.conversation(REJECT)

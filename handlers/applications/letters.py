@@ -8,26 +8,46 @@ from domain.ids import id_of
 from domain.profiles import Profile
 from domain.profiles.citation import cite
 from domain.team import MemberRole, Membership
+from domain.text import shorten
 from handlers.applications.buttons import AssignmentLetter
 from handlers.applications.letter_pdf import LetterData, assignment_letter
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.i18n import escape
 from handlers.core.lookups import present
+from handlers.core.paging import Entry, PageTurn, page_view
 from handlers.core.registry import Router
 from handlers.core.types import SendDocument
 
 router = Router()
 
 
+class LetterPage(PageTurn, prefix="pg:sl"):
+    pass
+
+
 @router.command("surat")
 async def my_letters(ctx: Ctx) -> None:
+    await _letters(ctx, 0)
+
+
+@router.callback(LetterPage)
+async def on_page(ctx: Ctx, pressed: LetterPage) -> None:
+    ctx.answer()
+    await _letters(ctx, pressed.page)
+
+
+async def _letters(ctx: Ctx, page: int) -> None:
+    """All my letters, newest first, ten a page, one button each."""
     assignments = await ctx.uow.assignments.of_employee(ctx.me.id)
     if not assignments:
-        ctx.reply(ctx.t("You have no assignment letters yet."))
+        ctx.edit_or_reply(ctx.t("You have no assignment letters yet."))
         return
-    rows = [[button(f"{a.number} · {a.description[:40]}", AssignmentLetter(id_of(a)))] for a in assignments[-20:]]
-    ctx.reply(ctx.t("Your assignment letters (surat penugasan). Choose one to receive it as a PDF:"),
-              keyboard(*rows))
+    entries = [Entry(f"• <b>{escape(a.number)}</b> — {escape(shorten(a.description, 80))}",
+                     keyboard([button(shorten(f"{a.number} · {a.description}", 48), AssignmentLetter(id_of(a)))]))
+               for a in reversed(assignments)]
+    ctx.edit_or_reply(*page_view(ctx.t, ctx.t("Your assignment letters (surat penugasan). Choose one to receive "
+                                              "it as a PDF:"), entries, page, LetterPage))
 
 
 def allowance_sentence(profile: Profile, membership: Membership | None) -> str | None:

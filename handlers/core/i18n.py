@@ -66,7 +66,8 @@ class Translator:
         text = self._t.gettext(msgid)
         return text.format(**{k: escape(v) for k, v in params.items()}) if params else text
 
-    def n(self, singular: str, plural: str, count: int, **params: object) -> str:
+    def ngettext(self, singular: str, plural: str, count: int, **params: object) -> str:
+        """A counted message: "1 report waits", "3 reports wait" ({count} is the number)."""
         text = self._t.ngettext(singular, plural, count)
         return text.format(count=count, **{k: escape(v) for k, v in params.items()})
 

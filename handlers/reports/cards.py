@@ -12,6 +12,7 @@ from domain.team import Team
 from handlers.core.buttons import button
 from handlers.core.context import keyboard
 from handlers.core.formatting import day
+from handlers.core.formatting import period as period_text
 from handlers.core.i18n import Html, Translator
 from handlers.core.types import Keyboard
 from handlers.reports.buttons import ReportFiles, Review
@@ -58,14 +59,15 @@ def route_line(t: Translator, report: Report, people: dict[int, Employee]) -> st
 
 
 def period_label(t: Translator, period: Period) -> str:
-    return t("{key} ({start} – {end})", key=period.key, start=day(t, period.start), end=day(t, period.end))
+    return t("{key} ({start} – {end})", key=period_text(t, period.key), start=day(t, period.start),
+             end=day(t, period.end))
 
 
 def report_card(t: Translator, report: Report, author: Employee, team: Team | None,
                 people: dict[int, Employee], *, with_text: bool = True, expectations: str | None = None) -> str:
     """`expectations`: a member report's agreed dialog kinerja expectations, for the ketua (rule 53)."""
     head = [t("<b>{kind}</b> — {period}, version {version}", kind=kind_label(t, report).capitalize(),
-              period=report.period_key, version=report.version or 1),
+              period=period_text(t, report.period_key), version=report.version or 1),
             t("From: {name} ({jabatan})", name=author.name, jabatan=author.jabatan_name)]
     if team is not None:
         head.append(t("Team: {team}", team=team.name))

@@ -12,7 +12,7 @@ from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
-from handlers.core.formatting import day
+from handlers.core.formatting import day, period
 from handlers.core.forms import close
 from handlers.core.i18n import Html
 from handlers.core.registry import Router
@@ -116,8 +116,8 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
     await FORM.open(ctx, Step.PERIOD, data)
     ctx.answer()
     ctx.edit_or_reply(t("For which period? The current one is {period}.", period=period_label(t, current)),
-                      keyboard([button(t("This period") + f" ({current.key})", ReportPeriod("c"))],
-                               [button(t("The previous period") + f" ({before.key})", ReportPeriod("b"))]))
+                      keyboard([button(t("This period") + f" ({period(t, current.key)})", ReportPeriod("c"))],
+                               [button(t("The previous period") + f" ({period(t, before.key)})", ReportPeriod("b"))]))
 
 
 @router.callback(ReportPeriod)
@@ -181,7 +181,7 @@ async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
     if report.status is ReportStatus.ACCEPTED:
         await close(ctx)
         say(t("Your {period} report here was already accepted; nothing more to send.",
-                            period=report.period_key))
+                            period=period(t, report.period_key)))
         return
     if report.status is ReportStatus.SUBMITTED and report.reviewed:
         await close(ctx)
@@ -200,7 +200,7 @@ async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
     else:
         data["mode"] = "new"
         if edit:
-            say(t("Report for {period}.", period=report.period_key))
+            say(t("Report for {period}.", period=period(t, report.period_key)))
     step = Step.CONFIRM if data["text"] else Step.TEXT
     await FORM.open(ctx, step, data)
     await draft.prompt(ctx, step, data)

@@ -24,6 +24,7 @@ from domain.reminders import Notice, Obligation, due_for
 from domain.team import Team
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.formatting import period as period_text
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator, escape
 from handlers.core.registry import Router
@@ -127,7 +128,8 @@ async def _choose_member(ctx: Ctx, team: Team) -> None:
     rows.append([button(t("Cancel"), MemberInputAction("cancel"))])
     ctx.reply(t("Input on the members' performance for {team}, period {period}, as material for their "
                 "performance appraisal ({article}). Whose performance do you assess?", team=team.name,
-                period=period.key, article=ctx.profile.reporting.source_of("member_input_to")), keyboard(*rows))
+                period=period_text(t, period.key), article=ctx.profile.reporting.source_of("member_input_to")),
+              keyboard(*rows))
 
 
 @router.callback(MemberInputAction)
@@ -226,7 +228,7 @@ def input_card(t: Translator, item: MemberInput, team: Team, ketua: Employee, me
              t("Team: {team}", team=team.name),
              t("Member: {name} (NIP {nip})", name=member.name, nip=member.nip),
              t("Ketua: {name}", name=ketua.name),
-             t("Period: {period}", period=item.period_key)]
+             t("Period: {period}", period=period_text(t, item.period_key))]
     if item.rating is not None:
         lines.append(t("Rating (a recommendation): {rating}", rating=rating_name(t, item.rating)))
     lines += ["", escape(item.note), "",
@@ -258,7 +260,7 @@ def _prompt(t: Translator, notice: Notice, rc: RenderContext) -> str:
                "Penilai how they performed this period. Send /masukan or press the button.")]
     for ob in notice.items:
         assert ob.due is not None
-        lines.append("• " + t("{team}, period {period}: due {due}", team=ob.label, period=ob.period_key,
+        lines.append("• " + t("{team}, period {period}: due {due}", team=ob.label, period=period_text(t, ob.period_key),
                               due=rc.day(t, ob.due)))
     return Html("\n".join(lines))
 

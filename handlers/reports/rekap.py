@@ -4,12 +4,14 @@ report is on its route — and what waits for me. Compact for a phone; long answ
 from __future__ import annotations
 
 from domain.ids import id_of
+from domain.org import Unit
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
+from domain.text import shorten
 from handlers.core.context import Ctx
-from handlers.core.formatting import day
-from handlers.core.i18n import Html
+from handlers.core.formatting import day, period
 from handlers.core.lookups import present
+from handlers.core.paging import Entry, PageTurn, joined_fitting, page_view
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
 from handlers.reports.cards import (
@@ -21,7 +23,7 @@ from handlers.reports.usecases import local_today, periods
 
 router = Router()
 
-CHUNK = 3500
+NAMES_BUDGET = 1200  # characters of names in a team block: a 500-person team stays readable
 MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
 
@@ -29,16 +31,6 @@ def mark(report: Report | None) -> str:
     if report is None or report.status is ReportStatus.DRAFT:
         return "❌"
     return {ReportStatus.ACCEPTED: "✅", ReportStatus.SUBMITTED: "⏳", ReportStatus.RETURNED: "↩️"}[report.status]
-
-
-def chunks(blocks: list[str], limit: int = CHUNK) -> list[str]:
-    out, current = [], ""
-    for block in blocks:
-        if current and len(current) + len(block) + 2 > limit:
-            out.append(current)
-            current = ""
-        current = f"{current}\n\n{block}" if current else block
-    return out + ([current] if current else [])
 
 
 @router.command("rekap")
@@ -49,17 +41,32 @@ async def rekap(ctx: Ctx) -> None:
         ctx.reply(t("/rekap is for unit heads: it shows the reports of the teams in your unit. "
                     "Your own reports are in /laporan."))
         return
+    await _show(ctx, units, 0)
+
+
+class RekapPage(PageTurn, prefix="pg:rk"):
+    pass
+
+
+@router.callback(RekapPage)
+async def on_page(ctx: Ctx, pressed: RekapPage) -> None:
+    ctx.answer()
+    units = await headed_units(ctx)
+    if units:
+        await _show(ctx, units, pressed.page)
+
+
+async def _show(ctx: Ctx, units: list[Unit], page: int) -> None:
+    """One message, paged at team boundaries; what waits for me closes the last page."""
+    t = ctx.t
     unit_ids = sorted({i for u in units for i in await ctx.uow.org.subunit_ids(u.id)})
     teams = await ctx.uow.teams.in_units(unit_ids)
-    blocks = [t("<b>Recap of {units}</b> — {date}", units=", ".join(u.name for u in units),
-                date=day(t, ctx.today))]
-    if not teams:
-        blocks.append(t("No teams yet (/timbaru forms one)."))
-    for team in teams:
-        blocks.append(await _team_block(ctx, team))
-    blocks.append(await _waiting_block(ctx))
-    for text in chunks(blocks):
-        ctx.reply(Html(text))
+    header = t("<b>Recap of {units}</b> — {date}", units=joined_fitting(t, [u.name for u in units], 300, ", "),
+               date=day(t, ctx.today))
+    entries = [Entry(await _team_block(ctx, team)) for team in teams] \
+        or [Entry(t("No teams yet (/timbaru forms one)."))]
+    entries.append(Entry(await _waiting_block(ctx)))
+    ctx.edit_or_reply(*page_view(t, header, entries, page, RekapPage, separator="\n\n"))
 
 
 async def _team_block(ctx: Ctx, team: Team) -> str:
@@ -69,12 +76,14 @@ async def _team_block(ctx: Ctx, team: Team) -> str:
     people = await ctx.uow.org.employees({m.employee_id for m in members}
                                          | ({team.ketua_id} if team.ketua_id else set()))
     ketua = people.get(team.ketua_id) if team.ketua_id else None
-    lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=team.name, period=current.key,
+    lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=shorten(team.name, 120), period=period(t, current.key),
                ketua=ketua.name if ketua else t("none yet"))]
     now_reports = await _by_author(ctx, team, current.key)
     if members:
-        lines.append(" · ".join(mark(now_reports.get(m.employee_id)) + " " + _esc(people[m.employee_id].name)
-                                for m in members))
+        # the ones not yet reported first: who to chase is what a unit head looks for
+        marked = sorted(((mark(now_reports.get(m.employee_id)), people[m.employee_id].name) for m in members),
+                        key=lambda pair: pair[0] != "❌")
+        lines.append(joined_fitting(t, [f"{sign} {_esc(name)}" for sign, name in marked], NAMES_BUDGET))
     else:
         lines.append(t("No members besides the ketua."))
     lines.append(t("Team report: {state}", state=await _team_report_state(ctx, team, current.key)))
@@ -84,10 +93,10 @@ async def _team_block(ctx: Ctx, team: Team) -> str:
                 and m.joined_at.date() <= before.end]
         team_old = await _team_report(ctx, team, before.key)
         if late or (team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
-            parts = [", ".join(late)] if late else []
+            parts = [joined_fitting(t, late, NAMES_BUDGET, ", ")] if late else []
             if team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
                 parts.append(t("the team report"))
-            lines.append(t("⚠️ Late for {period}: {who}", period=before.key, who="; ".join(parts)))
+            lines.append(t("⚠️ Late for {period}: {who}", period=period(t, before.key), who="; ".join(parts)))
     open_kendala = [k for k in await ctx.uow.reports.kendala_of_team(id_of(team)) if k.status.value == "open"]
     if open_kendala:
         lines.append(t("Open kendala: {count}", count=len(open_kendala)))
@@ -127,7 +136,7 @@ async def _waiting_block(ctx: Ctx) -> str:
     for r in waiting[:15]:
         where = f" — {_esc(teams[r.team_id].name)}" if r.team_id else ""
         lines.append(t("• {kind} of {name}, {period}", kind=kind_label(t, r), name=authors[r.author_id].name,
-                       period=r.period_key) + where)
+                       period=period(t, r.period_key)) + where)
     if waiting:
         lines.append(t("Review them with /laporan."))
     for k in await ctx.uow.reports.open_kendala_for(me.id):

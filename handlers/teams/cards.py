@@ -6,6 +6,7 @@ from collections.abc import Collection
 from domain.allowance import Allowance
 from domain.org import Employee, Unit
 from domain.team import MemberRole, Membership, Team, TeamStatus
+from handlers.core.formatting import day
 from handlers.core.i18n import Html, Translator
 from storage.repos.teams import ROLE_ORDER
 
@@ -41,7 +42,7 @@ def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Member
              t("Unit: {unit}", unit=unit.name if unit else "-"),
              t("Status: {status}", status=status_label(t, team))]
     if team.starts_on and team.ends_on:
-        lines.append(t("Period: {start} – {end}", start=team.starts_on.isoformat(), end=team.ends_on.isoformat()))
+        lines.append(t("Period: {start} – {end}", start=day(t, team.starts_on), end=day(t, team.ends_on)))
     lines.append(t("Group chat: {state}", state=t("linked") if team.group_chat_id else t("not linked")))
     if members:
         lines.append(t("Members:"))

@@ -26,10 +26,12 @@ from handlers.core.buttons import CallbackData, button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import cited_finding
+from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
+from handlers.core.paging import PageTurn, nav_row
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units, heads_team_unit
 from handlers.core.types import Keyboard
@@ -158,12 +160,15 @@ def _summary(ctx: Ctx, data: dict) -> tuple[Html, Keyboard]:
     t = ctx.t
     lines = [t("<b>New team</b>"), t("Unit: {unit}", unit=data["unit"]), t("Name: {name}", name=data["name"]),
              t("Kind: {kind}", kind=data["kind"]), t("Goal and target: {goal}", goal=data["goal"]),
-             t("Period: {start} – {end}", start=data["starts_on"], end=data["ends_on"])]
+             t("Period: {start} – {end}", start=day(t, dt.date.fromisoformat(data["starts_on"])),
+               end=day(t, dt.date.fromisoformat(data["ends_on"])))]
     rows = []
     if ctx.profile.reporting.cadence is CadenceRule.PERIODIC:
         chosen = data.get("cadence_months") or ctx.profile.reporting.cadence_months
-        lines.append(t("Reports: every {months} month(s) — choose another period below if you wish.", months=chosen))
-        rows.append([button(("✓ " if m == chosen else "") + t("Every {months} month(s)", months=m),
+        lines.append(t.ngettext("Reports: every {count} month — choose another period below if you wish.",
+                                "Reports: every {count} months — choose another period below if you wish.", chosen))
+        rows.append([button(("✓ " if m == chosen else "")
+                            + t.ngettext("Every {count} month", "Every {count} months", m),
                             NewTeamCadence(m)) for m in sorted({*CADENCE_CHOICES, chosen})])
     rows.append([button(t("Form the team"), NewTeamAction("ok")), button(t("Cancel"), NewTeamAction("x"))])
     return Html("\n".join(lines)), keyboard(*rows)
@@ -260,11 +265,43 @@ async def my_teams(ctx: Ctx) -> None:
     if not seen:
         ctx.reply(ctx.t("You are not in any team yet. Send /ajukan to apply to one."))
         return
-    for team in sorted(seen.values(), key=lambda x: x.name):
-        await show_team(ctx, team, edit=False)
+    await _team_page(ctx, list(seen.values()), 0)
+
+
+class TeamPage(PageTurn, prefix="pg:tim"):
+    pass
+
+
+@router.callback(TeamPage)
+async def on_team_page(ctx: Ctx, pressed: TeamPage) -> None:
+    ctx.answer()
+    seen: dict[int, Team] = {id_of(t): t for t, _ in await ctx.uow.teams.teams_of(ctx.me.id)}
+    for unit in await headed_units(ctx):
+        for team in await ctx.uow.teams.in_units(await ctx.uow.org.subunit_ids(unit.id)):
+            seen.setdefault(id_of(team), team)
+    if seen:
+        await _team_page(ctx, list(seen.values()), pressed.page)
+
+
+async def _team_page(ctx: Ctx, teams: list[Team], page: int) -> None:
+    """One message however many teams (a Kepala Dinas may see the whole Dinas): one team's
+    card with its buttons per page, the newest team first, ◀ ▶ to the others."""
+    teams = sorted(teams, key=id_of, reverse=True)
+    index = min(max(page, 0), len(teams) - 1)
+    text, rows = await team_view(ctx, teams[index])
+    if len(teams) > 1:
+        text = Html(text + "\n\n" + ctx.t("Team {number} of {count}", number=index + 1, count=len(teams)))
+        rows = (*rows, nav_row(ctx.t, index, len(teams), TeamPage))
+    ctx.edit_or_reply(text, rows)
 
 
 async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
+    text, rows = await team_view(ctx, team)
+    (ctx.edit_or_reply if edit else ctx.reply)(text, rows)
+
+
+async def team_view(ctx: Ctx, team: Team) -> tuple[str, Keyboard]:
+    """The team's card and the buttons of what I may do with it."""
     team_id = id_of(team)
     members = await ctx.uow.teams.members(team_id)
     people = await ctx.uow.org.employees(m.employee_id for m in members)
@@ -294,7 +331,7 @@ async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
         rows.append([button(t("Decree (Keputusan)"), DecreeLetter(id_of(decree)))])
     if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, await post_membership(ctx.uow, team, ctx.me.id)):
         rows.extend(list(row) for row in pk_keyboard(t, team))
-    (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
+    return text, keyboard(*rows)
 
 
 @router.callback(EndTeam)
@@ -353,12 +390,12 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
                                             "until": team.ends_on.isoformat()}))
     ended = await _end_posts_with_term(ctx, team)
     if not ended:
-        ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
+        ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=day(t, team.ends_on)))
         return
     term_article = cited(ctx, ctx.profile.teams.ketua.source_of("term_months"))
     ctx.edit_or_reply(t("{name} renewed until {end}. The terms of its ketua and pengendali ended with the old "
                         "term ({article}): propose them to the Sekda again.", name=team.name,
-                        end=team.ends_on.isoformat(), article=term_article),
+                        end=day(t, team.ends_on), article=term_article),
                       keyboard([button(t("Appoint the ketua"), AppointKetua(id_of(team)))]))
 
 

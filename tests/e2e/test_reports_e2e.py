@@ -53,7 +53,7 @@ async def test_member_report_with_a_document_reaches_the_ketua_and_is_accepted(h
     mark = h.fake.mark()
     await h.press("dewi", summary, "Kirim", expect="versi 2")
 
-    notice = await h.notice("budi", "Laporan anggota — 2026-Q4, versi 2", since=mark)
+    notice = await h.notice("budi", "Laporan anggota — Triwulan IV 2026, versi 2", since=mark)
     # the ketua opens the data dukung: Telegram sends back the very files Dewi sent
     mark = h.fake.mark()
     h.fake.press(h.tid("budi"), notice, h.fake.button_data(notice, "Buka data dukung"))

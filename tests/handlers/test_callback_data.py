@@ -153,6 +153,7 @@ STORED_FORMS = {
     "ketua_consideration": {"text"},
     "member_input": {"member", "rating", "note"},
     "dialog_kinerja": {"expectations", "revision"},
+    "pick_search": {"query"},
 }
 
 

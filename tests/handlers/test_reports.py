@@ -10,8 +10,10 @@ from sqlalchemy import select
 
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
+from handlers.core.types import EditMessage
 from handlers.kendala.buttons import KendalaAction
 from handlers.reports.buttons import ReportAction, RequestAction, Review
+from handlers.reports.rekap import RekapPage
 from handlers.teams.membership import add_member, set_ketua
 from tests.handlers.chat import (
     Person,
@@ -372,8 +374,8 @@ async def test_report_for_the_previous_period(app, demo):
     p = await people(app, demo, "dewi")
     replies = await p["dewi"].says("/lapor")
     replies = await p["dewi"].presses(ReportAction("t", team_id))
-    assert "2026-Q4 (1 Okt 2026 – 31 Des 2026)" in texts(replies)[0]
-    replies = await p["dewi"].presses(button_data(replies, "Periode sebelumnya (2026-Q3)"))
+    assert "Triwulan IV 2026 (1 Oktober 2026 – 31 Desember 2026)" in texts(replies)[0]
+    replies = await p["dewi"].presses(button_data(replies, "Periode sebelumnya (Triwulan III 2026)"))
     await p["dewi"].says(TEXT)
     await p["dewi"].presses(ReportAction("done"))
     await p["dewi"].presses(ReportAction("send"))
@@ -397,7 +399,7 @@ async def test_adhoc_request_answered_and_tracked(app, demo):
     assert "Permintaan Anda yang masih terbuka" in texts(await p["kabid_apt"].says("/mintalaporan"))[0]
     await p["kabid_apt"].says("/batal")
     request = await last_notice(app, "budi")
-    assert "meminta laporan" in request["text"] and "30 Nov 2026" in request["text"]
+    assert "meminta laporan" in request["text"] and "30 November 2026" in request["text"]
     replies = await p["budi"].presses(notice_button(request, "Jawab"))
     await p["budi"].says("Integrasi SSO 80%, tinggal uji keamanan.")
     await p["budi"].presses(ReportAction("done"))
@@ -496,7 +498,7 @@ async def test_rekap_for_the_unit_head(app, demo, clock):
     # next quarter: who never reported for the last one is late
     clock.advance(days=40)
     (text,) = texts(await p["kabid_apt"].says("/rekap"))
-    assert "2027-Q1" in text and "Terlambat untuk 2026-Q4: Siti Rahmawati" in text
+    assert "Triwulan I 2027" in text and "Terlambat untuk Triwulan IV 2026: Siti Rahmawati" in text
 
 
 async def test_rekap_is_split_for_a_phone(app, demo):
@@ -504,9 +506,14 @@ async def test_rekap_is_split_for_a_phone(app, demo):
         await make_team(app, demo, "kabid_apt", "budi", ["dewi", "siti"],
                         name=f"Tim Sub Kegiatan Nomor {i:02d} " + "x" * 60)
     p = await people(app, demo, "kabid_apt")
-    replies = texts(await p["kabid_apt"].says("/rekap"))
-    assert len(replies) > 1 and all(len(r) <= 3600 for r in replies)
-    assert sum(r.count("Tim Sub Kegiatan Nomor") for r in replies) == 20
+    (first,) = await p["kabid_apt"].says("/rekap")
+    pages = [first.text]
+    while turn := [b for b in buttons_of([first], RekapPage) if b.page == len(pages)]:
+        (first,) = [r for r in await p["kabid_apt"].presses(turn[0]) if isinstance(r, EditMessage)]
+        pages.append(first.text)
+    assert len(pages) > 1 and all(len(page) <= 4096 for page in pages)
+    assert sum(page.count("Tim Sub Kegiatan Nomor") for page in pages) == 20
+    assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1] and "Menunggu Anda" in pages[-1]
 
 
 async def test_a_kendala_reaches_the_plt_of_an_absent_unit_head_who_decides_it(app, demo):

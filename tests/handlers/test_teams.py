@@ -66,7 +66,8 @@ async def test_form_team_appoint_ketua_add_member(app, demo):
     budi = await linked(app, demo, "budi", 1001)
     team_id = await form_team(kabid)
     replies = await kabid.presses(AppointKetua(team_id))
-    assert ("Budi Santoso, S.Kom.", PickKetua(team_id, demo['budi'].employee.id).pack()) in buttons(replies)
+    assert ("Budi Santoso, S.Kom. · Pranata Komputer Ahli Pertama",
+            PickKetua(team_id, demo['budi'].employee.id).pack()) in buttons(replies)
     replies = await kabid.presses(PickKetua(team_id, demo['budi'].employee.id))
     assert "kini menjadi ketua" in texts(replies)[0]
     replies = await kabid.presses(PickMember(team_id, demo['dewi'].employee.id))
