@@ -17,7 +17,7 @@ from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
-from handlers.core.paging import Entry, PageTurn, page_view
+from handlers.core.paging import LIST_MAX, Entry, PageTurn, page_view
 from handlers.core.registry import Router
 from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, issue_assignment
@@ -53,7 +53,7 @@ async def _pending_page(ctx: Ctx, page: int) -> None:
     """What waits for my decision, newest first, in one paged message: each application's
     card with its [Approve] [Reject]."""
     t = ctx.t
-    apps = sorted(await ctx.uow.applications.pending_for(ctx.me.id), key=lambda a: id_of(a), reverse=True)
+    apps = sorted(await ctx.uow.applications.pending_for(ctx.me.id, limit=LIST_MAX), key=id_of, reverse=True)
     if not apps:
         ctx.edit_or_reply(t("Nothing is waiting for your decision."))
         return

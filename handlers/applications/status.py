@@ -9,7 +9,7 @@ from handlers.applications.cards import application_card, status_label
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.lookups import present
-from handlers.core.paging import Entry, PageTurn, page_view
+from handlers.core.paging import LIST_MAX, Entry, PageTurn, page_view
 from handlers.core.registry import Router
 from storage.records import Decision
 
@@ -34,7 +34,7 @@ async def on_page(ctx: Ctx, pressed: StatusPage) -> None:
 async def _show(ctx: Ctx, page: int) -> None:
     """One message for all my applications (a phone screen, not twenty bubbles), paged;
     a [Withdraw] button for each one still waiting."""
-    apps = await ctx.uow.applications.by_applicant(ctx.me.id)
+    apps = await ctx.uow.applications.by_applicant(ctx.me.id, limit=LIST_MAX)
     if not apps:
         ctx.edit_or_reply(ctx.t("You have no applications yet. Send /ajukan to apply."))
         return

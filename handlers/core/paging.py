@@ -22,6 +22,7 @@ from handlers.core.types import Button, Keyboard
 TEXT_BUDGET = 3600  # characters of items per page; Telegram allows 4096 in all
 BUTTON_BUDGET = 90  # item buttons per page; Telegram allows 100 with the nav row
 PER_PAGE = 10
+LIST_MAX = 1000  # items a list loads to page through (a person's applications, a decider's queue)
 
 
 class PageTurn(CallbackData):
@@ -94,7 +95,8 @@ def joined_fitting(t: Translator, items: Sequence[str], budget: int, separator: 
     size = 0
     for number, item in enumerate(items):
         if out and size + len(separator) + len(item) > budget:
-            return separator.join(out) + " " + t.ngettext("and {count} more", "and {count} more", len(items) - number)
+            tail = t.ngettext("and {count} more", "and {count} more", len(items) - number)
+            return separator.join(out) + (" " if separator.strip() else separator) + tail
         out.append(item)
         size += len(item) + (len(separator) if len(out) > 1 else 0)
     return separator.join(out)

@@ -8,7 +8,10 @@ from domain.org import Employee, Unit
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from handlers.core.formatting import day
 from handlers.core.i18n import Html, Translator
+from handlers.core.paging import joined_fitting
 from storage.repos.teams import ROLE_ORDER
+
+MEMBERS_BUDGET = 2500  # characters of member lines: a 500-person team's card still fits one message
 
 
 def role_label(t: Translator, role: MemberRole) -> str:
@@ -46,8 +49,9 @@ def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Member
     lines.append(t("Group chat: {state}", state=t("linked") if team.group_chat_id else t("not linked")))
     if members:
         lines.append(t("Members:"))
-        for m in sorted(members, key=lambda m: (ROLE_ORDER[m.role], people[m.employee_id].name)):
-            lines.append(_member_line(t, m, people[m.employee_id], tambahan))
+        ordered = sorted(members, key=lambda m: (ROLE_ORDER[m.role], people[m.employee_id].name))
+        lines.append(joined_fitting(t, [_member_line(t, m, people[m.employee_id], tambahan) for m in ordered],
+                                    MEMBERS_BUDGET, "\n"))
     else:
         lines.append(t("No members yet."))
     return Html("\n".join(lines))

@@ -25,6 +25,7 @@ Purpose = Literal["k", "p", "m", "pj", "sk"]  # ketua, pengendali, member, penan
 ROLE_CODES = {"pj": MemberRole.PENANGGUNG_JAWAB, "sk": MemberRole.SEKRETARIAT}
 PER_PAGE = 10
 QUERY_MAX = 60
+CANDIDATES_MAX = 20_000  # a whole Dinas; searched and paged here, never sent at once
 
 
 class PickerPage(PageTurn, prefix="pg:pick"):
@@ -64,7 +65,7 @@ async def candidates(ctx: Ctx, team: Team, purpose: Purpose) -> list[Employee]:
         exclude = {m.employee_id for m in members}
     else:
         exclude = {m.employee_id for m in members if m.role is ROLE_CODES[purpose]}
-    people = await ctx.uow.org.employees_in_units(await ctx.uow.org.subunit_ids(team.unit_id))
+    people = await ctx.uow.org.employees_in_units(await ctx.uow.org.subunit_ids(team.unit_id), limit=CANDIDATES_MAX)
     return sorted((e for e in people if e.id not in exclude and e.id != ctx.me.id), key=lambda e: e.name)
 
 
