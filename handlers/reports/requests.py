@@ -6,9 +6,9 @@ Steps: whom (a team -> its ketua, or a person) -> due date -> note -> confirm.""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 
+from domain.dates import parse_date
 from domain.ids import id_of
 from domain.profiles import Role
 from domain.report import TEXT_MIN, ReportRequest
@@ -31,7 +31,6 @@ router = Router()
 
 NOTE_MAX = 1000
 DUE_DAYS = (3, 7, 14)
-DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 MAX_BUTTONS = 40
 
 
@@ -130,7 +129,7 @@ async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue) -> None:
         data.update(target)
         await FORM.advance(ctx, Step.DUE, data)
         ctx.answer()
-        ctx.edit_or_reply(t("Report asked of {name}. By when? Choose, or type a date as YYYY-MM-DD.",
+        ctx.edit_or_reply(t("Report asked of {name}. By when? Choose, or type a date (e.g. 15-12-2026).",
                             name=data["name"]), _due_keyboard(ctx))
     elif action == "send" and conv.step is Step.CONFIRM:
         await _send(ctx, data)
@@ -165,10 +164,9 @@ def _ask_note(ctx: Ctx, data: dict) -> None:
 async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
     t, text, data = ctx.t, (ctx.update.text or "").strip(), dict(conv.data)
     if conv.step is Step.DUE:
-        match = DATE.match(text)
-        due = _date(match) if match else None
+        due = parse_date(text)
         if due is None or due < ctx.today:
-            ctx.reply(t("Please type a date from today on as YYYY-MM-DD (e.g. 2026-12-15), or choose below."),
+            ctx.reply(t("Please type a date from today on (e.g. 15-12-2026 or 15 Des 2026), or choose below."),
                       _due_keyboard(ctx))
             return
         data["due"] = due.isoformat()
@@ -185,13 +183,6 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
                   keyboard([button(t("📨 Send"), RequestAction("send")), button(t("Cancel"), RequestAction("cancel"))]))
     else:
         ctx.reply(t("Please choose with the buttons above, or send /batal."))
-
-
-def _date(match: re.Match[str]) -> dt.date | None:
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 async def _send(ctx: Ctx, data: dict) -> None:

@@ -7,11 +7,11 @@ in Surakarta the Penilai forms teams too (Ps 14(2))."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from enum import StrEnum
 
 from domain.application import validate_text
+from domain.dates import find_dates
 from domain.eligibility import Post, check_term, term_last_day
 from domain.errors import DomainError
 from domain.ids import id_of
@@ -72,7 +72,6 @@ class Step(StrEnum):
 
 
 FORM = Form("team_new", Step)
-DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
 @router.command("timbaru")
@@ -124,9 +123,9 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
             data["goal"] = validate_text(text, 10, GOAL_MAX, "goal")
             await FORM.advance(ctx, Step.PERIOD, data)
             ctx.reply(t("Until when does the team work? Choose, or type the start and end dates "
-                        "(e.g. 2026-12-01 2027-06-30)."), _term_buttons(t, NewTeamTerm))
+                        "(e.g. 1-12-2026 to 30-6-2027)."), _term_buttons(t, NewTeamTerm))
         elif conv.step is Step.PERIOD:
-            dates = [_parse_date(m) for m in DATE.finditer(text)]
+            dates = find_dates(text)
             if len(dates) != 2:
                 raise DomainError("dates_expected")
             await _with_period(ctx, data, dates[0], dates[1])
@@ -134,15 +133,6 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
             ctx.reply(t("Please use the buttons above, or /batal to cancel."))
     except DomainError as err:
         ctx.reply(explain(t, err))
-
-
-def _parse_date(m: re.Match) -> dt.date:
-    try:
-        if m.group(1):
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
-    except ValueError:
-        raise DomainError("dates_expected") from None
 
 
 async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> None:
