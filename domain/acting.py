@@ -1,5 +1,7 @@
-"""Acting officials: *Pelaksana Tugas* (Plt, the post is vacant or its holder is away for
-long) and *Pelaksana Harian* (Plh, a short absence). While a record runs, whatever the
+"""Acting officials as SE Kepala BKN No. 1/SE/I/2021 defines them: *Pelaksana Tugas* (Plt,
+the definitive official is permanently unable to serve — berhalangan tetap — or the post is
+vacant) and *Pelaksana Harian* (Plh, the official is temporarily unable to serve — berhalangan
+sementara, e.g. on leave or official travel). While a record runs, whatever the
 rules route to the official goes to the acting employee instead, and the audit trail
 says whom they acted for."""
 from __future__ import annotations

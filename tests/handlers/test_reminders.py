@@ -82,7 +82,7 @@ async def test_downtime_across_the_due_date_catches_up_once(app, demo, clock):
     assert sorted(n.audience for n in caught_up) == ["escalation", "group", "person"]
     assert all(n.late for n in caught_up)
     (summary,) = (await texts_to(app, 1001))[1:]
-    assert "Masih terbuka" in summary and "tenggat 31 Desember 2026 sudah lewat" in summary
+    assert "Masih terbuka" in summary and "tenggat 31 Desember 2026 sudah terlampaui" in summary
     (escalation,) = await texts_to(app, 2001)
     assert "Laporan belum diterima" in escalation and "Budi Santoso" in escalation and "Dewi" not in escalation
     assert "Belum melapor: 1 dari 2" in (await texts_to(app, GROUP))[-1]

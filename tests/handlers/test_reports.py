@@ -219,7 +219,7 @@ async def test_correction_refused_once_reviewed(app, demo, profile_name):
     assert "belum selesai" not in texts(replies)[0]
     replies = await p["andi"].presses(ReportAction("k", team_id))
     replies = await p["andi"].presses(button_data(replies, "Periode ini"))
-    assert "sudah sedang ditinjau" in texts(replies)[0]
+    assert "Laporan ini sedang ditinjau" in texts(replies)[0]
     (report,) = await reports(app)
     assert (report.version, report.hop, report.reviewed) == (1, 1, True)
 
