@@ -91,9 +91,9 @@ def _question(ctx: Ctx, team: Team, purpose: Purpose) -> str:
 
 
 async def show_picker(ctx: Ctx, team: Team, purpose: Purpose, page: int = 0, query: str | None = None,
-                      people: list[Employee] | None = None) -> None:
-    """The picker (a new message, or the pressed page edited in place); typing a name or NIP
-    while it is open searches."""
+                      people: list[Employee] | None = None, edit: bool = False) -> None:
+    """The picker as a new message (`edit`: the pressed page, edited in place); typing a name
+    or NIP while it is open searches."""
     t = ctx.t
     people = people if people is not None else await candidates(ctx, team, purpose)
     if query:
@@ -107,7 +107,7 @@ async def show_picker(ctx: Ctx, team: Team, purpose: Purpose, page: int = 0, que
                                           _pressed_for(team, purpose, e.id))])) for e in people]
     text, kb = page_view(t, head, entries, page,
                          lambda n: PickerPage(n, purpose, id_of(team), "q" if query else None), per_page=PER_PAGE)
-    ctx.edit_or_reply(text, kb)
+    (ctx.edit_or_reply if edit else ctx.reply)(text, kb)
 
 
 async def end_search(ctx: Ctx) -> None:
@@ -126,7 +126,7 @@ async def on_page(ctx: Ctx, pressed: PickerPage) -> None:
     if pressed.searched:
         state = await SEARCH.read(ctx)
         query = state.data.get("query") if state is not None and state.data.get("team_id") == id_of(team) else None
-    await show_picker(ctx, team, pressed.purpose, pressed.page, query)
+    await show_picker(ctx, team, pressed.purpose, pressed.page, query, edit=True)
 
 
 @router.conversation(SEARCH)

@@ -36,7 +36,7 @@ async def test_member_report_with_a_document_reaches_the_ketua_and_is_accepted(h
     mark = h.fake.mark()
     h.fake.send_document(h.tid("dewi"), "hasil-uji.pdf", b"%PDF-1.4 uji", "application/pdf")
     received = await h.fake.wait_message(h.tid("dewi"), "hasil-uji.pdf", h.timeout, since=mark)
-    summary = await h.press("dewi", received, "Selesai", expect="periksa dulu")
+    summary = await h.press("dewi", received, "Selesai", expect="Mohon periksa")
     await h.press("dewi", summary, "Kirim", expect="Laporan terkirim kepada Budi Santoso")
 
     notice = await h.notice("budi", "Sebuah laporan menunggu tinjauan Anda")
@@ -45,11 +45,11 @@ async def test_member_report_with_a_document_reaches_the_ketua_and_is_accepted(h
     assert ask.reply_markup.get("force_reply") is True
     await h.say("budi", "Lampirkan juga tangkapan layar uji coba.", expect="Dikembalikan kepada Dewi")
     returned = await h.notice("dewi", "tangkapan layar")
-    summary = await h.press("dewi", returned, "Revisi laporan", expect="periksa dulu")
+    summary = await h.press("dewi", returned, "Revisi laporan", expect="Mohon periksa")
     mark = h.fake.mark()
     h.fake.send_photo(h.tid("dewi"), _PNG)
     await h.fake.wait_message(h.tid("dewi"), "foto", h.timeout, since=mark)
-    summary = await h.fake.wait_message(h.tid("dewi"), "periksa dulu", h.timeout, since=mark)
+    summary = await h.fake.wait_message(h.tid("dewi"), "Mohon periksa", h.timeout, since=mark)
     mark = h.fake.mark()
     await h.press("dewi", summary, "Kirim", expect="versi 2")
 

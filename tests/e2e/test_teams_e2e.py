@@ -13,7 +13,7 @@ async def test_form_team_appoint_ketua_and_bind_group(h):
     formed = await h.press("kabid_apt", confirm, "Bentuk tim", expect="terbentuk")
     pick = await h.press("kabid_apt", formed, "Tunjuk ketua", expect="Siapa yang ditunjuk")
     await h.press("kabid_apt", pick, "Budi Santoso", expect="kini menjadi ketua")
-    await h.notice("budi", "Anda kini menjadi ketua tim")
+    await h.notice("budi", "Anda kini menjadi ketua Tim Sub Kegiatan")
 
     card = await h.say("budi", "/tim", expect="Layanan <SPBE> & Data")
     code_msg = await h.press("budi", card, "Hubungkan grup", expect="/hubungkan")

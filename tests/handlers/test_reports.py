@@ -100,7 +100,7 @@ async def write_report(person: Person, choice: ReportAction, text: str = TEXT, f
     if credit is not None:  # rule 49 (HSU Ps 16(2))
         assert "angka kredit" in texts(replies)[-1] and "Pasal 16 ayat (2)" in texts(replies)[-1]
         replies = await person.presses(ReportAction("ak", int(credit)))
-    assert "periksa dulu" in texts(replies)[-1]
+    assert "Mohon periksa" in texts(replies)[-1]
     return await person.presses(ReportAction("send")) if send else replies
 
 
