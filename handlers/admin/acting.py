@@ -9,6 +9,7 @@ from enum import StrEnum
 from domain.acting import ActingKind, end_acting, new_acting, parse_period
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.text import shorten
 from handlers.admin.buttons import ActingAction, ActingKindChoice
 from handlers.admin.panel import admin_only, audit, card
 from handlers.core.buttons import button
@@ -117,7 +118,8 @@ async def on_text(ctx: Ctx, conv: FormState[Step]) -> None:
         if not people:
             ctx.reply(t("Nobody found for “{query}”. Type another name or NIP.", query=text), force_reply=True)
             return
-        rows = [[button(f"{e.name[:40]} · {e.jabatan_name[:20]}", ActingAction("who", e.id))] for e in people]
+        rows = [[button(f"{shorten(e.name, 40)} · {shorten(e.jabatan_name, 20)}", ActingAction("who", e.id))]
+                for e in people]
         ctx.reply(t("Choose who will act:"), keyboard(*rows, [button(t("Cancel"), ActingAction("cancel"))]))
     elif conv.step is Step.PERIOD and text:
         try:

@@ -13,6 +13,7 @@ from domain.application import (
     validate_text,
 )
 from domain.errors import DomainError
+from domain.text import shorten
 from handlers.applications.buttons import ApplicationAction
 from handlers.applications.cards import (
     application_card,
@@ -58,7 +59,7 @@ async def _prompt(ctx: Ctx, step: Step, data: dict) -> None:
     if step is Step.TARGET:
         teams = [team for team in await ctx.uow.teams.in_units(await same_unit_ids(ctx, ctx.me.unit_id))
                  if team.accepts_members]
-        kb = keyboard(*[[button(team.name[:60], ApplicationAction("t", team.id))] for team in teams[:20]])
+        kb = keyboard(*[[button(shorten(team.name, 60), ApplicationAction("t", team.id))] for team in teams[:20]])
         text = t("Which team or piece of work in your unit would you like to join?")
         text += "\n" + (t("Choose one below, or type it in your own words.") if teams
                         else t("Type it in your own words."))

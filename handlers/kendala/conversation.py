@@ -16,6 +16,7 @@ from domain.profiles import Role, Scope
 from domain.report import NOTE_MAX, NOTE_MIN, TEXT_MIN, Kendala, KendalaStatus
 from domain.rules import check_kendala, kendala_deciders
 from domain.team import Team
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
@@ -56,7 +57,7 @@ async def begin(ctx: Ctx) -> None:
         return
     await FORM.open(ctx, Step.TEAM)
     ctx.reply(t("For which team do you raise a kendala (a problem that needs a decision)?"),
-              keyboard(*[[button(team.name[:60], KendalaAction("t", team.id))] for team in teams[:20]]))
+              keyboard(*[[button(shorten(team.name, 60), KendalaAction("t", team.id))] for team in teams[:20]]))
 
 
 async def deciders(ctx: Ctx, team: Team) -> list[tuple[Role, Employee]]:

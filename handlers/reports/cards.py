@@ -9,6 +9,7 @@ from domain.org import Employee
 from domain.periods import Period
 from domain.report import Kendala, Report, ReportKind, ReportRequest, ReportStatus
 from domain.team import Team
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.context import keyboard
 from handlers.core.formatting import day
@@ -21,8 +22,8 @@ CARD_BUDGET = 3800  # characters of a card, leaving room for a first line and Te
 
 
 def short(text: str, limit: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    """On one line, cut at a word boundary (domain.text.shorten)."""
+    return shorten(text, limit)
 
 
 def size_label(size: int | None) -> str:
@@ -94,18 +95,18 @@ def short_keep_lines(text: str, limit: int) -> str:
 
 def review_keyboard(t: Translator, report: Report) -> Keyboard:
     """The buttons of whoever holds the report now; data carries the version so a
-    button for an older version changes nothing."""
+    button for an older version changes nothing. Returning is one action, named one way."""
     rid, v = id_of(report), report.version
     evidence = [button(t("📎 Open the supporting files ({count})", count=len(report.files)), ReportFiles(rid))] \
         if report.files else []
     if not report.at_last_hop:
-        return keyboard([button(t("➡️ Forward"), Review("f", rid, v)), button(t("↩️ Return"), Review("r", rid, v))],
+        return keyboard([button(t("➡️ Forward"), Review("f", rid, v)), button(t("↩️ Return for revision"), Review("r", rid, v))],
                         evidence)
     if report.declares_done:
         return keyboard([button(t("✅ Accept — meets the target"), Review("d", rid, v))],
-                        [button(t("↩️ Return for improvement"), Review("r", rid, v))], evidence)
+                        [button(t("↩️ Return for revision"), Review("r", rid, v))], evidence)
     return keyboard([button(t("✅ Accept"), Review("a", rid, v)),
-                     button(t("✏️ Ask for a revision"), Review("r", rid, v))], evidence)
+                     button(t("↩️ Return for revision"), Review("r", rid, v))], evidence)
 
 
 def request_card(t: Translator, req: ReportRequest, people: dict[int, Employee], team: Team | None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from domain.ids import id_of
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day, period
@@ -45,12 +46,12 @@ async def begin(ctx: Ctx) -> None:
     people = await ctx.uow.org.employees(r.requester_id for r in requests)
     for req in requests[:5]:
         label = t("📨 Answer the request of {name}", name=Html(people[req.requester_id].name))
-        rows.append([button(label[:48] + f" ({day(t, req.due_on)})", ReportAction("q", req.id))])
+        rows.append([button(shorten(label, 48) + f" ({day(t, req.due_on)})", ReportAction("q", req.id))])
     for team, membership in await ctx.uow.teams.teams_of(me.id):
         if membership.role is MemberRole.KETUA:
-            rows.append([button(t("📋 Team report") + ": " + team.name[:45], ReportAction("k", team.id))])
+            rows.append([button(t("📋 Team report") + ": " + shorten(team.name, 45), ReportAction("k", team.id))])
         elif membership.role in MEMBER_ROLES:
-            rows.append([button(t("📝 To the ketua") + ": " + team.name[:45], ReportAction("t", team.id))])
+            rows.append([button(t("📝 To the ketua") + ": " + shorten(team.name, 45), ReportAction("t", team.id))])
     rows.append([button(t("👤 Individual report (work assigned to me alone)"), ReportAction("i"))])
     await FORM.open(ctx, Step.CHOOSE)
     ctx.reply(t("Which report do you want to send?"), keyboard(*rows))

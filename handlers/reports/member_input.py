@@ -22,6 +22,7 @@ from domain.periods import Period
 from domain.profiles import Profile, Role
 from domain.reminders import Notice, Obligation, due_for
 from domain.team import Team
+from domain.text import shorten
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import period as period_text
@@ -111,7 +112,7 @@ async def begin(ctx: Ctx) -> None:
         return
     await close(ctx)
     ctx.reply(t("For which team do you give input on the members' performance?"),
-              keyboard(*[[button(team.name[:60], MemberInputAction("t", id_of(team)))] for team in teams[:20]]))
+              keyboard(*[[button(shorten(team.name, 60), MemberInputAction("t", id_of(team)))] for team in teams[:20]]))
 
 
 async def _choose_member(ctx: Ctx, team: Team) -> None:
@@ -124,7 +125,7 @@ async def _choose_member(ctx: Ctx, team: Team) -> None:
     period, missing = found
     await FORM.open(ctx, Step.MEMBER, {"team_id": id_of(team), "period": period.key})
     people = await ctx.uow.org.employees(set(missing))
-    rows = [[button(people[m].name[:60], MemberInputAction("m", m))] for m in missing[:30] if m in people]
+    rows = [[button(shorten(people[m].name, 60), MemberInputAction("m", m))] for m in missing[:30] if m in people]
     rows.append([button(t("Cancel"), MemberInputAction("cancel"))])
     ctx.reply(t("Input on the members' performance for {team}, period {period}, as material for their "
                 "performance appraisal ({article}). Whose performance do you assess?", team=team.name,

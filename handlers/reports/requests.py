@@ -13,6 +13,7 @@ from domain.ids import id_of
 from domain.profiles import Role
 from domain.report import TEXT_MIN, ReportRequest
 from domain.rules import may_request_report
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
@@ -73,10 +74,10 @@ async def begin(ctx: Ctx) -> None:
     rows = []
     for team in await ctx.uow.teams.in_units(unit_ids):
         if team.ketua_id is not None and team.ketua_id != ctx.me.id:
-            rows.append([button(t("Team") + ": " + team.name[:50], RequestAction("t", team.id))])
+            rows.append([button(t("Team") + ": " + shorten(team.name, 50), RequestAction("t", team.id))])
     for person in await ctx.uow.org.employees_in_units(unit_ids):
         if person.id != ctx.me.id:
-            rows.append([button(person.name[:60], RequestAction("p", person.id))])
+            rows.append([button(shorten(person.name, 60), RequestAction("p", person.id))])
     if not rows:
         ctx.reply(t("There is nobody in your unit to ask."))
         return

@@ -22,6 +22,7 @@ from domain.profiles.model import CadenceRule
 from domain.rules import monitoring_period_months
 from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Team, TeamKind, TeamStatus
 from domain.team_decree import DecreeStatus
+from domain.text import shorten
 from handlers.core.buttons import CallbackData, button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
@@ -88,7 +89,8 @@ async def begin(ctx: Ctx) -> None:
                         "their sub-activity (sub kegiatan).", unit=units[0].name))
         return
     await FORM.open(ctx, Step.UNIT)
-    ctx.reply(ctx.t("For which unit?"), keyboard(*[[button(u.name[:60], NewTeamAction("u", u.id))] for u in units]))
+    ctx.reply(ctx.t("For which unit?"),
+              keyboard(*[[button(shorten(u.name, 60), NewTeamAction("u", u.id))] for u in units]))
 
 
 def term_end(start: dt.date, term: Term) -> dt.date:

@@ -41,7 +41,7 @@ async def test_member_report_with_a_document_reaches_the_ketua_and_is_accepted(h
 
     notice = await h.notice("budi", "Sebuah laporan menunggu tinjauan Anda")
     assert "hasil-uji.pdf" in notice.text and "Modul <SSO> & login" in notice.text
-    ask = await h.press("budi", notice, "Minta revisi", expect="umpan balik")
+    ask = await h.press("budi", notice, "Kembalikan untuk direvisi", expect="umpan balik")
     assert ask.reply_markup.get("force_reply") is True
     await h.say("budi", "Lampirkan juga tangkapan layar uji coba.", expect="Dikembalikan kepada Dewi")
     returned = await h.notice("dewi", "tangkapan layar")

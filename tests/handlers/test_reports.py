@@ -144,7 +144,7 @@ async def test_revision_loop_keeps_every_version(app, demo):
     await write_report(p["dewi"], ReportAction("t", team_id))
     for round_ in (1, 2):
         notice = await last_notice(app, "budi")
-        replies = await p["budi"].presses(notice_button(notice, "Minta revisi"))
+        replies = await p["budi"].presses(notice_button(notice, "Kembalikan untuk direvisi"))
         assert "umpan balik" in texts(replies)[0].lower()
         replies = await p["budi"].says("kurang")  # too short: refused, asked again
         assert "Terlalu singkat" in texts(replies)[0]
@@ -268,7 +268,7 @@ async def test_team_report_travels_the_profile_route(app, demo, profile_name, ho
     notice = await last_notice(app, last)
     if len(hops) > 1:
         assert "meneruskan laporan ini kepada Anda" in notice["text"] and "Sudah saya evaluasi" in notice["text"]
-    assert is_button(notice_button(notice, "Kembalikan untuk perbaikan"), Review, action="r")
+    assert is_button(notice_button(notice, "Kembalikan untuk direvisi"), Review, action="r")
     forged = dataclasses.replace(Review.unpack(notice_button(notice, "memenuhi target")), action="a")  # no target
     assert "tidak berlaku" in alerts(await p[last].presses(forged))[0]
     replies = await p[last].presses(notice_button(notice, "memenuhi target"))
