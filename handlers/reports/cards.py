@@ -100,7 +100,8 @@ def review_keyboard(t: Translator, report: Report) -> Keyboard:
     evidence = [button(t("📎 Open the supporting files ({count})", count=len(report.files)), ReportFiles(rid))] \
         if report.files else []
     if not report.at_last_hop:
-        return keyboard([button(t("➡️ Forward"), Review("f", rid, v)), button(t("↩️ Return for revision"), Review("r", rid, v))],
+        return keyboard([button(t("➡️ Forward"), Review("f", rid, v)),
+                         button(t("↩️ Return for revision"), Review("r", rid, v))],
                         evidence)
     if report.declares_done:
         return keyboard([button(t("✅ Accept — meets the target"), Review("d", rid, v))],
