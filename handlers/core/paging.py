@@ -78,7 +78,8 @@ def page_view(t: Translator, header: str, entries: Sequence[Entry], page: int,
     if len(pages) > 1:
         parts.append(t("Page {page} of {pages}", page=index + 1, pages=len(pages)))
         rows.append(nav_row(t, index, len(pages), turn))
-    return Html("\n".join(p for p in parts if p)), tuple(tuple(r) for r in rows if r)
+    gap = "\n\n" if separator == "\n\n" else "\n"  # cards a blank line apart: so are header and page line
+    return Html(gap.join(p for p in parts if p)), tuple(tuple(r) for r in rows if r)
 
 
 def nav_row(t: Translator, index: int, count: int, turn: Callable[[int], CallbackData]) -> tuple[Button, ...]:
