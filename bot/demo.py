@@ -59,9 +59,11 @@ async def _many_waiting(h: Harness, count: int) -> None:
     from domain.application import Application, ApplicationStatus
 
     kabid = h.people["kabid_apt"].employee
-    async with h.runtime.app.uow() as uow:
+    assert h.runtime is not None, "the harness is started"
+    app = h.runtime.app
+    async with app.uow() as uow:
         unit = (await uow.org.units_headed_by(kabid.id))[0]
-        now = h.runtime.app.clock()
+        now = app.clock()
         for i in range(count):
             uow.applications.add(Application(
                 None, h.people["dewi"].employee.id, unit.id, f"Tim Sub Kegiatan Nomor {i + 1:02d}",

@@ -42,7 +42,7 @@ def update(root: Path = LOCALES_DIR.parent) -> dict[str, int]:
         catalog.update(template, no_fuzzy_matching=True)
         with po_path.open("wb") as f:
             write_po(f, catalog, sort_output=True, ignore_obsolete=True, width=100)
-        missing[lang] = sum(1 for m in catalog if m.id and not _translated(m.string))
+        missing[lang] = len([m for m in catalog if m.id and not _translated(m.string)])
     return missing
 
 
@@ -69,9 +69,9 @@ def fill(translations: dict[str, str]) -> dict[str, list[str]]:
     return missing
 
 
-def _translated(string: str | tuple[str, ...]) -> bool:
+def _translated(string: str | tuple[str, ...] | list[str] | None) -> bool:
     """A plural message is translated when every one of its forms is."""
-    return all(string) if isinstance(string, tuple) else bool(string)
+    return all(string) if isinstance(string, (tuple, list)) else bool(string)
 
 
 def main(argv: list[str]) -> int:

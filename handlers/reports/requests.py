@@ -17,6 +17,7 @@ from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
+from handlers.core.date_picker import month_keyboard, month_name
 from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html
@@ -24,7 +25,7 @@ from handlers.core.lookups import present
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
 from handlers.core.types import Keyboard
-from handlers.reports.buttons import ReportAction, RequestAction, RequestDue
+from handlers.reports.buttons import ReportAction, RequestAction, RequestDue, RequestDueDay
 from handlers.reports.cards import request_card
 from storage.records import Decision
 
@@ -102,16 +103,20 @@ async def _list_open(ctx: Ctx) -> None:
 def _due_keyboard(ctx: Ctx) -> Keyboard:
     t = ctx.t
     labels = {3: t("3 days"), 7: t("1 week"), 14: t("2 weeks")}
-    return keyboard([button(labels[d], RequestDue(d)) for d in DUE_DAYS])
+    return keyboard([button(labels[d], RequestDue(d)) for d in DUE_DAYS],
+                    [button(t("📅 Another date"), RequestDueDay(ctx.today.year, ctx.today.month))])
 
 
-@router.callback(RequestAction, RequestDue)
-async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue) -> None:
+@router.callback(RequestAction, RequestDue, RequestDueDay)
+async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue | RequestDueDay) -> None:
     t = ctx.t
     conv = await ctx.open_form(FORM, t("This request form is no longer open. Send /mintalaporan to start again."))
     if conv is None:
         return
     data = dict(conv.data)
+    if isinstance(pressed, RequestDueDay):
+        await _on_calendar(ctx, conv.step, data, pressed)
+        return
     if isinstance(pressed, RequestDue):
         if conv.step is not Step.DUE or pressed.days not in DUE_DAYS:
             ctx.answer(t("This button is not valid any more."), alert=True)
@@ -138,6 +143,27 @@ async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue) -> None:
         await cancel_by_button(ctx)
     else:
         ctx.answer(t("This button is not valid any more."), alert=True)
+
+
+async def _on_calendar(ctx: Ctx, step: Step, data: dict, pressed: RequestDueDay) -> None:
+    """A month shown (edited in place), or a day chosen: from today on, like a typed date."""
+    t = ctx.t
+    if step is not Step.DUE or not 1 <= pressed.month <= 12:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+        return
+    due = pressed.date
+    if due is not None and due < ctx.today:
+        ctx.answer(t("Please choose a date from today on."), alert=True)
+        return
+    ctx.answer()
+    if due is None:
+        ctx.edit_or_reply(t("Report asked of {name}. Due on which day of {month}?", name=data["name"],
+                            month=month_name(t, pressed.year, pressed.month)),
+                          month_keyboard(t, pressed.year, pressed.month, RequestDueDay, earliest=ctx.today))
+        return
+    data["due"] = due.isoformat()
+    await FORM.advance(ctx, Step.NOTE, data)
+    _ask_note(ctx, data)
 
 
 async def _target(ctx: Ctx, action: str, target_id: int | None) -> dict | None:

@@ -12,7 +12,7 @@ from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
 from handlers.core.types import EditMessage
 from handlers.kendala.buttons import KendalaAction
-from handlers.reports.buttons import ReportAction, RequestAction, Review
+from handlers.reports.buttons import ReportAction, RequestAction, RequestDueDay, Review
 from handlers.reports.rekap import RekapPage
 from handlers.teams.membership import add_member, set_ketua
 from tests.handlers.chat import (
@@ -540,3 +540,24 @@ async def test_a_kendala_reaches_the_plt_of_an_absent_unit_head_who_decides_it(a
     notice = await last_notice(app, "kabid_ikp")
     await p["kabid_ikp"].presses(notice_button(notice, "Putuskan"))
     assert "Tim sudah diberi tahu" in texts(await p["kabid_ikp"].says("Setuju sewa server awan tiga bulan."))[0]
+
+
+async def test_a_due_date_from_the_calendar_or_typed_the_indonesian_way(app, demo):
+    team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
+    p = await people(app, demo, "kabid_apt")
+    kabid = p["kabid_apt"]
+    await kabid.says("/mintalaporan")
+    replies = await kabid.presses(RequestAction("t", team_id))
+    month = await kabid.presses(button_of(replies, RequestDueDay, day=None))
+    (shown,) = [r for r in month if isinstance(r, EditMessage)]
+    days = [b.day for b in buttons_of([shown], RequestDueDay) if b.day is not None]
+    assert "November 2026" in shown.text and days == list(range(23, 31))  # from today (23 Nov) on
+    december = await kabid.presses(button_of([shown], RequestDueDay, month=12, day=None))
+    assert [b.day for b in buttons_of(december, RequestDueDay) if b.day][:3] == [1, 2, 3]
+    assert alerts(await kabid.presses(RequestDueDay(2026, 11, 20))) == ["Silakan pilih tanggal mulai hari ini."]
+    replies = await kabid.presses(RequestDueDay(2026, 12, 15))
+    assert "Tenggat 15 Desember 2026" in texts(replies)[0]
+    await kabid.says("/batal")
+    await kabid.says("/mintalaporan")
+    await kabid.presses(RequestAction("t", team_id))
+    assert "Tenggat 15 Desember 2026" in texts(await kabid.says("15 Des 2026"))[0]
