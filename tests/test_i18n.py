@@ -3,7 +3,7 @@ import re
 
 from babel.messages.pofile import read_po
 
-from bot.i18n_tools import extract
+from bot.i18n_tools import SOURCE_DIRS, extract
 from handlers.core.i18n import LANGUAGES, LOCALES_DIR, compile_catalogs, translator
 
 PLACEHOLDER = re.compile(r"{(\w+)}")
@@ -51,7 +51,8 @@ def test_plural_forms_are_declared_and_used():
     assert not [m for m in source if isinstance(m.id, str) and "(s)" in m.id]
     # every t.ngettext(…) call is extracted as a plural message (Babel misreads some call shapes)
     calls = sum(len(re.findall(r"\.ngettext\(\s*\"", path.read_text()))
-                for path in (LOCALES_DIR.parent / "handlers").rglob("*.py"))
+                for folder in SOURCE_DIRS for path in (LOCALES_DIR.parent / folder).rglob("*.py")
+                if "fake_api" not in path.parts)
     assert len([m for m in source if isinstance(m.id, tuple)]) == calls
     en, id_ = translator("en"), translator("id")
     assert en.ngettext("{count} open code revoked.", "{count} open codes revoked.", 1) == "1 open code revoked."
@@ -64,3 +65,13 @@ def test_catalogs_compile_and_load(tmp_path):
     assert translator("id")("Cancel") == "Batal"
     assert translator("en")("Cancel") == "Cancel"
     assert translator("xx").lang == "id"  # unknown languages fall back to the default
+
+
+def test_a_name_ending_in_a_degree_takes_the_sentences_full_stop():
+    """"… oleh Dr. Siti, M.Kes." — never "M.Kes..", whatever the template."""
+    t = translator("id")
+    said = t("Application {number} was withdrawn by the applicant; no decision is needed any more.",
+             number="PS-1.")
+    assert ".." not in said
+    assert t("Saved: {acting} is {kind} for {official} from {start} to {end}.", acting="A", kind="Plt",
+             official="B", start="1", end="Dr. Siti, M.Kes.").endswith("M.Kes.")
