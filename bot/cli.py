@@ -17,7 +17,7 @@ from domain.errors import DomainError
 from storage.failures import Unwritable
 
 # Feature modules that add subcommands: each has add_commands(subparsers) -> {name: fn(args, settings)}.
-CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule"]
+CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule", "bot.cli_letters"]
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -103,7 +103,8 @@ def _import_teams(args: argparse.Namespace, settings: Settings, table, t) -> int
     async def _run():
         app, engine = _app(settings)
         try:
-            return await import_teams(app.uow, app.profile, table, t, app.clock(), dry_run=args.dry_run)
+            return await import_teams(app.uow, app.profile, table, t, app.clock(), dry_run=args.dry_run,
+                                      numbering=app.config.letters.numbering)
         finally:
             await engine.dispose()
 

@@ -27,7 +27,10 @@ async def play(h: Harness, log=print) -> list[str]:
             log(f"  ✘ {title}: {exc}")
             return None
 
+    await step("The bot sets its \"/\" command menus (per language and scope) and its description",
+               _menus_set(h, log))
     await step("Budi, Dewi and the Kabid link their accounts with /start CODE", h.link("budi", "dewi", "kabid_apt"))
+    await step("The Kabid's own menu adds what a unit head decides", _own_menu(h, "kabid_apt", "persetujuan", log))
     await step("Budi applies to join the security team", _apply(h, "budi", "Keamanan", MOTIVATION_BUDI))
     notice = await step("The Kabid (unit head) is asked to decide",
                         h.notice("kabid_apt", "Budi Santoso"))
@@ -45,6 +48,10 @@ async def play(h: Harness, log=print) -> list[str]:
             await step("A too-short reason is refused", h.say("kabid_apt", "penuh", expect="Terlalu singkat"))
             await step("A real reason is accepted", h.say("kabid_apt", REASON, expect="ditolak"))
             await step("Dewi is told: rejected, with the reason", h.notice("dewi", "triwulan IV"))
+            await step("The Kabid's card now shows the outcome, without buttons",
+                       h.fake.wait_for(lambda m: m.message_id == notice.message_id and m.chat_id == notice.chat_id
+                                       and "Diputuskan oleh" in (m.text or "") and not m.inline_keyboard(),
+                                       h.timeout))
     await step("Budi checks /status", h.say("budi", "/status", expect="Pengajuan Anda"))
     await step("Twelve more applications wait for the Kabid", _many_waiting(h, 12))
     first = await step("The Kabid opens /persetujuan: one message, page 1 of 3",
@@ -76,6 +83,18 @@ async def _turned(h: Harness, first):
     second = await h.press("kabid_apt", first, "Berikutnya ▶", expect="Halaman 2 dari 3")
     assert second.message_id == first.message_id, "a new message instead of an edit"
     return second
+
+
+async def _menus_set(h: Harness, log) -> None:
+    default = h.fake.commands(None, "id")
+    assert default and h.fake.commands({"type": "all_group_chats"}, "id") and h.fake.description("id")
+    log("      / menu (private chats, id): " + " ".join("/" + c["command"] for c in default))
+
+
+async def _own_menu(h: Harness, key: str, command: str, log) -> None:
+    scope = {"type": "chat", "chat_id": h.tid(key)}
+    await h.fake.state.wait_until(lambda: any(c["command"] == command for c in h.fake.commands(scope)), h.timeout)
+    log("      / menu of the Kabid's chat: " + " ".join("/" + c["command"] for c in h.fake.commands(scope)))
 
 
 async def _apply(h: Harness, key: str, team: str | None, motivation: str, own_words: str | None = None):

@@ -57,7 +57,8 @@ class Unreachable(Exception):
     """The user blocked the bot or the chat is gone: retrying cannot help."""
 
 
-Deliver = Callable[[SendMessage], Awaitable[None]]
+# Returns Telegram's id of the sent message (None from senders that cannot tell).
+Deliver = Callable[[SendMessage], Awaitable[int | None]]
 
 
 class Gate(Protocol):
@@ -93,6 +94,7 @@ class _Outcome:
     error: str | None = None
     delay: float = 0.0
     unreachable: bool = False
+    sent_as: int | None = None  # Telegram's message id
 
 
 class OutboxSender:
@@ -213,10 +215,11 @@ class OutboxSender:
             self._renewer = asyncio.ensure_future(self._renew_leases())
 
     async def _send_one(self, message_id: int, chat_id: int, payload: dict) -> int:
-        reply = SendMessage(chat_id, payload["text"], keyboard_from_json(payload.get("keyboard")))
+        reply = SendMessage(chat_id, payload["text"], keyboard_from_json(payload.get("keyboard")),
+                            thread_id=payload.get("thread_id"))
         outcome = _Outcome(message_id, chat_id)
         try:
-            await self._deliver_with_retries(message_id, reply)
+            outcome.sent_as = await self._deliver_with_retries(message_id, reply)
         except RetryAfter as exc:
             outcome.error, outcome.delay = f"retry after {exc.seconds}s", exc.seconds
         except Unreachable as exc:
@@ -233,9 +236,9 @@ class OutboxSender:
             return 0
         return int(outcome.error is None)
 
-    async def _deliver_with_retries(self, message_id: int, reply: SendMessage) -> None:
+    async def _deliver_with_retries(self, message_id: int, reply: SendMessage) -> int | None:
         try:
-            await self._paced(message_id, reply)
+            return await self._paced(message_id, reply)
         except Exception as exc:
             if not could_not_connect(exc) or not self._connect_retries:
                 raise
@@ -244,16 +247,16 @@ class OutboxSender:
                     wait=wait_exponential(multiplier=self._connect_wait, max=8 * max(self._connect_wait, 0.01)),
                     retry=retry_if_exception(could_not_connect)):
                 with attempt:
-                    await self._paced(message_id, reply)
+                    return await self._paced(message_id, reply)
+        return None  # not reached: the last attempt returns or raises
 
-    async def _paced(self, message_id: int, reply: SendMessage) -> None:
+    async def _paced(self, message_id: int, reply: SendMessage) -> int | None:
         if self._gate is None:
             self._on_wire.add(message_id)
-            await self._deliver(reply)
-            return
+            return await self._deliver(reply)
         async with self._gate.slot(reply.chat_id, urgent=False):
             self._on_wire.add(message_id)
-            await self._deliver(reply)
+            return await self._deliver(reply)
 
     # --- leases ----------------------------------------------------------------------
     async def _renew_leases(self) -> None:
@@ -280,7 +283,7 @@ class OutboxSender:
             if self._unreachable is None:
                 self._unreachable = await uow.unreachable.all_chat_ids()
             if o.error is None:
-                await uow.outbox.mark_sent([o.message_id], now)
+                await uow.outbox.mark_sent([o.message_id], now, o.sent_as)
                 if o.chat_id in self._unreachable:  # they are back
                     await mark_reachable(uow, o.chat_id)
                     self._unreachable.discard(o.chat_id)

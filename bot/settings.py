@@ -6,6 +6,16 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from domain.letters import (
+    DEFAULT_KIND_CODES,
+    DEFAULT_TEMPLATE,
+    Letterhead,
+    LetterSettings,
+    Numbering,
+    parse_kind_codes,
+    validate_template,
+)
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -38,10 +48,36 @@ class Settings(BaseSettings):
     decision_escalate_days: int = Field(default=5, validation_alias="SIKERJA_DECISION_ESCALATE_DAYS")
     schedule_tick_seconds: int = Field(default=60, validation_alias="SIKERJA_TICK_SECONDS")
     outbox_max_attempts: int = Field(default=5, validation_alias="SIKERJA_OUTBOX_MAX_ATTEMPTS")
+    # Delivered or dead notices are pruned after this many days (handlers/schedule/jobs.py prune_history).
+    notices_kept_days: int = Field(default=30, ge=1, validation_alias="SIKERJA_NOTICES_KEPT_DAYS")
     # One person sending more than this many messages within the window is told once and
     # the rest of the burst is set aside (bot/runtimes/lanes.py).
     flood_max_messages: int = Field(default=20, ge=1, validation_alias="SIKERJA_FLOOD_MAX_MESSAGES")
     flood_window_seconds: float = Field(default=10.0, gt=0, validation_alias="SIKERJA_FLOOD_WINDOW_SECONDS")
+    # Letters (handlers/letters): the kop surat, the numbering scheme and the place letters are dated at.
+    letterhead_name: str = Field(default="", validation_alias="SIKERJA_LETTERHEAD_NAME")
+    letterhead_address: str = Field(default="", validation_alias="SIKERJA_LETTERHEAD_ADDRESS")
+    letterhead_logo: str | None = Field(default=None, validation_alias="SIKERJA_LETTERHEAD_LOGO")
+    letter_place: str = Field(default="", validation_alias="SIKERJA_LETTER_PLACE")
+    letter_number_template: str = Field(default=DEFAULT_TEMPLATE, validation_alias="SIKERJA_LETTER_NUMBER_TEMPLATE")
+    letter_kind_codes: str = Field(default="", validation_alias="SIKERJA_LETTER_KIND_CODES")
+
+    @field_validator("letter_number_template")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        validate_template(value)
+        return value
+
+    @field_validator("letter_kind_codes")
+    @classmethod
+    def _kind_codes(cls, value: str) -> str:
+        parse_kind_codes(value)
+        return value
+
+    def letters(self) -> LetterSettings:
+        codes = {**DEFAULT_KIND_CODES, **parse_kind_codes(self.letter_kind_codes)}
+        return LetterSettings(Letterhead(self.letterhead_name, self.letterhead_address, self.letterhead_logo or None),
+                              Numbering(self.letter_number_template, codes), self.letter_place)
 
     @field_validator("admins", mode="before")
     @classmethod

@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 def build_app(settings: Settings, engine: AsyncEngine | None = None, **overrides) -> tuple[App, AsyncEngine]:
     engine = engine or make_engine(settings.database_url)
     config = AppConfig(default_language=settings.language, link_code_ttl_hours=settings.link_code_ttl_hours,
-                       admin_telegram_ids=frozenset(settings.admins), bot_username=settings.bot_username)
+                       admin_telegram_ids=frozenset(settings.admins), bot_username=settings.bot_username,
+                       letters=settings.letters(),
+                       notices_kept_days=settings.notices_kept_days)
     app = App(uow=UnitOfWorkFactory(session_factory(engine)), profile=deployment_profile(settings),
               config=config, **overrides)
     return app, engine

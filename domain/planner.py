@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from domain.calendar import (
     WorkCalendar,
@@ -36,14 +37,23 @@ def _step_name(offset: int) -> str:
     return f"r{offset}"
 
 
-def timeline(ob: Obligation, s: ScheduleSettings, cal: WorkCalendar) -> list[Step]:
-    """Every step of one obligation, in order, with its settled moment."""
+def timeline(ob: Obligation, s: ScheduleSettings, cal: WorkCalendar, until: dt.datetime | None = None,
+             memo: dict[Any, Any] | None = None) -> list[Step]:
+    """Every step of one obligation (only those settled by `until`, when given), in order,
+    with its settled moment. `memo` carries settle() and each due day's moments across the
+    obligations of one tick: thousands of them share a handful of moments."""
     tz = s.tz
     steps: list[Step] = []
+    memo = {} if memo is None else memo
 
     def add(name: str, audience: str, recipient: int, moment: dt.datetime) -> None:
+        when = memo.get(moment)
+        if when is None:
+            when = memo[moment] = settle(moment, tz, cal, s.quiet)
+        if until is not None and when > until:
+            return
         ident = f"group:{recipient}:{ob.period_key}:{name}" if audience == GROUP else f"{ob.key}:{name}"
-        steps.append(Step(name, audience, recipient, settle(moment, tz, cal, s.quiet), ident))
+        steps.append(Step(name, audience, recipient, when, ident))
 
     if ob.since is not None:
         add("remind", PERSON, ob.person_id, add_working_days_at(ob.since, s.decision_remind_days, tz, cal))
@@ -52,35 +62,49 @@ def timeline(ob: Obligation, s: ScheduleSettings, cal: WorkCalendar) -> list[Ste
         return steps
     assert ob.due is not None
     due_day = ob.due.astimezone(tz).date()
-    dated = [("open", -s.window_days)] + [(_step_name(o), o) for o in sorted(set(s.reminder_offsets))]
-    for name, offset in dated:
-        moment = at_local(due_day + dt.timedelta(days=offset), s.send_time, tz)
+    moments = memo.get(("day", due_day))
+    if moments is None:
+        dated = [("open", -s.window_days)] + [(_step_name(o), o) for o in sorted(set(s.reminder_offsets))]
+        moments = memo[("day", due_day)] = (
+            [(name, at_local(due_day + dt.timedelta(days=offset), s.send_time, tz)) for name, offset in dated],
+            at_local(cal.add_working_days(due_day, s.grace_working_days), s.send_time, tz))
+    for name, moment in moments[0]:
         add(name, PERSON, ob.person_id, moment)
         if ob.group_chat_id is not None:
             add(name, GROUP, ob.group_chat_id, moment)
     if ob.escalate_to is not None:
-        add("esc", ESCALATION, ob.escalate_to, at_local(cal.add_working_days(due_day, s.grace_working_days),
-                                                       s.send_time, tz))
+        add("esc", ESCALATION, ob.escalate_to, moments[1])
     return steps
 
 
-def _due_by_track(ob: Obligation, s: ScheduleSettings, cal: WorkCalendar, now: dt.datetime
-                  ) -> dict[tuple[str, int], list[Step]]:
+Tracks = dict[tuple[str, int], list[Step]]
+
+
+def _due_by_track(ob: Obligation, s: ScheduleSettings, cal: WorkCalendar, now: dt.datetime,
+                  memo: dict[Any, Any]) -> Tracks:
     """The steps whose moment has come, per (audience, recipient), in time order."""
-    tracks: dict[tuple[str, int], list[Step]] = {}
-    for step in timeline(ob, s, cal):
-        if step.moment <= now:
-            tracks.setdefault((step.audience, step.recipient), []).append(step)
+    tracks: Tracks = {}
+    for step in timeline(ob, s, cal, now, memo):
+        tracks.setdefault((step.audience, step.recipient), []).append(step)
     for due in tracks.values():
         due.sort(key=lambda st: st.moment)  # stable: equal moments keep timeline order
     return tracks
 
 
+def due_tracks(obligations: Iterable[Obligation], s: ScheduleSettings, cal: WorkCalendar,
+               now: dt.datetime) -> list[tuple[Obligation, Tracks]]:
+    """Each open obligation with its steps whose moment has come: computed once per tick,
+    read by due_identities and plan."""
+    memo: dict[Any, Any] = {}
+    return [(ob, _due_by_track(ob, s, cal, now, memo)) for ob in obligations if not ob.done]
+
+
 def due_identities(obligations: Iterable[Obligation], s: ScheduleSettings, cal: WorkCalendar,
-                   now: dt.datetime) -> set[str]:
+                   now: dt.datetime, tracks: list[tuple[Obligation, Tracks]] | None = None) -> set[str]:
     """The step identities whose moment has come: what to look up among the sent ones."""
-    return {st.identity for ob in obligations if not ob.done
-            for due in _due_by_track(ob, s, cal, now).values() for st in due}
+    if tracks is None:
+        tracks = due_tracks(obligations, s, cal, now)
+    return {st.identity for _, by_track in tracks for due in by_track.values() for st in due}
 
 
 @dataclass
@@ -91,17 +115,18 @@ class _Pick:
 
 
 def plan(obligations: Iterable[Obligation], s: ScheduleSettings, cal: WorkCalendar, now: dt.datetime,
-         sent: Container[str]) -> list[Notice]:
-    """The notices to send at `now`, given the step identities already sent."""
+         sent: Container[str], tracks: list[tuple[Obligation, Tracks]] | None = None) -> list[Notice]:
+    """The notices to send at `now`, given the step identities already sent (and, to spare
+    computing them again, the due_tracks of the same obligations at the same `now`)."""
     obligations = list(obligations)
     if not is_deliverable(now, s.tz, cal, s.quiet):
         return []
+    if tracks is None:
+        tracks = due_tracks(obligations, s, cal, now)
     picks: dict[tuple[str, str, int], list[_Pick]] = {}  # (audience, kind, recipient) -> picks
     groups: dict[tuple[int, str], _Pick] = {}  # (chat, period) -> one summary
-    for ob in obligations:
-        if ob.done:
-            continue
-        for (audience, recipient), due in _due_by_track(ob, s, cal, now).items():
+    for ob, by_track in tracks:
+        for (audience, recipient), due in by_track.items():
             latest = due[-1]
             if latest.identity in sent:
                 continue
@@ -116,8 +141,11 @@ def plan(obligations: Iterable[Obligation], s: ScheduleSettings, cal: WorkCalend
             pick.obligations.append(ob)
             pick.covers.update(dict.fromkeys(covers))
     notices = [_merge(kind, group, s, now) for (_, kind, _), group in picks.items()]
+    members: dict[tuple[int | None, str], set[int]] = {}  # one pass, not one per group
+    for o in obligations:
+        members.setdefault((o.group_chat_id, o.period_key), set()).add(o.person_id)
     for (chat, period), pick in groups.items():
-        total = len({o.person_id for o in obligations if o.group_chat_id == chat and o.period_key == period})
+        total = len(members.get((chat, period), ()))
         kinds = {o.kind for o in pick.obligations}
         notices.append(_notice(pick.step.identity, kinds.pop() if len(kinds) == 1 else "mixed", pick.step, now, s,
                                pick.obligations, list(pick.covers), total=total))

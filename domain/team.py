@@ -51,6 +51,7 @@ class Team:
     group_chat_id: int | None = None
     cadence_months: int | None = None  # per-team override of the profile's period
     pengendali_id: int | None = None
+    group_thread_id: int | None = None  # the forum topic of the group, when bound to one
 
     @property
     def accepts_members(self) -> bool:
@@ -100,10 +101,13 @@ class Team:
             raise IllegalTransition("team", self.status.value, "end")
         self.status = TeamStatus.ENDED
 
-    def bind_group(self, chat_id: int) -> None:
+    def bind_group(self, chat_id: int, thread_id: int | None = None) -> None:
         if chat_id >= 0:
             raise DomainError("not_a_group")
-        self.group_chat_id = chat_id
+        self.group_chat_id, self.group_thread_id = chat_id, thread_id
+
+    def unbind_group(self) -> None:
+        self.group_chat_id = self.group_thread_id = None
 
 
 @dataclass

@@ -8,11 +8,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from domain.application import format_number, validate_reason
+from domain.application import validate_reason
 from domain.errors import IllegalTransition
 from domain.profiles.model import Profile, Role, Scope
-
-NUMBER_PREFIX = "KT"  # Keputusan Tim: KT-2026-00001, a register of its own beside PS- and ST-
 
 
 def decree_issuers(profile: Profile, scope: Scope) -> tuple[Role, ...]:
@@ -47,11 +45,11 @@ class TeamDecree:
     reason: str | None = None
     decided_at: dt.datetime | None = None
 
-    def issue(self, serial: int, now: dt.datetime) -> None:
+    def issue(self, number: str, now: dt.datetime) -> None:
+        """`number` comes from the letter register (domain.letters: KT-2026-00001 by default)."""
         if self.status is not DecreeStatus.PROPOSED:
             raise IllegalTransition("team_decree", self.status.value, "issue")
-        self.status, self.decided_at = DecreeStatus.ISSUED, now
-        self.number = format_number(NUMBER_PREFIX, now.year, serial)
+        self.status, self.decided_at, self.number = DecreeStatus.ISSUED, now, number
 
     def reject(self, reason: str | None, now: dt.datetime) -> None:
         if self.status is not DecreeStatus.PROPOSED:

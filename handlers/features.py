@@ -5,10 +5,11 @@ from handlers.applications.router import router as applications
 from handlers.core.registry import Router, merge
 from handlers.delivery.router import router as delivery
 from handlers.kendala.router import router as kendala
+from handlers.letters.router import router as letters
 from handlers.onboarding.router import router as onboarding
 from handlers.reports.router import router as reports
 from handlers.teams.router import router as teams
 
-FEATURES: tuple[Router, ...] = (onboarding, applications, teams, reports, kendala, admin, delivery)
+FEATURES: tuple[Router, ...] = (onboarding, applications, teams, reports, kendala, admin, delivery, letters)
 
 registry: Router = merge(FEATURES)

@@ -8,6 +8,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
+# An execution option marking a transaction that only reads (see UnitOfWorkFactory.read_only).
+READ_ONLY = "sikerja_read_only"
+
 
 def normalise_url(url: str) -> str:
     """Accept plain 'sqlite:///x.db' / 'postgresql://…' and pick the async driver."""
@@ -48,7 +51,8 @@ def _tune_sqlite(engine: AsyncEngine, foreign_keys: bool) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn):  # pragma: no cover
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only transaction begins DEFERRED: under WAL it neither takes nor waits for the write lock.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker:

@@ -4,10 +4,11 @@ domain objects whose changes the unit of work tracks.
 
 Nothing is mapped at import: start_mappers() does it, once, when a UnitOfWorkFactory is
 made. Tables with no class of their own (counters, admins, schedule_sent, unreachable_chats,
-processed_updates, pending_unit_heads) are keys and tallies, read and written as tables by
-their repositories."""
+processed_updates, pending_unit_heads, letter_recipients) are keys and tallies, read and written
+as tables by their repositories."""
 from __future__ import annotations
 
+from sqlalchemy import event
 from sqlalchemy.orm import registry
 
 from domain.acting import ActingOfficial
@@ -15,6 +16,7 @@ from domain.application import Application
 from domain.assignment import Assignment
 from domain.candidacy import Candidacy
 from domain.dialog import Dialog
+from domain.letters import Letter
 from domain.member_input import MemberInput
 from domain.org import Employee, Unit
 from domain.report import Kendala, Report, ReportRequest
@@ -29,7 +31,19 @@ from storage.records import (
     ReportVersion,
     TelegramLink,
 )
-from storage.tables import applications, audit, decrees, dialogs, links, member_inputs, messaging, org, reports, teams
+from storage.tables import (
+    applications,
+    audit,
+    decrees,
+    dialogs,
+    letters,
+    links,
+    member_inputs,
+    messaging,
+    org,
+    reports,
+    teams,
+)
 from storage.tables.base import metadata
 
 mapper_registry = registry(metadata=metadata)
@@ -59,8 +73,12 @@ def start_mappers() -> None:
     m(Candidacy, teams.ketua_candidacies)
     m(TeamDecree, decrees.team_decrees)
     m(Dialog, dialogs.dialogs)
+    m(Letter, letters.letters)
     # reports
-    m(Report, reports.reports, version_id_col=reports.reports.c.row_version)
+    m(Report, reports.reports, version_id_col=reports.reports.c.row_version,
+      properties={"_current_reviewer_id": reports.reports.c.current_reviewer_id})
+    event.listen(Report, "before_insert", _keep_current_reviewer)
+    event.listen(Report, "before_update", _keep_current_reviewer)
     m(ReportVersion, reports.report_versions)
     m(ReportRequest, reports.report_requests)
     m(Kendala, reports.kendala)
@@ -71,3 +89,9 @@ def start_mappers() -> None:
     # audit
     m(Decision, audit.decisions)
     _started = True
+
+
+def _keep_current_reviewer(_mapper, _connection, report: Report) -> None:
+    """The indexed copy of Report.current_reviewer (route[hop] while submitted), written with
+    every change of the report so "what waits for my review" never reads the route JSON."""
+    report._current_reviewer_id = report.current_reviewer  # type: ignore[attr-defined]

@@ -59,6 +59,8 @@ class OutboxMessage:
     next_attempt_at: dt.datetime | None = None
     sent_at: dt.datetime | None = None
     last_error: str | None = None
+    message_id: int | None = None  # where it landed: Telegram's message id in chat_id
+    card: str | None = None  # the decision card it carries, edited once decided
     id: int | None = None
 
 

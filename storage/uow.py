@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.engine import READ_ONLY
 from storage.mapping import start_mappers
 from storage.repos.acting import ActingRepo
 from storage.repos.admins import AdminRepo
@@ -14,6 +15,7 @@ from storage.repos.counters import CounterRepo
 from storage.repos.decrees import DecreeRepo
 from storage.repos.delivery import UnreachableRepo
 from storage.repos.dialogs import DialogRepo
+from storage.repos.letters import LetterRepo
 from storage.repos.links import LinkRepo
 from storage.repos.member_inputs import MemberInputRepo
 from storage.repos.org import OrgRepo
@@ -48,6 +50,7 @@ class UnitOfWork:
         self.conversations = ConversationRepo(s)
         self.counters = CounterRepo(s)
         self.decrees = DecreeRepo(s)
+        self.letters = LetterRepo(s)
         self.admins = AdminRepo(s)
         self.acting = ActingRepo(s)
         self.org_admin = OrgAdminRepo(s)
@@ -79,6 +82,16 @@ class UnitOfWorkFactory:
     def __init__(self, sessions: async_sessionmaker) -> None:
         start_mappers()
         self.sessions = sessions
+        bind = sessions.kw.get("bind")
+        others = {k: v for k, v in sessions.kw.items() if k != "bind"}
+        self._reads = (sessions if bind is None
+                       else async_sessionmaker(bind.execution_options(**{READ_ONLY: True}), **others))
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(self.sessions)
+
+    def read_only(self) -> UnitOfWork:
+        """A unit of work that only reads (the reminder tick's long look at the whole Pemda):
+        on SQLite it holds no write lock, so updates are not kept waiting behind it. Writing
+        in it is a mistake (SQLite may refuse the upgrade to a write lock)."""
+        return UnitOfWork(self._reads)

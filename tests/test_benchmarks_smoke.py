@@ -93,3 +93,15 @@ def test_bench_crash_kills_the_bot_mid_fanout_and_loses_nothing(tmp_path: Path,
     (run,) = json.loads(out.read_text())["runs"]
     assert run["lost"] == 0 and run["delivered"] == 60 and run["outbox"] == {"pending": 0, "sent": 60, "dead": 0}
     assert run["duplicated"] <= run["in_flight_at_kill"] and run["recovery_start_s"] <= 10
+
+
+def test_bench_scale_measures_the_ticks_and_every_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "scale.json"
+    assert load("bench_scale").main(["--employees", "600", "--teams", "20", "--repeat", "2", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for figure in ("600 employees, 20 teams", "first tick of the window", "tick that queues nothing",
+                   "agency_head /rekap", "employee /persetujuan", f"written to {out}"):
+        assert figure in printed
+    (run,) = json.loads(out.read_text())["runs"]
+    assert run["first_tick"]["queued"] > 20 and run["idle_tick"]["queued"] == 0
+    assert len(run["commands"]) == 15 and all(c["statements"] > 0 for c in run["commands"].values())

@@ -168,15 +168,20 @@ class FakeTelegram:
         *,
         username: str | None = None,
         bot_status: str = "member",
+        forum: bool = False,
     ) -> FakeChat:
         """Register a group. members: users (status "member") or (user, status).
-        With no members every user counts as "member"; with a list, unlisted users are "left"."""
+        With no members every user counts as "member"; with a list, unlisted users are "left".
+        forum: a supergroup with topics (messages carry message_thread_id)."""
         if id >= 0:
             raise ControlError("group ids are negative")
         if type not in ("group", "supergroup"):
             raise ControlError('type must be "group" or "supergroup"')
         members = list(members)
-        chat = FakeChat(id, type, title=title, username=username, default_status="left" if members else "member")
+        if forum and type != "supergroup":
+            raise ControlError("only a supergroup can be a forum")
+        chat = FakeChat(id, type, title=title, username=username, default_status="left" if members else "member",
+                        is_forum=forum)
         for member in members:
             user, status = member if isinstance(member, tuple) else (member, "member")
             chat.statuses[self._user_id(user)] = self._check_status(status)
@@ -202,20 +207,77 @@ class FakeTelegram:
     # --- injecting what users do ----------------------------------------------------
 
     def send_text(
-        self, user: UserRef, text: str, chat: ChatRef | None = None, reply_to: MessageRef | None = None
+        self,
+        user: UserRef,
+        text: str,
+        chat: ChatRef | None = None,
+        reply_to: MessageRef | None = None,
+        thread_id: int | None = None,
     ) -> StoredMessage:
         """A user writes `text` (commands get bot_command entities). reply_to: a message
-        in that chat (typically the bot's) that this one replies to."""
+        in that chat (typically the bot's) that this one replies to. thread_id: the
+        forum topic it is written in."""
         sender = self._as_user(user)
         target = self._target_chat(sender, chat)
         replied = self._message(reply_to) if reply_to is not None else None
         if replied is not None and replied.chat_id != target.id:
             raise ControlError("reply_to must be a message of the same chat")
+        if thread_id is not None and not target.is_forum:
+            raise ControlError("topics exist only in forum supergroups")
         message = self.state.add_message(
-            target, sender, text=text, raw_text=text, entities=command_entities(text), reply_to=replied
+            target, sender, text=text, raw_text=text, entities=command_entities(text), reply_to=replied,
+            thread_id=thread_id,
         )
         self._deliver(message, f"👤 {sender.first_name} ({self._where(target)}): {text}")
         return message
+
+    # --- the bot's own membership ---------------------------------------------------
+
+    def add_bot(self, user: UserRef, chat: ChatRef, start: str | None = None) -> None:
+        """`user` adds the bot to a group. start: they did so with a t.me/<bot>?startgroup=<start>
+        link, so Telegram also posts "/start@<bot> <start>" in the group on their behalf."""
+        sender = self._as_user(user)
+        target = self._chat(chat)
+        if target.is_private:
+            raise ControlError("the bot can only be added to groups")
+        self._bot_membership(sender, target, "member")
+        if start is not None:
+            self.send_text(sender, f"/start@{self.state.bot.username} {start}", chat=target)
+
+    def remove_bot(self, user: UserRef, chat: ChatRef, kicked: bool = True) -> None:
+        """`user` removes the bot from a group (kicked: banned; else it just left)."""
+        self._bot_membership(self._as_user(user), self._chat(chat), "kicked" if kicked else "left")
+
+    def _bot_membership(self, user: FakeUser, chat: FakeChat, status: str) -> None:
+        old = chat.status_of(self.state.bot.id)
+        chat.statuses[self.state.bot.id] = status
+        bot = self.state.bot
+        payload = {
+            "chat": chat.to_api(), "from": user.to_api(), "date": int(time.time()),
+            "old_chat_member": self.api._member(chat, bot, old),
+            "new_chat_member": self.api._member(chat, bot, status),
+        }  # fmt: skip
+        self.state.say(f"👥 {user.first_name} changed the bot in {chat.display_name}: {old} → {status}")
+        self.state.enqueue("my_chat_member", payload)
+
+    def migrate(self, chat: ChatRef, new_id: int, by: UserRef | None = None) -> FakeChat:
+        """The group is upgraded to a supergroup with a new id: Telegram posts a service
+        message carrying migrate_to_chat_id in the old chat (the bot gets it even in
+        privacy mode) and refuses sends to the old id from then on."""
+        old = self._chat(chat)
+        if old.type != "group":
+            raise ControlError("only a basic group migrates to a supergroup")
+        if new_id in self.state.chats:
+            raise ControlError(f"chat {new_id} exists already")
+        new = FakeChat(new_id, "supergroup", title=old.title, username=old.username, statuses=dict(old.statuses),
+                       default_status=old.default_status)
+        self.state.chats[new_id] = new
+        sender = self._as_user(by) if by is not None else self.state.bot
+        message = self.state.add_message(old, sender, service={"migrate_to_chat_id": new_id})
+        old.migrated_to = new_id
+        self.state.say(f"⬆️ {old.display_name} became supergroup {new_id}")
+        self.state.enqueue("message", message.to_api())
+        return new
 
     def send_document(
         self,
@@ -309,6 +371,10 @@ class FakeTelegram:
     def commands(self, scope: dict[str, Any] | None = None, language_code: str = "") -> list[dict[str, Any]]:
         key = (json.dumps(scope or {"type": "default"}, sort_keys=True), language_code)
         return list(self.state.commands.get(key, []))
+
+    def description(self, language_code: str = "", short: bool = False) -> str:
+        """What setMyDescription (short: setMyShortDescription) set for the language."""
+        return self.state.descriptions.get(("short_description" if short else "description", language_code), "")
 
     def transcript(self) -> list[str]:
         return list(self.state.log)

@@ -172,6 +172,8 @@ class BotApi:
     def _sendable_chat(self, p: Params) -> FakeChat:
         """The target chat, if the bot may post there (blocked users, kicked bot...)."""
         chat = self._chat(p)
+        if chat.migrated_to is not None:
+            raise bad_request("group chat was upgraded to a supergroup chat")
         if chat.is_private:
             assert chat.user is not None
             if chat.id in self.state.blocked:
@@ -459,11 +461,46 @@ class BotApi:
         self.state.commands.pop(self._commands_key(p), None)
         return True
 
+    def _set_description(self, p: Params, kind: str, limit: int) -> Any:
+        text = p.get_str(kind) or ""
+        if len(text) > limit:
+            raise bad_request(f"{kind.upper()}_INVALID")
+        key = (kind, p.get_str("language_code") or "")
+        if text:
+            self.state.descriptions[key] = text
+        else:
+            self.state.descriptions.pop(key, None)
+        return True
+
+    @api_method("setMyDescription")
+    async def set_my_description(self, p: Params) -> Any:
+        return self._set_description(p, "description", 512)
+
+    @api_method("setMyShortDescription")
+    async def set_my_short_description(self, p: Params) -> Any:
+        return self._set_description(p, "short_description", 120)
+
+    @api_method("getMyDescription")
+    async def get_my_description(self, p: Params) -> Any:
+        return {"description": self.state.descriptions.get(("description", p.get_str("language_code") or ""), "")}
+
+    @api_method("getMyShortDescription")
+    async def get_my_short_description(self, p: Params) -> Any:
+        key = ("short_description", p.get_str("language_code") or "")
+        return {"short_description": self.state.descriptions.get(key, "")}
+
     # --- sending --------------------------------------------------------------------
+
+    def _thread(self, p: Params, chat: FakeChat) -> int | None:
+        thread_id = p.get_int("message_thread_id")
+        if thread_id is not None and not chat.is_forum:
+            raise bad_request("message thread not found")
+        return thread_id
 
     @api_method("sendMessage")
     async def send_message(self, p: Params) -> Any:
         chat = self._sendable_chat(p)
+        thread_id = self._thread(p, chat)
         parsed = self._text(p)
         markup = self._markup(p)
         reply_to = self._reply_target(p, chat)
@@ -479,6 +516,7 @@ class BotApi:
             reply_to=reply_to,
             link_preview_options=p.get_json("link_preview_options"),
             disable_notification=p.get_bool("disable_notification"),
+            thread_id=thread_id,
         )
         self._log_bot_message(message)
         return message.to_api()

@@ -43,6 +43,8 @@ class FakeChat:
     username: str | None = None
     statuses: dict[int, str] = field(default_factory=dict)  # explicit member statuses
     default_status: str = "member"  # for users not in `statuses`
+    is_forum: bool = False  # a supergroup with topics
+    migrated_to: int | None = None  # upgraded to this supergroup: sends here are refused
 
     @property
     def is_private(self) -> bool:
@@ -69,6 +71,8 @@ class FakeChat:
             data["title"] = self.title
             if self.username:
                 data["username"] = self.username
+            if self.is_forum:
+                data["is_forum"] = True
         return data
 
 
@@ -144,6 +148,8 @@ class StoredMessage:
     edited: bool = False
     edit_date: int | None = None
     deleted: bool = False
+    thread_id: int | None = None  # message_thread_id: the forum topic it is in
+    service: dict[str, Any] = field(default_factory=dict)  # e.g. {"migrate_to_chat_id": …}
     seq: int = 0  # global change counter at the last send/edit; see FakeTelegram.mark()
 
     @property
@@ -182,6 +188,10 @@ class StoredMessage:
         }
         if self.edit_date is not None:
             data["edit_date"] = self.edit_date
+        if self.thread_id is not None:
+            data["message_thread_id"] = self.thread_id
+            data["is_topic_message"] = True
+        data.update(self.service)
         if with_reply and self.reply_to is not None:
             data["reply_to_message"] = self.reply_to.to_api(with_reply=False)
         if self.text is not None:

@@ -64,6 +64,7 @@ class State:
     callbacks: dict[str, CallbackQuery] = field(default_factory=dict)  # still answerable
     callback_answers: dict[str, CallbackAnswer] = field(default_factory=dict)
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    descriptions: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, language) -> text
     calls: list[ApiCall] = field(default_factory=list)
     log: list[str] = field(default_factory=list)  # the transcript
     polls_waiting: int = 0  # getUpdates calls now long-polling

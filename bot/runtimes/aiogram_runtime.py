@@ -19,6 +19,10 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
     BufferedInputFile,
     ForceReply,
     InlineKeyboardButton,
@@ -39,6 +43,8 @@ from handlers.core.types import (
     SendDocument,
     SendFile,
     SendMessage,
+    SetCommands,
+    SetDescription,
 )
 
 # aiogram parses every answer as Response[<method's return type>]. pydantic keeps such
@@ -54,7 +60,8 @@ def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
     if not kb:
         return None
     return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(text=b.text, callback_data=b.data) for b in row] for row in kb])
+        [InlineKeyboardButton(text=b.text, url=b.url) if b.url
+         else InlineKeyboardButton(text=b.text, callback_data=b.data) for b in row] for row in kb])
 
 
 class AiogramRuntime(Runtime):
@@ -67,8 +74,10 @@ class AiogramRuntime(Runtime):
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
         self.bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
         self.dp = Dispatcher()
+        self._username: str | None = None
         self.dp.message.register(self._on_event)
         self.dp.callback_query.register(self._on_event)
+        self.dp.my_chat_member.register(self._on_event)
 
     # --- inbound ---------------------------------------------------------------------
     async def _on_event(self, event: object, event_update: TgUpdate) -> None:
@@ -79,8 +88,13 @@ class AiogramRuntime(Runtime):
     def bot_id(self) -> int:
         return self.bot.id  # aiogram reads it from the token
 
+    @property
+    def bot_username(self) -> str | None:
+        return self._username
+
     async def _connect(self) -> None:
-        await self.bot.me()  # aiogram needs no setup, but this shows at start whether Telegram answers
+        me = await self.bot.me()  # aiogram needs no setup, but this shows at start whether Telegram answers
+        self._username = me.username
 
     async def _poll(self) -> None:
         await self.dp.start_polling(self.bot, handle_signals=False, handle_as_tasks=False,
@@ -100,11 +114,29 @@ class AiogramRuntime(Runtime):
     async def delete_webhook(self) -> None:
         await self.bot.delete_webhook()
 
-    async def send_message(self, reply: SendMessage) -> None:
+    async def send_message(self, reply: SendMessage) -> int:
         markup = (ForceReply(force_reply=True, input_field_placeholder=reply.placeholder)
                   if reply.force_reply else _markup(reply.keyboard))
         async with _errors():
-            await self.bot.send_message(reply.chat_id, reply.text, reply_markup=markup)
+            sent = await self.bot.send_message(reply.chat_id, reply.text, reply_markup=markup,
+                                               message_thread_id=reply.thread_id)
+        return sent.message_id
+
+    async def set_commands(self, reply: SetCommands) -> None:
+        scope = (BotCommandScopeChat(chat_id=reply.chat_id) if reply.scope == "chat" and reply.chat_id is not None
+                 else BotCommandScopeAllGroupChats() if reply.scope == "all_group_chats"
+                 else BotCommandScopeDefault())
+        async with _errors():
+            if reply.commands:
+                await self.bot.set_my_commands([BotCommand(command=c, description=d) for c, d in reply.commands],
+                                               scope=scope, language_code=reply.language or None)
+            else:
+                await self.bot.delete_my_commands(scope=scope, language_code=reply.language or None)
+
+    async def set_description(self, reply: SetDescription) -> None:
+        async with _errors():
+            await self.bot.set_my_description(reply.description, language_code=reply.language or None)
+            await self.bot.set_my_short_description(reply.short_description, language_code=reply.language or None)
 
     async def edit_message(self, reply: EditMessage) -> None:
         async with _errors():

@@ -19,8 +19,10 @@ from bot.runtimes.startup import StartupRetry, with_retries
 from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
 from handlers.core.app import App
+from handlers.core.cards import record_copy
 from handlers.core.dispatch import NotStored, handle
 from handlers.core.flood import flood_notice
+from handlers.core.menus import startup_replies
 from handlers.core.types import (
     AnswerCallback,
     EditMessage,
@@ -28,6 +30,8 @@ from handlers.core.types import (
     SendDocument,
     SendFile,
     SendMessage,
+    SetCommands,
+    SetDescription,
     Update,
 )
 
@@ -85,7 +89,16 @@ class Runtime(abc.ABC):
 
     # --- adapter surface -------------------------------------------------------------
     @abc.abstractmethod
-    async def send_message(self, reply: SendMessage) -> None: ...
+    async def send_message(self, reply: SendMessage) -> int:
+        """Returns the sent message's id (so a decision card's copies can be edited later)."""
+
+    @abc.abstractmethod
+    async def set_commands(self, reply: SetCommands) -> None:
+        """setMyCommands, or deleteMyCommands when there are none."""
+
+    @abc.abstractmethod
+    async def set_description(self, reply: SetDescription) -> None:
+        """setMyDescription and setMyShortDescription."""
 
     @abc.abstractmethod
     async def edit_message(self, reply: EditMessage) -> None: ...
@@ -103,6 +116,11 @@ class Runtime(abc.ABC):
     @abc.abstractmethod
     def bot_id(self) -> int:
         """The bot's own user id (valid once _connect has run)."""
+
+    @property
+    def bot_username(self) -> str | None:
+        """The bot's own username (once _connect has run), to tell "/cmd@OtherBot" apart."""
+        return None
 
     @abc.abstractmethod
     async def _connect(self) -> None:
@@ -145,7 +163,7 @@ class Runtime(abc.ABC):
 
     def _translate(self, raw: dict[str, Any]) -> Update | None:
         try:
-            return update_from_api(raw, self.bot_id)
+            return update_from_api(raw, self.bot_id, self.bot_username)
         except Exception:
             log.exception("translating update %s failed", raw.get("update_id"))
             return None
@@ -185,7 +203,9 @@ class Runtime(abc.ABC):
 
     async def _send_paced(self, reply: SendMessage) -> None:
         async with self.flood.slot(reply.chat_id):
-            await self.send_message(reply)
+            message_id = await self.send_message(reply)
+        if reply.card is not None:
+            await record_copy(self.app, reply, message_id)
 
     async def _call(self, reply: Reply) -> None:
         if isinstance(reply, SendMessage):
@@ -200,6 +220,10 @@ class Runtime(abc.ABC):
         elif isinstance(reply, SendFile):
             async with self.flood.slot(reply.chat_id):
                 await self.send_file(reply)
+        elif isinstance(reply, SetCommands):
+            await self.set_commands(reply)
+        elif isinstance(reply, SetDescription):
+            await self.set_description(reply)
 
     async def start(self) -> None:
         self._tasks = [asyncio.create_task(self.outbox.run(), name="outbox")]
@@ -207,16 +231,25 @@ class Runtime(abc.ABC):
             self.scheduler.start()
         if self.webhook is None:
             await self._at_startup("getMe", self._connect)
+            await self._set_menus()
             self._tasks.append(asyncio.create_task(self._poll(), name=f"{self.name}-polling"))
             log.info("%s runtime receives updates by long polling", self.name)
         else:
             await self._start_webhook(self.webhook)
+
+    async def _set_menus(self) -> None:
+        """Command menus and descriptions; a refusal is logged, never fatal."""
+        try:
+            await self.execute(await startup_replies(self.app))
+        except Exception:
+            log.exception("setting the command menus failed")
 
     async def _at_startup(self, what: str, call: Callable[[], Awaitable[None]]) -> None:
         await with_retries(f"{self.name} runtime: {what}", call, self.network_errors, self.startup_retry)
 
     async def _start_webhook(self, options: WebhookOptions) -> None:
         await self._at_startup("getMe", self._connect)
+        await self._set_menus()
         self._webhook_server = WebhookServer(options, self.receive)
         url = await self._webhook_server.start()
         await self._at_startup("setWebhook", partial(self.set_webhook, url, options.secret))

@@ -10,7 +10,15 @@ from functools import partial
 # Opt in to v23 behaviour now (retry_after as a timedelta) instead of a deprecation warning.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+)
 from telegram import Update as TgUpdate
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError
@@ -30,13 +38,16 @@ from handlers.core.types import (
     SendDocument,
     SendFile,
     SendMessage,
+    SetCommands,
+    SetDescription,
 )
 
 
 def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
     if not kb:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in kb])
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.text, url=b.url) if b.url else
+                                  InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in kb])
 
 
 class PtbRuntime(Runtime):
@@ -62,6 +73,13 @@ class PtbRuntime(Runtime):
     @property
     def bot_id(self) -> int:
         return self.bot.id  # known after initialize() (getMe)
+
+    @property
+    def bot_username(self) -> str | None:
+        try:
+            return self.bot.username  # known after initialize() (getMe)
+        except RuntimeError:
+            return None
 
     async def _connect(self) -> None:
         await self.application.initialize()  # getMe; a no-op once it has succeeded
@@ -91,11 +109,29 @@ class PtbRuntime(Runtime):
     async def delete_webhook(self) -> None:
         await self.bot.delete_webhook()
 
-    async def send_message(self, reply: SendMessage) -> None:
+    async def send_message(self, reply: SendMessage) -> int:
         markup = (ForceReply(input_field_placeholder=reply.placeholder)
                   if reply.force_reply else _markup(reply.keyboard))
         async with _errors():
-            await self.bot.send_message(reply.chat_id, reply.text, reply_markup=markup)
+            sent = await self.bot.send_message(reply.chat_id, reply.text, reply_markup=markup,
+                                               message_thread_id=reply.thread_id)
+        return sent.message_id
+
+    async def set_commands(self, reply: SetCommands) -> None:
+        scope = (BotCommandScopeChat(reply.chat_id) if reply.scope == "chat" and reply.chat_id is not None
+                 else BotCommandScopeAllGroupChats() if reply.scope == "all_group_chats"
+                 else BotCommandScopeDefault())
+        async with _errors():
+            if reply.commands:
+                await self.bot.set_my_commands([BotCommand(c, d) for c, d in reply.commands], scope=scope,
+                                               language_code=reply.language or None)
+            else:
+                await self.bot.delete_my_commands(scope=scope, language_code=reply.language or None)
+
+    async def set_description(self, reply: SetDescription) -> None:
+        async with _errors():
+            await self.bot.set_my_description(reply.description, language_code=reply.language or None)
+            await self.bot.set_my_short_description(reply.short_description, language_code=reply.language or None)
 
     async def edit_message(self, reply: EditMessage) -> None:
         async with _errors():

@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 # The update types update_from_api acts on; asked for by polling and setWebhook alike, so
 # Telegram does not send (and neither library receives) anything else.
-ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 FILE_KINDS = ("document", "video", "audio", "voice", "sticker", "animation", "video_note")
 
@@ -81,18 +81,46 @@ def _file(message: dict[str, Any]) -> FileRef | None:
     return None
 
 
-def update_from_api(raw: dict[str, Any], bot_id: int) -> Update | None:
+def update_from_api(raw: dict[str, Any], bot_id: int, bot_username: str | None = None) -> Update | None:
     """None for updates Sikerja does not act on (edits, channel posts, bots, joins…) and
-    for any of the wrong shape (no chat, a numeric text, …)."""
+    for any of the wrong shape (no chat, a numeric text, …). bot_username: our own, so a
+    "/cmd@OtherBot" in a group is recognised as meant for another bot."""
     try:
-        return _translate(raw, bot_id)
+        return _translate(raw, bot_id, bot_username)
     except _Odd as exc:
         log.debug("update %r ignored: %s", raw.get("update_id"), exc)
         return None
 
 
-def _translate(raw: dict[str, Any], bot_id: int) -> Update | None:
+_ACTIVE = ("member", "administrator", "creator", "restricted")
+
+
+def _membership(update_id: int, raw: dict[str, Any]) -> Update | None:
+    """my_chat_member: the bot itself was added to a group, or removed / banned from it."""
+    event = _obj(raw, "my_chat_member")
+    chat = _obj(event, "chat")
+    if _chat_type(chat) not in ("group", "supergroup"):
+        return None  # a user blocking the bot in private shows up as a failed send instead
+    was = _obj(event, "old_chat_member").get("status")
+    now = _obj(event, "new_chat_member").get("status")
+    if (was in _ACTIVE) == (now in _ACTIVE):
+        return None  # promoted, restricted, …: still there
+    return Update(update_id=update_id, sender=_sender(_obj(event, "from")), chat_id=_id(chat, "id"),
+                  chat_type=_chat_type(chat), membership="added" if now in _ACTIVE else "removed")
+
+
+def _elsewhere(text: str | None, bot_username: str | None) -> bool:
+    """'/cmd@OtherBot …': a command addressed to another bot in the same group."""
+    if not text or not text.startswith("/") or bot_username is None:
+        return False
+    head = text.split(maxsplit=1)[0]
+    return "@" in head and head.split("@", 1)[1].lower() != bot_username.lower()
+
+
+def _translate(raw: dict[str, Any], bot_id: int, bot_username: str | None = None) -> Update | None:
     update_id = _id(raw, "update_id")
+    if "my_chat_member" in raw:
+        return _membership(update_id, raw)
     if "callback_query" in raw:
         query = _obj(raw, "callback_query")
         sender = _sender(_obj(query, "from"))
@@ -100,10 +128,17 @@ def _translate(raw: dict[str, Any], bot_id: int) -> Update | None:
         chat = _obj(message, "chat") if message else {"id": sender.id, "type": "private"}
         return Update(update_id=update_id, sender=sender, chat_id=_id(chat, "id"),
                       chat_type=_chat_type(chat), message_id=_int(message, "message_id", False),
-                      callback_id=_str(query, "id", True), callback_data=_str(query, "data") or "")
+                      callback_id=_str(query, "id", True), callback_data=_str(query, "data") or "",
+                      thread_id=_thread(message))
     if "message" not in raw:
         raise _Odd(f"not a kind Sikerja acts on ({', '.join(sorted(set(raw) - {'update_id'})) or 'empty'})")
     message = _obj(raw, "message")
+    migrated_to = _int(message, "migrate_to_chat_id", False)
+    if migrated_to is not None:  # a service message: the group became a supergroup
+        chat = _obj(message, "chat")
+        sender = _sender(_obj(message, "from")) if "from" in message else Sender(0)
+        return Update(update_id=update_id, sender=sender, chat_id=_id(chat, "id"), chat_type=_chat_type(chat),
+                      migrated_to=migrated_to)
     if "from" not in message:
         raise _Odd("message without a sender (anonymous admin or channel)")
     sender_obj = _obj(message, "from")
@@ -122,7 +157,14 @@ def _translate(raw: dict[str, Any], bot_id: int) -> Update | None:
         update_id=update_id, sender=sender, chat_id=_id(chat, "id"), chat_type=_chat_type(chat),
         message_id=_int(message, "message_id", False), text=text, file=file,
         reply_to_message_id=_int(reply_to, "message_id", False),
-        reply_to_bot=_obj(reply_to, "from", required=False).get("id") == bot_id)
+        reply_to_bot=_obj(reply_to, "from", required=False).get("id") == bot_id,
+        thread_id=_thread(message),
+        addressed_elsewhere=_elsewhere(text, bot_username))
+
+
+def _thread(message: dict[str, Any]) -> int | None:
+    """The forum topic a message is in (a reply in a plain group also has a thread id: not that)."""
+    return _int(message, "message_thread_id", False) if message.get("is_topic_message") else None
 
 
 def _chat_type(chat: dict[str, Any]) -> ChatType:

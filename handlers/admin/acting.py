@@ -16,6 +16,7 @@ from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, cancel_by_button, close
+from handlers.core.menus import refresh_menu
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 
@@ -168,6 +169,7 @@ async def _save(ctx: Ctx, data: dict) -> None:
     note = t("Saved: {acting} is {kind} for {official} from {start} to {end}.", acting=acting.name,
              kind=record.kind.label, official=official.name, start=day(t, record.starts_on),
              end=day(t, record.ends_on))
+    await refresh_menu(ctx, acting.id)  # the stand-in gets the official's commands
     await card(ctx, official.id, note, toast=t("Saved"))
 
 
@@ -180,4 +182,5 @@ async def _end(ctx: Ctx, record_id: int | None) -> None:
         await ctx.uow.acting.delete(record)
     audit(ctx, "acting", id_of(record), "acting_ended")
     await ctx.uow.flush()
+    await refresh_menu(ctx, record.acting_id)
     await card(ctx, record.official_id, ctx.t("Ended: from today the official decides again."))

@@ -17,6 +17,7 @@ from domain.text import shorten
 from handlers.applications.buttons import ApplicationAction
 from handlers.applications.cards import (
     application_card,
+    card_key,
     decider_keyboard,
     draft_summary,
 )
@@ -143,7 +144,7 @@ async def _submit(ctx: Ctx, data: dict) -> None:
     await ctx.notify(submitted.decider_id, f"app:{app.id}:decide",
                      lambda t: (acting_note(t, absent)
                                 + t("New application waiting for your decision:") + "\n\n"
-                                + application_card(t, app, me), decider_keyboard(t, app)))
+                                + application_card(t, app, me), decider_keyboard(t, app)), card=card_key(app))
     for tembusan_id in app.tembusan_ids:
         await ctx.notify(tembusan_id, f"app:{app.id}:cc:{tembusan_id}:submitted",
                          lambda t: (t("For your information (tembusan):") + "\n\n" + application_card(t, app, me),

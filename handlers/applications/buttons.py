@@ -19,6 +19,12 @@ class ApplicationDecision(CallbackData, prefix="ap"):
     page: int | None = None  # pressed on this page of /persetujuan
 
 
+class ShowApplication(CallbackData, prefix="ap:s"):
+    """A reminder's button: the application's decision card."""
+
+    application_id: int
+
+
 class WithdrawApplication(CallbackData, prefix="aw"):
     application_id: int
 

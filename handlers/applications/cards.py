@@ -2,13 +2,17 @@
 through the translator's escaping."""
 from __future__ import annotations
 
+import datetime as dt
+
 from domain.application import Application, ApplicationStatus
 from domain.ids import id_of
 from domain.org import Employee
 from domain.text import shorten
 from handlers.applications.buttons import ApplicationDecision
 from handlers.core.buttons import button
+from handlers.core.cards import decided_line
 from handlers.core.context import keyboard
+from handlers.core.formatting import local_day
 from handlers.core.i18n import Html, Translator
 from handlers.core.types import Keyboard
 
@@ -55,3 +59,16 @@ def decider_keyboard(t: Translator, app: Application, page: int | None = None) -
     number = app.number or "-"
     return keyboard([button(t("✅ Approve {number}", number=number), ApplicationDecision("ok", id_of(app), page)),
                      button(t("❌ Reject {number}", number=number), ApplicationDecision("no", id_of(app), page))])
+
+
+def card_key(app: Application) -> str:
+    """The application's decision card: every copy is edited once it is decided."""
+    return f"app:{id_of(app)}"
+
+
+def settled_card(t: Translator, app: Application, applicant: Employee, by: str, at: dt.datetime,
+                 timezone: str) -> str:
+    """The card once decided (or withdrawn): the outcome, who and when; no buttons."""
+    line = (t("Withdrawn by the applicant on {date}.", date=local_day(t, at, timezone))
+            if app.status is ApplicationStatus.WITHDRAWN else decided_line(t, by, at, timezone))
+    return Html(application_card(t, app, applicant) + "\n" + line)

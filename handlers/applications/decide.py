@@ -9,22 +9,25 @@ from domain.application import Application, ApplicationStatus
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.org import Employee
 from domain.team import MemberRole
-from handlers.applications.buttons import ApplicationDecision
-from handlers.applications.cards import application_card, decider_keyboard, status_label
+from handlers.applications.buttons import ApplicationDecision, ShowApplication
+from handlers.applications.cards import application_card, card_key, decider_keyboard, settled_card, status_label
+from handlers.core.cards import send_card, settle_card
 from handlers.core.context import Ctx
 from handlers.core.forms import Form, FormState, close
-from handlers.core.i18n import Translator
+from handlers.core.i18n import Translator, translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.paging import LIST_MAX, Entry, PageTurn, page_view
 from handlers.core.registry import Router
+from handlers.core.types import EditMessage, Keyboard
 from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, issue_assignment
 from storage.records import Decision
+from storage.uow import UnitOfWork
 
 router = Router()
-
 
 
 class RejectStep(StrEnum):
@@ -40,29 +43,72 @@ class PendingPage(PageTurn, prefix="pg:ap"):
 
 @router.command("persetujuan")
 async def pending(ctx: Ctx) -> None:
-    await _pending_page(ctx, 0)
+    # Only the newest /persetujuan message is kept current: older ones stop being refreshed
+    # (their buttons still re-render them when pressed), so a decision edits one page, not fifty.
+    for old in await ctx.uow.outbox.copies(pages_key(ctx.me.id)):
+        old.card = None
+    send_card(ctx, pages_key(ctx.me.id), *await _pending_view(ctx.uow, ctx.t, ctx.me.id, 0))
 
 
 @router.callback(PendingPage)
 async def on_page(ctx: Ctx, pressed: PendingPage) -> None:
     ctx.answer()
+    for copy in await ctx.uow.outbox.copies(pages_key(ctx.me.id)):  # remember the page a refresh shows
+        if copy.message_id == ctx.update.message_id:
+            copy.payload = {**copy.payload, "page": pressed.page}
     await _pending_page(ctx, pressed.page)
 
 
+def pages_key(decider_id: int) -> str:
+    """The decider's /persetujuan message, recorded like a card (handlers.core.cards) so that a
+    decision made anywhere shows it again as it now stands."""
+    return f"pending:{decider_id}"
+
+
 async def _pending_page(ctx: Ctx, page: int) -> None:
-    """What waits for my decision, newest first, in one paged message: each application's
-    card with its [Approve] [Reject]."""
-    t = ctx.t
-    apps = sorted(await ctx.uow.applications.pending_for(ctx.me.id, limit=LIST_MAX), key=id_of, reverse=True)
+    ctx.edit_or_reply(*await _pending_view(ctx.uow, ctx.t, ctx.me.id, page))
+
+
+async def _pending_view(uow: UnitOfWork, t: Translator, decider_id: int, page: int) -> tuple[str, Keyboard | None]:
+    """What waits for the decider, newest first, in one paged message: each application's
+    card with its [Approve] [Reject] naming it."""
+    apps = sorted(await uow.applications.pending_for(decider_id, limit=LIST_MAX), key=id_of, reverse=True)
     if not apps:
-        ctx.edit_or_reply(t("Nothing is waiting for your decision."))
-        return
-    people = await ctx.uow.org.employees(a.applicant_id for a in apps)
+        return t("Nothing is waiting for your decision."), None
+    people = await uow.org.employees(a.applicant_id for a in apps)
     entries = [Entry(application_card(t, app, people[app.applicant_id], brief=True),
                      decider_keyboard(t, app, page=page)) for app in apps]
     header = t.ngettext("{count} application waits for your decision (newest first):",
-                 "{count} applications wait for your decision (newest first):", len(apps))
-    ctx.edit_or_reply(*page_view(t, header, entries, page, PendingPage, per_page=5, separator="\n\n"))
+                        "{count} applications wait for your decision (newest first):", len(apps))
+    return page_view(t, header, entries, page, PendingPage, per_page=5, separator="\n\n")
+
+
+async def _refresh_pages(ctx: Ctx, decider_id: int) -> set[tuple[int, int]]:
+    """The decider's live /persetujuan message shown again (in their language, at the page
+    they were on), unless it is the message just pressed, which the handler edits itself.
+    Returns the messages edited."""
+    pressed = (ctx.update.chat_id, ctx.update.message_id) if ctx.update.is_callback else None
+    edited: set[tuple[int, int]] = set()
+    for copy in await ctx.uow.outbox.copies(pages_key(decider_id)):
+        where = (copy.chat_id, copy.message_id or 0)
+        if copy.status != "sent" or copy.message_id is None or where == pressed:
+            continue
+        link = ctx.link if decider_id == ctx.me.id else await ctx.uow.links.by_employee(decider_id)
+        t = translator(link.language) if link else ctx.t
+        ctx.replies.append(EditMessage(*where, *await _pending_view(ctx.uow, t, decider_id,
+                                                                   copy.payload.get("page", 0))))
+        edited.add(where)
+    return edited
+
+
+@router.callback(ShowApplication)
+async def on_show(ctx: Ctx, pressed: ShowApplication) -> None:
+    app = await _load_for_decision(ctx, pressed.application_id)
+    if app is None:
+        return
+    ctx.answer()
+    applicant = present(await ctx.uow.org.employee(app.applicant_id), "the applicant")
+    send_card(ctx, card_key(app), application_card(ctx.t, app, applicant), decider_keyboard(ctx.t, app))
 
 
 async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None:
@@ -86,11 +132,16 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
     action = pressed.action
     app = await _load_for_decision(ctx, pressed.application_id)
     if app is None:
+        if pressed.page is not None:  # a stale page (decided from a notice meanwhile): show what still waits
+            await _pending_page(ctx, pressed.page)
         return
     if action == "ok":
         await _approve(ctx, app, pressed.page)
     elif action == "no":
-        if await REJECT.open_once(ctx, RejectStep.REASON, {"application_id": app.id}):
+        data: dict[str, int | None] = {"application_id": app.id}
+        if pressed.page is not None:  # re-render that page once the reason is given
+            data |= {"page": pressed.page, "page_message": ctx.update.message_id}
+        if await REJECT.open_once(ctx, RejectStep.REASON, data):
             ctx.reply(ctx.t("Write the reason for rejecting application {number} (at least 10 characters). "
                             "The applicant will read it.", number=app.number),
                       force_reply=True, placeholder=ctx.t("Reason for rejection"))
@@ -105,7 +156,8 @@ async def _approve(ctx: Ctx, app: Application, list_page: int | None = None) -> 
     assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
                                         AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
                                         app.target_text, ctx.me.id, ctx.now, team_id=app.team_id,
-                                        application_id=app.id, profile=ctx.profile)
+                                        application_id=app.id, profile=ctx.profile,
+                                        numbering=ctx.app.config.letters.numbering)
     team = await uow.teams.get(app.team_id) if app.team_id else None
     if team is not None and team.accepts_members and await uow.teams.membership(id_of(team), app.applicant_id) is None:
         membership = await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
@@ -120,12 +172,13 @@ async def _approve(ctx: Ctx, app: Application, list_page: int | None = None) -> 
         assignment=assignment.number))
     ctx.answer(ctx.t("Approved"))
     applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
-    card = application_card(ctx.t, app, applicant) + "\n" + ctx.t("Assignment number: {assignment}",
-                                                                  assignment=assignment.number)
+    await settle(ctx, app, applicant)
+    card = (settled_card(ctx.t, app, applicant, ctx.me.name, ctx.now, ctx.profile.timezone) + "\n"
+            + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
     if list_page is None:
         ctx.edit_or_reply(card)
         return
-    ctx.reply(card)
+    ctx.reply(card)  # the page holds other cards: the decided one apart, the page re-rendered
     await _pending_page(ctx, list_page)
 
 
@@ -153,7 +206,20 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
         number=app.number, decider=ctx.me.name, reason=app.decision_reason))
+    refreshed = await settle(ctx, app, present(await ctx.uow.org.employee(app.applicant_id), "the applicant"))
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
+    page_message = (ctx.update.chat_id, conv.data.get("page_message"))
+    if page_message[1] is not None and page_message not in refreshed:  # rejected from an older page
+        ctx.replies.append(EditMessage(ctx.update.chat_id, page_message[1],
+                                       *await _pending_view(ctx.uow, t, ctx.me.id, conv.data.get("page") or 0)))
+
+
+async def settle(ctx: Ctx, app: Application, applicant: Employee) -> set[tuple[int, int]]:
+    """Every copy of the application's card (notices, [Decide] replies) now shows the outcome,
+    and the decider's /persetujuan message what still waits. Returns the pages edited."""
+    await settle_card(ctx, card_key(app), lambda t: settled_card(t, app, applicant, ctx.me.name, ctx.now,
+                                                                  ctx.profile.timezone))
+    return await _refresh_pages(ctx, app.decider_id) if app.decider_id is not None else set()
 
 
 async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str]) -> None:

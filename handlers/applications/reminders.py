@@ -10,9 +10,19 @@ from domain.calendar import zone
 from domain.deciders import official_for
 from domain.ids import id_of
 from domain.profiles import Profile, Role
-from domain.reminders import DECISION, Obligation
+from domain.reminders import DECISION, PERSON, Notice, Obligation
+from domain.text import shorten
+from handlers.applications.buttons import ShowApplication
+from handlers.core.buttons import button
+from handlers.core.context import keyboard
+from handlers.core.i18n import Translator
 from handlers.core.registry import Router
+from handlers.core.types import Keyboard
+from handlers.schedule.texts import register_keyboard
 from storage.uow import UnitOfWork
+
+APPLICATION = "application"  # the period_key naming an application among decisions
+REMINDER_BUTTONS = 5
 
 router = Router()
 
@@ -22,6 +32,10 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
     apps = [(a, a.decider_id) for a in await uow.schedule.submitted_applications()
             if a.decider_id is not None and a.submitted_at is not None]
     people = await uow.org.employees({a.applicant_id for a, _ in apps} | {decider_id for _, decider_id in apps})
+    deciders = {d for _, d in apps if d in people}
+    # One org snapshot for every decider's unit, however many decisions wait.
+    org = await uow.org.snapshot({people[d].unit_id for d in deciders}, deciders,
+                                 on=now.astimezone(zone(profile.timezone)).date())
     heads: dict[int, int | None] = {}
     found = []
     for app, decider_id in apps:
@@ -29,13 +43,22 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         if decider is None:
             continue
         if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
-            org = await uow.org.view_for(decider, on=now.astimezone(zone(profile.timezone)).date())
             head = official_for(org, Role.UNIT_HEAD, decider.unit_id, subject=decider, profile=profile)
             heads[decider.id] = head.person.id if head else None
         applicant = people.get(app.applicant_id)
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
         # period_key names the record type: a decision on another kind of record with the
         # same id (a ketua candidacy, a kendala) keeps an identity of its own.
-        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, "application",
+        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, APPLICATION,
                                 since=app.submitted_at, label=label))
     return found
+
+
+@register_keyboard(DECISION)
+def decide_now(t: Translator, notice: Notice) -> Keyboard | None:
+    """Under "waiting for your decision": one button per application, opening its card."""
+    if notice.audience != PERSON:
+        return None
+    apps = [ob for ob in notice.items if ob.period_key == APPLICATION][:REMINDER_BUTTONS]
+    return keyboard(*[[button(t("⚖️ Decide {what}", what=shorten(ob.label, 40)), ShowApplication(ob.subject_id))]
+                      for ob in apps]) or None

@@ -6,6 +6,7 @@ from domain.ids import id_of
 from domain.text import shorten
 from handlers.applications.buttons import WithdrawApplication
 from handlers.applications.cards import application_card, status_label
+from handlers.applications.decide import settle
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.lookups import present
@@ -65,5 +66,6 @@ async def on_withdraw(ctx: Ctx, pressed: WithdrawApplication) -> None:
     await ctx.notify(present(app.decider_id, "the decider of a submitted application"), f"app:{app.id}:withdrawn",
                      lambda t: (t("Application {number} was withdrawn by the applicant; "
                                   "no decision is needed any more.", number=app.number), None))
+    await settle(ctx, app, ctx.me)  # the decider's cards lose their buttons
     ctx.answer(ctx.t("Withdrawn"))
     ctx.edit_or_reply(application_card(ctx.t, app, ctx.me))

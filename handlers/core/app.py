@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from domain.letters import LetterSettings
 from domain.profiles import Profile
 from storage.uow import UnitOfWorkFactory
 
@@ -20,6 +21,9 @@ class AppConfig:
     bot_username: str = "SikerjaBot"
     link_code_ttl_hours: int = 72
     admin_telegram_ids: frozenset[int] = frozenset()
+    letters: LetterSettings = field(default_factory=LetterSettings)  # kop surat, numbering, place
+    # Delivered (or dead) notices are kept this many days, then pruned (SIKERJA_NOTICES_KEPT_DAYS).
+    notices_kept_days: int = 30
 
 
 @dataclass

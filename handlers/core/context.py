@@ -62,7 +62,8 @@ class Ctx:
 
     def reply(self, text: str, kb: Keyboard | None = None, *, force_reply: bool = False,
               placeholder: str | None = None) -> None:
-        self.replies.append(SendMessage(self.update.chat_id, text, kb or None, force_reply, placeholder))
+        self.replies.append(SendMessage(self.update.chat_id, text, kb or None, force_reply, placeholder,
+                                        thread_id=self.update.thread_id))
 
     def edit_or_reply(self, text: str, kb: Keyboard | None = None) -> None:
         """After a button press, replace the message that carried it (so stale buttons vanish)."""
@@ -85,15 +86,16 @@ class Ctx:
             return None
         return state
 
-    async def notify(self, employee_id: int, key: str, render: Render) -> bool:
+    async def notify(self, employee_id: int, key: str, render: Render, card: str | None = None) -> bool:
         """Queue a notice to another employee through the outbox, in this transaction and
-        in the recipient's language. False when the employee has no Telegram link yet."""
+        in the recipient's language. False when the employee has no Telegram link yet.
+        card: the decision card it carries (handlers.core.cards), edited once decided."""
         link = await self.uow.links.by_employee(employee_id)
         if link is None:
             return False
         text, kb = render(translator(link.language))
         payload = {"text": text, "keyboard": keyboard_to_json(kb)}
-        added = await self.uow.outbox.enqueue(key, link.chat_id, payload, self.now)
+        added = await self.uow.outbox.enqueue(key, link.chat_id, payload, self.now, card=card)
         self.queued_notices += int(added)
         return True
 
@@ -101,10 +103,10 @@ class Ctx:
 def keyboard_to_json(kb: Keyboard | None) -> list[list[dict]] | None:
     if not kb:
         return None
-    return [[{"text": b.text, "data": b.data} for b in row] for row in kb]
+    return [[{"text": b.text, "data": b.data} | ({"url": b.url} if b.url else {}) for b in row] for row in kb]
 
 
 def keyboard_from_json(raw: list[list[dict]] | None) -> Keyboard | None:
     if not raw:
         return None
-    return tuple(tuple(Button(b["text"], b["data"]) for b in row) for row in raw)
+    return tuple(tuple(Button(b["text"], b["data"], b.get("url")) for b in row) for row in raw)

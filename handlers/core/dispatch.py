@@ -61,12 +61,11 @@ async def _handle(app: App, update: Update) -> list[Reply]:
     async with app.uow() as uow:
         if await _seen(uow, update):
             return []
-        link = await uow.links.by_telegram_user(update.sender.id)
+        link, employee = await uow.links.with_employee(update.sender.id)
         lang = link.language if link else normalise_language(update.sender.language_code,
                                                              app.config.default_language)
         ctx = Ctx(app, uow, update, app.clock(), translator(lang), link)
         if link is not None:
-            employee = await uow.org.employee(link.employee_id)
             # Someone who left (deactivated by a re-import) keeps no rights through an old link.
             ctx.employee = employee if employee is not None and employee.active else None
         try:
@@ -126,6 +125,10 @@ async def _route(ctx: Ctx) -> None:
     await ctx.uow.updates.record(str(update.update_id), ctx.now)
     if update.is_callback:
         await _route_callback(ctx)
+        return
+    if update.membership is not None or update.migrated_to is not None:
+        for on_event in registry.chat_events:
+            await on_event(ctx)
         return
     command = update.command
     if update.chat_type != "private" and command not in registry.group_commands:

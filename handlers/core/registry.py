@@ -40,6 +40,8 @@ class Router:
     # Usable before linking (e.g. an HR admin who is no employee); the handler checks who it is.
     public_conversations: set[str] = field(default_factory=set)
     providers: list[Provider] = field(default_factory=list)
+    # Changes to a chat itself (the bot added or removed, a group migrated), for anyone.
+    chat_events: list[Handler] = field(default_factory=list)
 
     def command(self, *names: str, public: bool = False,
                 group: bool = False) -> Callable[[Handler], Handler]:
@@ -83,6 +85,13 @@ class Router:
             self.providers.append(fn)
         return fn
 
+    def chat_event(self, fn: Handler) -> Handler:
+        """The handler gets every chat event (Update.membership / Update.migrated_to) and
+        picks the ones it cares about; the sender may be anyone, linked or not."""
+        if fn not in self.chat_events:
+            self.chat_events.append(fn)
+        return fn
+
     def include(self, *routers: Router) -> Router:
         """Merge other routers into this one; a name registered twice is a bug."""
         for other in routers:
@@ -94,6 +103,8 @@ class Router:
                 getattr(self, flags).update(getattr(other, flags))
             for provider in other.providers:
                 self.provider(provider)
+            for handler in other.chat_events:
+                self.chat_event(handler)
         return self
 
 

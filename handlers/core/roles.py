@@ -1,9 +1,9 @@
 """Who may do what, computed from the org structure and the profile (never trusted)."""
 from __future__ import annotations
 
-from domain.deciders import Resolved, official_for, organisation_unit
+from domain.deciders import OrgView, Resolved, official_for, organisation_unit
 from domain.errors import DomainError
-from domain.profiles import Role
+from domain.profiles import Profile, Role
 from domain.profiles.model import UnitMeaning
 from domain.team import Team
 from handlers.core.context import Ctx
@@ -13,7 +13,9 @@ async def headed_units(ctx: Ctx) -> list:
     """The organisation units I head under the profile (in Banten only a whole Perangkat
     Daerah is one, Ps 1(16), so a Kepala Bidang heads none)."""
     units = await ctx.uow.org.units_headed_by(ctx.me.id)
-    org = await ctx.uow.org.view_for(ctx.me, unit_ids=[u.id for u in units])
+    if not units:
+        return []
+    org = await ctx.uow.org.snapshot([u.id for u in units])
     return [u for u in units if (own := organisation_unit(org, ctx.profile, u.id)) is not None and own.id == u.id]
 
 
@@ -28,12 +30,17 @@ async def same_unit_ids(ctx: Ctx, unit_id: int) -> list[int]:
 
 async def heads_team_unit(ctx: Ctx, team: Team) -> bool:
     """The actor heads the organisation unit owning the team, or a unit above it."""
-    org = await ctx.uow.org.view_for(ctx.me, unit_ids=[team.unit_id])
-    unit = organisation_unit(org, ctx.profile, team.unit_id)
+    org = await ctx.uow.org.snapshot([team.unit_id])  # the unit and every unit above it
+    return heads_unit_of(org, ctx.profile, ctx.me.id, team.unit_id)
+
+
+def heads_unit_of(org: OrgView, profile: Profile, employee_id: int, unit_id: int) -> bool:
+    """heads_team_unit on a snapshot already loaded (one for many teams)."""
+    unit = organisation_unit(org, profile, unit_id)
     while unit is not None:
-        if unit.head_id == ctx.me.id:
+        if unit.head_id == employee_id:
             return True
-        unit = await ctx.uow.org.unit(unit.parent_id) if unit.parent_id is not None else None
+        unit = org.unit(unit.parent_id) if unit.parent_id is not None else None
     return False
 
 

@@ -51,9 +51,13 @@ class FileRef:
         _make_valid(self, "file_name", "mime_type")
 
 
+BotMembership = Literal["added", "removed"]
+
+
 @dataclass(frozen=True)
 class Update:
-    """One thing a user did: a message (text/command/file) or a button press."""
+    """One thing a user did: a message (text/command/file) or a button press; or a change
+    to a group itself (the bot added or removed, the group upgraded to a supergroup)."""
 
     update_id: int
     sender: Sender
@@ -66,6 +70,10 @@ class Update:
     callback_data: str | None = None
     reply_to_message_id: int | None = None
     reply_to_bot: bool = False
+    thread_id: int | None = None  # a forum topic's message_thread_id: replies go back to it
+    addressed_elsewhere: bool = False  # "/cmd@OtherBot": meant for another bot in the group
+    membership: BotMembership | None = None  # the bot was added to or removed from this chat
+    migrated_to: int | None = None  # the group became the supergroup with this id
 
     def __post_init__(self) -> None:
         # Whoever builds an Update (a runtime, a test, a fuzzer), handlers see valid UTF-8 only.
@@ -73,8 +81,8 @@ class Update:
 
     @property
     def command(self) -> str | None:
-        """'/ajukan@SikerjaBot arg' -> 'ajukan'."""
-        if not self.text or not self.text.startswith("/"):
+        """'/ajukan@SikerjaBot arg' -> 'ajukan'; None for a command meant for another bot."""
+        if not self.text or not self.text.startswith("/") or self.addressed_elsewhere:
             return None
         head = self.text.split(maxsplit=1)[0][1:]
         return head.split("@", 1)[0].lower() or None
@@ -94,7 +102,8 @@ class Update:
 @dataclass(frozen=True)
 class Button:
     text: str
-    data: str  # callback_data, <= 64 bytes (checked by handlers.core.buttons)
+    data: str  # callback_data, <= 64 bytes (checked by handlers.core.buttons); unused with a url
+    url: str | None = None  # a link button (e.g. a t.me deep link) instead of a callback
 
     def __post_init__(self) -> None:
         _make_valid(self, "text", "data")
@@ -110,6 +119,8 @@ class SendMessage:
     keyboard: Keyboard | None = None
     force_reply: bool = False
     placeholder: str | None = None
+    thread_id: int | None = None  # the forum topic to post in
+    card: str | None = None  # a decision card: its copies are edited once decided (handlers.core.cards)
 
     def __post_init__(self) -> None:
         _make_valid(self, "text", "placeholder")
@@ -160,7 +171,30 @@ class SendFile:
         _make_valid(self, "caption")
 
 
-Reply = SendMessage | EditMessage | AnswerCallback | SendDocument | SendFile
+MenuScope = Literal["default", "all_group_chats", "chat"]
+
+
+@dataclass(frozen=True)
+class SetCommands:
+    """The "/" menu for a scope and language ("" = any language without its own);
+    no commands removes it, so the wider scope applies again."""
+
+    scope: MenuScope
+    language: str
+    commands: tuple[tuple[str, str], ...]  # (command, description)
+    chat_id: int | None = None  # for scope "chat"
+
+
+@dataclass(frozen=True)
+class SetDescription:
+    """The bot's description (an empty chat shows it) and short description (its profile)."""
+
+    language: str
+    description: str
+    short_description: str
+
+
+Reply = SendMessage | EditMessage | AnswerCallback | SendDocument | SendFile | SetCommands | SetDescription
 
 
 @dataclass

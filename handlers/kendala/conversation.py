@@ -18,6 +18,7 @@ from domain.rules import check_kendala, kendala_deciders
 from domain.team import Team
 from domain.text import shorten
 from handlers.core.buttons import button
+from handlers.core.cards import decided_line, settle_card
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, cancel_by_button, close
@@ -177,7 +178,7 @@ async def _send(ctx: Ctx, data: dict, decider_id: int | None) -> None:
     people = {me.id: me, decider.id: decider}
     await ctx.notify(decider.id, f"kendala:{k.id}:decide", lambda tr: (
         tr("A team asks for your decision on a kendala:") + "\n\n" + kendala_card(tr, k, team, people),
-        keyboard([button(tr("⚖️ Decide"), DecideKendala(id_of(k)))])))
+        keyboard([button(tr("⚖️ Decide"), DecideKendala(id_of(k)))])), card=f"kendala:{k.id}")
     if team.ketua_id is not None and team.ketua_id != me.id:
         await ctx.notify(team.ketua_id, f"kendala:{k.id}:lead", lambda tr: (
             tr("{name} raised a kendala for your team; it went to {decider}.", name=me.name, decider=decider.name)
@@ -224,6 +225,10 @@ async def on_decision(ctx: Ctx, conv: FormState[DecideStep]) -> None:
     ctx.uow.decisions.add(Decision("kendala", id_of(k), me.id, "decided", ctx.now, reason=k.decision))
     await close(ctx)
     await _tell_team(ctx, k)
+    team = present(await ctx.uow.teams.get(k.team_id), "the kendala's team")
+    people = await ctx.uow.org.employees({k.raised_by_id, me.id})
+    await settle_card(ctx, f"kendala:{k.id}", lambda tr: Html(
+        kendala_card(tr, k, team, people) + "\n" + decided_line(tr, me.name, ctx.now, ctx.profile.timezone)))
     ctx.reply(t("Decision recorded. The team has been told."))
 
 
@@ -244,5 +249,6 @@ async def _tell_team(ctx: Ctx, k: Kendala) -> None:
                   "members have received the decision privately.", team=team.name,
                   raiser=people[k.raised_by_id].name, decider=me.name)
         if await ctx.uow.outbox.enqueue(f"kendala:{k.id}:group", team.group_chat_id,
-                                        {"text": text, "keyboard": None}, ctx.now):
+                                        {"text": text, "keyboard": None, "thread_id": team.group_thread_id},
+                                        ctx.now):
             ctx.queued_notices += 1

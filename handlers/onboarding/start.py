@@ -7,9 +7,12 @@ import math
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import close
-from handlers.core.i18n import LANGUAGES, Html, translator
+from handlers.core.i18n import LANGUAGES, translator
+from handlers.core.menus import Audience, help_text, my_audiences, my_help, refresh_menu
 from handlers.core.registry import Router
+from handlers.letters.commands import check_letter
 from handlers.onboarding.buttons import LanguageChoice
+from handlers.teams.group import bind_with
 from storage.records import TelegramLink
 
 router = Router()
@@ -20,6 +23,7 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 # then the account waits until the oldest of them has aged out.
 MAX_FAILED_LINKS = 5
 FAILED_LINK_WINDOW = dt.timedelta(minutes=15)
+CHECK_PREFIX = "CEK_"  # link codes have no underscore
 
 
 async def not_linked(ctx: Ctx) -> None:
@@ -29,12 +33,22 @@ async def not_linked(ctx: Ctx) -> None:
         "or open the link they give you."))
 
 
-@router.command("start", public=True)
+@router.command("start", public=True, group=True)
 async def start(ctx: Ctx) -> None:
+    if ctx.update.chat_type != "private":  # a startgroup link: "/start@<bot> <group code>"
+        if ctx.update.args:
+            await bind_with(ctx, ctx.update.args)
+        else:
+            ctx.reply(ctx.t("Please talk to me in a private chat for this."))
+        return
     code = ctx.update.args.strip().upper()
+    if code.startswith(CHECK_PREFIX):  # a letter's QR code: t.me/<bot>?start=cek_<code>
+        await check_letter(ctx, code.removeprefix(CHECK_PREFIX))
+        return
     if ctx.employee is not None:
         ctx.reply(ctx.t("You are already linked as <b>{name}</b>.", name=ctx.employee.name) + "\n\n"
-                  + _capabilities(ctx))
+                  + await my_help(ctx))
+        await refresh_menu(ctx, ctx.employee.id)  # e.g. roles gained before menus existed
         return
     if not code:
         await not_linked(ctx)
@@ -62,7 +76,8 @@ async def start(ctx: Ctx) -> None:
     ctx.uow.links.add(link)
     ctx.link, ctx.employee = link, employee
     ctx.reply(ctx.t("Welcome, <b>{name}</b>! Your Telegram account is now linked to NIP {nip}.",
-                    name=employee.name, nip=employee.nip) + "\n\n" + _capabilities(ctx))
+                    name=employee.name, nip=employee.nip) + "\n\n" + await my_help(ctx))
+    await refresh_menu(ctx, employee.id)
 
 
 async def _refused_for_guessing(ctx: Ctx) -> bool:
@@ -78,35 +93,15 @@ async def _refused_for_guessing(ctx: Ctx) -> bool:
     return True
 
 
-def _capabilities(ctx: Ctx) -> str:
-    t = ctx.t
-    return Html("\n".join([
-        t("What you can do:"),
-        t("/ajukan — apply to join a team or a piece of work in your unit"),
-        t("/status — your applications and their state"),
-        t("/persetujuan — applications waiting for your decision"),
-        t("/tim — your teams"),
-        t("/timbaru — form a team (unit heads)"),
-        t("/lapor — send a report: to your ketua, your team's report, or an individual one"),
-        t("/laporan — your reports, and those waiting for your review"),
-        t("/kendala — raise a team's problem (kendala) for a decision"),
-        t("/masukan — your input on each member's performance for their Penilai (ketua)"),
-        t("/rekap — where your unit's teams stand with their reports (unit heads)"),
-        t("/mintalaporan — ask a team or a person for a report at any time (unit heads)"),
-        t("/surat — your assignment letters (PDF)"),
-        t("/saya — your profile: unit, jabatan, Penilai, teams"),
-        t("/bahasa — change the language"),
-        t("/batal — cancel what you are doing"),
-        t("/help — this help"),
-    ]))
-
-
 @router.command("help", "bantuan", public=True)
 async def help_(ctx: Ctx) -> None:
-    if ctx.employee is None:
+    audiences = await my_audiences(ctx)
+    if ctx.employee is None and Audience.ADMIN not in audiences:  # an HR admin need not be an employee
         await not_linked(ctx)
         return
-    ctx.reply(_capabilities(ctx))
+    ctx.reply(help_text(ctx.t, audiences))
+    if ctx.employee is not None:
+        await refresh_menu(ctx, ctx.employee.id)  # the menu matches what /help just said
 
 
 @router.command("batal")
@@ -133,3 +128,5 @@ async def on_language(ctx: Ctx, pressed: LanguageChoice) -> None:
     ctx.t = translator(code)
     ctx.answer()
     ctx.edit_or_reply(ctx.t("Language set to {language}.", language=LANGUAGE_NAMES[code]))
+    await ctx.uow.flush()
+    await refresh_menu(ctx, ctx.link.employee_id)  # the menu speaks the new language

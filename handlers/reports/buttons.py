@@ -23,6 +23,15 @@ class ReportPeriod(CallbackData, prefix="rp:p"):
     which: Literal["c", "b"]  # the current period, or the one before
 
 
+class ReportNow(CallbackData, prefix="rp:n"):
+    """A reminder's [Report now]: the report form for this team and period at once.
+    action as ReportAction's: k (team report), t (member report to the ketua)."""
+
+    action: Literal["k", "t"]
+    team_id: int
+    period: str
+
+
 class ReportFiles(CallbackData, prefix="rf"):
     report_id: int
 

@@ -8,20 +8,24 @@ a returned one is revised and sent along the same route again."""
 from __future__ import annotations
 
 from domain.ids import id_of
+from domain.reminders import MEMBER_REPORT, PERSON, TEAM_REPORT, Notice, Obligation
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
-from domain.team import MemberRole
+from domain.team import MemberRole, Team
 from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
-from handlers.core.formatting import day, period
+from handlers.core.formatting import day
+from handlers.core.formatting import period as period_text
 from handlers.core.forms import close
-from handlers.core.i18n import Html
+from handlers.core.i18n import Html, Translator
 from handlers.core.registry import Router
+from handlers.core.types import Keyboard
 from handlers.reports import draft as draft
-from handlers.reports.buttons import ReportAction, ReportPeriod
+from handlers.reports.buttons import ReportAction, ReportNow, ReportPeriod
 from handlers.reports.cards import period_label, status_label
 from handlers.reports.draft import FORM, Step
 from handlers.reports.usecases import local_today, people_of, periods
+from handlers.schedule.texts import register_keyboard
 from handlers.teams.dialog import inactive_text, not_yet_active
 from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt
 
@@ -70,7 +74,63 @@ async def on_button(ctx: Ctx, pressed: ReportAction) -> None:
         await draft.on_button(ctx, action, pressed.target_id)
 
 
-async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
+async def _choose(ctx: Ctx, action: str, team_id: int | None, period: str | None = None) -> None:
+    """The report chosen; then its period: `period` when given (a reminder's button) and
+    still open, else the only one open, else the user picks."""
+    chosen = await _chosen(ctx, action, team_id)
+    if chosen is None:
+        return
+    data, team = chosen
+    t = ctx.t
+    current, before = periods(ctx.profile, team, local_today(ctx.profile, ctx.now))
+    # A team formed this period owes nothing for the one before, so it is not offered.
+    offered = [p for p in (current, before) if team is None or team.starts_on is None or p.end >= team.starts_on]
+    keys = [p.key for p in offered]
+    if period in keys or len(keys) == 1:
+        ctx.answer()
+        await _open(ctx, data | {"request_id": None, "period": period if period in keys else current.key},
+                    edit=period is None)
+        return
+    data.update(request_id=None, periods=[current.key, before.key])
+    await FORM.open(ctx, Step.PERIOD, data)
+    ctx.answer()
+    ctx.edit_or_reply(
+        t("For which period? The current one is {period}.", period=period_label(t, current)),
+        keyboard([button(t("This period") + f" ({period_text(t, current.key)})", ReportPeriod("c"))],
+                 [button(t("The previous period") + f" ({period_text(t, before.key)})", ReportPeriod("b"))]))
+
+
+@router.callback(ReportNow)
+async def on_report_now(ctx: Ctx, pressed: ReportNow) -> None:
+    await _choose(ctx, pressed.action, pressed.team_id, pressed.period)
+
+
+REMINDER_BUTTONS = 5
+
+
+@register_keyboard(MEMBER_REPORT)
+@register_keyboard(TEAM_REPORT)
+def report_now(t: Translator, notice: Notice) -> Keyboard | None:
+    """Under a reminder ("the reporting window is open", "due soon", "not received yet"):
+    the button that opens the report form for that team and period."""
+    if notice.audience != PERSON:  # an escalation tells the head; the report is not theirs to send
+        return None
+    items = [ob for ob in notice.items if ob.kind in (MEMBER_REPORT, TEAM_REPORT)][:REMINDER_BUTTONS]
+    if not items:
+        return None
+    if len(items) == 1:
+        ob = items[0]
+        return keyboard([button(t("📝 Report now"), _report_now(ob))])
+    return keyboard(*[[button(f"📝 {shorten(ob.label, 40)} ({period_text(t, ob.period_key)})", _report_now(ob))]
+                      for ob in items])
+
+
+def _report_now(ob: Obligation) -> ReportNow:
+    return ReportNow("k" if ob.kind == TEAM_REPORT else "t", ob.subject_id, ob.period_key)
+
+
+async def _chosen(ctx: Ctx, action: str, team_id: int | None) -> tuple[dict[str, object], Team | None] | None:
+    """The report's kind and team, if I may send it now; otherwise say why (None)."""
     t, me = ctx.t, ctx.me
     team = None
     data: dict[str, object]
@@ -80,16 +140,16 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
         team = await ctx.uow.teams.get(team_id or 0)
         if team is None or not team.accepts_members:
             ctx.answer(t("This button is not valid any more."), alert=True)
-            return
+            return None
         membership = await ctx.uow.teams.membership(id_of(team), me.id)
         if action == "k" and team.ketua_id != me.id:
             ctx.answer(t("Only the ketua of {team} compiles its team report.", team=team.name), alert=True)
-            return
+            return None
         inactive = pk_missing(ctx.profile, membership) if action == "k" else None
         if inactive is not None:  # rule 32: not active as ketua before the PK (decision 14)
             ctx.answer()
             ctx.reply(pk_prompt(t, inactive, ctx.profile.citation_title), pk_keyboard(t, team))
-            return
+            return None
         if action == "t" and (membership is None or membership.role not in MEMBER_ROLES):
             ctx.answer()
             ctx.reply(t("You are not a member of {team}, so you cannot report to it. Members report to their "
@@ -99,26 +159,20 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None) -> None:
                         "“Team report”.", team=team.name) if membership.role is MemberRole.KETUA else
                       t("In {team} you are not an anggota, so you send no member report there; report your own "
                         "work with an individual report (/lapor).", team=team.name))
-            return
+            return None
         if action == "t" and await not_yet_active(ctx, team, me.id) is not None:  # rule 53 (decision 18)
             ctx.answer()
             ctx.reply(inactive_text(t, team, ctx.profile.teams.source_of("dialog_kinerja")))
-            return
+            return None
         if team.ketua_id is None:
             ctx.answer(t("This team has no ketua yet, so reports cannot be sent to one."), alert=True)
-            return
+            return None
         if not team.started:  # Banten Ps 10(2): it has no penanggung jawab yet
             ctx.answer(t("{team} has not started yet, so reports cannot be sent to it.", team=team.name), alert=True)
-            return
+            return None
         kind = ReportKind.TEAM if action == "k" else ReportKind.MEMBER
         data = {"kind": kind.value, "team_id": team.id}
-    current, before = periods(ctx.profile, team, local_today(ctx.profile, ctx.now))
-    data.update(request_id=None, periods=[current.key, before.key])
-    await FORM.open(ctx, Step.PERIOD, data)
-    ctx.answer()
-    ctx.edit_or_reply(t("For which period? The current one is {period}.", period=period_label(t, current)),
-                      keyboard([button(t("This period") + f" ({period(t, current.key)})", ReportPeriod("c"))],
-                               [button(t("The previous period") + f" ({period(t, before.key)})", ReportPeriod("b"))]))
+    return data, team
 
 
 @router.callback(ReportPeriod)
@@ -182,7 +236,7 @@ async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
     if report.status is ReportStatus.ACCEPTED:
         await close(ctx)
         say(t("Your {period} report here was already accepted; nothing more to send.",
-                            period=period(t, report.period_key)))
+                            period=period_text(t, report.period_key)))
         return
     if report.status is ReportStatus.SUBMITTED and report.reviewed:
         await close(ctx)
@@ -201,7 +255,7 @@ async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
     else:
         data["mode"] = "new"
         if edit:
-            say(t("Report for {period}.", period=period(t, report.period_key)))
+            say(t("Report for {period}.", period=period_text(t, report.period_key)))
     step = Step.CONFIRM if data["text"] else Step.TEXT
     await FORM.open(ctx, step, data)
     await draft.prompt(ctx, step, data)

@@ -57,7 +57,7 @@ async def _mine(ctx: Ctx, page: int) -> None:
         ctx.edit_or_reply(t("You have sent no reports yet. Send /lapor to write one."))
         return
     people: dict[int, Employee] = await ctx.uow.org.employees({i for r in mine for i in r.route})
-    teams = {i: await ctx.uow.teams.get(i) for i in {r.team_id for r in mine if r.team_id}}
+    teams = await ctx.uow.teams.many(r.team_id for r in mine if r.team_id)  # one load, not one per team
     entries = []
     for r in mine:
         team = teams.get(r.team_id) if r.team_id else None

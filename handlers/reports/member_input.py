@@ -21,7 +21,7 @@ from domain.org import Employee
 from domain.periods import Period
 from domain.profiles import Profile, Role
 from domain.reminders import Notice, Obligation, due_for
-from domain.team import Team
+from domain.team import MemberRole, Team
 from domain.text import shorten
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
@@ -69,8 +69,12 @@ def rating_name(t: Translator, rating: MemberRating) -> str:
 
 
 async def _members(uow: UnitOfWork, team: Team) -> list[int]:
-    return [m.employee_id for m in await uow.teams.members(id_of(team)) if m.role in MEMBER_ROLES
-            and m.employee_id != team.ketua_id]
+    return _crew(team, [(m.employee_id, m.role) for m in await uow.teams.members(id_of(team))])
+
+
+def _crew(team: Team, members: list[tuple[int, MemberRole]]) -> list[int]:
+    """The members owed an input: anggota and sekretariat, never the ketua."""
+    return [employee_id for employee_id, role in members if role in MEMBER_ROLES and employee_id != team.ketua_id]
 
 
 async def open_period(uow: UnitOfWork, profile: Profile, team: Team, today: dt.date) -> tuple[Period, list[int]] | None:
@@ -242,15 +246,20 @@ async def member_inputs(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> 
     """One prompt per team and period to its Ketua, due at the period's end, until every
     member has had an input (rule 48)."""
     today = now.astimezone(ZoneInfo(profile.timezone)).date()
+    teams = [t for t in await uow.teams.active() if t.ketua_id is not None]
+    periods = {id_of(t): report_periods(profile, t, today) for t in teams}
+    members = await uow.teams.member_roles(periods)
+    given = await uow.member_inputs.given_many(periods, {p.key for ps in periods.values() for p in ps})
     found: list[Obligation] = []
-    for team in await uow.teams.active():
-        members = await _members(uow, team)
-        if team.ketua_id is None or not members:
+    for team in teams:
+        team_id = id_of(team)
+        crew = _crew(team, members.get(team_id, []))
+        if team.ketua_id is None or not crew:
             continue
-        for period in report_periods(profile, team, today):
-            given = await uow.member_inputs.given(id_of(team), period.key)
-            found.append(Obligation(MEMBER_INPUT, id_of(team), team.ketua_id, None, None, period.key,
-                                    due=due_for(profile, period), done=not missing_inputs(members, given),
+        for period in periods[team_id]:
+            done = {m for m in crew if (team_id, period.key, m) in given}
+            found.append(Obligation(MEMBER_INPUT, team_id, team.ketua_id, None, None, period.key,
+                                    due=due_for(profile, period), done=not missing_inputs(crew, done),
                                     label=team.name))
     return found
 
@@ -269,5 +278,5 @@ def _prompt(t: Translator, notice: Notice, rc: RenderContext) -> str:
 @register_keyboard(MEMBER_INPUT)
 def _prompt_buttons(t: Translator, notice: Notice) -> Keyboard:
     teams = {ob.subject_id: ob.label for ob in notice.items}
-    return keyboard(*[[button(t("📝 Give input: {team}", team=label)[:60], MemberInputAction("t", team_id))]
+    return keyboard(*[[button(shorten(t("📝 Give input: {team}", team=label), 60), MemberInputAction("t", team_id))]
                       for team_id, label in teams.items()])

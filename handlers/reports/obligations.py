@@ -12,13 +12,12 @@ from domain.ids import id_of
 from domain.periods import Cadence, Period, period_of
 from domain.profiles import Profile, Role
 from domain.reminders import MEMBER_REPORT, TEAM_REPORT, Obligation, due_for
-from domain.report import ReportKind, ReportStatus
+from domain.report import ReportKind
 from domain.rules import monitoring_period_months
 from domain.team import MemberRole, Team
 from handlers.core.registry import Router
 from storage.uow import UnitOfWork
 
-REPORTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
 
@@ -30,35 +29,36 @@ def report_periods(profile: Profile, team: Team, today: dt.date) -> list[Period]
     return [p for p in periods if team.starts_on is None or p.end >= team.starts_on]
 
 
-async def _reported(uow: UnitOfWork, team: Team, period: Period, kind: ReportKind) -> set[int]:
-    return {r.author_id for r in await uow.reports.for_team_period(id_of(team), period.key, kind)
-            if r.status in REPORTED and r.request_id is None}
-
-
 router = Router()
 
 
 @router.provider
 async def team_reports(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> list[Obligation]:
+    """Every active team at once: its members, the reports sent and the unit heads are each
+    one batched load, however many teams the Pemda has."""
     today = now.astimezone(ZoneInfo(profile.timezone)).date()
+    teams = await uow.teams.active()
+    ketuas = await uow.org.employees(t.ketua_id for t in teams if t.ketua_id is not None)
+    teams = [t for t in teams if t.ketua_id in ketuas]
+    periods = {id_of(t): report_periods(profile, t, today) for t in teams}
+    team_ids = list(periods)
+    org = await uow.org.snapshot({t.unit_id for t in teams}, ketuas, on=today)
+    members = await uow.teams.member_roles(team_ids)
+    reported = await uow.reports.reported(team_ids, {p.key for ps in periods.values() for p in ps})
     found: list[Obligation] = []
-    for team in await uow.teams.active():
-        ketua_id = team.ketua_id
-        ketua = await uow.org.employee(ketua_id) if ketua_id is not None else None
-        if ketua_id is None or ketua is None:
-            continue
-        org = await uow.org.view_for(ketua, unit_ids=[team.unit_id], on=today)
-        head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=ketua.id, profile=profile)
+    for team in teams:
+        ketua_id, team_id = team.ketua_id, id_of(team)
+        assert ketua_id is not None  # active() teams have one
+        head = official_for(org, Role.UNIT_HEAD, team.unit_id, exclude=ketua_id, profile=profile)
         head_id = head.person.id if head is not None else None
-        team_id = id_of(team)
-        members = [m.employee_id for m in await uow.teams.members(team_id) if m.role in MEMBER_ROLES]
-        for period in report_periods(profile, team, today):
+        crew = [employee_id for employee_id, role in members.get(team_id, []) if role in MEMBER_ROLES]
+        for period in periods[team_id]:
             due = due_for(profile, period)
-            done_members = await _reported(uow, team, period, ReportKind.MEMBER)
-            for member_id in members:
+            for member_id in crew:
+                done = (team_id, period.key, ReportKind.MEMBER, member_id) in reported
                 found.append(Obligation(MEMBER_REPORT, team_id, member_id, ketua_id, team.group_chat_id,
-                                        period.key, due=due, done=member_id in done_members, label=team.name))
-            done_team = ketua_id in await _reported(uow, team, period, ReportKind.TEAM)
+                                        period.key, due=due, done=done, label=team.name))
+            done_team = (team_id, period.key, ReportKind.TEAM, ketua_id) in reported
             found.append(Obligation(TEAM_REPORT, team_id, ketua_id, head_id, None, period.key, due=due,
                                     done=done_team, label=team.name))
     return found

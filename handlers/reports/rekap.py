@@ -1,12 +1,15 @@
 """/rekap for the unit head: every team of my unit(s) for its current period — who reported
 (accepted / waiting / returned), who has not (late once a period has ended), where the team
-report is on its route — and what waits for me. Compact for a phone; long answers are split."""
+report is on its route — and what waits for me. Compact for a phone; long answers are paged in one message."""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from domain.ids import id_of
-from domain.org import Unit
+from domain.org import Employee, Unit
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
-from domain.team import MemberRole, Team
+from domain.team import MemberRole, Membership, Team
 from domain.text import shorten
 from handlers.core.context import Ctx
 from handlers.core.formatting import day, period
@@ -57,28 +60,55 @@ async def on_page(ctx: Ctx, pressed: RekapPage) -> None:
 
 
 async def _show(ctx: Ctx, units: list[Unit], page: int) -> None:
-    """One message, paged at team boundaries; what waits for me closes the last page."""
+    """One message, paged at team boundaries; what waits for me closes the last page. Every
+    page loads the whole scope in batched statements (bounded whatever the number of teams)."""
     t = ctx.t
-    unit_ids = sorted({i for u in units for i in await ctx.uow.org.subunit_ids(u.id)})
+    unit_ids = await ctx.uow.org.subtree_ids([u.id for u in units])
     teams = await ctx.uow.teams.in_units(unit_ids)
     header = t("<b>Recap of {units}</b> — {date}", units=joined_fitting(t, [u.name for u in units], 300, ", "),
                date=day(t, ctx.today))
-    entries = [Entry(await _team_block(ctx, team)) for team in teams] \
+    loaded = await _load(ctx, teams)
+    entries = [Entry(_team_block(ctx, team, loaded)) for team in teams] \
         or [Entry(t("No teams yet (/timbaru forms one)."))]
     entries.append(Entry(await _waiting_block(ctx)))
     ctx.edit_or_reply(*page_view(t, header, entries, page, RekapPage, separator="\n\n"))
 
 
-async def _team_block(ctx: Ctx, team: Team) -> str:
-    t, today = ctx.t, local_today(ctx.profile, ctx.now)
+@dataclass
+class _Loaded:
+    """Everything the team blocks read, each kind in one batched load whatever the number of teams."""
+
+    today: dt.date
+    members: dict[int, list[Membership]]
+    people: dict[int, Employee]
+    reports: dict[tuple[int, str, ReportKind], list[Report]]  # periodic ones, oldest first
+    open_kendala: dict[int, int]
+
+
+async def _load(ctx: Ctx, teams: list[Team]) -> _Loaded:
+    today = local_today(ctx.profile, ctx.now)
+    team_ids = [id_of(team) for team in teams]
+    keys = {p.key for team in teams for p in periods(ctx.profile, team, today)}
+    members = {team_id: [m for m in found if m.role in MEMBER_ROLES]
+               for team_id, found in (await ctx.uow.teams.members_of(team_ids)).items()}
+    reports: dict[tuple[int, str, ReportKind], list[Report]] = {}
+    for r in await ctx.uow.reports.for_teams(team_ids, keys):
+        reports.setdefault((r.team_id or 0, r.period_key, r.kind), []).append(r)
+    wanted = {m.employee_id for found in members.values() for m in found}
+    wanted |= {team.ketua_id for team in teams if team.ketua_id}
+    wanted |= {i for (_, _, kind), found in reports.items() if kind is ReportKind.TEAM for r in found for i in r.route}
+    return _Loaded(today, members, await ctx.uow.org.employees(wanted), reports,
+                   await ctx.uow.reports.open_kendala_counts(team_ids))
+
+
+def _team_block(ctx: Ctx, team: Team, loaded: _Loaded) -> str:
+    t, today, people = ctx.t, loaded.today, loaded.people
     current, before = periods(ctx.profile, team, today)
-    members = [m for m in await ctx.uow.teams.members(id_of(team)) if m.role in MEMBER_ROLES]
-    people = await ctx.uow.org.employees({m.employee_id for m in members}
-                                         | ({team.ketua_id} if team.ketua_id else set()))
+    members = loaded.members.get(id_of(team), [])
     ketua = people.get(team.ketua_id) if team.ketua_id else None
     lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=shorten(team.name, 120), period=period(t, current.key),
                ketua=ketua.name if ketua else t("none yet"))]
-    now_reports = await _by_author(ctx, team, current.key)
+    now_reports = _by_author(loaded, team, current.key)
     if members:
         # the ones not yet reported first: who to chase is what a unit head looks for
         marked = sorted(((mark(now_reports.get(m.employee_id)), people[m.employee_id].name) for m in members),
@@ -86,20 +116,20 @@ async def _team_block(ctx: Ctx, team: Team) -> str:
         lines.append(joined_fitting(t, [f"{sign} {_esc(name)}" for sign, name in marked], NAMES_BUDGET))
     else:
         lines.append(t("No members besides the ketua."))
-    lines.append(t("Team report: {state}", state=await _team_report_state(ctx, team, current.key)))
+    lines.append(t("Team report: {state}", state=_team_report_state(ctx, loaded, team, current.key)))
     if today > before.end:  # the previous period is over: who is late for it
-        old = await _by_author(ctx, team, before.key)
+        old = _by_author(loaded, team, before.key)
         late = [people[m.employee_id].name for m in members if mark(old.get(m.employee_id)) == "❌"
                 and m.joined_at.date() <= before.end]
-        team_old = await _team_report(ctx, team, before.key)
+        team_old = _team_report(loaded, team, before.key)
         if late or (team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
             parts = [joined_fitting(t, late, NAMES_BUDGET, ", ")] if late else []
             if team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
                 parts.append(t("the team report"))
             lines.append(t("⚠️ Late for {period}: {who}", period=period(t, before.key), who="; ".join(parts)))
-    open_kendala = [k for k in await ctx.uow.reports.kendala_of_team(id_of(team)) if k.status.value == "open"]
+    open_kendala = loaded.open_kendala.get(id_of(team), 0)
     if open_kendala:
-        lines.append(t("Open kendala: {count}", count=len(open_kendala)))
+        lines.append(t("Open kendala: {count}", count=open_kendala))
     return "\n".join(lines)
 
 
@@ -107,40 +137,39 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-async def _by_author(ctx: Ctx, team: Team, period_key: str) -> dict[int, Report]:
-    return {r.author_id: r for r in await ctx.uow.reports.for_team_period(id_of(team), period_key, ReportKind.MEMBER)
-            if r.request_id is None}
+def _by_author(loaded: _Loaded, team: Team, period_key: str) -> dict[int, Report]:
+    return {r.author_id: r for r in loaded.reports.get((id_of(team), period_key, ReportKind.MEMBER), [])}
 
 
-async def _team_report(ctx: Ctx, team: Team, period_key: str) -> Report | None:
-    reports = [r for r in await ctx.uow.reports.for_team_period(id_of(team), period_key, ReportKind.TEAM)
-               if r.request_id is None and r.status is not ReportStatus.DRAFT]
+def _team_report(loaded: _Loaded, team: Team, period_key: str) -> Report | None:
+    reports = [r for r in loaded.reports.get((id_of(team), period_key, ReportKind.TEAM), [])
+               if r.status is not ReportStatus.DRAFT]
     return reports[-1] if reports else None
 
 
-async def _team_report_state(ctx: Ctx, team: Team, period_key: str) -> str:
+def _team_report_state(ctx: Ctx, loaded: _Loaded, team: Team, period_key: str) -> str:
     t = ctx.t
-    report = await _team_report(ctx, team, period_key)
+    report = _team_report(loaded, team, period_key)
     if report is None:
         return t("not sent yet")
-    people = await ctx.uow.org.employees(report.route)
-    return mark(report) + " " + status_label(t, report, people)
+    return mark(report) + " " + status_label(t, report, loaded.people)
 
 
 async def _waiting_block(ctx: Ctx) -> str:
     t, me = ctx.t, ctx.me
     lines = [t("<b>Waiting for you</b>")]
     waiting = await ctx.uow.reports.waiting_for(me.id)
-    teams = {r.team_id: present(await ctx.uow.teams.get(r.team_id), "a report's team") for r in waiting if r.team_id}
+    kendala = await ctx.uow.reports.open_kendala_for(me.id)
+    teams = await ctx.uow.teams.many({r.team_id for r in waiting if r.team_id} | {k.team_id for k in kendala})
     authors = await ctx.uow.org.employees(r.author_id for r in waiting)
     for r in waiting[:15]:
-        where = f" — {_esc(teams[r.team_id].name)}" if r.team_id else ""
+        where = " — " + _esc(present(teams.get(r.team_id), "a report's team").name) if r.team_id else ""
         lines.append(t("• {kind} of {name}, {period}", kind=kind_label(t, r), name=authors[r.author_id].name,
                        period=period(t, r.period_key)) + where)
     if waiting:
         lines.append(t("Review them with /laporan."))
-    for k in await ctx.uow.reports.open_kendala_for(me.id):
-        team = present(await ctx.uow.teams.get(k.team_id), "a kendala's team")
+    for k in kendala:
+        team = present(teams.get(k.team_id), "a kendala's team")
         lines.append(t("• Kendala of {team}: {text}", team=team.name, text=short(k.description, 80)))
     requests = await ctx.uow.reports.requests_by(me.id)
     if requests:

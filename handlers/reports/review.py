@@ -19,10 +19,11 @@ from domain.report_routing import rater_evaluated
 from domain.rules import check_done
 from domain.team import Team
 from handlers.core.buttons import button
+from handlers.core.cards import decided_line, settle_card
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
 from handlers.core.forms import Form, FormState, close
-from handlers.core.i18n import Translator
+from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.registry import Router
@@ -32,7 +33,7 @@ from handlers.reports.cards import (
     review_keyboard,
     status_label,
 )
-from handlers.reports.usecases import notify_reviewer, people_of
+from handlers.reports.usecases import notify_reviewer, people_of, review_card
 from storage.records import Decision
 
 router = Router()
@@ -137,6 +138,7 @@ async def _accept(ctx: Ctx, report: Report, meets_target: bool) -> None:
         + "\n\n" + report_card(tr, report, people[report.author_id], team, people, with_text=False), None))
     await _tell_route(ctx, report, people, "ok", lambda tr: tr("For your information: {name} accepted this report.",
                                                                name=me.name))
+    await _settle(ctx, report, review_card(report), lambda tr: tr("Accepted"))
     ctx.answer(t("Accepted"))
     ctx.edit_or_reply(report_card(t, report, people[report.author_id], team, people))
 
@@ -153,6 +155,7 @@ async def _tell_route(ctx: Ctx, report: Report, people: dict[int, Employee], eve
 
 async def _forward(ctx: Ctx, report: Report, note: str | None) -> None:
     t, me = ctx.t, ctx.me
+    card = review_card(report)  # this hop's: forwarding moves the report on
     nxt = report.forward(me.id, note, ctx.now)
     ctx.uow.decisions.add(Decision("report", id_of(report), me.id, "forwarded", ctx.now, reason=report.last_note,
                                    details={"version": report.version, "to": nxt}))
@@ -161,6 +164,7 @@ async def _forward(ctx: Ctx, report: Report, note: str | None) -> None:
     await ctx.notify(report.author_id, f"rep:{report.id}:v{report.version}:fwd{report.hop}", lambda tr: (
         tr("{name} forwarded your report to {next}.", name=me.name, next=people[nxt].name)
         + ("\n" + tr("Note: {note}", note=report.last_note) if report.last_note else ""), None))
+    await _settle(ctx, report, card, lambda tr: tr("Forwarded to {name}.", name=people[nxt].name))
     ctx.answer(t("Forwarded"))
     ctx.reply(t("Forwarded to {name}.", name=people[nxt].name))
 
@@ -199,6 +203,7 @@ async def on_return_reason(ctx: Ctx, conv: FormState[Step]) -> None:
     if ctx.update.text is None:
         ctx.reply(t("Please write the feedback as text."), force_reply=True)
         return
+    card = review_card(report)  # this hop's, before returning may move it
     try:
         report.return_(me.id, ctx.update.text, ctx.now)
     except DomainError as err:
@@ -215,4 +220,15 @@ async def on_return_reason(ctx: Ctx, conv: FormState[Step]) -> None:
     await _tell_route(ctx, report, people, "ret", lambda tr: tr(
         "For your information: {name} returned this report to its author. Feedback: {note}",
         name=me.name, note=report.last_note))
+    await _settle(ctx, report, card,
+                  lambda tr: tr("Returned to {name} with your feedback.", name=people[report.author_id].name))
     ctx.reply(t("Returned to {name} with your feedback.", name=people[report.author_id].name))
+
+
+async def _settle(ctx: Ctx, report: Report, card: str, outcome: Callable[[Translator], str]) -> None:
+    """Every copy of the reviewer's card shows what they did, and when, without its buttons."""
+    people = await people_of(ctx.uow, report)
+    team = await _team(ctx, report)
+    await settle_card(ctx, card, lambda tr: Html(
+        report_card(tr, report, people[report.author_id], team, people, with_text=False) + "\n\n"
+        + outcome(tr) + "\n" + decided_line(tr, ctx.me.name, ctx.now, ctx.profile.timezone)))

@@ -134,4 +134,9 @@ async def notify_reviewer(ctx: Ctx, report: Report, event: str, corrected: bool 
         return (first + "\n\n" + report_card(t, report, author, team, people, expectations=expectations),
                 review_keyboard(t, report))
 
-    await ctx.notify(reviewer, f"rep:{report.id}:v{report.version}:{event}", render)
+    await ctx.notify(reviewer, f"rep:{report.id}:v{report.version}:{event}", render, card=review_card(report))
+
+
+def review_card(report: Report) -> str:
+    """The card of the report's review at its current hop (every version sent to that reviewer)."""
+    return f"rep:{id_of(report)}:h{report.hop}"

@@ -20,15 +20,17 @@ ahead; it should return the obligations of the current period (and the previous 
 while it may still be overdue), with `done=True` for those already fulfilled."""
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
 
 from domain.calendar import WorkCalendar
-from domain.planner import due_identities, plan, timeline, upcoming
+from domain.planner import due_identities, due_tracks, plan, timeline, upcoming
 from domain.profiles import Profile
 from domain.reminders import GROUP, Notice, Obligation, ScheduleSettings, Step
 from handlers.core.app import App
@@ -41,6 +43,12 @@ log = logging.getLogger(__name__)
 
 # Telegram keeps an unconfirmed update for 24 hours: a week of keys catches any redelivery.
 UPDATE_KEYS_KEPT = dt.timedelta(days=7)
+# Reminder steps are remembered for a year and more: an obligation is listed for its period and
+# the one after (half a year at most), and a step forgotten too early would be sent again.
+SCHEDULE_KEPT = dt.timedelta(days=400)
+PRUNE_BATCH, PRUNE_ROUNDS = 5000, 20  # per tick at most 100k rows of each: the rest next minute
+# Notices queued per write transaction: each holds SQLite's write lock for milliseconds, not the whole tick.
+WRITE_CHUNK = 500
 
 Provider = Callable[[UnitOfWork, Profile, dt.datetime], Awaitable[list[Obligation]]]
 def registered_providers() -> list[Provider]:
@@ -71,54 +79,101 @@ async def collect(uow: UnitOfWork, profile: Profile, now: dt.datetime,
 async def run_reminders(app: App, settings: ScheduleSettings, calendar: WorkCalendar, *,
                         now: dt.datetime | None = None, providers: Iterable[Provider] | None = None) -> list[Notice]:
     """One tick: queue what is due now; returns the notices queued."""
-    now = now or app.clock()
-    try:
-        queued = await _tick(app, settings, calendar, now, providers)
-    except IntegrityError:  # another process queued the same steps first: nothing lost, nothing doubled
-        log.info("reminder tick at %s overlapped another one; it left the work to it", now)
-        return []
-    if queued:
-        app.on_outbox()
-    return queued
+    return await _tick(app, settings, calendar, now or app.clock(), providers)
 
 
 async def _tick(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,
                 providers: Iterable[Provider] | None) -> list[Notice]:
-    async with app.uow() as uow:
+    """Read everything first, in a transaction that only reads (on SQLite no write lock: users
+    are not kept waiting while the whole Pemda is looked at), then write in short chunks."""
+    async with app.uow.read_only() as uow:
         obligations = await collect(uow, as_scheduled(app.profile, settings), now, providers)
-        candidates = due_identities(obligations, settings, calendar, now)
+        # The pure work on thousands of obligations runs in a worker thread: the event loop
+        # keeps answering users meanwhile (the GIL changes hands every few milliseconds).
+        tracks = await asyncio.to_thread(due_tracks, obligations, settings, calendar, now)
+        candidates = due_identities(obligations, settings, calendar, now, tracks)
         if not candidates:
             return []
         sent = await uow.schedule.sent_among(candidates)
-        notices = plan(obligations, settings, calendar, now, sent)
+        notices = await asyncio.to_thread(plan, obligations, settings, calendar, now, sent, tracks)
         if not notices:
             return []
         rc = await _render_context(uow, notices, settings, calendar, now, app.profile)
-        queued = []
-        for notice in notices:
-            if notice.audience == GROUP:
-                chat, language = notice.recipient, app.config.default_language
-            else:
-                link = rc.links.get(notice.recipient)
-                if link is None:  # not on Telegram yet: they get the current state once they link
-                    continue
-                chat, language = link.chat_id, link.language
-            t = translator(language)
-            payload = {"text": render(t, notice, rc), "keyboard": keyboard_to_json(keyboard_for(t, notice))}
-            await uow.outbox.enqueue(notice.identity, chat, payload, now)
-            await uow.schedule.mark_sent(notice.records, notice.identity, now)
-            queued.append(notice)
-        await uow.commit()
+    ready = await asyncio.to_thread(_rendered, app, notices, rc)
+    queued: list[Notice] = []
+    for i in range(0, len(ready), WRITE_CHUNK):
+        queued += await _queue(app, ready[i:i + WRITE_CHUNK], now)
     return queued
 
 
-async def forget_old_updates(app: App, now: dt.datetime) -> int:
-    """Prune the keys of handled updates older than UPDATE_KEYS_KEPT, in a short transaction
-    of its own (it neither waits for nor spoils the reminder tick's); returns how many."""
-    async with app.uow() as uow:
-        pruned = await uow.updates.prune(now - UPDATE_KEYS_KEPT)
-        await uow.commit()
+def _rendered(app: App, notices: list[Notice], rc: RenderContext) -> list[tuple[Notice, int, dict]]:
+    """Each notice with its chat and payload, in its reader's language."""
+    ready = []
+    for notice in notices:
+        if notice.audience == GROUP:
+            chat, language = notice.recipient, app.config.default_language
+        else:
+            link = rc.links.get(notice.recipient)
+            if link is None:  # not on Telegram yet: they get the current state once they link
+                continue
+            chat, language = link.chat_id, link.language
+        t = translator(language)
+        payload: dict[str, Any] = {"text": render(t, notice, rc),
+                                   "keyboard": keyboard_to_json(keyboard_for(t, notice))}
+        if notice.audience == GROUP and (thread := rc.threads.get(chat)) is not None:
+            payload["thread_id"] = thread  # the team's topic of a forum group
+        ready.append((notice, chat, payload))
+    return ready
+
+
+async def _queue(app: App, chunk: list[tuple[Notice, int, dict]], now: dt.datetime) -> list[Notice]:
+    """Queue one chunk and record its steps as sent, in one short write transaction (a crash
+    loses nothing and sends nothing twice). Steps another process queued since the read are
+    left to it: checked again under the write lock, and a race it still wins rolls the chunk back."""
+    try:
+        async with app.uow() as uow:
+            taken = await uow.schedule.sent_among(i for notice, _, _ in chunk for i in notice.records)
+            fresh = [(n, chat, payload) for n, chat, payload in chunk if not taken.intersection(n.records)]
+            if not fresh:
+                return []
+            await uow.outbox.enqueue_many([(n.identity, chat, payload) for n, chat, payload in fresh], now)
+            await uow.schedule.mark_sent_many([(n.records, n.identity) for n, _, _ in fresh], now)
+            await uow.commit()
+    except IntegrityError:  # another process queued the same steps first: nothing lost, nothing doubled
+        log.info("reminder tick at %s overlapped another one; it left %d notice(s) to it", now, len(chunk))
+        return []
+    app.on_outbox()  # the sender starts on this chunk while the next is written
+    return [n for n, _, _ in fresh]
+
+
+class _Prunable(Protocol):
+    async def prune(self, older_than: dt.datetime, limit: int) -> int: ...
+
+
+async def prune_history(app: App, now: dt.datetime) -> dict[str, int]:
+    """Prune what only ever grows: keys of handled updates past UPDATE_KEYS_KEPT, delivered or
+    dead notices past `notices_kept_days`, reminder steps past SCHEDULE_KEPT. Batches of a few
+    thousand rows, each in a short transaction of its own (neither waiting for nor spoiling the
+    reminder tick's, nor keeping updates waiting); returns how many of each."""
+    kept = {"updates": UPDATE_KEYS_KEPT, "outbox": dt.timedelta(days=app.config.notices_kept_days),
+            "schedule": SCHEDULE_KEPT}
+    pruned = dict.fromkeys(kept, 0)
+    for name, span in kept.items():
+        for _ in range(PRUNE_ROUNDS):
+            async with app.uow() as uow:
+                repos: dict[str, _Prunable] = {"updates": uow.updates, "outbox": uow.outbox, "schedule": uow.schedule}
+                repo = repos[name]
+                count = await repo.prune(now - span, PRUNE_BATCH)
+                await uow.commit()
+            pruned[name] += count
+            if count < PRUNE_BATCH:
+                break
     return pruned
+
+
+async def forget_old_updates(app: App, now: dt.datetime) -> int:
+    """The pruning the scheduler runs after each tick; returns how many rows in all."""
+    return sum((await prune_history(app, now)).values())
 
 
 async def _render_context(uow: UnitOfWork, notices: list[Notice], settings: ScheduleSettings,
@@ -127,7 +182,8 @@ async def _render_context(uow: UnitOfWork, notices: list[Notice], settings: Sche
     ids |= {ob.person_id for n in notices for ob in n.items}
     people = await uow.org.employees(ids)
     links = await uow.links.by_employees(sorted(ids))
-    return RenderContext(now, settings, calendar, people, links, profile)
+    threads = await uow.teams.group_threads({n.recipient for n in notices if n.audience == GROUP})
+    return RenderContext(now, settings, calendar, people, links, profile, threads)
 
 
 async def look_ahead(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from domain.calendar import WorkCalendar
 from domain.org import Employee
@@ -37,6 +37,7 @@ class RenderContext:
     people: dict[int, Employee]
     links: dict[int, TelegramLink]
     profile: Profile | None = None  # for the articles a notice cites
+    threads: dict[int, int] = field(default_factory=dict)  # group chat -> the team's forum topic
 
     def day(self, t: Translator, moment: dt.datetime) -> str:
         return day(t, moment.astimezone(self.settings.tz).date())

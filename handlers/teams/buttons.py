@@ -52,6 +52,12 @@ class Dismiss(CallbackData, prefix="tx"):
     """Cancel: nothing was done, the message says so."""
 
 
+class OpenTeam(CallbackData, prefix="to"):
+    """A notice's [Open the team]: the team's card, as /tim shows it."""
+
+    team_id: int
+
+
 class AppointKetua(CallbackData, prefix="tk"):
     team_id: int
 

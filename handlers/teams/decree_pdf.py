@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from handlers.applications.letter_pdf import date_id, fields, letter, paragraph, signed
+from domain.letters import Letterhead
+from handlers.letters.pdf import Verification, date_id, fields, letter, paragraph, signed
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,15 @@ class DecreeData:
     issuer_jabatan: str
     regulation: str
     article: str
+    head: Letterhead | None = None
+    place: str = ""
+    tembusan: tuple[str, ...] = ()
+    verification: Verification | None = None
 
 
 def team_decree(d: DecreeData) -> bytes:
     heading = f"KEPUTUSAN {d.issuer_jabatan.upper()}\nTENTANG\nPEMBENTUKAN {d.team_name.upper()}"
-    pdf = letter(f"Keputusan {d.number}", d.unit_name, heading, d.number)
+    pdf = letter(f"Keputusan {d.number}", d.unit_name, heading, d.number, head=d.head)
     paragraph(pdf, f"Berdasarkan {d.regulation} ({d.article}), dengan ini menetapkan pembentukan tim kerja:")
     term = (f"{date_id(d.starts_on)} s.d. {date_id(d.ends_on)}" if d.starts_on and d.ends_on else "-")
     fields(pdf, (("Nama tim", d.team_name), ("Unit", d.unit_name), ("Masa kerja", term),
@@ -36,7 +41,8 @@ def team_decree(d: DecreeData) -> bytes:
     if d.members:
         paragraph(pdf, "Susunan keanggotaan:", 0)
         for i, (name, nip, post) in enumerate(d.members, 1):
-            paragraph(pdf, f"{i}. {name} (NIP {nip}) - {post}", 0)
+            paragraph(pdf, f"{i}. {name} (NIP {nip}) — {post}", 0)
         pdf.ln(2)
     paragraph(pdf, "Keputusan ini berlaku sejak tanggal ditetapkan.", 0)
-    return signed(pdf, d.issued_on, d.issuer_jabatan, d.issuer_name, d.issuer_nip)
+    return signed(pdf, d.issued_on, d.issuer_jabatan, d.issuer_name, d.issuer_nip, place=d.place,
+                  tembusan=d.tembusan, verification=d.verification)

@@ -19,6 +19,7 @@ from domain.deciders import organisation_unit
 from domain.eligibility import asks_experience, check_ketua, check_term
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.letters import Numbering
 from domain.org import Employee
 from domain.org_columns import parse_nip
 from domain.profiles import Profile, Role, Scope
@@ -51,7 +52,7 @@ def _cells(table: Table) -> list[tuple[int, dict[str, str]]]:
 
 
 async def import_teams(uows: UnitOfWorkFactory, profile: Profile, table: Table, t: Translator,
-                       now: dt.datetime, dry_run: bool = False) -> TeamImport:
+                       now: dt.datetime, dry_run: bool = False, numbering: Numbering | None = None) -> TeamImport:
     result = TeamImport()
     missing = [c for c in REQUIRED if c not in {re.sub(r"[^0-9a-z]+", "_", h.strip().lower()).strip("_")
                                                for h in table.headers}]
@@ -63,7 +64,7 @@ async def import_teams(uows: UnitOfWorkFactory, profile: Profile, table: Table, 
     async with uows() as uow:
         for row_no, row in _cells(table):
             try:
-                name = await _import_row(uow, profile, row, t, now, result)
+                name = await _import_row(uow, profile, row, t, now, result, numbering)
             except DomainError as err:
                 result.problems.append(t("Row {row}: {problem}", row=row_no,
                                                    problem=explain(t, err, regulation=profile.citation_title)))
@@ -99,7 +100,7 @@ async def _person(uow: UnitOfWork, text: str, unit_ids: list[int], t: Translator
 
 
 async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t: Translator, now: dt.datetime,
-                      result: TeamImport) -> bool:
+                      result: TeamImport, numbering: Numbering | None) -> bool:
     unit = await uow.org.unit_by_code(row.get("unit_code", ""))
     if unit is None or unit.head_id is None:
         raise _RowProblem(t("unit {code} is unknown or has no head", code=row.get("unit_code", "")))
@@ -155,11 +156,13 @@ async def _import_row(uow: UnitOfWork, profile: Profile, row: dict[str, str], t:
                                                 "via": "import"}))
     if row.get("penanggung_jawab_nip"):
         pj = await _person(uow, row["penanggung_jawab_nip"], unit_ids, t)
-        await add_member(uow, team, pj.id, MemberRole.PENANGGUNG_JAWAB, unit.head_id, now, profile=profile)
+        await add_member(uow, team, pj.id, MemberRole.PENANGGUNG_JAWAB, unit.head_id, now, profile=profile,
+                         numbering=numbering)
     if ketua is not None:
-        await set_ketua(uow, team, ketua.id, unit.head_id, now, profile=profile)
+        await set_ketua(uow, team, ketua.id, unit.head_id, now, profile=profile, numbering=numbering)
     for nip in re.split(r"[;,\s]+", row.get("member_nips", "")):
         if nip:
             member = await _person(uow, nip, unit_ids, t)
-            await add_member(uow, team, member.id, MemberRole.ANGGOTA, unit.head_id, now, profile=profile)
+            await add_member(uow, team, member.id, MemberRole.ANGGOTA, unit.head_id, now, profile=profile,
+                             numbering=numbering)
     return True

@@ -19,8 +19,9 @@ from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import cited_finding
 from handlers.core.forms import Form, FormState, close
-from handlers.core.i18n import Html
+from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
+from handlers.core.menus import refresh_menu
 from handlers.core.messages import explain
 from handlers.core.registry import Router
 from handlers.core.roles import require_official
@@ -30,6 +31,7 @@ from handlers.teams.buttons import (
     AppointPengendali,
     CandidacyDecision,
     Dismiss,
+    OpenTeam,
     PickKetua,
     PickMember,
     PickPengendali,
@@ -42,7 +44,7 @@ from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, missing_posts, set_ketua, start_if_staffed
 from handlers.teams.picker import ROLE_CODES, candidates, end_search, show_picker, team_for_head
 from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt, post_membership
-from handlers.teams.proposal import appointers, propose
+from handlers.teams.proposal import appointers, propose, settle_proposal
 from handlers.teams.teams import show_team
 from storage.records import Decision
 
@@ -183,15 +185,19 @@ async def _install(ctx: Ctx, team: Team, employee_id: int, post: str) -> None:
                 old.left_at = ctx.now
         team.pengendali_id = employee_id
         await add_member(ctx.uow, team, employee_id, MemberRole.PENGENDALI, ctx.me.id, ctx.now,
-                         profile=ctx.profile)
+                         profile=ctx.profile, numbering=ctx.app.config.letters.numbering)
     else:
-        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile)
+        previous = team.ketua_id
+        await set_ketua(ctx.uow, team, employee_id, ctx.me.id, ctx.now, profile=ctx.profile,
+                        numbering=ctx.app.config.letters.numbering)
         await decree_on_start(ctx, team)
+        await refresh_menu(ctx, employee_id, previous)  # the ketua's commands come and go with the post
     missing = pk_missing(ctx.profile, await post_membership(ctx.uow, team, employee_id))
     await ctx.notify(employee_id, f"team:{team.id}:{post}:{employee_id}:{ctx.now.isoformat()}", lambda tr: (
         tr("You are now {post} of team <b>{team}</b>. Send /tim to see it.", post=post, team=team.name)
         + ("\n" + pk_prompt(tr, missing, ctx.profile.citation_title) if missing else ""),
-        pk_keyboard(tr, team) if missing else None))
+        keyboard([button(tr("👥 Open the team"), OpenTeam(id_of(team)))],
+                 *(pk_keyboard(tr, team) if missing else ()))))
 
 
 async def _tell_missing(ctx: Ctx, team: Team) -> None:
@@ -235,12 +241,18 @@ async def on_candidacy(ctx: Ctx, pressed: CandidacyDecision) -> None:
             return
         candidacy.approve(ctx.me.id, ctx.now)
         await _install(ctx, team, candidate.id, candidacy.post)
+
+        def appointed(tr: Translator) -> str:
+            return tr("{name} was appointed {post} of {team}.", name=candidate.name, post=candidacy.post,
+                      team=team.name)
+
+        await settle_proposal(ctx, candidacy, team, appointed)
         for other in await ctx.uow.teams.open_candidacies(id_of(team)):
             if other.id != candidacy.id and other.post == candidacy.post:
                 other.supersede(ctx.now)
-        await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:approved", lambda tr: (
-            tr("{name} was appointed {post} of {team}.", name=candidate.name, post=candidacy.post, team=team.name),
-            None))
+                await settle_proposal(ctx, other, team, appointed)  # the post is filled: no decision left
+        await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:approved",
+                         lambda tr: (appointed(tr), None))
         ctx.edit_or_reply(ctx.t("{name} was appointed {post} of {team}.", name=candidate.name,
                                 post=candidacy.post, team=team.name))
     else:
@@ -267,9 +279,13 @@ async def on_reject_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
                                    reason=reason, details={"candidate_id": candidacy.candidate_id}))
     await close(ctx)
     team = present(await ctx.uow.teams.get(candidacy.team_id), "the candidacy's team")
-    await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:rejected", lambda tr: (
-        tr("The proposal for {post} of {team} was rejected.\nReason: {reason}", post=candidacy.post,
-           team=team.name, reason=reason), None))
+
+    def rejected(tr: Translator) -> str:
+        return tr("The proposal for {post} of {team} was rejected.\nReason: {reason}", post=candidacy.post,
+                  team=team.name, reason=reason)
+
+    await ctx.notify(candidacy.proposed_by_id, f"candidacy:{candidacy.id}:rejected", lambda tr: (rejected(tr), None))
+    await settle_proposal(ctx, candidacy, team, rejected)
     ctx.reply(ctx.t("Proposal rejected; the unit head has been told the reason."))
 
 
@@ -301,7 +317,8 @@ async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
-    await add_member(ctx.uow, team, person.id, role, ctx.me.id, ctx.now, profile=ctx.profile)
+    await add_member(ctx.uow, team, person.id, role, ctx.me.id, ctx.now, profile=ctx.profile,
+                     numbering=ctx.app.config.letters.numbering)
     await start_if_staffed(ctx.uow, ctx.profile, team, ctx.me.id, ctx.now)
     await decree_on_start(ctx, team)
     await ctx.notify(person.id, f"team:{team.id}:{code}:{person.id}:{ctx.now.isoformat()}", lambda tr: (
@@ -334,7 +351,7 @@ async def on_pick_member(ctx: Ctx, pressed: PickMember) -> None:
         return
     await end_search(ctx)
     membership = await add_member(ctx.uow, team, person.id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
-                                  profile=ctx.profile)
+                                  profile=ctx.profile, numbering=ctx.app.config.letters.numbering)
     assignment = await ctx.uow.assignments.get(membership.assignment_id)
     number = assignment.number if assignment else "-"
     await ctx.notify(person.id, f"team:{team.id}:member:{person.id}:{membership.id}", lambda tr: (

@@ -6,14 +6,16 @@ import datetime as dt
 
 from domain.additional_duty import is_tugas_tambahan
 from domain.allowance import Allowance, allowance_for
-from domain.application import format_number
 from domain.assignability import require_kedudukan
 from domain.assignment import Assignment, AssignmentForm, AssignmentMode
 from domain.eligibility import Post
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.letters import LetterKind, Numbering
 from domain.profiles import Profile
 from domain.team import MemberRole, Membership, Team
+from handlers.core.lookups import present
+from handlers.letters.register import LetterDraft, party_of, register_letter
 from storage.records import Decision
 from storage.uow import UnitOfWork
 
@@ -21,10 +23,12 @@ from storage.uow import UnitOfWork
 async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode: AssignmentMode,
                            form: AssignmentForm, description: str, issued_by_id: int, now: dt.datetime,
                            team_id: int | None = None, application_id: int | None = None, *,
-                           profile: Profile) -> Assignment:
-    """A surat penugasan record with its register number (ST-YYYY-NNNNN), flagged tugas tambahan
-    where the work is for another unit and the profile says so (rule 49). Every assignment path
-    comes here, so rule 3 (kedudukan and rater on record) is checked here."""
+                           profile: Profile, numbering: Numbering | None = None,
+                           tembusan: tuple[str, ...] = ()) -> Assignment:
+    """A surat penugasan record, entered in the letter register (its number from the deployment's
+    numbering, ST-YYYY-NNNNN by default; `tembusan` is its cc list as printed), flagged tugas
+    tambahan where the work is for another unit and the profile says so (rule 49). Every
+    assignment path comes here, so rule 3 (kedudukan and rater on record) is checked here."""
     employee = await uow.org.employee(employee_id)
     if employee is not None:
         require_kedudukan(employee)
@@ -33,15 +37,22 @@ async def issue_assignment(uow: UnitOfWork, employee_id: int, unit_id: int, mode
     assignment = Assignment(None, employee_id, unit_id, mode, form, description[:200], issued_by_id,
                             team_id=team_id, application_id=application_id, issued_at=now,
                             tugas_tambahan=tambahan)
-    assignment.number = format_number("ST", now.year, await uow.counters.next(f"ST-{now.year}"))
     uow.assignments.add(assignment)
+    await uow.flush()
+    issuer = present(await uow.org.employee(issued_by_id), "the assignment's issuer")
+    assignee = present(employee, "the assignee")
+    letter = await register_letter(uow, LetterDraft(
+        LetterKind.PENUGASAN, ("assignment", id_of(assignment)), party_of(issuer), (party_of(assignee),),
+        assignment.description, unit_id=unit_id, tembusan=tembusan), numbering or Numbering(), profile.timezone, now)
+    assignment.number = letter.number
     await uow.flush()
     return assignment
 
 
 async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: MemberRole, actor_id: int,
                      now: dt.datetime, mode: AssignmentMode = AssignmentMode.PENUNJUKAN,
-                     assignment: Assignment | None = None, *, profile: Profile) -> Membership:
+                     assignment: Assignment | None = None, *, profile: Profile,
+                     numbering: Numbering | None = None) -> Membership:
     """Join a team: refuses duplicates and ended teams; records the assignment and the audit row,
     and a ketua's or pengendali's tambahan penghasilan (rule 57)."""
     if not team.accepts_members:
@@ -52,7 +63,8 @@ async def add_member(uow: UnitOfWork, team: Team, employee_id: int, role: Member
         raise DomainError("already_member")
     if assignment is None:
         assignment = await issue_assignment(uow, employee_id, team.unit_id, mode, AssignmentForm.TIM,
-                                            team.name, actor_id, now, team_id=team_id, profile=profile)
+                                            team.name, actor_id, now, team_id=team_id, profile=profile,
+                                            numbering=numbering)
     if existing is not None:  # a role change (e.g. anggota -> ketua) ends the old membership
         existing.left_at = now
     membership = Membership(None, team_id, employee_id, role, now, assignment_id=assignment.id,
@@ -88,7 +100,8 @@ async def start_if_staffed(uow: UnitOfWork, profile: Profile, team: Team, actor_
 
 
 async def set_ketua(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int, now: dt.datetime,
-                   acting_for_id: int | None = None, *, profile: Profile) -> Membership:
+                   acting_for_id: int | None = None, *, profile: Profile,
+                   numbering: Numbering | None = None) -> Membership:
     """Appoint or hand over the ketua; the previous ketua stays a member (history kept). The
     team starts only when its other posts are filled too (Banten Ps 10(2))."""
     previous = team.set_ketua(employee_id, others_missing=await missing_posts(uow, profile, team))
@@ -98,7 +111,8 @@ async def set_ketua(uow: UnitOfWork, team: Team, employee_id: int, actor_id: int
             old.left_at = now
             uow.teams.add(Membership(None, id_of(team), previous, MemberRole.ANGGOTA, now,
                                      assignment_id=old.assignment_id))
-    membership = await add_member(uow, team, employee_id, MemberRole.KETUA, actor_id, now, profile=profile)
+    membership = await add_member(uow, team, employee_id, MemberRole.KETUA, actor_id, now, profile=profile,
+                                  numbering=numbering)
     uow.decisions.add(Decision("team", id_of(team), actor_id, "ketua_set", now, acting_for_id=acting_for_id,
                                details={"ketua_id": employee_id, "previous": previous}))
     return membership

@@ -33,7 +33,11 @@ def pk_missing(profile: Profile, membership: Membership | None) -> RuleFinding |
 
 
 async def post_membership(uow: UnitOfWork, team: Team, employee_id: int) -> Membership | None:
-    membership = await uow.teams.membership(id_of(team), employee_id)
+    return as_post(await uow.teams.membership(id_of(team), employee_id))
+
+
+def as_post(membership: Membership | None) -> Membership | None:
+    """The membership if it holds a post (ketua, pengendali)."""
     return membership if membership is not None and membership.role in POSTS else None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.application import validate_text
@@ -15,13 +16,14 @@ from domain.dates import find_dates
 from domain.eligibility import Post, check_term, term_last_day
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.org import Employee
 from domain.periods import QUARTERLY, period_of
 from domain.posts import post_ends_with_term, team_formers
 from domain.profiles import Role
 from domain.profiles.model import CadenceRule
 from domain.rules import monitoring_period_months
-from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Team, TeamKind, TeamStatus
-from domain.team_decree import DecreeStatus
+from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Membership, Team, TeamKind, TeamStatus
+from domain.team_decree import DecreeStatus, TeamDecree
 from domain.text import shorten
 from handlers.core.buttons import CallbackData, button
 from handlers.core.citation import cited
@@ -31,10 +33,11 @@ from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
+from handlers.core.menus import refresh_menu
 from handlers.core.messages import explain
 from handlers.core.paging import PageTurn, nav_row
 from handlers.core.registry import Router
-from handlers.core.roles import headed_units, heads_team_unit
+from handlers.core.roles import headed_units, heads_team_unit, heads_unit_of
 from handlers.core.types import Keyboard
 from handlers.teams.buttons import (
     AddMember,
@@ -48,16 +51,18 @@ from handlers.teams.buttons import (
     NewTeamCadence,
     NewTeamKind,
     NewTeamTerm,
+    OpenTeam,
     RenewTeam,
     TeamRole,
     Term,
 )
 from handlers.teams.cards import team_card
-from handlers.teams.decree import may_read as may_read_decree
+from handlers.teams.decree import may_read_as
 from handlers.teams.formation import check_new_team, formable_units
 from handlers.teams.membership import end_post
-from handlers.teams.pk import pk_keyboard, pk_missing, post_membership
+from handlers.teams.pk import as_post, pk_keyboard, pk_missing
 from storage.records import Decision
+from storage.repos.org import OrgSnapshot
 
 router = Router()
 
@@ -249,15 +254,11 @@ async def _create(ctx: Ctx, data: dict) -> None:
 
 @router.command("tim")
 async def my_teams(ctx: Ctx) -> None:
-    """Teams I lead or belong to, and the teams of the units I head."""
-    seen: dict[int, Team] = {id_of(t): t for t, _ in await ctx.uow.teams.teams_of(ctx.me.id)}
-    for unit in await headed_units(ctx):
-        for team in await ctx.uow.teams.in_units(await ctx.uow.org.subunit_ids(unit.id)):
-            seen.setdefault(id_of(team), team)
-    if not seen:
+    teams = await _my_teams(ctx)
+    if not teams:
         ctx.reply(ctx.t("You are not in any team yet. Send /ajukan to apply to one."))
         return
-    await _team_page(ctx, list(seen.values()), 0)
+    await _team_page(ctx, teams, 0)
 
 
 class TeamPage(PageTurn, prefix="pg:tim"):
@@ -267,20 +268,27 @@ class TeamPage(PageTurn, prefix="pg:tim"):
 @router.callback(TeamPage)
 async def on_team_page(ctx: Ctx, pressed: TeamPage) -> None:
     ctx.answer()
+    teams = await _my_teams(ctx)
+    if teams:
+        await _team_page(ctx, teams, pressed.page)
+
+
+async def _my_teams(ctx: Ctx) -> list[Team]:
+    """Teams I lead or belong to, and the teams of the units I head; the newest first."""
     seen: dict[int, Team] = {id_of(t): t for t, _ in await ctx.uow.teams.teams_of(ctx.me.id)}
-    for unit in await headed_units(ctx):
-        for team in await ctx.uow.teams.in_units(await ctx.uow.org.subunit_ids(unit.id)):
+    units = await headed_units(ctx)
+    if units:
+        for team in await ctx.uow.teams.in_units(await ctx.uow.org.subtree_ids([u.id for u in units])):
             seen.setdefault(id_of(team), team)
-    if seen:
-        await _team_page(ctx, list(seen.values()), pressed.page)
+    return sorted(seen.values(), key=id_of, reverse=True)
 
 
 async def _team_page(ctx: Ctx, teams: list[Team], page: int) -> None:
     """One message however many teams (a Kepala Dinas may see the whole Dinas): one team's
-    card with its buttons per page, the newest team first, ◀ ▶ to the others."""
-    teams = sorted(teams, key=id_of, reverse=True)
+    card with its buttons per page, ◀ ▶ to the others. Only the shown team's card is loaded."""
     index = min(max(page, 0), len(teams) - 1)
-    text, rows = await team_view(ctx, teams[index])
+    team = teams[index]
+    text, rows = _view(ctx, team, await _load_cards(ctx, [team]))
     if len(teams) > 1:
         text = Html(text + "\n\n" + ctx.t("Team {number} of {count}", number=index + 1, count=len(teams)))
         rows = (*rows, nav_row(ctx.t, index, len(teams), TeamPage))
@@ -288,21 +296,40 @@ async def _team_page(ctx: Ctx, teams: list[Team], page: int) -> None:
 
 
 async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
-    text, rows = await team_view(ctx, team)
+    text, rows = _view(ctx, team, await _load_cards(ctx, [team]))
     (ctx.edit_or_reply if edit else ctx.reply)(text, rows)
 
 
-async def team_view(ctx: Ctx, team: Team) -> tuple[str, Keyboard]:
+@dataclass
+class _Cards:
+    """What the team cards read, each kind in one batched load however many teams are shown."""
+
+    members: dict[int, list[Membership]]
+    people: dict[int, Employee]
+    org: OrgSnapshot
+    tambahan: set[int]
+    decrees: dict[int, TeamDecree]
+
+
+async def _load_cards(ctx: Ctx, teams: list[Team]) -> _Cards:
+    team_ids = [id_of(team) for team in teams]
+    members = await ctx.uow.teams.members_of(team_ids)
+    every = [m for found in members.values() for m in found]
+    return _Cards(members, await ctx.uow.org.employees(m.employee_id for m in every),
+                  await ctx.uow.org.snapshot({team.unit_id for team in teams}),
+                  await ctx.uow.assignments.tugas_tambahan(m.assignment_id for m in every),
+                  await ctx.uow.decrees.latest_of(team_ids))
+
+
+def _view(ctx: Ctx, team: Team, loaded: _Cards) -> tuple[str, Keyboard]:
     """The team's card and the buttons of what I may do with it."""
     team_id = id_of(team)
-    members = await ctx.uow.teams.members(team_id)
-    people = await ctx.uow.org.employees(m.employee_id for m in members)
-    unit = await ctx.uow.org.unit(team.unit_id)
-    tambahan = await ctx.uow.assignments.tugas_tambahan(m.assignment_id for m in members)
-    text = team_card(ctx.t, team, unit, members, people, tambahan)
+    members = loaded.members.get(team_id, [])
+    mine = next((m for m in members if m.employee_id == ctx.me.id), None)
+    text = team_card(ctx.t, team, loaded.org.unit(team.unit_id), members, loaded.people, loaded.tambahan)
     rows = []
     t = ctx.t
-    if team.status is not TeamStatus.ENDED and await heads_team_unit(ctx, team):
+    if team.status is not TeamStatus.ENDED and heads_unit_of(loaded.org, ctx.profile, ctx.me.id, team.unit_id):
         rows.append([button(t("Appoint the ketua") if team.ketua_id is None else t("Change the ketua"),
                             AppointKetua(team_id)),
                      button(t("Add a member"), AddMember(team_id))])
@@ -318,12 +345,25 @@ async def team_view(ctx: Ctx, team: Team) -> tuple[str, Keyboard]:
         rows.append([button(t("Renew"), RenewTeam(team_id)), button(t("End the team"), EndTeam(team_id))])
     if team.status is not TeamStatus.ENDED and team.ketua_id == ctx.me.id:
         rows.append([button(t("Link the team's group chat"), LinkGroup(team_id))])
-    decree = await ctx.uow.decrees.latest(team_id)
-    if decree is not None and decree.status is DecreeStatus.ISSUED and await may_read_decree(ctx, decree):
+    decree = loaded.decrees.get(team_id)
+    if decree is not None and decree.status is DecreeStatus.ISSUED and may_read_as(decree, ctx.me.id, mine):
         rows.append([button(t("Decree (Keputusan)"), DecreeLetter(id_of(decree)))])
-    if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, await post_membership(ctx.uow, team, ctx.me.id)):
+    if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, as_post(mine)):
         rows.extend(list(row) for row in pk_keyboard(t, team))
     return text, keyboard(*rows)
+
+
+@router.callback(OpenTeam)
+async def on_open(ctx: Ctx, pressed: OpenTeam) -> None:
+    """From a notice: the team's card with what I may do there."""
+    team = await ctx.uow.teams.get(pressed.team_id)
+    mine = team is not None and (await ctx.uow.teams.membership(id_of(team), ctx.me.id) is not None
+                                 or await heads_team_unit(ctx, team))
+    if team is None or not mine:
+        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
+        return
+    ctx.answer()
+    await show_team(ctx, team, edit=False)
 
 
 @router.callback(EndTeam)
@@ -343,6 +383,7 @@ async def on_end(ctx: Ctx, pressed: EndTeam) -> None:
         return
     team.end()
     ctx.uow.decisions.add(Decision("team", id_of(team), ctx.me.id, "ended", ctx.now))
+    await refresh_menu(ctx, team.ketua_id)
     for m in await ctx.uow.teams.members(id_of(team)):
         await ctx.notify(m.employee_id, f"team:{team.id}:ended:{m.employee_id}",
                          lambda tr: (tr("Team {name} has ended. Thank you for your work.", name=team.name), None))
@@ -407,6 +448,7 @@ async def _end_posts_with_term(ctx: Ctx, team: Team) -> list[int]:
         if holder is None:
             continue
         ended.append(holder)
+        await refresh_menu(ctx, holder)
         key = f"team:{team.id}:{post.value}_ended:{holder}:{ctx.now.isoformat()}"
         await ctx.notify(holder, key, _post_ended_notice(team.name, post.value))
     return ended

@@ -15,10 +15,12 @@ from domain.posts import vacancy_deadline
 from domain.profiles import Profile, Role
 from domain.reminders import Notice, Obligation
 from domain.team import MemberRole, Team
+from handlers.core import formatting
 from handlers.core.citation import citation
 from handlers.core.i18n import Html, Translator
 from handlers.core.registry import Router
 from handlers.schedule.texts import RenderContext, register_renderer
+from storage.repos.org import OrgSnapshot
 from storage.uow import UnitOfWork
 
 VACANT_POST = "vacant_post"
@@ -26,45 +28,43 @@ POSTS = (MemberRole.KETUA, MemberRole.PENGENDALI)
 router = Router()
 
 
-async def _vacant_since(uow: UnitOfWork, team: Team, role: MemberRole) -> dt.datetime | None:
-    """When the post fell vacant: the last holder's leaving, if nobody holds it now."""
-    if (team.ketua_id if role is MemberRole.KETUA else team.pengendali_id) is not None:
-        return None
-    left = [m.left_at for m in await uow.teams.members(id_of(team), active_only=False)
-            if m.role is role and m.left_at is not None]
-    return max(left, default=None)
-
-
 @router.provider
 async def vacant_posts(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> list[Obligation]:
+    """A post is vacant once a holder has left it and nobody holds it now; the leavings of
+    every team missing a holder are one load, the deciders one org snapshot."""
     if not profile.teams.vacancy_deadline_months:
         return []
     tz = ZoneInfo(profile.timezone)
+    today = now.astimezone(tz).date()
+    teams = [t for t in await uow.teams.running() if t.ketua_id is None or t.pengendali_id is None]
+    left = await uow.teams.last_left([id_of(t) for t in teams], POSTS)
+    vacant = [(team, role, since) for team in teams for role in POSTS
+              if _holder(team, role) is None and (since := left.get((id_of(team), role))) is not None]
+    if not vacant:
+        return []
+    org = await uow.org.snapshot({team.unit_id for team, _, _ in vacant}, on=today)
     found: list[Obligation] = []
-    for team in await uow.teams.running():
-        for role in POSTS:
-            since = await _vacant_since(uow, team, role)
-            if since is None:
-                continue
-            day = since.astimezone(tz).date()
-            deadline = vacancy_deadline(profile, day)
-            if deadline is None:
-                continue
-            due = at_local(deadline, dt.time(23, 59), tz)
-            people = await _deciders(uow, team, now.astimezone(tz).date())
-            for person_id in people:
-                found.append(Obligation(VACANT_POST, id_of(team), person_id, None, None,
-                                        f"{role.value}-{day.isoformat()}", due=due, label=team.name))
+    for team, role, since in vacant:
+        day = since.astimezone(tz).date()
+        deadline = vacancy_deadline(profile, day)
+        if deadline is None:
+            continue
+        due = at_local(deadline, dt.time(23, 59), tz)
+        for person_id in _deciders(org, team):
+            found.append(Obligation(VACANT_POST, id_of(team), person_id, None, None,
+                                    f"{role.value}-{day.isoformat()}", due=due, label=team.name))
     return found
 
 
-async def _deciders(uow: UnitOfWork, team: Team, today: dt.date) -> list[int]:
+def _holder(team: Team, role: MemberRole) -> int | None:
+    return team.ketua_id if role is MemberRole.KETUA else team.pengendali_id
+
+
+def _deciders(org: OrgSnapshot, team: Team) -> list[int]:
     """The Sekda (who sets the post, Ps 15(4), 24(5)) and the unit head (who proposes, Ps 15(3), 24(4))."""
-    unit = await uow.org.unit(team.unit_id)
-    head = await uow.org.employee(unit.head_id) if unit is not None and unit.head_id is not None else None
-    if head is None:
+    unit = org.unit(team.unit_id)
+    if unit is None or unit.head_id is None or org.employee(unit.head_id) is None:
         return []
-    org = await uow.org.view_for(head, unit_ids=[team.unit_id], on=today)
     found = [official_for(org, role, team.unit_id) for role in (Role.SEKDA, Role.UNIT_HEAD)]
     return list(dict.fromkeys(r.person.id for r in found if r is not None))
 
@@ -76,8 +76,9 @@ def render_vacancy(t: Translator, n: Notice, rc: RenderContext) -> str:
     lines = [t("📌 <b>Vacant posts to fill</b> ({article}: proposed and set by January, April, July or October "
                "at the latest):", article=article)]
     for ob in n.items:
-        post = ob.period_key.split("-", 1)[0]
+        post, since = ob.period_key.split("-", 1)  # "ketua-2026-10-01": the post and the day it fell vacant
         assert ob.due is not None
         lines.append("• " + t("{post} of {team}: vacant since {since}, to be filled by {due}", post=post,
-                              team=ob.label, since=ob.period_key.split("-", 1)[1], due=rc.day(t, ob.due)))
+                              team=ob.label, since=formatting.day(t, dt.date.fromisoformat(since)),
+                              due=rc.day(t, ob.due)))
     return Html("\n".join(lines))

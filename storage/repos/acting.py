@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.acting import ActingOfficial
+from storage.repos.batch import chunked
 
 
 class ActingRepo:
@@ -25,12 +26,12 @@ class ActingRepo:
 
     async def on(self, day: dt.date, official_ids: Iterable[int]) -> list[ActingOfficial]:
         """Records in force on `day` for any of the officials."""
-        ids = set(official_ids)
-        if not ids:
-            return []
-        q = select(ActingOfficial).where(ActingOfficial.official_id.in_(ids), ActingOfficial.starts_on <= day,
-                                         ActingOfficial.ends_on >= day)
-        return list(await self.s.scalars(q))
+        found: list[ActingOfficial] = []
+        for part in chunked(official_ids):
+            q = select(ActingOfficial).where(ActingOfficial.official_id.in_(part), ActingOfficial.starts_on <= day,
+                                             ActingOfficial.ends_on >= day)
+            found += await self.s.scalars(q)
+        return found
 
     async def current_and_future(self, employee_id: int, day: dt.date) -> list[ActingOfficial]:
         """Records not yet over where the employee is the official or the one acting."""

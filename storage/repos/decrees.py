@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.team_decree import DecreeStatus, TeamDecree
+from storage.repos.batch import chunked
 
 
 class DecreeRepo:
@@ -26,6 +27,15 @@ class DecreeRepo:
             TeamDecree.team_id == team_id, TeamDecree.status != DecreeStatus.REJECTED)
             .order_by(TeamDecree.id.desc()).limit(1))
         return rows.first()
+
+    async def latest_of(self, team_ids: Iterable[int]) -> dict[int, TeamDecree]:
+        """latest() for many teams at once."""
+        found: dict[int, TeamDecree] = {}
+        for part in chunked(team_ids):
+            rows = await self.s.scalars(select(TeamDecree).where(
+                TeamDecree.team_id.in_(part), TeamDecree.status != DecreeStatus.REJECTED).order_by(TeamDecree.id))
+            found.update((d.team_id, d) for d in rows)  # the newest last: it wins
+        return found
 
     async def issued_for(self, team_ids: Iterable[int]) -> list[TeamDecree]:
         ids = list(team_ids)

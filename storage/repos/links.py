@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.org import Employee
 from storage.records import LinkCode, TelegramLink
 from storage.tables.links import link_attempts
 
@@ -18,6 +19,13 @@ class LinkRepo:
     async def by_telegram_user(self, telegram_user_id: int) -> TelegramLink | None:
         q = select(TelegramLink).where(TelegramLink.telegram_user_id == telegram_user_id)
         return (await self.s.scalars(q)).first()
+
+    async def with_employee(self, telegram_user_id: int) -> tuple[TelegramLink | None, Employee | None]:
+        """The link and its employee in one statement (every update starts here)."""
+        q = (select(TelegramLink, Employee).outerjoin(Employee, Employee.id == TelegramLink.employee_id)
+             .where(TelegramLink.telegram_user_id == telegram_user_id))
+        row = (await self.s.execute(q)).first()
+        return (row[0], row[1]) if row is not None else (None, None)
 
     async def by_employee(self, employee_id: int) -> TelegramLink | None:
         q = select(TelegramLink).where(TelegramLink.employee_id == employee_id)

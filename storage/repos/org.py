@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.acting import MAX_CHAIN
 from domain.org import Employee, Unit, UnitKind
 from storage.repos.acting import ActingRepo
+from storage.repos.batch import chunked
 
 
 class OrgRepo:
@@ -23,11 +24,10 @@ class OrgRepo:
         return (await self.s.scalars(select(Employee).where(Employee.nip == nip))).first()
 
     async def employees(self, ids: Iterable[int]) -> dict[int, Employee]:
-        ids = set(ids)
-        if not ids:
-            return {}
-        rows = await self.s.scalars(select(Employee).where(Employee.id.in_(ids)))
-        return {e.id: e for e in rows}
+        found: dict[int, Employee] = {}
+        for part in chunked(ids):
+            found.update((e.id, e) for e in await self.s.scalars(select(Employee).where(Employee.id.in_(part))))
+        return found
 
     async def unit(self, unit_id: int) -> Unit | None:
         return await self.s.get(Unit, unit_id)
@@ -52,10 +52,18 @@ class OrgRepo:
 
     async def subunit_ids(self, unit_id: int) -> list[int]:
         """The unit and every unit below it."""
-        found, frontier = [unit_id], [unit_id]
+        return await self.subtree_ids([unit_id])
+
+    async def subtree_ids(self, unit_ids: Iterable[int]) -> list[int]:
+        """The units and every unit below them: one statement per level of the tree."""
+        found = list(dict.fromkeys(unit_ids))
+        seen, frontier = set(found), found
         while frontier:
-            rows = await self.s.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier)))
-            frontier = [r for r in rows if r not in found]
+            below: list[int] = []
+            for part in chunked(frontier):
+                below += await self.s.scalars(select(Unit.id).where(Unit.parent_id.in_(part)))
+            frontier = [r for r in dict.fromkeys(below) if r not in seen]
+            seen.update(frontier)
             found += frontier
         return found
 
@@ -86,6 +94,25 @@ class OrgRepo:
                     people.update(await self.employees([unit.head_id]))
                 unit_id = unit.parent_id
         people.update(await self.employees(i for i in (employee.rater_id, *employee_ids) if i is not None))
+        if on is None:
+            return OrgSnapshot(units, people, setda_id=setda_id)
+        return OrgSnapshot(units, people, await self._acting_on(on, people), on, setda_id)
+
+    async def snapshot(self, unit_ids: Iterable[int], employee_ids: Iterable[int] = (),
+                       on: dt.date | None = None) -> OrgSnapshot:
+        """One view over many units at once (the reminder tick, /rekap): the units and every
+        unit above them, their heads, the Sekretariat Daerah, extra people and, given `on`,
+        the Plt/Plh in force. What `view_for` gives for each of them, in a number of
+        statements that follows the depth of the tree, not how many units or people."""
+        setda_id = await self.s.scalar(select(Unit.id).where(Unit.kind == UnitKind.SETDA).order_by(Unit.id).limit(1))
+        units: dict[int, Unit] = {}
+        frontier = set(unit_ids) | ({setda_id} if setda_id is not None else set())
+        while frontier:
+            for part in chunked(frontier):
+                units.update((u.id, u) for u in await self.s.scalars(select(Unit).where(Unit.id.in_(part))))
+            frontier = {u.parent_id for u in units.values() if u.parent_id is not None} - units.keys()
+        people = await self.employees({u.head_id for u in units.values() if u.head_id is not None}
+                                      | set(employee_ids))
         if on is None:
             return OrgSnapshot(units, people, setda_id=setda_id)
         return OrgSnapshot(units, people, await self._acting_on(on, people), on, setda_id)

@@ -4,23 +4,54 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import OutboxMessage
+from storage.repos.batch import chunked
+from storage.tables.messaging import outbox
 
 
 class OutboxRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.s = session
 
-    async def enqueue(self, key: str, chat_id: int, payload: dict, now: dt.datetime) -> bool:
+    async def enqueue(self, key: str, chat_id: int, payload: dict, now: dt.datetime, card: str | None = None) -> bool:
         """Add a notice unless one with the same key exists; True when added."""
         existing = (await self.s.scalars(select(OutboxMessage.id).where(OutboxMessage.key == key))).first()
         if existing is not None:
             return False
-        self.s.add(OutboxMessage(key=key, chat_id=chat_id, payload=payload, created_at=now))
+        self.s.add(OutboxMessage(key=key, chat_id=chat_id, payload=payload, created_at=now, card=card))
         return True
+
+    async def record_copy(self, card: str, chat_id: int, message_id: int, payload: dict, now: dt.datetime) -> None:
+        """A decision card sent as a direct reply (e.g. by /persetujuan): kept as a sent
+        notice so the decision edits it like the copies the outbox delivered."""
+        self.s.add(OutboxMessage(key=f"copy:{card}:{chat_id}:{message_id}", chat_id=chat_id, payload=payload,
+                                 created_at=now, status="sent", sent_at=now, message_id=message_id, card=card))
+
+    async def move_pending(self, old_chat_id: int, new_chat_id: int) -> None:
+        """A group became a supergroup (a new chat id): what still waits goes to the new one."""
+        await self.s.execute(update(OutboxMessage).where(OutboxMessage.chat_id == old_chat_id,
+                                                         OutboxMessage.status == "pending")
+                             .values(chat_id=new_chat_id).execution_options(synchronize_session=False))
+
+    async def copies(self, card: str) -> list[OutboxMessage]:
+        """Every notice carrying the card, sent or still waiting, oldest first."""
+        q = select(OutboxMessage).where(OutboxMessage.card == card).order_by(OutboxMessage.id)
+        return list(await self.s.scalars(q))
+
+    async def enqueue_many(self, notices: list[tuple[str, int, dict]], now: dt.datetime) -> set[str]:
+        """Add many (key, chat_id, payload) notices in one INSERT, skipping keys already queued;
+        returns the keys added."""
+        existing: set[str] = set()
+        for part in chunked(key for key, _, _ in notices):
+            existing.update(await self.s.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(part))))
+        rows = {key: {"key": key, "chat_id": chat_id, "payload": payload, "status": "pending", "attempts": 0,
+                      "created_at": now} for key, chat_id, payload in notices if key not in existing}
+        if rows:
+            await self.s.execute(insert(outbox), list(rows.values()))
+        return set(rows)
 
     async def due(self, now: dt.datetime, limit: int = 100) -> list[OutboxMessage]:
         q = (select(OutboxMessage)
@@ -66,16 +97,31 @@ class OutboxRepo:
                                  .values(next_attempt_at=now + lease).execution_options(synchronize_session=False))
         return taken
 
-    async def mark_sent(self, message_ids: list[int], now: dt.datetime) -> None:
+    async def mark_sent(self, message_ids: list[int], now: dt.datetime, telegram_message_id: int | None = None) -> None:
+        """telegram_message_id: where the (single) notice landed, so it can be edited later."""
+        values: dict = {"status": "sent", "sent_at": now, "next_attempt_at": None}
+        if telegram_message_id is not None:
+            values["message_id"] = telegram_message_id
         await self.s.execute(update(OutboxMessage).where(OutboxMessage.id.in_(message_ids))
-                             .values(status="sent", sent_at=now, next_attempt_at=None)
-                             .execution_options(synchronize_session=False))
+                             .values(**values).execution_options(synchronize_session=False))
 
     async def extend_lease(self, message_ids: list[int], until: dt.datetime) -> None:
         """A live sender still holds these claims (they wait for a flood-gate slot)."""
         await self.s.execute(update(OutboxMessage).where(OutboxMessage.id.in_(message_ids),
                                                          OutboxMessage.status == "pending")
                              .values(next_attempt_at=until).execution_options(synchronize_session=False))
+
+    async def prune(self, older_than: dt.datetime, limit: int = 5000) -> int:
+        """Forget up to `limit` notices delivered (or given up on) before `older_than`; pending
+        ones always stay. Sent ones are found through the index on sent_at, dead ones (few)
+        through the status index; returns how many."""
+        old = (select(OutboxMessage.id)
+               .where(or_(and_(OutboxMessage.status == "sent", OutboxMessage.sent_at < older_than),
+                          and_(OutboxMessage.status == "dead", OutboxMessage.created_at < older_than)))
+               .limit(limit))
+        result = await self.s.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(old.scalar_subquery()))
+                                      .execution_options(synchronize_session=False))
+        return getattr(result, "rowcount", 0) or 0
 
     async def count_by_status(self, status: str) -> int:
         q = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == status)

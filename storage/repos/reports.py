@@ -1,7 +1,9 @@
 """Reports with their versions, report requests (sewaktu-waktu) and kendala."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.report import (
@@ -14,6 +16,8 @@ from domain.report import (
     RequestStatus,
 )
 from storage.records import ReportVersion
+from storage.repos.batch import chunked
+from storage.tables.reports import reports
 
 
 class ReportRepo:
@@ -40,14 +44,37 @@ class ReportRepo:
             q = q.where(Report.kind == kind)
         return list(await self.s.scalars(q.order_by(Report.id)))
 
+    async def for_teams(self, team_ids: Iterable[int], period_keys: Iterable[str]) -> list[Report]:
+        """The periodic reports (not answers to a request) of many teams for some periods, oldest first."""
+        keys, found = sorted(set(period_keys)), list[Report]()
+        for part in chunked(team_ids):
+            q = select(Report).where(Report.team_id.in_(part), Report.period_key.in_(keys),
+                                     Report.request_id.is_(None))
+            found += await self.s.scalars(q)
+        return sorted(found, key=lambda r: r.id or 0)
+
+    async def reported(self, team_ids: Iterable[int], period_keys: Iterable[str]
+                       ) -> set[tuple[int, str, ReportKind, int]]:
+        """(team, period, kind, author) of every periodic report sent or accepted: columns only,
+        so the tick reads thousands without building objects."""
+        keys, found = sorted(set(period_keys)), set[tuple[int, str, ReportKind, int]]()
+        for part in chunked(team_ids):
+            q = select(Report.team_id, Report.period_key, Report.kind, Report.author_id).where(
+                Report.team_id.in_(part), Report.period_key.in_(keys), Report.request_id.is_(None),
+                Report.status.in_([ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]))
+            found.update(tuple(row) for row in await self.s.execute(q))
+        return found
+
     async def by_author(self, author_id: int, limit: int = 20) -> list[Report]:
         q = select(Report).where(Report.author_id == author_id).order_by(Report.id.desc()).limit(limit)
         return list(await self.s.scalars(q))
 
     async def waiting_for(self, reviewer_id: int) -> list[Report]:
-        """Submitted reports whose current hop is this reviewer (checked in Python: the
-        route is a JSON list, portable across SQLite and PostgreSQL)."""
-        q = select(Report).where(Report.status == ReportStatus.SUBMITTED).order_by(Report.submitted_at)
+        """Submitted reports whose current hop is this reviewer, oldest first (an index
+        lookup on the current-reviewer column the mapping keeps; checked again in Python)."""
+        q = (select(Report).where(reports.c.current_reviewer_id == reviewer_id,
+                                  Report.status == ReportStatus.SUBMITTED)
+             .order_by(reports.c.submitted_at, reports.c.id))
         return [r for r in await self.s.scalars(q) if r.current_reviewer == reviewer_id]
 
     async def versions(self, report_id: int) -> list[ReportVersion]:
@@ -74,6 +101,16 @@ class ReportRepo:
     async def open_kendala_for(self, decider_id: int) -> list[Kendala]:
         q = select(Kendala).where(Kendala.decider_id == decider_id, Kendala.status == KendalaStatus.OPEN)
         return list(await self.s.scalars(q.order_by(Kendala.id)))
+
+    async def open_kendala_counts(self, team_ids: Iterable[int]) -> dict[int, int]:
+        """How many kendala are open in each team (teams with none are absent)."""
+        found: dict[int, int] = {}
+        for part in chunked(team_ids):
+            q = (select(Kendala.team_id, func.count()).where(Kendala.team_id.in_(part),
+                                                              Kendala.status == KendalaStatus.OPEN)
+                 .group_by(Kendala.team_id))
+            found.update((team_id, count) for team_id, count in await self.s.execute(q))
+        return found
 
     async def kendala_of_team(self, team_id: int) -> list[Kendala]:
         q = select(Kendala).where(Kendala.team_id == team_id)

@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.application import Application, ApplicationStatus
 from storage.tables.messaging import schedule_sent
 
-CHUNK = 500  # stay well below SQLite's bound-parameter limit
+CHUNK = 900  # stay well below SQLite's bound-parameter limit
 
 
 class ScheduleRepo:
@@ -29,6 +29,18 @@ class ScheduleRepo:
         rows = [{"identity": i, "notice_key": notice_key, "at": now} for i in dict.fromkeys(identities)]
         if rows:
             await self.s.execute(schedule_sent.insert(), rows)
+
+    async def mark_sent_many(self, sent: list[tuple[tuple[str, ...], str]], now: dt.datetime) -> None:
+        """mark_sent for many notices in one INSERT: (identities, notice_key) each."""
+        rows = {i: {"identity": i, "notice_key": key, "at": now} for identities, key in sent for i in identities}
+        if rows:
+            await self.s.execute(schedule_sent.insert(), list(rows.values()))
+
+    async def prune(self, older_than: dt.datetime, limit: int = 5000) -> int:
+        """Forget up to `limit` steps sent before `older_than` (through the index on `at`)."""
+        old = select(schedule_sent.c.identity).where(schedule_sent.c.at < older_than).limit(limit)
+        result = await self.s.execute(delete(schedule_sent).where(schedule_sent.c.identity.in_(old.scalar_subquery())))
+        return getattr(result, "rowcount", 0) or 0
 
     async def sent_since(self, since: dt.datetime) -> list[tuple[str, str, dt.datetime]]:
         q = (select(schedule_sent.c.identity, schedule_sent.c.notice_key, schedule_sent.c.at)

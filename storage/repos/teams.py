@@ -1,12 +1,16 @@
 """Teams, their members (with history), ketua candidacies and group bind codes."""
 from __future__ import annotations
 
-from sqlalchemy import select
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.candidacy import Candidacy, CandidacyStatus
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from storage.records import GroupBindCode
+from storage.repos.batch import chunked
 
 
 class TeamRepo:
@@ -15,6 +19,12 @@ class TeamRepo:
 
     async def get(self, team_id: int) -> Team | None:
         return await self.s.get(Team, team_id)
+
+    async def many(self, team_ids: Iterable[int]) -> dict[int, Team]:
+        found: dict[int, Team] = {}
+        for part in chunked(team_ids):
+            found.update((t.id, t) for t in await self.s.scalars(select(Team).where(Team.id.in_(part))))
+        return found
 
     def add(self, obj: Team | Membership | Candidacy | GroupBindCode) -> None:
         self.s.add(obj)
@@ -43,11 +53,52 @@ class TeamRepo:
     async def by_group(self, chat_id: int) -> Team | None:
         return (await self.s.scalars(select(Team).where(Team.group_chat_id == chat_id))).first()
 
+    async def group_threads(self, chat_ids: Iterable[int]) -> dict[int, int]:
+        """The forum topic each of these group chats' teams is bound to, where it is one."""
+        found: dict[int, int] = {}
+        for part in chunked(chat_ids):
+            q = select(Team.group_chat_id, Team.group_thread_id).where(
+                Team.group_chat_id.in_(part), Team.group_thread_id.is_not(None))
+            found.update({chat: thread for chat, thread in (await self.s.execute(q)).all() if chat is not None})
+        return found
+
     async def members(self, team_id: int, active_only: bool = True) -> list[Membership]:
         q = select(Membership).where(Membership.team_id == team_id)
         if active_only:
             q = q.where(Membership.left_at.is_(None))
         return list(await self.s.scalars(q.order_by(Membership.id)))
+
+    async def members_of(self, team_ids: Iterable[int]) -> dict[int, list[Membership]]:
+        """The current members of many teams at once, each team's in joining order."""
+        found: dict[int, list[Membership]] = {}
+        for part in chunked(team_ids):
+            q = select(Membership).where(Membership.team_id.in_(part), Membership.left_at.is_(None))
+            for m in await self.s.scalars(q.order_by(Membership.id)):
+                found.setdefault(m.team_id, []).append(m)
+        return found
+
+    async def member_roles(self, team_ids: Iterable[int]) -> dict[int, list[tuple[int, MemberRole]]]:
+        """(employee, role) of the current members of many teams, in joining order: columns
+        only, for the reminder tick that reads every team of the Pemda each minute."""
+        found: dict[int, list[tuple[int, MemberRole]]] = {}
+        for part in chunked(team_ids):
+            q = (select(Membership.team_id, Membership.employee_id, Membership.role)
+                 .where(Membership.team_id.in_(part), Membership.left_at.is_(None)).order_by(Membership.id))
+            for team_id, employee_id, role in await self.s.execute(q):
+                found.setdefault(team_id, []).append((employee_id, role))
+        return found
+
+    async def last_left(self, team_ids: Iterable[int], roles: Iterable[MemberRole]
+                        ) -> dict[tuple[int, MemberRole], dt.datetime]:
+        """When the last holder of each of `roles` left each team (teams nobody left are absent)."""
+        found: dict[tuple[int, MemberRole], dt.datetime] = {}
+        for part in chunked(team_ids):
+            q = (select(Membership.team_id, Membership.role, func.max(Membership.left_at))
+                 .where(Membership.team_id.in_(part), Membership.role.in_(list(roles)),
+                        Membership.left_at.is_not(None))
+                 .group_by(Membership.team_id, Membership.role))
+            found.update(((team_id, role), left) for team_id, role, left in await self.s.execute(q))
+        return found
 
     async def membership(self, team_id: int, employee_id: int) -> Membership | None:
         q = select(Membership).where(Membership.team_id == team_id, Membership.employee_id == employee_id,

@@ -10,6 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.tables.messaging import processed_updates as t
 
+# Rows deleted per statement: a prune is many short transactions, never one long write lock.
+PRUNE_BATCH = 5000
+
 
 class UpdateRepo:
     def __init__(self, session: AsyncSession) -> None:
@@ -22,7 +25,9 @@ class UpdateRepo:
         """Recording a key twice raises IntegrityError (a concurrent duplicate)."""
         await self.s.execute(t.insert().values(update_key=key, at=at))
 
-    async def prune(self, older_than: dt.datetime) -> int:
-        """Forget updates handled before `older_than`; returns how many."""
-        result = await self.s.execute(delete(t).where(t.c.at < older_than))
+    async def prune(self, older_than: dt.datetime, limit: int = PRUNE_BATCH) -> int:
+        """Forget up to `limit` updates handled before `older_than` (oldest first, through the
+        index on `at`); returns how many."""
+        oldest = select(t.c.update_key).where(t.c.at < older_than).order_by(t.c.at).limit(limit)
+        result = await self.s.execute(delete(t).where(t.c.update_key.in_(oldest.scalar_subquery())))
         return result.rowcount or 0

@@ -6,6 +6,7 @@ from storage.tables import (  # noqa: F401  (each module adds its tables to meta
     audit,
     decrees,
     dialogs,
+    letters,
     links,
     member_inputs,
     messaging,

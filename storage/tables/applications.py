@@ -26,6 +26,7 @@ applications = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("acting_for_id", sa.ForeignKey("employees.id")),
     sa.Column("tembusan_ids", sa.JSON, nullable=False, default=list),
+    sa.Index("ix_applications_pending", "decider_id", "status", "submitted_at"),  # /persetujuan, oldest first
 )
 
 assignments = sa.Table(

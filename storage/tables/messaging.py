@@ -19,7 +19,11 @@ outbox = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("sent_at", UTCDateTime),
     sa.Column("last_error", sa.Text),
+    sa.Column("message_id", sa.BigInteger),  # Telegram's id of the sent message
+    sa.Column("card", sa.String(80)),  # the decision card it carries (handlers.core.cards)
     sa.Index("ix_outbox_due", "status", "next_attempt_at"),
+    sa.Index("ix_outbox_card", "card"),
+    sa.Index("ix_outbox_sent_at", "sent_at"),  # retention: sent and dead notices past the kept days
 )
 
 conversations = sa.Table(
@@ -39,6 +43,7 @@ schedule_sent = sa.Table(
     sa.Column("identity", sa.String(160), primary_key=True),
     sa.Column("notice_key", sa.String(160), nullable=False),  # the outbox key that settled it
     sa.Column("at", UTCDateTime, nullable=False),
+    sa.Index("ix_schedule_sent_at", "at"),
 )
 
 unreachable_chats = sa.Table(
@@ -53,4 +58,5 @@ processed_updates = sa.Table(
     "processed_updates", metadata,
     sa.Column("update_key", sa.String(64), primary_key=True),
     sa.Column("at", UTCDateTime, nullable=False),
+    sa.Index("ix_processed_updates_at", "at"),
 )

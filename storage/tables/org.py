@@ -15,6 +15,7 @@ units = sa.Table(
     sa.Column("kind", enum_column(UnitKind), nullable=False),
     sa.Column("parent_id", sa.ForeignKey("units.id"), index=True),
     sa.Column("head_id", sa.ForeignKey("employees.id", use_alter=True, name="fk_units_head_id_employees")),
+    sa.Index("ix_units_head_id", "head_id"),  # "which units do I head", on every unit head's command
 )
 
 employees = sa.Table(

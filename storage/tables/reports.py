@@ -26,6 +26,10 @@ reports = sa.Table(
     # the author says it holds credit-point activity; see domain.additional_duty (rule 49; HSU Ps 16(2))
     sa.Column("credit_activity", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
     sa.Column("row_version", sa.Integer, nullable=False),
+    # route[hop] while submitted, kept by the mapping on every flush: "what waits for my review"
+    # is an index lookup instead of reading every submitted report of the Pemda.
+    sa.Column("current_reviewer_id", sa.Integer),
+    sa.Index("ix_reports_current_reviewer", "current_reviewer_id", "submitted_at"),
 )
 
 report_versions = sa.Table(

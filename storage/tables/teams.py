@@ -22,8 +22,10 @@ teams = sa.Table(
     sa.Column("target", sa.Text, nullable=False, default=""),
     sa.Column("created_by_id", sa.ForeignKey("employees.id")),
     sa.Column("group_chat_id", sa.BigInteger, unique=True),
+    sa.Column("group_thread_id", sa.BigInteger),
     sa.Column("cadence_months", sa.Integer),
     sa.Column("pengendali_id", sa.ForeignKey("employees.id")),
+    sa.Index("ix_teams_ketua_id", "ketua_id"),
 )
 
 memberships = sa.Table(

@@ -30,7 +30,7 @@ def decree() -> TeamDecree:
 
 def test_issue_numbers_it():
     d = decree()
-    d.issue(7, NOW)
+    d.issue("KT-2026-00007", NOW)
     assert (d.status, d.number, d.decided_at) == (DecreeStatus.ISSUED, "KT-2026-00007", NOW)
     with pytest.raises(IllegalTransition):
         d.reject("Susunan tim belum sesuai rencana.", NOW)
@@ -43,4 +43,4 @@ def test_reject_needs_a_reason_and_ends_it():
     d.reject("Susunan tim belum sesuai rencana.", NOW)
     assert d.status is DecreeStatus.REJECTED and d.number is None
     with pytest.raises(IllegalTransition):
-        d.issue(1, NOW)
+        d.issue("KT-2026-00001", NOW)

@@ -44,6 +44,9 @@ async def test_member_report_with_a_document_reaches_the_ketua_and_is_accepted(h
     ask = await h.press("budi", notice, "Kembalikan untuk direvisi", expect="umpan balik")
     assert ask.reply_markup.get("force_reply") is True
     await h.say("budi", "Lampirkan juga tangkapan layar uji coba.", expect="Dikembalikan kepada Dewi")
+    settled = await h.fake.wait_for(lambda m: (m.chat_id, m.message_id) == (notice.chat_id, notice.message_id)
+                                    and not m.inline_keyboard(), h.timeout)  # the review card is settled
+    assert "Dikembalikan kepada Dewi" in settled.text and "Diputuskan oleh Budi" in settled.text
     returned = await h.notice("dewi", "tangkapan layar")
     summary = await h.press("dewi", returned, "Revisi laporan", expect="Mohon periksa")
     mark = h.fake.mark()

@@ -162,3 +162,43 @@ async def test_http_control_api(abot: Bot, tg: FakeTelegram) -> None:
                 "🤖 → Budi: Pilih [Ya]",
                 "🔘 Budi pressed [Ya]",
             ]
+
+
+async def test_the_bot_added_removed_and_a_group_migrated(abot: Bot, tg: FakeTelegram) -> None:
+    """my_chat_member when the bot's own status changes; a supergroup upgrade posts
+    migrate_to_chat_id in the old chat and refuses sends there from then on."""
+    budi = tg.user(1001, "Budi")
+    group = tg.group(-5, "Tim Data", type="group", bot_status="left")
+    tg.add_bot(budi, group, start="GABCDEFG")
+    tg.migrate(group, -1005, by=budi)
+    updates = await abot.get_updates(timeout=0, allowed_updates=["message", "my_chat_member"])
+    event = updates[0].my_chat_member
+    assert event is not None and (event.old_chat_member.status, event.new_chat_member.status) == ("left", "member")
+    assert updates[1].message is not None and updates[1].message.text == "/start@SikerjaBot GABCDEFG"
+    assert updates[2].message is not None and updates[2].message.migrate_to_chat_id == -1005
+    with pytest.raises(TelegramBadRequest, match="upgraded to a supergroup"):
+        await abot.send_message(group.id, "halo")
+    assert (await abot.send_message(-1005, "halo")).chat.type == "supergroup"
+    tg.remove_bot(budi, -1005)
+    (left,) = await abot.get_updates(offset=updates[-1].update_id + 1, timeout=0)
+    assert left.my_chat_member is not None and left.my_chat_member.new_chat_member.status == "kicked"
+    with pytest.raises(TelegramForbiddenError):
+        await abot.send_message(-1005, "halo")
+
+
+async def test_forum_topics_and_descriptions(abot: Bot, tg: FakeTelegram) -> None:
+    budi = tg.user(1001, "Budi")
+    forum = tg.group(-1007, "Dinas", forum=True)
+    tg.send_text(budi, "/tim", chat=forum, thread_id=4)
+    (update,) = await abot.get_updates(timeout=0)
+    assert update.message is not None and update.message.message_thread_id == 4 and update.message.is_topic_message
+    sent = await abot.send_message(forum.id, "ke topik", message_thread_id=4)
+    assert sent.message_thread_id == 4 and tg.last_message(forum).thread_id == 4
+    with pytest.raises(TelegramBadRequest, match="thread not found"):
+        await abot.send_message(budi.id, "pribadi", message_thread_id=4)
+    with pytest.raises(ControlError):
+        tg.send_text(budi, "/tim", chat=tg.group(-1008, "Biasa"), thread_id=4)
+    await abot.set_my_description("Deskripsi", language_code="id")
+    await abot.set_my_short_description("Singkat")
+    assert (tg.description("id"), tg.description(short=True)) == ("Deskripsi", "Singkat")
+    assert (await abot.get_my_description(language_code="id")).description == "Deskripsi"

@@ -101,3 +101,14 @@ def button_data(replies, text_contains: str) -> str:
         if text_contains in text:
             return data
     raise AssertionError(f"no button containing {text_contains!r} in {buttons(replies)}")
+
+
+async def letter_from_surat(person: Person, number_part: str):
+    """The PDF /surat sends: at once when it is the person's only letter, else by pressing its button."""
+    from handlers.core.types import SendDocument
+
+    replies = await person.says("/surat")
+    if not any(isinstance(r, SendDocument) for r in replies):
+        replies = await person.presses(button_data(replies, number_part))
+    (doc,) = [r for r in replies if isinstance(r, SendDocument) and number_part in r.filename]
+    return doc

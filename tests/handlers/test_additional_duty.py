@@ -8,7 +8,7 @@ from domain.team import MemberRole, Team
 from handlers.applications import letter_pdf
 from handlers.reports.buttons import ReportAction
 from handlers.teams.membership import add_member, set_ketua
-from tests.handlers.chat import button_data, texts
+from tests.handlers.chat import letter_from_surat, texts
 from tests.handlers.test_voluntary_application import linked
 
 
@@ -41,7 +41,7 @@ async def test_hsu_Ps_19_2_work_for_another_unit_is_tugas_tambahan(app, demo, pr
     real = letter_pdf.paragraph
     monkeypatch.setattr(letter_pdf, "paragraph", lambda pdf, text, gap=2: (said.append(text), real(pdf, text, gap)))
     siti = await linked(app, demo, "siti", 1003)
-    await siti.presses(button_data(await siti.says("/surat"), "ST-2026-"))
+    await letter_from_surat(siti, "ST-2026-")
     assert any("tugas tambahan sebagaimana dimaksud dalam Pasal 19 ayat (2)" in s for s in said)
 
 

@@ -9,7 +9,7 @@ from domain.allowance import Allowance
 from domain.team import MemberRole, Team
 from handlers.applications import letter_pdf
 from handlers.teams.membership import add_member, set_ketua
-from tests.handlers.chat import button_data, texts
+from tests.handlers.chat import letter_from_surat, texts
 from tests.handlers.test_voluntary_application import linked
 
 
@@ -38,7 +38,7 @@ async def _seen_by(app, demo, key: str, monkeypatch) -> tuple[str, list[str]]:
     monkeypatch.setattr(letter_pdf, "paragraph", lambda pdf, text, gap=2: (said.append(text), real(pdf, text, gap)))
     person = await linked(app, demo, key, 1001)
     card = next(x for x in texts(await person.says("/tim")) if "Tim Integrasi Data" in x)
-    await person.presses(button_data(await person.says("/surat"), "ST-2026-"))
+    await letter_from_surat(person, "ST-2026-")
     return card, said
 
 

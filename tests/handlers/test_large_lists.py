@@ -9,20 +9,20 @@ import pytest
 from bot.fake_api import content
 from bot.fake_api.errors import ApiError
 from domain.application import Application, ApplicationStatus
-from domain.assignment import Assignment, AssignmentForm, AssignmentMode
+from domain.assignment import AssignmentForm, AssignmentMode
 from domain.ids import id_of
 from domain.org import Employee, JabatanKind
 from domain.report import Report, ReportKind, ReportStatus
 from domain.team import MemberRole, Membership, Team
 from handlers.applications.decide import PendingPage
-from handlers.applications.letters import LetterPage
 from handlers.applications.status import StatusPage
 from handlers.core.paging import PageTurn
 from handlers.core.types import EditMessage, SendMessage
+from handlers.letters.commands import LetterPage
 from handlers.reports.listing import MinePage, WaitingPage
 from handlers.reports.rekap import RekapPage
 from handlers.teams.buttons import AddMember, PickMember
-from handlers.teams.membership import add_member
+from handlers.teams.membership import add_member, issue_assignment
 from handlers.teams.picker import PickerPage
 from handlers.teams.teams import TeamPage
 from tests.handlers.chat import buttons, buttons_of, texts
@@ -94,10 +94,10 @@ async def big(app, demo):
             if who is budi and i < 20:
                 application.status, application.decision_reason = ApplicationStatus.REJECTED, REASON
             uow.applications.add(application)
-        for i in range(45):
-            uow.assignments.add(Assignment(None, budi.id, unit.id, AssignmentMode.PENUNJUKAN, AssignmentForm.TIM,
-                                           f"Penugasan sebagai anggota tim sub kegiatan nomor {i:02d}", kabid.id,
-                                           number=f"ST-2026-9{i:04d}", issued_at=app.clock()))
+        for i in range(45):  # entered in the letter register, as every assignment is
+            await issue_assignment(uow, budi.id, unit.id, AssignmentMode.PENUNJUKAN, AssignmentForm.TIM,
+                                   f"Penugasan sebagai anggota tim sub kegiatan nomor {i:02d} " + "x" * 120,
+                                   kabid.id, app.clock(), profile=app.profile)
         for i in range(30):
             uow.reports.add(Report(None, ReportKind.MEMBER, budi.id, "2026-Q4", text="Uraian capaian. " * 200,
                                    team_id=teams[i % 3].id, status=ReportStatus.SUBMITTED if i < 12

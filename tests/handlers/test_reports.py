@@ -465,6 +465,10 @@ async def test_kendala_decided_and_the_team_told(app, demo):
     assert "sewa" not in text.lower() and "server" not in text.lower()
     assert all(demo[k].employee.nip not in text for k in demo)
     assert "Sudah diputuskan" in alerts(await p["kabid_apt"].presses(notice_button(notice, "Putuskan")))[0]
+    # the decider's card, not delivered yet, goes out decided: the decision, who and when, no button
+    (card,) = [m for m in await outbox(app) if m.card is not None and m.card.startswith("kendala:")]
+    assert card.payload["keyboard"] is None and DECISION in card.payload["text"]
+    assert "Diputuskan oleh Agus Salim" in card.payload["text"]
 
 
 @pytest.mark.parametrize("profile_name", ["surakarta"])

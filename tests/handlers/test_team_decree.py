@@ -39,7 +39,7 @@ async def test_the_unit_head_issues_the_decree_when_the_team_starts(app, demo):
     assert any("KT-2026-00001" in m.payload["text"] for m in await outbox(app) if m.chat_id == 1001)
     (letter,) = buttons_of(await dewi.says("/tim"), DecreeLetter)
     (doc,) = [r for r in await budi.presses(letter) if isinstance(r, SendDocument)]
-    assert doc.filename == "keputusan-KT-2026-00001.pdf" and doc.content.startswith(b"%PDF")
+    assert doc.filename == "Keputusan_KT-2026-00001.pdf" and doc.content.startswith(b"%PDF")
     outsider = await linked(app, demo, "siti", 1005)
     assert alerts(await outsider.presses(letter))
 
@@ -99,6 +99,8 @@ class TestAnotherIssuer:
         rejected, _ = await decrees(app, team_id)
         assert rejected is None  # the rejected one is not the team's decree
         assert any("Susunan tim belum sesuai" in m.payload["text"] for m in await outbox(app) if m.chat_id == 2001)
+        (card,) = [m for m in await outbox(app) if m.card is not None and m.card.startswith("decree:")]
+        assert card.payload["keyboard"] is None and "Diputuskan oleh" in card.payload["text"]  # settled
         # a new ketua brings a new proposal, which the agency head issues
         await kabid.presses(PickKetua(team_id, demo["dewi"].employee.id))
         decree, _ = await decrees(app, team_id)

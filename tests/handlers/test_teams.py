@@ -157,6 +157,9 @@ async def test_surakarta_ketua_proposed_then_set_by_the_sekda(app, demo, profile
     await sekda_p.says("Mohon usulkan pejabat fungsional ahli muda.")
     told = [m.payload["text"] for m in await outbox(app) if m.chat_id == 2001]
     assert any("ahli muda" in n for n in told)
+    settled = next(m for m in await outbox(app) if m.id == proposal.id)  # the Sekda's card, now decided
+    assert settled.payload["keyboard"] is None and "ahli muda" in settled.payload["text"]
+    assert "Diputuskan oleh" in settled.payload["text"] and CONSIDERATION in settled.payload["text"]
     assert alerts(await sekda_p.presses(reject))  # stale: already decided
     await propose_ketua(kabid, team_id, budi_id)
     approve = [m for m in await outbox(app) if m.chat_id == 3001][-1].payload["keyboard"][0][0]["data"]
@@ -323,14 +326,16 @@ async def test_assignment_letter_pdf(app, demo):
     assert "belum memiliki" in reply
     team_id = await form_team(kabid)
     await kabid.presses(PickMember(team_id, demo['dewi'].employee.id))
-    replies = await dewi.says("/surat")
-    data = button_data(replies, "ST-2026-")
-    assert alerts(await kabid.presses(data))  # someone else's letter
+    from handlers.applications.buttons import AssignmentLetter
     from handlers.core.types import SendDocument
 
-    (doc,) = [r for r in await dewi.presses(data) if isinstance(r, SendDocument)]
-    assert doc.filename.startswith("surat-penugasan-ST-2026-") and doc.content.startswith(b"%PDF")
+    (doc,) = [r for r in await dewi.says("/surat") if isinstance(r, SendDocument)]  # her only letter: at once
+    assert doc.filename.startswith("Surat_Penugasan_ST-2026-") and doc.content.startswith(b"%PDF")
     assert len(doc.content) > 1000
+    async with app.uow() as uow:
+        (assignment,) = await uow.assignments.of_employee(demo["dewi"].employee.id)
+    assert alerts(await kabid.presses(AssignmentLetter(assignment.id)))  # someone else's letter
+    assert [r for r in await dewi.presses(AssignmentLetter(assignment.id)) if isinstance(r, SendDocument)]
 
 
 async def _qualify(app, demo, key: str) -> None:
@@ -500,7 +505,8 @@ async def test_ketua_is_active_only_after_the_perjanjian_kinerja(app, demo, prof
     assert "Perjanjian Kinerja" in texts(replies)[0] and "Pasal 21 ayat (1)" in texts(replies)[0]
     assert (ConfirmPk(team_id).pack()) in [d for _, d in buttons(await budi.says("/tim"))]
     assert "aktif" in texts(await budi.presses(ConfirmPk(team_id)))[0]
-    assert "periode" in texts(await budi.presses(ReportAction("k", team_id)))[0].lower()
+    # the team was formed this period, so there is no earlier one to choose: the form opens at once
+    assert "laporan untuk" in texts(await budi.presses(ReportAction("k", team_id)))[0].lower()
     assert ConfirmPk(team_id).pack() not in [d for _, d in buttons(await budi.says("/tim"))]
     async with app.uow() as uow:
         membership = await uow.teams.membership(team_id, demo["budi"].employee.id)

@@ -81,3 +81,42 @@ def test_every_reply_is_valid_utf8_however_it_was_built() -> None:
                    ensure_ascii=False).encode("utf-8")  # the way an adapter sends it: no UnicodeEncodeError
     assert replies[0].text == "x\ufffdy" and replies[0].keyboard[0][0].text == "x\ufffdy"  # type: ignore[index]
     assert valid_utf8("ok ✓") == "ok ✓"
+
+
+# --- issue 12: what groups do to the bot ------------------------------------------------
+
+def _member_event(old: str, new: str, chat_type: str = "supergroup") -> dict[str, Any]:
+    bot = {"id": 1, "is_bot": True, "first_name": "Sikerja"}
+    return {"update_id": 5, "my_chat_member": {
+        "chat": {"id": -100, "type": chat_type, "title": "Tim"}, "from": {"id": 7, "is_bot": False, "first_name": "A"},
+        "date": 0, "old_chat_member": {"status": old, "user": bot}, "new_chat_member": {"status": new, "user": bot}}}
+
+
+def test_bot_added_removed_and_promoted() -> None:
+    added = update_from_api(_member_event("left", "member"), bot_id=1)
+    assert added is not None and (added.membership, added.chat_id, added.sender.id) == ("added", -100, 7)
+    assert update_from_api(_member_event("member", "kicked"), bot_id=1).membership == "removed"  # type: ignore[union-attr]
+    assert update_from_api(_member_event("member", "administrator"), bot_id=1) is None  # still there
+    assert update_from_api(_member_event("member", "kicked", "private"), bot_id=1) is None
+
+
+def test_migration_topics_and_commands_for_other_bots() -> None:
+    chat = {"id": -5, "type": "group", "title": "Tim"}
+    user = {"id": 7, "is_bot": False, "first_name": "A"}
+    moved = update_from_api({"update_id": 1, "message": {"message_id": 3, "date": 0, "chat": chat, "from": user,
+                                                         "migrate_to_chat_id": -1005}}, bot_id=1)
+    assert moved is not None and moved.migrated_to == -1005 and moved.command is None
+    forum = {"id": -100, "type": "supergroup", "title": "F", "is_forum": True}
+
+    def message(text: str, **extra: Any) -> dict[str, Any]:
+        return {"update_id": 2, "message": {"message_id": 4, "date": 0, "chat": forum, "from": user, "text": text,
+                                            **extra}}
+
+    topic = update_from_api(message("/tim", message_thread_id=9, is_topic_message=True), bot_id=1)
+    assert topic is not None and topic.thread_id == 9
+    reply_thread = update_from_api(message("/tim", message_thread_id=9), bot_id=1)  # a reply, not a topic
+    assert reply_thread is not None and reply_thread.thread_id is None
+    ours = update_from_api(message("/tim@SikerjaBot"), bot_id=1, bot_username="SikerjaBot")
+    theirs = update_from_api(message("/tim@OtherBot x"), bot_id=1, bot_username="SikerjaBot")
+    assert ours is not None and ours.command == "tim"
+    assert theirs is not None and theirs.command is None and theirs.addressed_elsewhere

@@ -1,0 +1,356 @@
+"""Scale benchmark: what a tick and a command cost in a big Pemda (issue 14).
+
+    .venv/bin/python benchmarks/bench_scale.py [--employees 20000 100000] [--teams 2000] [--out FILE]
+
+Generates a Pemda into a fresh, migrated SQLite database (a Sekretariat Daerah and Dinas of
+ten Bidang with three Seksi each; `--teams` active teams of six members in the Bidang; every
+employee linked; ~20 history rows per employee: handled updates, sent notices, sent reminder
+steps, decisions and, for team members, past reports with their versions; a few thousand
+applications waiting for a decision) and, with the clock fixed on the morning a quarterly
+report window opens, measures:
+- the first tick of the window (it queues a notice per member, ketua and group): s, statements,
+  and how long a /status sent 0.2 s into it waits;
+- a tick a minute later that queues nothing: ms, statements;
+- per command (/rekap, /tim, /laporan, /status, /persetujuan) for an agency head, a unit head
+  and an employee: p50/p99 database time (ms) and statements.
+Statements and their time are counted with SQLAlchemy cursor-execute event hooks. Prints
+the figures and writes them to benchmarks/results/scale.json (or --out)."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import itertools
+import json
+import logging
+import platform
+import random
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from bot.scheduler import indonesian_calendar
+from domain.profiles import load_profile
+from domain.reminders import ScheduleSettings
+from handlers.core.app import App, AppConfig
+from handlers.core.dispatch import handle
+from handlers.core.types import Sender, Update
+from handlers.schedule.jobs import run_reminders
+from storage.engine import make_engine, session_factory
+from storage.migrate import upgrade
+from storage.tables import metadata
+from storage.uow import UnitOfWorkFactory
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+# Q4 2026 ends on 31 December; the window opens ten days before: Monday 21 December, 09:05 WIB.
+WINDOW_OPENS = dt.datetime(2026, 12, 21, 9, 5, tzinfo=WIB).astimezone(dt.UTC)
+LINK_BASE = 10**9  # telegram user id (and chat id) of employee n: LINK_BASE + n
+COMMANDS = ("rekap", "tim", "laporan", "status", "persetujuan")
+BIDANG_PER_AGENCY, SEKSI_PER_BIDANG, MEMBERS_PER_TEAM = 10, 3, 7
+
+
+@dataclass
+class Cast:
+    agency_head: int
+    unit_head: int
+    employee: int
+
+
+def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
+    """Write the Pemda with Core executemany (minutes faster than the ORM at 100k)."""
+    rng = random.Random(seed)
+    t = metadata.tables
+    engine = sa.create_engine(url.replace("+aiosqlite", ""))
+    agencies = max(2, teams // 100)
+    units: list[dict] = []
+    people: list[dict] = []
+    ids = itertools.count(1)
+
+    def person(unit_id: int, rater: int | None, jabatan: str, kind: str, gol: str) -> int:
+        pid = next(ids)
+        people.append({"id": pid, "nip": str(198001012005011000 + pid), "name": f"Pegawai {pid}",
+                       "jabatan_name": jabatan, "jabatan_kind": kind, "jenjang": None, "golongan": None,
+                       "education": "S1", "unit_id": unit_id, "rater_id": rater, "phone": None, "active": True,
+                       "extra": {}})
+        return pid
+
+    def unit(code: str, kind: str, parent: int | None) -> dict:
+        u = {"id": len(units) + 1, "code": code, "name": code, "kind": kind, "parent_id": parent, "head_id": None}
+        units.append(u)
+        return u
+
+    from domain.org import JabatanKind as JK
+    from domain.org import UnitKind as UK
+    setda = unit("SETDA", UK.SETDA, None)
+    sekda = person(setda["id"], None, "Sekretaris Daerah", JK.JPT_PRATAMA, "IV/d")
+    setda["head_id"] = sekda
+    bidang: list[dict] = []
+    seksi: list[dict] = []
+    for a in range(agencies):
+        dinas = unit(f"PD{a:03d}", UK.DINAS, None)
+        dinas["head_id"] = person(dinas["id"], sekda, f"Kepala Dinas {a}", JK.JPT_PRATAMA, "IV/c")
+        for b in range(BIDANG_PER_AGENCY):
+            bd = unit(f"PD{a:03d}.B{b}", UK.BIDANG, dinas["id"])
+            bd["head_id"] = person(bd["id"], dinas["head_id"], f"Kepala Bidang {b}", JK.ADMINISTRATOR, "IV/a")
+            bidang.append(bd)
+            for s in range(SEKSI_PER_BIDANG):
+                sk = unit(f"PD{a:03d}.B{b}.S{s}", UK.SEKSI, bd["id"])
+                sk["head_id"] = person(sk["id"], bd["head_id"], f"Kepala Seksi {s}", JK.PENGAWAS, "III/d")
+                seksi.append(sk)
+    staff_units = bidang + seksi
+    while len(people) < employees:
+        u = rng.choice(staff_units)
+        person(u["id"], u["head_id"], "Pranata Komputer Ahli Pertama", JK.FUNGSIONAL, "III/a")
+    by_bidang: dict[int, list[int]] = {b["id"]: [] for b in bidang}
+    parent_of = {u["id"]: u["parent_id"] for u in units}
+    head_ids = {u["head_id"] for u in units}
+    for p in people:
+        home = p["unit_id"] if p["unit_id"] in by_bidang else parent_of.get(p["unit_id"])
+        if home in by_bidang and p["id"] not in head_ids:
+            by_bidang[home].append(p["id"])
+
+    now = WINDOW_OPENS
+    start = dt.date(2026, 1, 1)
+    team_rows: list[dict] = []
+    members: list[dict] = []
+    reports: list[dict] = []
+    versions: list[dict] = []
+    for n in range(teams):
+        bd = bidang[n % len(bidang)]
+        pool = by_bidang[bd["id"]]
+        chosen = rng.sample(pool, min(len(pool), MEMBERS_PER_TEAM + 1))
+        ketua, crew = chosen[0], chosen[1:]
+        tid = n + 1
+        team_rows.append({"id": tid, "unit_id": bd["id"], "name": f"Tim {tid:04d}", "kind": "rutin", "status": "active",
+                          "goal": "", "ketua_id": ketua, "starts_on": start, "ends_on": dt.date(2027, 12, 31),
+                          "target": "", "created_by_id": bd["head_id"], "cadence_months": None,
+                          "group_chat_id": -(10**12) - tid, "pengendali_id": None})
+        joined = dt.datetime(2026, 1, 2, tzinfo=dt.UTC)
+        members.append({"team_id": tid, "employee_id": ketua, "role": "ketua", "joined_at": joined})
+        for m in crew:
+            members.append({"team_id": tid, "employee_id": m, "role": "anggota", "joined_at": joined})
+        for key, month in (("2026-Q1", 4), ("2026-Q2", 7), ("2026-Q3", 10)):
+            at = dt.datetime(2026, month, 3, 3, 0, tzinfo=dt.UTC)
+            for m in crew:
+                reports.append(_report(len(reports) + 1, "member", m, tid, key, "accepted", [ketua], at))
+            reports.append(_report(len(reports) + 1, "team", ketua, tid, key, "accepted", [bd["head_id"]], at))
+        for m in crew[: len(crew) // 3]:  # a third already sent this quarter's: waiting for the ketua
+            reports.append(_report(len(reports) + 1, "member", m, tid, "2026-Q4", "submitted", [ketua],
+                                   now - dt.timedelta(days=1)))
+    for r in reports:
+        versions.append({"report_id": r["id"], "version": 1, "text": r["text"], "files": [], "at": r["submitted_at"]})
+
+    apps: list[dict] = []
+    history: dict[str, list[dict]] = {"processed_updates": [], "outbox": [], "schedule_sent": [], "decisions": []}
+    staff = [p for p in people if p["id"] not in head_ids]
+    for i, p in enumerate(rng.sample(staff, min(len(staff), max(20, employees // 10)))):
+        waiting = i % 3 == 0
+        at = now - dt.timedelta(days=rng.randint(1, 12) if waiting else rng.randint(30, 300))
+        apps.append({"id": i + 1, "number": f"APP-{i + 1:06d}", "applicant_id": p["id"], "unit_id": p["unit_id"],
+                     "team_id": None, "target_text": "Tim", "motivation": "Ingin berkontribusi.",
+                     "scope": "within_unit", "status": "submitted" if waiting else "approved",
+                     "decider_id": p["rater_id"], "created_at": at, "submitted_at": at,
+                     "decided_at": None if waiting else at + dt.timedelta(days=2), "decision_reason": None,
+                     "version": 1, "acting_for_id": None, "tembusan_ids": []})
+    old = now - dt.timedelta(days=60)
+    for p in people:
+        pid = p["id"]
+        for k in range(6):
+            history["processed_updates"].append({"update_key": f"u:{pid}:{k}", "at": old + dt.timedelta(minutes=k)})
+            history["outbox"].append({"key": f"old:{pid}:{k}", "chat_id": LINK_BASE + pid, "payload": {"text": "…"},
+                                      "status": "sent", "attempts": 1, "created_at": old, "sent_at": old})
+        for k in range(4):
+            history["schedule_sent"].append({"identity": f"old:{pid}:{k}", "notice_key": f"old:{pid}:{k}", "at": old})
+        for _ in range(2):
+            history["decisions"].append({"subject_type": "application", "subject_id": pid, "actor_id": pid,
+                                         "action": "viewed", "reason": None, "acting_for_id": None, "details": {},
+                                         "at": old})
+    links = [{"employee_id": p["id"], "telegram_user_id": LINK_BASE + p["id"], "chat_id": LINK_BASE + p["id"],
+              "language": "id", "linked_at": old} for p in people]
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.execute(t["units"].insert(), [{**u, "head_id": None} for u in units])
+        _insert(conn, t["employees"], people)
+        heads = t["units"].update().where(t["units"].c.id == sa.bindparam("uid")).values(head_id=sa.bindparam("h"))
+        conn.execute(heads, [{"uid": u["id"], "h": u["head_id"]} for u in units])
+        _insert(conn, t["teams"], team_rows)
+        _insert(conn, t["memberships"], members)
+        _insert(conn, t["reports"], reports)
+        _insert(conn, t["report_versions"], versions)
+        _insert(conn, t["applications"], apps)
+        _insert(conn, t["telegram_links"], links)
+        for name, rows in history.items():
+            _insert(conn, t[name], rows)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    engine.dispose()
+    agency = next(u for u in units if u["kind"] == UK.DINAS)
+    member = next(m["employee_id"] for m in members if m["role"] == "anggota")
+    return Cast(int(agency["head_id"]), int(bidang[0]["head_id"]), int(member))
+
+
+def _report(rid: int, kind: str, author: int, team: int, period: str, status: str, route: list[int],
+            at: dt.datetime) -> dict:
+    return {"id": rid, "kind": kind, "author_id": author, "team_id": team, "period_key": period,
+            "text": f"Laporan {period}: kegiatan berjalan sesuai rencana.", "status": status, "route": route,
+            "hop": 0, "version": 1, "files": [], "request_id": None, "submitted_at": at,
+            "decided_at": at + dt.timedelta(days=1) if status == "accepted" else None,
+            "reviewed": status == "accepted", "last_note": None, "credit_activity": False, "row_version": 1,
+            "current_reviewer_id": route[0] if status == "submitted" else None}
+
+
+def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict], chunk: int = 20000) -> None:
+    if rows:  # columns this schema lacks are left out: the same run measures an older checkout
+        rows = [{k: v for k, v in row.items() if k in table.c} for row in rows]
+    for i in range(0, len(rows), chunk):
+        conn.execute(table.insert(), rows[i:i + chunk])
+
+
+class Meter:
+    """Statements and their database time, counted at the cursor."""
+
+    def __init__(self, engine: Any) -> None:
+        self.count, self.seconds = 0, 0.0
+        self._started: list[float] = []
+        event.listen(engine.sync_engine, "before_cursor_execute", self._before)
+        event.listen(engine.sync_engine, "after_cursor_execute", self._after)
+
+    def _before(self, *_: Any) -> None:
+        self._started.append(time.perf_counter())
+
+    def _after(self, *_: Any) -> None:
+        self.count += 1
+        self.seconds += time.perf_counter() - self._started.pop()
+
+    def reset(self) -> tuple[int, float]:
+        figures = (self.count, self.seconds)
+        self.count, self.seconds = 0, 0.0
+        return figures
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+_update_ids = itertools.count(1)
+
+
+def command(employee_id: int, name: str) -> Update:
+    uid = LINK_BASE + employee_id
+    n = next(_update_ids)
+    return Update(update_id=n, sender=Sender(uid, "Bench", language_code="id"), chat_id=uid, message_id=n,
+                  text=f"/{name}")
+
+
+def prepare(employees: int, teams: int, workdir: Path) -> tuple[str, Cast, float]:
+    """A migrated database holding the generated Pemda (outside the event loop: Alembic runs its own)."""
+    url = f"sqlite:///{workdir / f'scale-{employees}.db'}"
+    upgrade(url)
+    began = time.perf_counter()
+    cast = generate(url, employees, teams)
+    return url, cast, time.perf_counter() - began
+
+
+async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int, generated_s: float
+                  ) -> dict[str, Any]:
+    engine = make_engine(url)
+    meter = Meter(engine)
+    clock = {"now": WINDOW_OPENS}
+    app = App(uow=UnitOfWorkFactory(session_factory(engine)), profile=load_profile("nasional"), config=AppConfig(),
+              clock=lambda: clock["now"])
+    settings, calendar = ScheduleSettings.for_profile(app.profile), indonesian_calendar()
+    figures: dict[str, Any] = {"employees": employees, "teams": teams, "generate_s": round(generated_s, 1)}
+    try:
+        await handle(app, command(cast.employee, "status"))  # warm caches (catalogs, mappers)
+        meter.reset()
+        began, cpu = time.perf_counter(), time.process_time()
+        tick = asyncio.create_task(run_reminders(app, settings, calendar, now=clock["now"]))
+        await asyncio.sleep(0.2)
+        asked, answered = time.perf_counter(), True
+        quiet = logging.getLogger("handlers")
+        level = quiet.level
+        quiet.setLevel(logging.CRITICAL)  # a refusal is measured, not news: no traceback in the figures
+        try:
+            await handle(app, command(cast.employee, "status"))
+        except Exception:
+            answered = False
+        finally:
+            quiet.setLevel(level)
+        waited = time.perf_counter() - asked
+        queued = await tick
+        first_s, first_cpu = time.perf_counter() - began, time.process_time() - cpu
+        statements, _ = meter.reset()
+        figures["first_tick"] = {"queued": len(queued), "s": round(first_s, 2), "cpu_s": round(first_cpu, 2),
+                                 "statements": statements,
+                                 "status_during_tick_ms": round(waited * 1000, 1),
+                                 "status_during_tick_answered": answered}
+        clock["now"] += dt.timedelta(minutes=1)
+        began, cpu = time.perf_counter(), time.process_time()
+        again = await run_reminders(app, settings, calendar, now=clock["now"])
+        idle_ms, idle_cpu = (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
+        statements, _ = meter.reset()
+        figures["idle_tick"] = {"queued": len(again), "ms": round(idle_ms, 1), "cpu_ms": round(idle_cpu, 1),
+                                "statements": statements}
+        per_command: dict[str, Any] = {}
+        for who, employee_id in (("agency_head", cast.agency_head), ("unit_head", cast.unit_head),
+                                 ("employee", cast.employee)):
+            for name in COMMANDS:
+                times, counts = [], []
+                for _ in range(repeat):
+                    await handle(app, command(employee_id, name))
+                    count, seconds = meter.reset()
+                    times.append(seconds * 1000)
+                    counts.append(count)
+                per_command[f"{who} /{name}"] = {"p50_ms": round(pct(times, 0.5), 2),
+                                                 "p99_ms": round(pct(times, 0.99), 2), "statements": max(counts)}
+        figures["commands"] = per_command
+    finally:
+        await engine.dispose()
+    return figures
+
+
+def report(figures: dict[str, Any]) -> None:
+    print(f"\n{figures['employees']:,} employees, {figures['teams']:,} teams (generated in {figures['generate_s']} s)")
+    ft, it = figures["first_tick"], figures["idle_tick"]
+    print(f"  first tick of the window: {ft['queued']:,} notices queued in {ft['s']} s (CPU {ft['cpu_s']} s), "
+          f"{ft['statements']:,} statements; a /status sent during it waited {ft['status_during_tick_ms']} ms"
+          + ("" if ft["status_during_tick_answered"] else " and was refused (database is locked)"))
+    print(f"  tick that queues nothing: {it['ms']} ms (CPU {it['cpu_ms']} ms), {it['statements']:,} statements")
+    print(f"  {'command':<28}{'p50 ms':>10}{'p99 ms':>10}{'statements':>12}")
+    for name, c in figures["commands"].items():
+        print(f"  {name:<28}{c['p50_ms']:>10}{c['p99_ms']:>10}{c['statements']:>12}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--employees", type=int, nargs="+", default=[20000, 100000])
+    parser.add_argument("--teams", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=20, help="runs of each command (p50/p99 over them)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
+    args = parser.parse_args(argv)
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.employees:
+            url, cast, generated_s = prepare(n, args.teams, Path(tmp))
+            figures = asyncio.run(measure(url, cast, n, args.teams, args.repeat, generated_s))
+            report(figures)
+            runs.append(figures)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"machine": platform.platform(), "python": platform.python_version(),
+                                    "database": "sqlite", "runs": runs}, indent=2) + "\n")
+    print(f"\nwritten to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

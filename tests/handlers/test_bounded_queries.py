@@ -1,0 +1,61 @@
+"""Cost that does not grow with the Pemda (issue 14): the reminder tick and the commands of a
+unit head, an agency head and an employee issue the same number of statements whether their
+scope holds a few teams or four times as many. A per-team or per-report loop coming back
+fails here. The org is bench_scale's generator (benchmarks/bench_scale.py) at test size."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from bot.scheduler import indonesian_calendar
+from domain.profiles import load_profile
+from domain.reminders import ScheduleSettings
+from handlers.core.app import App, AppConfig
+from handlers.core.dispatch import handle
+from handlers.schedule.jobs import run_reminders
+from storage.engine import make_engine, session_factory
+from storage.uow import UnitOfWorkFactory
+from tests.test_benchmarks_smoke import load
+
+bench = load("bench_scale")
+COMMANDS = ("rekap", "tim", "laporan", "status", "persetujuan")
+CAP = 30  # statements any one of these may take
+
+
+async def _counts(db_template: Path, tmp_path: Path, teams: int) -> dict[str, int]:
+    path = tmp_path / f"org-{teams}.db"
+    shutil.copy(db_template, path)
+    url = f"sqlite:///{path}"
+    cast = bench.generate(url, employees=teams * 15, teams=teams)
+    engine = make_engine(url)
+    meter = bench.Meter(engine)
+    app = App(uow=UnitOfWorkFactory(session_factory(engine)), profile=load_profile("nasional"), config=AppConfig(),
+              clock=lambda: bench.WINDOW_OPENS)
+    settings, calendar = ScheduleSettings.for_profile(app.profile), indonesian_calendar()
+    counts: dict[str, int] = {}
+    try:
+        for who, employee_id in (("agency_head", cast.agency_head), ("unit_head", cast.unit_head),
+                                 ("employee", cast.employee)):
+            for name in COMMANDS:
+                meter.reset()
+                await handle(app, bench.command(employee_id, name))
+                counts[f"{who} /{name}"] = meter.reset()[0]
+        queued = await run_reminders(app, settings, calendar, now=bench.WINDOW_OPENS)
+        counts["first tick"] = meter.reset()[0]
+        assert len(queued) > teams  # a notice per member, ketua and group: the tick did its work
+        assert await run_reminders(app, settings, calendar, now=bench.WINDOW_OPENS + dt.timedelta(minutes=1)) == []
+        counts["idle tick"] = meter.reset()[0]
+    finally:
+        await engine.dispose()
+    return counts
+
+
+async def test_statements_do_not_grow_with_the_number_of_teams(db_template, tmp_path):
+    small = await _counts(db_template, tmp_path, teams=10)
+    big = await _counts(db_template, tmp_path, teams=40)
+    ticks = ("first tick", "idle tick")
+    assert {k: v for k, v in big.items() if k not in ticks} == {k: v for k, v in small.items() if k not in ticks}
+    for tick in ticks:  # ids go in IN lists of 900: four times the teams may take one list more
+        assert abs(big[tick] - small[tick]) <= 2, (tick, small[tick], big[tick])
+    assert max(big.values()) <= CAP, big
