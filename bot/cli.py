@@ -7,17 +7,17 @@ import contextlib
 import datetime as dt
 import html
 import importlib
-import logging
 import signal
 import sys
 
+from bot.logs import configure as configure_logging
 from bot.runtimes import RUNTIMES
 from bot.settings import Settings
 from domain.errors import DomainError
 from storage.failures import Unwritable
 
 # Feature modules that add subcommands: each has add_commands(subparsers) -> {name: fn(args, settings)}.
-CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule", "bot.cli_letters"]
+CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule", "bot.cli_letters", "bot.cli_db", "bot.cli_rekap"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,8 +29,6 @@ def _parser() -> argparse.ArgumentParser:
                      "(default: SIKERJA_WEBHOOK_URL; without one, long polling)")
     run.add_argument("--listen", metavar="HOST", help="webhook: address to listen on (default 0.0.0.0)")
     run.add_argument("--port", type=int, help="webhook: port to listen on (default 8080)")
-    db = sub.add_parser("db", help="database commands")
-    db.add_argument("action", choices=["upgrade"], help="upgrade: apply all migrations")
     seed = sub.add_parser("seed-demo", help="create a demo Pemda for the profile and print link codes")
     seed.add_argument("--profile", help="regulation profile (default: SIKERJA_PROFILE)")
     seed.add_argument("--small", action="store_true", help="the small one-Dinas demo instead (10 people)")
@@ -47,9 +45,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    # The demo prints a transcript; library chatter would only bury it.
-    level = logging.WARNING if args.command == "demo" else logging.INFO
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(args.command)  # quiet but for `run`, secrets masked (bot/logs.py)
     settings = Settings()
     try:
         return COMMANDS[args.command](args, settings)
@@ -101,7 +97,7 @@ def cmd_run(args, settings: Settings) -> int:
     except ValueError as err:
         print(f"SIKERJA_WEBHOOK_SECRET: {err}", file=sys.stderr)
         return 2
-    prepare(settings.database_url)
+    prepare(settings.database_url, settings.db_wait_seconds)
 
     async def _run() -> None:
         with contextlib.suppress(NotImplementedError):  # SIGTERM stops as cleanly as Ctrl-C
@@ -126,14 +122,6 @@ def cmd_run(args, settings: Settings) -> int:
     except StartupFailed as failed:
         print(f"Sikerja did not start: {failed}", file=sys.stderr)
         return 1
-    return 0
-
-
-def cmd_db(args, settings: Settings) -> int:
-    from storage.migrate import prepare
-
-    prepare(settings.database_url)
-    print(f"Database is up to date: {settings.database_url}")
     return 0
 
 
@@ -205,4 +193,4 @@ PROFILE_LEGEND = ('[source]: "product decision N" = docs/DECISIONS.md §N; "NS" 
                   'silent); "⚠" = the regulation contradicts itself, both articles named. Terms: docs/GLOSSARY.md.')
 
 
-COMMANDS = {"run": cmd_run, "db": cmd_db, "seed-demo": cmd_seed_demo, "demo": cmd_demo, "profile": cmd_profile}
+COMMANDS = {"run": cmd_run, "seed-demo": cmd_seed_demo, "demo": cmd_demo, "profile": cmd_profile}

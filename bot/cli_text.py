@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from zoneinfo import ZoneInfo
 
 from domain.org import Employee, Unit
 from handlers.core.i18n import Translator
+from handlers.org.link_export import local_moment
 
 
 def no_token(t: Translator) -> str:
@@ -21,9 +21,8 @@ def no_token(t: Translator) -> str:
 
 
 def local_time(moment: dt.datetime, timezone: str) -> str:
-    """'2026-11-26 09:00 WIB': the Pemda's clock, to the minute (what HR hands out)."""
-    local = moment.astimezone(ZoneInfo(timezone))
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+    """'26-11-2026 09:00 WIB': the Pemda's clock, to the minute, as the chat and the HR files write it."""
+    return local_moment(moment, timezone)
 
 
 def who_is_who(t: Translator, units: Sequence[Unit], people: Sequence[tuple[Employee, str, str]],

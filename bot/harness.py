@@ -1,4 +1,4 @@
-"""A whole Sikerja against the fake Telegram server: a fresh SQLite database, the demo
+"""A whole Sikerja against the fake Telegram server: a fresh database (SQLite by default), the demo
 Pemda, a real runtime over HTTP (long polling, or a webhook the fake posts to), and people
 who chat with it. Used by the demo and by the end-to-end tests, so both exercise exactly
 what production runs."""
@@ -27,10 +27,12 @@ TELEGRAM_IDS = {"kadis": 7001, "sekretaris": 7002, "kasubbag": 7003, "kabid_apt"
 
 class Harness:
     def __init__(self, runtime: str = "aiogram", profile: str = "nasional", flood_scale: float = 1.0,
-                 workdir: Path | None = None, timeout: float = 10.0, webhook: bool = False) -> None:
+                 workdir: Path | None = None, timeout: float = 10.0, webhook: bool = False,
+                 database_url: str | None = None) -> None:
         """flood_scale > 1 speeds Telegram's flood limits up on both sides (the fake server
         and the bot's own pacing) so tests run faster with the same behaviour.
-        webhook: the bot listens on a local port and the fake POSTs each update to it."""
+        webhook: the bot listens on a local port and the fake POSTs each update to it.
+        database_url: an empty or migrated database (default: SQLite in workdir)."""
         self.runtime_name, self.profile, self.timeout = runtime, profile, timeout
         self.webhook = WebhookOptions(WEBHOOK_SECRET, listen="127.0.0.1", port=0) if webhook else None
         self.flood_scale = flood_scale
@@ -40,13 +42,14 @@ class Harness:
             self._tmp = tempfile.TemporaryDirectory(prefix="sikerja-")
             workdir = Path(self._tmp.name)
         self.workdir = workdir
+        self.database_url = database_url or f"sqlite:///{workdir / 'sikerja.db'}"
         self.people: dict[str, SeededPerson] = {}
         self.runtime: Runtime | None = None
         self._engine: AsyncEngine | None = None
 
     # --- lifecycle -------------------------------------------------------------------
     def settings(self) -> Settings:
-        return Settings(BOT_TOKEN=self.fake.token, DATABASE_URL=f"sqlite:///{self.workdir / 'sikerja.db'}",
+        return Settings(BOT_TOKEN=self.fake.token, DATABASE_URL=self.database_url,
                         TELEGRAM_API_BASE=self.fake.base_url, SIKERJA_PROFILE=self.profile,
                         SIKERJA_RUNTIME=self.runtime_name, _env_file=None)
 

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(default=5, validation_alias="SIKERJA_OUTBOX_MAX_ATTEMPTS")
     # Delivered or dead notices are pruned after this many days (handlers/schedule/jobs.py prune_history).
     notices_kept_days: int = Field(default=30, ge=1, validation_alias="SIKERJA_NOTICES_KEPT_DAYS")
+    # How long `run` and `db upgrade` wait for a database server that is not reachable yet.
+    db_wait_seconds: float = Field(default=60.0, ge=0, validation_alias="SIKERJA_DB_WAIT_SECONDS")
     # One person sending more than this many messages within the window is told once and
     # the rest of the burst is set aside (bot/runtimes/lanes.py).
     flood_max_messages: int = Field(default=20, ge=1, validation_alias="SIKERJA_FLOOD_MAX_MESSAGES")

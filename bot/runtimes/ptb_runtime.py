@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 # Opt in to v23 behaviour now (retry_after as a timedelta) instead of a deprecation warning.
@@ -144,8 +145,20 @@ class PtbRuntime(Runtime):
 
     async def send_document(self, reply: SendDocument) -> None:
         async with _errors():
-            await self.bot.send_document(reply.chat_id, reply.content, filename=reply.filename,
-                                         caption=reply.caption)
+            if reply.as_photo:
+                await self.bot.send_photo(reply.chat_id, reply.content, filename=reply.filename,
+                                          caption=reply.caption)
+            else:
+                await self.bot.send_document(reply.chat_id, reply.content, filename=reply.filename,
+                                             caption=reply.caption)
+
+    async def _get_file(self, file_id: str) -> tuple[int | None, Callable[[], Awaitable[bytes]]]:
+        async with _errors():
+            file = await self.bot.get_file(file_id)
+
+        async def fetch() -> bytes:
+            return bytes(await file.download_as_bytearray())
+        return file.file_size, fetch
 
     async def send_file(self, reply: SendFile) -> None:
         async with _errors():

@@ -15,6 +15,20 @@ class AdminAction(CallbackData, prefix="adm"):
     employee_id: int | None = None
 
 
+class AdminFiles(CallbackData, prefix="adf"):
+    """Files with HR: imp (ask for an import file), codes (confirm issuing link codes for
+    everyone not linked), codesok (issue them and send the XLSX), staff (the employee list)."""
+
+    action: Literal["imp", "codes", "codesok", "staff"]
+
+
+class ImportChoice(CallbackData, prefix="adi"):
+    """On an import's dry-run report: apply or cancel the upload whose token this is."""
+
+    action: Literal["apply", "cancel"]
+    token: str
+
+
 class UnlinkedUnits(CallbackData, prefix="adn:u"):
     page: int
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from domain.text import shorten
-from handlers.admin.buttons import ActingAction, AdminAction, UnlinkedUnits
+from handlers.admin.buttons import ActingAction, AdminAction, AdminFiles, UnlinkedUnits
 from handlers.core.acting import acting_line
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
@@ -20,6 +19,7 @@ from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html, escape
 from handlers.core.registry import Router
 from handlers.org.link_codes import deep_link, issue_code
+from handlers.org.link_export import local_moment
 from storage.records import Decision
 
 router = Router()
@@ -31,7 +31,6 @@ class SearchStep(StrEnum):
 
 
 SEARCH = Form("admin_find", SearchStep)
-ZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
 async def is_admin(ctx: Ctx) -> bool:
@@ -59,15 +58,17 @@ def audit(ctx: Ctx, subject: str, subject_id: int, action: str, **details: objec
 
 
 def moment(ctx: Ctx, value: dt.datetime) -> str:
-    zone = ctx.profile.timezone
-    return f"{value.astimezone(ZoneInfo(zone)):%d-%m-%Y %H:%M} {ZONES.get(zone, zone)}"
+    return local_moment(value, ctx.profile.timezone)
 
 
 def menu(ctx: Ctx) -> tuple[str, tuple]:
     t = ctx.t
     return (t("<b>HR admin</b>\nWhat would you like to do?"),
             keyboard([button(t("🔎 Find an employee"), AdminAction("find"))],
-                     [button(t("📋 Not linked yet, by unit"), UnlinkedUnits(0))]))
+                     [button(t("📋 Not linked yet, by unit"), UnlinkedUnits(0))],
+                     [button(t("📥 Import units or employees (CSV/XLSX)"), AdminFiles("imp"))],
+                     [button(t("🔑 Link codes for everyone not linked (Excel)"), AdminFiles("codes"))],
+                     [button(t("📊 Employee list (Excel)"), AdminFiles("staff"))]))
 
 
 @router.command("admin", public=True)

@@ -3,7 +3,7 @@ factory, the regulation profile and the clock. Built by bot/, passed in explicit
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from domain.letters import LetterSettings
@@ -13,6 +13,18 @@ from storage.uow import UnitOfWorkFactory
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+class DownloadFailed(Exception):
+    """A file the user sent could not be fetched from Telegram (gone, network, no runtime)."""
+
+
+class FileTooBig(DownloadFailed):
+    """The file is bigger than the caller accepts (or than Telegram lets bots download)."""
+
+
+async def no_download(file_id: str, max_bytes: int) -> bytes:
+    raise DownloadFailed("no runtime attached to fetch files")
 
 
 @dataclass(frozen=True)
@@ -34,3 +46,5 @@ class App:
     clock: Callable[[], dt.datetime] = utc_now
     # Called after a commit that queued notices, so the outbox sender wakes at once.
     on_outbox: Callable[[], None] = lambda: None
+    # (file_id, max_bytes) -> the file's bytes; the runtime attaches its Bot API client here.
+    download: Callable[[str, int], Awaitable[bytes]] = no_download

@@ -86,6 +86,11 @@ class Ctx:
             return None
         return state
 
+    async def download(self, file_id: str, max_bytes: int = 10 * 1024 * 1024) -> bytes:
+        """The bytes of a file the user sent (an Attachment's file_id). Raises FileTooBig
+        beyond `max_bytes`, DownloadFailed when Telegram cannot give it (handlers.core.app)."""
+        return await self.app.download(file_id, max_bytes)
+
     async def notify(self, employee_id: int, key: str, render: Render, card: str | None = None) -> bool:
         """Queue a notice to another employee through the outbox, in this transaction and
         in the recipient's language. False when the employee has no Telegram link yet.

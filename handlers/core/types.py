@@ -18,11 +18,13 @@ def valid_utf8(text: str) -> str:
 
 
 def _make_valid(obj: object, *names: str) -> None:
-    """Every reply's text is valid UTF-8 by construction, whatever path built it."""
+    """Every update's and reply's text is valid UTF-8 by construction, whatever path built it,
+    and holds no NUL: nobody types one, and PostgreSQL cannot store it in a text column."""
     for name in names:
         value = getattr(obj, name)
-        if isinstance(value, str) and _LONE_SURROGATE.search(value):
-            object.__setattr__(obj, name, valid_utf8(value))  # frozen: set once, at construction
+        if isinstance(value, str) and (_LONE_SURROGATE.search(value) or "\x00" in value):
+            # frozen: set once, at construction
+            object.__setattr__(obj, name, valid_utf8(value).replace("\x00", ""))
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ class SendDocument:
     filename: str
     content: bytes
     caption: str | None = None
+    as_photo: bool = False  # an image (PNG/JPEG) shown inline as a photo rather than as a file
 
     def __post_init__(self) -> None:
         _make_valid(self, "filename", "caption")

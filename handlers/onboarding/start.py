@@ -12,6 +12,7 @@ from handlers.core.menus import Audience, help_text, my_audiences, my_help, refr
 from handlers.core.registry import Router
 from handlers.letters.commands import check_letter
 from handlers.onboarding.buttons import LanguageChoice
+from handlers.reports.evidence import send_files
 from handlers.teams.group import bind_with
 from storage.records import TelegramLink
 
@@ -24,6 +25,7 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 MAX_FAILED_LINKS = 5
 FAILED_LINK_WINDOW = dt.timedelta(minutes=15)
 CHECK_PREFIX = "CEK_"  # link codes have no underscore
+EVIDENCE_PREFIX = "DD_"  # handlers/reports/recap_export.py's links to data dukung
 
 
 async def not_linked(ctx: Ctx) -> None:
@@ -44,6 +46,9 @@ async def start(ctx: Ctx) -> None:
     code = ctx.update.args.strip().upper()
     if code.startswith(CHECK_PREFIX):  # a letter's QR code: t.me/<bot>?start=cek_<code>
         await check_letter(ctx, code.removeprefix(CHECK_PREFIX))
+        return
+    if code.startswith(EVIDENCE_PREFIX) and code.removeprefix(EVIDENCE_PREFIX).isdigit() and ctx.employee:
+        await send_files(ctx, int(code.removeprefix(EVIDENCE_PREFIX)))  # a recap's data dukung link
         return
     if ctx.employee is not None:
         ctx.reply(ctx.t("You are already linked as <b>{name}</b>.", name=ctx.employee.name) + "\n\n"

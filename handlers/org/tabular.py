@@ -35,12 +35,23 @@ def read_table(path: str | Path) -> Table:
     path = Path(path)
     if not path.exists():
         raise UnreadableFile(f"{path}: no such file")
-    suffix = path.suffix.lower()
+    return table_from_bytes(path.name, path.read_bytes(), label=str(path))
+
+
+def readable_name(name: str) -> bool:
+    """A file name this module can read (by its extension)."""
+    return Path(name).suffix.lower() in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv")
+
+
+def table_from_bytes(name: str, content: bytes, label: str | None = None) -> Table:
+    """A file's table from its bytes (e.g. a document sent in Telegram); `name` gives the format."""
+    label = label or name
+    suffix = Path(name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(content, label)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path)
-    raise UnreadableFile(f"{path}: expected a .csv or .xlsx file")
+        return _read_csv(content)
+    raise UnreadableFile(f"{label}: expected a .csv or .xlsx file")
 
 
 def _decode(raw: bytes) -> str:
@@ -52,8 +63,8 @@ def _decode(raw: bytes) -> str:
     return raw.decode("latin-1")
 
 
-def _read_csv(path: Path) -> Table:
-    text = _decode(path.read_bytes())
+def _read_csv(content: bytes) -> Table:
+    text = _decode(content)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -76,13 +87,13 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path) -> Table:
+def _read_xlsx(content: bytes, label: str) -> Table:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise UnreadableFile(f"{path}: not a readable XLSX file ({exc})") from None
+        raise UnreadableFile(f"{label}: not a readable XLSX file ({exc})") from None
     try:
         sheet = book.worksheets[0]
         rows = ((n, [_cell_text(v) for v in values])
@@ -119,21 +130,11 @@ def write_table(path: str | Path, headers: list[str], rows: list[list[object]]) 
     and XLSX cells are string cells, so nothing is ever evaluated as a formula and an NIP
     keeps all its digits."""
     path = Path(path)
-    lines = [[export_cell(v) for v in headers]] + [[export_cell(v) for v in row] for row in rows]
     if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
+        from handlers.org.workbook import Sheet, xlsx_bytes  # formatted: bold header, widths, text cells
 
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet()
-        for line in lines:
-            cells = []
-            for text in line:
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.data_type = "s"  # a string cell even if openpyxl took it for a formula
-                cells.append(cell)
-            sheet.append(cells)
-        book.save(path)
+        path.write_bytes(xlsx_bytes(Sheet("Sheet1", list(headers), [list(row) for row in rows])))
         return
+    lines = [[export_cell(v) for v in headers]] + [[export_cell(v) for v in row] for row in rows]
     with path.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows(lines)

@@ -17,6 +17,7 @@ from handlers.core.lookups import present
 from handlers.core.paging import Entry, PageTurn, joined_fitting, page_view
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
+from handlers.reports import rekap_export
 from handlers.reports.cards import (
     kind_label,
     short,
@@ -72,6 +73,8 @@ async def _show(ctx: Ctx, units: list[Unit], page: int) -> None:
         or [Entry(t("No teams yet (/timbaru forms one)."))]
     entries.append(Entry(await _waiting_block(ctx)))
     ctx.edit_or_reply(*page_view(t, header, entries, page, RekapPage, separator="\n\n"))
+    if teams:  # on every page, since turning a page replaces its buttons
+        rekap_export.offer(ctx)
 
 
 @dataclass

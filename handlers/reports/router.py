@@ -8,9 +8,10 @@ from handlers.reports import (
     member_input,
     obligations,
     rekap,
+    rekap_export,
     requests,
     review,
 )
 
 router = merge([lapor.router, listing.router, draft.router, review.router, requests.router, evidence.router,
-                rekap.router, obligations.router, member_input.router])
+                rekap.router, rekap_export.router, obligations.router, member_input.router])

@@ -61,6 +61,13 @@ class OrgAdminRepo:
             q = q.where(Employee.unit_id.in_(unit_ids))
         return list(await self.s.scalars(q.order_by(Employee.unit_id, Employee.name)))
 
+    async def everyone(self) -> list[Employee]:
+        """Every employee, active or not, by unit then name (HR's employee list)."""
+        return list(await self.s.scalars(select(Employee).order_by(Employee.unit_id, Employee.name)))
+
+    async def linked_ids(self) -> set[int]:
+        return set(await self.s.scalars(select(TelegramLink.employee_id)))
+
     async def unit_and_below(self, unit_id: int) -> list[int]:
         found, frontier = [unit_id], [unit_id]
         while frontier:

@@ -32,8 +32,8 @@ async def wait_delivered(h, timeout: float = 30.0) -> None:
 
 
 @pytest.fixture
-async def fast(runtime_name, tmp_path):
-    harness = Harness(runtime=runtime_name, workdir=tmp_path, flood_scale=20)
+async def fast(runtime_name, db_url, tmp_path):
+    harness = Harness(runtime=runtime_name, workdir=tmp_path, flood_scale=20, database_url=db_url)
     await harness.start()
     try:
         yield harness

@@ -32,7 +32,7 @@ class Person:
             chat_id = -100123
         return await handle(self.app, self._update(chat_id, text=text, message_id=next(_ids), chat_type=chat_type))
 
-    async def sends_file(self, name: str = "laporan.pdf", mime: str | None = "application/pdf", size: int = 1234,
+    async def sends_file(self, name: str = "laporan.pdf", mime: str | None = "application/pdf", size: int | None = 1234,
                          file_id: str = "FILE1"):
         f = FileRef(file_id, "document", name, mime, size)
         return await handle(self.app, self._update(file=f, message_id=next(_ids)))

@@ -143,6 +143,7 @@ def test_every_button_kind_is_routed_and_the_longest_prefix_wins():
 # upgrade must carry on.
 STORED_FORMS = {
     "admin_find": {"query"}, "admin_acting": {"acting", "kind", "period", "confirm"},
+    "admin_import": {"file", "confirm"},
     "team_new": {"unit", "name", "kind", "goal", "period", "confirm"}, "candidacy_reject": {"reason"},
     "decree_reject": {"reason"},
     "report": {"choose", "period", "text", "files", "credit", "confirm"},

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.engine import make_url
 
 from bot.fake_api.html import EntityParseError, parse_html
 from handlers.core import dispatch
@@ -275,21 +276,33 @@ async def step(world: World, data, actor: Person) -> None:
 
 class Snapshot:
     """The linked demo Pemda, restored before each example so that every example (and its
-    replay when Hypothesis shrinks a failure) starts from the same database."""
+    replay when Hypothesis shrinks a failure) starts from the same database: a copy of the
+    SQLite file, or a PostgreSQL database made from the saved one as template."""
 
-    def __init__(self, engine, db_url: str, clock) -> None:
-        self.engine, self.clock, self.start = engine, clock, clock.now
-        self.path = Path(db_url.removeprefix("sqlite:///"))
-        self.saved = self.path.with_suffix(".snapshot")
+    def __init__(self, engine, db_url: str, clock, pg) -> None:
+        self.engine, self.clock, self.start, self.pg = engine, clock, clock.now, pg
+        url = make_url(db_url)
+        self.database = url.database or ""
+        self.saved = f"{self.database}_snapshot" if pg else str(Path(self.database).with_suffix(".snapshot"))
 
     async def save(self) -> None:
-        await self.engine.dispose()  # checkpoints the WAL into the file
-        shutil.copy(self.path, self.saved)
+        await self.engine.dispose()  # SQLite: checkpoints the WAL into the file; PostgreSQL: no one connected
+        if self.pg:
+            await self.pg.copy_async(self.database, self.saved)
+        else:
+            shutil.copy(self.database, self.saved)
 
     async def restore(self) -> None:
         await self.engine.dispose()
-        _copy_database(self.saved, self.path)
+        if self.pg:
+            await self.pg.copy_async(self.saved, self.database)
+        else:
+            _copy_database(Path(self.saved), Path(self.database))
         self.clock.now = self.start
+
+    async def discard(self) -> None:
+        if self.pg:
+            await self.pg.drop_async(self.saved)
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -299,15 +312,16 @@ def _copy_database(source: Path, target: Path) -> None:
 
 
 @pytest.fixture
-async def snapshot(app, demo, engine, db_url, clock):
+async def snapshot(app, demo, engine, db_url, clock, backend, request):
     admin_app = dataclasses.replace(app, config=AppConfig(admin_telegram_ids=frozenset({ADMIN, LINKED_ADMIN_ID})))
     await World(admin_app, demo).link_everyone()
     # Teams with a ketua, members and a pengendali, so /lapor, /kendala and reviews have something to do.
     await make_team(admin_app, demo, "kabid_apt", "budi", ["dewi"])
     await make_team(admin_app, demo, "sekretaris", "andi", ["yoga"], pengendali="dewi")
-    snap = Snapshot(engine, db_url, clock)
+    snap = Snapshot(engine, db_url, clock, request.getfixturevalue("pg_server") if backend == "pg" else None)
     await snap.save()
-    return snap, admin_app, demo
+    yield snap, admin_app, demo
+    await snap.discard()
 
 
 @pytest.fixture

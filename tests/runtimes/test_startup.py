@@ -2,7 +2,9 @@
 with backoff (one log line per retry) and give up after a bounded time with one line."""
 from __future__ import annotations
 
+import asyncio
 import logging
+import socket
 import time
 
 import pytest
@@ -20,8 +22,9 @@ from bot.wiring import build_app, build_runtime
 QUICK = StartupRetry(first=0.05, longest=0.2, give_up_after=10)
 
 
-def _runtime(tg: FakeTelegram, db_url: str, name: str, policy: StartupRetry, token: str | None = None):
-    settings = Settings(DATABASE_URL=db_url, BOT_TOKEN=token or tg.token, TELEGRAM_API_BASE=tg.base_url,
+def _runtime(tg: FakeTelegram, db_url: str, name: str, policy: StartupRetry, token: str | None = None,
+             base_url: str | None = None):
+    settings = Settings(DATABASE_URL=db_url, BOT_TOKEN=token or tg.token, TELEGRAM_API_BASE=base_url or tg.base_url,
                         _env_file=None)
     app, engine = build_app(settings)
     runtime = build_runtime(app, settings, name)
@@ -50,6 +53,35 @@ async def test_startup_waits_out_a_slow_refusing_getme(name, db_url, caplog) -> 
     assert len(lines) == 3
     assert all("getMe failed" in r.getMessage() and "\n" not in r.getMessage() and r.exc_info is None
                for r in lines)
+
+
+@pytest.mark.parametrize("name", RUNTIMES)
+async def test_startup_waits_for_a_bot_api_that_is_not_up_yet(name, db_url, caplog) -> None:
+    """The network (or a local Bot API server) comes up after the bot: refused connections
+    are retried until it answers."""
+    caplog.set_level(logging.INFO)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    tg = FakeTelegram()
+    runtime, engine = _runtime(tg, db_url, name, QUICK, base_url=f"http://127.0.0.1:{port}")
+    starting = asyncio.create_task(runtime.start())
+    try:
+        async with asyncio.timeout(10):
+            while len(_retry_lines(caplog)) < 2:  # noqa: ASYNC110  (two refused attempts, logged)
+                await asyncio.sleep(0.02)
+        assert not starting.done()
+        await tg.start(port=port)
+        await asyncio.wait_for(starting, 10)
+        await tg.wait_polling(10)
+    finally:
+        if not starting.done():
+            starting.cancel()
+        await runtime.stop()
+        await engine.dispose()
+        await tg.stop()
+    lines = _retry_lines(caplog)
+    assert len(lines) >= 2 and all("getMe failed" in r.getMessage() and r.exc_info is None for r in lines)
 
 
 @pytest.mark.parametrize("name", RUNTIMES)

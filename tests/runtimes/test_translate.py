@@ -72,6 +72,14 @@ def test_lone_surrogates_in_incoming_text_become_replacement_characters() -> Non
     update.text.encode("utf-8")
 
 
+def test_a_nul_in_incoming_text_is_dropped() -> None:
+    """Nobody types one, and PostgreSQL cannot store it in a text column."""
+    raw = json.loads('{"update_id": 1, "message": {"message_id": 3, "chat": {"id": 7, "type": "private"}, '
+                     '"from": {"id": 7, "first_name": "Bu\\u0000di"}, "text": "ha\\u0000lo"}}')
+    update = update_from_api(raw, BOT_ID)
+    assert update is not None and update.text == "halo" and update.sender.first_name == "Budi"
+
+
 def test_every_reply_is_valid_utf8_however_it_was_built() -> None:
     bad = "x\ud800y"
     replies = [SendMessage(1, bad, ((Button(bad, "d"),),), placeholder=bad), EditMessage(1, 2, bad),

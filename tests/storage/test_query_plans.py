@@ -13,6 +13,7 @@ QUERIES = {  # the SQL of the repositories' queries, as SQLite sees them
 }
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # reads SQLite's EXPLAIN QUERY PLAN
 @pytest.mark.parametrize("name", sorted(QUERIES))
 async def test_the_lookup_reads_its_index(app, name):
     query, index = QUERIES[name]

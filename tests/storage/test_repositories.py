@@ -11,6 +11,7 @@ from storage.records import Decision
 NOW = dt.datetime(2026, 11, 23, 2, tzinfo=dt.UTC)
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])
 async def test_sqlite_runs_in_wal_with_foreign_keys(app):
     async with app.uow() as uow:
         assert (await uow.session.execute(text("PRAGMA journal_mode"))).scalar() == "wal"

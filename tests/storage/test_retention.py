@@ -4,6 +4,7 @@ Each prune finds its rows through an index, and the read-only unit of work takes
 import dataclasses
 import datetime as dt
 
+import pytest
 from sqlalchemy import insert, select, text
 
 from handlers.schedule.jobs import SCHEDULE_KEPT, prune_history
@@ -38,6 +39,7 @@ async def test_prune_keeps_what_is_recent_or_pending(app):
     assert await prune_history(app, NOW) == {"updates": 0, "outbox": 0, "schedule": 0}
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # reads SQLite's EXPLAIN QUERY PLAN
 async def test_each_prune_reads_an_index(app):
     plans = {
         "processed_updates": "SELECT update_key FROM processed_updates WHERE at < '2026-01-01' ORDER BY at LIMIT 10",
