@@ -160,7 +160,13 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
                      "scope": "within_unit", "status": "submitted" if waiting else "approved",
                      "decider_id": p["rater_id"], "created_at": at, "submitted_at": at,
                      "decided_at": None if waiting else at + dt.timedelta(days=2), "decision_reason": None,
-                     "version": 1, "acting_for_id": None, "tembusan_ids": []})
+                     "version": 1, "acting_for_id": None, "tembusan_ids": [], "steps": [], "step_index": 0,
+                     "step_since": None, "target_unit_id": None})
+        if waiting and i % 2 == 0:  # a cross-unit one, at its home step after the target head's (§2.7)
+            target = bidang[0]
+            apps[-1] |= {"scope": "cross_unit", "target_unit_id": target["id"], "step_index": 1, "step_since": at,
+                         "steps": [{"kind": "target", "role": "unit_head", "person_id": target["head_id"]},
+                                   {"kind": "final", "role": "penilai", "person_id": p["rater_id"]}]}
     old = now - dt.timedelta(days=60)
     for p in people:
         pid = p["id"]

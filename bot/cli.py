@@ -29,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
                      "(default: SIKERJA_WEBHOOK_URL; without one, long polling)")
     run.add_argument("--listen", metavar="HOST", help="webhook: address to listen on (default 0.0.0.0)")
     run.add_argument("--port", type=int, help="webhook: port to listen on (default 8080)")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="webhook: N worker processes on the port, sharing the database (default 1)")
+    run.add_argument("--metrics-port", type=int, metavar="PORT",
+                     help="serve /healthz and /metrics on this port too (default: SIKERJA_METRICS_PORT)")
+    run.add_argument("--no-migrate", action="store_true", help=argparse.SUPPRESS)  # workers: the parent did
     seed = sub.add_parser("seed-demo", help="create a demo Pemda for the profile and print link codes")
     seed.add_argument("--profile", help="regulation profile (default: SIKERJA_PROFILE)")
     seed.add_argument("--small", action="store_true", help="the small one-Dinas demo instead (10 people)")
@@ -45,8 +50,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    configure_logging(args.command)  # quiet but for `run`, secrets masked (bot/logs.py)
     settings = Settings()
+    configure_logging(args.command, settings.log_format)  # quiet but for `run`, masked, tagged (bot/logs.py)
     try:
         return COMMANDS[args.command](args, settings)
     except DomainError as err:  # e.g. an unknown regulation profile: a sentence, not a traceback
@@ -68,7 +73,7 @@ def _check_profile(settings: Settings) -> None:
 
 def _run_settings(args, settings: Settings) -> Settings:
     given = {"runtime": args.runtime, "webhook_url": args.webhook, "webhook_listen": args.listen,
-             "webhook_port": args.port}
+             "webhook_port": args.port, "metrics_port": args.metrics_port}
     return settings.model_copy(update={k: v for k, v in given.items() if v is not None})
 
 
@@ -88,8 +93,18 @@ def cmd_run(args, settings: Settings) -> int:
     if not settings.webhook_url and (args.listen or args.port):
         print("--listen and --port go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
         return 2
+    if settings.cluster and settings.webhook_url and not settings.webhook_secret:
+        print("SIKERJA_CLUSTER needs SIKERJA_WEBHOOK_SECRET: every worker must register the same secret.",
+              file=sys.stderr)
+        return 2
+    if not settings.webhook_url and args.workers != 1:  # polling: Telegram serves one getUpdates at a time
+        print("--workers goes with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
+        return 2
+    if args.workers < 1:
+        print("--workers must be at least 1.", file=sys.stderr)
+        return 2
     from bot.scheduler import attach as attach_scheduler
-    from bot.wiring import build_app, build_runtime, webhook_options
+    from bot.wiring import attach_cluster, build_app, build_runtime, flood_limits, webhook_options
     from storage.migrate import prepare
 
     try:
@@ -97,7 +112,16 @@ def cmd_run(args, settings: Settings) -> int:
     except ValueError as err:
         print(f"SIKERJA_WEBHOOK_SECRET: {err}", file=sys.stderr)
         return 2
-    prepare(settings.database_url, settings.db_wait_seconds)
+    if not args.no_migrate:
+        prepare(settings.database_url, settings.db_wait_seconds)
+    if args.workers > 1:
+        from bot.workers import run_workers
+
+        assert webhook is not None
+        forwarded = [f"--{flag}={value}" for flag, value in (
+            ("runtime", settings.runtime), ("webhook", settings.webhook_url), ("listen", settings.webhook_listen),
+            ("port", settings.webhook_port), ("metrics-port", settings.metrics_port)) if value is not None]
+        return run_workers(args.workers, forwarded, webhook.secret)
 
     async def _run() -> None:
         with contextlib.suppress(NotImplementedError):  # SIGTERM stops as cleanly as Ctrl-C
@@ -105,8 +129,9 @@ def cmd_run(args, settings: Settings) -> int:
             assert task is not None  # inside asyncio.run
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
         app, engine = build_app(settings)
-        runtime = build_runtime(app, settings, webhook=webhook)
+        runtime = build_runtime(app, settings, webhook=webhook, flood=flood_limits(settings, settings.flood_scale))
         attach_scheduler(runtime, settings)
+        attach_cluster(runtime, settings, engine)
         try:
             await runtime.run_forever()
         except asyncio.CancelledError:

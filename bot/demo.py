@@ -1,5 +1,6 @@
-"""`python -m bot demo`: the voluntary-application scenario, played by the demo Pemda's
-people against the fake Telegram server through the real runtime. Prints the
+"""`python -m bot demo`: the voluntary-application scenario, within a unit and across units
+(§2.7: the target unit head, then the home Penilai; a kendala escalated to the home head),
+played by the demo Pemda's people against the fake Telegram server through the real runtime. Prints the
 conversation and exits 0 only if every step behaved."""
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bot.settings import Settings
 
 MOTIVATION_BUDI = "Saya memegang sertifikat keamanan jaringan & terbiasa menangani insiden <b>siber</b>."
 MOTIVATION_DEWI = "Saya pernah menyusun dasbor data sektoral untuk tiga OPD selama dua tahun."
+MOTIVATION_SITI = "Saya terbiasa mengelola kanal informasi publik dan ingin mendukung keamanan informasi."
 REASON = "Tim sudah lengkap untuk triwulan IV; silakan ajukan lagi pada triwulan berikutnya."
 
 
@@ -48,11 +50,9 @@ async def play(h: Harness, log=print) -> list[str]:
             await step("A too-short reason is refused", h.say("kabid_apt", "penuh", expect="Terlalu singkat"))
             await step("A real reason is accepted", h.say("kabid_apt", REASON, expect="ditolak"))
             await step("Dewi is told: rejected, with the reason", h.notice("dewi", "triwulan IV"))
-            await step("The Kabid's card now shows the outcome, without buttons",
-                       h.fake.wait_for(lambda m: m.message_id == notice.message_id and m.chat_id == notice.chat_id
-                                       and "Diputuskan oleh" in (m.text or "") and not m.inline_keyboard(),
-                                       h.timeout))
+            await step("The Kabid's card now shows the outcome, without buttons", _settled(h, notice))
     await step("Budi checks /status", h.say("budi", "/status", expect="Pengajuan Anda"))
+    await _cross_unit(h, step)
     await step("Twelve more applications wait for the Kabid", _many_waiting(h, 12))
     first = await step("The Kabid opens /persetujuan: one message, page 1 of 3",
                        h.say("kabid_apt", "/persetujuan", expect="Halaman 1 dari 3"))
@@ -85,6 +85,45 @@ async def _turned(h: Harness, first):
     return second
 
 
+async def _settled(h: Harness, card) -> None:
+    """The decision card `card` was edited to show who decided, and lost its buttons."""
+    await h.fake.wait_for(lambda m: m.message_id == card.message_id and m.chat_id == card.chat_id
+                          and "Diputuskan oleh" in (m.text or "") and not m.inline_keyboard(), h.timeout)
+
+
+async def _cross_unit(h: Harness, step) -> None:
+    """Siti (Bidang IKP) joins the security team of Bidang APT: the target unit head decides, her own
+    Penilai gives the final approval and signs the letter; then her kendala reaches her home head too."""
+    await step("Siti and her Kabid link their accounts", h.link("siti", "kabid_ikp"))
+    mark = h.fake.mark()
+    await step("Siti applies to the security team of another Bidang (🔀)",
+               _apply(h, "siti", "Keamanan", MOTIVATION_SITI, cross_unit=True))
+    for key, title in (("kabid_apt", "The Kabid of the team's unit approves his step"),
+                       ("kabid_ikp", "Siti's own Kabid (her Penilai) gives the final approval")):
+        notice = await step(f"{title}: asked", h.notice(key, "menunggu langkah Anda", since=mark))
+        mark = h.fake.mark()
+        if notice is not None:
+            await step(title, h.press(key, notice, "Setujui"))
+            await step("…and that step's card now shows it done, without buttons", _settled(h, notice))
+    await step("Siti is told: approved, with the assignment number", h.notice("siti", "ST-"))
+    first = await step("Siti raises a kendala for the team", h.say("siti", "/kendala"))
+    if first is not None:
+        await step("…chooses the team", h.press("siti", first, "Keamanan", expect="Uraikan"))
+        await step("…describes it", h.say("siti", "Akses ke server uji coba belum diberikan oleh unit pemilik.",
+                                          expect="alternatif"))
+        done = await step("…gives an alternative", h.say("siti", "Unit pemilik memberi akses sementara.",
+                                                         expect="dicatat"))
+        if done is not None:
+            confirm = await step("…and is offered her home head too", h.press("siti", done, "Selesai",
+                                                                              expect="unit asal"))
+            if confirm is not None:
+                mark = h.fake.mark()
+                await step("…sends it to the Kabid of the team's unit and her home Kabid",
+                           h.press("siti", confirm, "kepala unit asal"))
+                await step("Siti's home Kabid receives it for follow-up",
+                           h.notice("kabid_ikp", "Akses ke server", since=mark))
+
+
 async def _menus_set(h: Harness, log) -> None:
     default = h.fake.commands(None, "id")
     assert default and h.fake.commands({"type": "all_group_chats"}, "id") and h.fake.description("id")
@@ -97,8 +136,9 @@ async def _own_menu(h: Harness, key: str, command: str, log) -> None:
     log("      / menu of the Kabid's chat: " + " ".join("/" + c["command"] for c in h.fake.commands(scope)))
 
 
-async def _apply(h: Harness, key: str, team: str | None, motivation: str, own_words: str | None = None):
-    first = await h.say(key, "/ajukan", expect="Tim atau pekerjaan apa")
+async def _apply(h: Harness, key: str, team: str | None, motivation: str, own_words: str | None = None,
+                 cross_unit: bool = False):
+    first = await h.say(key, "/ajukan", expect="🔀" if cross_unit else "Tim atau pekerjaan apa")
     if team is not None:
         await h.press(key, first, team, expect="kompetensi")
     else:

@@ -110,9 +110,11 @@ class OutboxSender:
         self.max_attempts, self.concurrency = max_attempts, concurrency
         self._connect_retries, self._connect_wait = connect_retries, connect_wait
         self._on_unreachable = on_unreachable
+        self.lease, self.renew_every = LEASE, RENEW_EVERY  # shorter only in tests
         self._wake = asyncio.Event()
         self._poked = True  # new notices may be waiting: claim at once
         self._stopped = False
+        self._crashed = False
         self._in_flight: dict[int, asyncio.Task] = {}  # outbox id -> task
         self._on_wire: set[int] = set()  # ids whose request has left
         self._per_chat: Counter[int] = Counter()
@@ -130,6 +132,15 @@ class OutboxSender:
     def stop(self) -> None:
         self._stopped = True
         self._wake.set()
+
+    def resume(self) -> None:
+        """Before run() again after a stop (a worker elected leader once more)."""
+        self._stopped, self._poked, self._crashed = False, True, False
+
+    def crash(self) -> None:
+        """Stop as a killed process would: claims are not handed back, they run out (tests)."""
+        self._crashed = True
+        self.stop()
 
     async def run(self, idle_seconds: float = 1.0) -> None:
         """Keep the pipeline full until stopped: claim when woken, when a quarter of the
@@ -189,7 +200,7 @@ class OutboxSender:
             return True
 
         async with self._writing, self._uow() as uow:
-            jobs = await uow.outbox.claim(self._clock(), limit, LEASE, take)
+            jobs = await uow.outbox.claim(self._clock(), limit, self.lease, take)
             if jobs:
                 await uow.commit()
         return jobs
@@ -263,13 +274,13 @@ class OutboxSender:
         """While notices are in flight, keep their claims from expiring; a sender that
         dies stops renewing, and its claims are free again within LEASE."""
         while self._in_flight:
-            await asyncio.sleep(RENEW_EVERY)
+            await asyncio.sleep(self.renew_every)
             waiting = [mid for mid in self._in_flight if mid not in self._answered]
             if not waiting:
                 continue
             try:
                 async with self._writing, self._uow() as uow:
-                    await uow.outbox.extend_lease(waiting, self._clock() + LEASE)
+                    await uow.outbox.extend_lease(waiting, self._clock() + self.lease)
                     await uow.commit()
             except Exception:  # e.g. the database is busy: the next round tries again
                 log.warning("renewing %d outbox claims failed", len(waiting), exc_info=True)
@@ -327,7 +338,7 @@ class OutboxSender:
         if self._renewer is not None:
             self._renewer.cancel()
             await asyncio.gather(self._renewer, return_exceptions=True)
-        if waiting:
+        if waiting and not self._crashed:
             async with self._uow() as uow:
                 await uow.outbox.release(list(waiting))
                 await uow.commit()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 import holidays
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.metrics import REMINDERS
 from bot.settings import Settings
 from domain.calendar import QuietHours, WorkCalendar
 from domain.profiles import Profile
@@ -59,6 +60,10 @@ class ReminderScheduler:
         self.clock = clock or app.clock
         self.providers = None if providers is None else list(providers)
         self._scheduler: AsyncIOScheduler | None = None
+        # Wall-clock times for /healthz: the last tick that went through, and when this
+        # scheduler was last started (a fresh leader has not ticked yet).
+        self.last_tick: dt.datetime | None = None
+        self.started: dt.datetime | None = None
 
     async def tick(self) -> list[Notice]:
         """One run of the periodic job at `clock()`: queue the reminders due and return them,
@@ -74,6 +79,8 @@ class ReminderScheduler:
         except Exception:  # the next tick tries again; nothing was half-written
             log.exception("reminder tick failed")
             return
+        self.last_tick = dt.datetime.now(dt.UTC)
+        REMINDERS.inc(len(queued))
         if queued:
             log.info("reminders: queued %d notice(s)", len(queued))
 
@@ -81,6 +88,7 @@ class ReminderScheduler:
         """Schedule the tick (first run at once: catch up after downtime). Needs a running loop."""
         if self._scheduler is not None:
             return
+        self.started = dt.datetime.now(dt.UTC)
         self._scheduler = AsyncIOScheduler(timezone=dt.UTC)
         self._scheduler.add_job(self._job, "interval", seconds=self.interval, id="reminders",
                                 coalesce=True, max_instances=1, misfire_grace_time=int(self.interval),

@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="0.0.0.0", validation_alias="SIKERJA_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8080, validation_alias="SIKERJA_WEBHOOK_PORT")
     webhook_secret: SecretStr | None = Field(default=None, validation_alias="SIKERJA_WEBHOOK_SECRET")
+    # Several workers on one database (bot/cluster.py): set on every worker started apart
+    # (compose, several hosts); `run --workers N` sets it for the workers it starts.
+    cluster: bool = Field(default=False, validation_alias="SIKERJA_CLUSTER")
+    # /healthz and /metrics on a port of their own (also in polling mode); in webhook mode
+    # they are on the webhook port as well.
+    metrics_port: int | None = Field(default=None, validation_alias="SIKERJA_METRICS_PORT")
+    log_format: str = Field(default="text", pattern="^(text|json)$", validation_alias="SIKERJA_LOG_FORMAT")
     # Reminders (bot/scheduler.py): local times in the Pemda's zone, days as stated.
     schedule_window_days: int = Field(default=10, validation_alias="SIKERJA_WINDOW_DAYS")
     schedule_reminder_days: Annotated[list[int], NoDecode] = Field(
@@ -80,6 +87,9 @@ class Settings(BaseSettings):
         codes = {**DEFAULT_KIND_CODES, **parse_kind_codes(self.letter_kind_codes)}
         return LetterSettings(Letterhead(self.letterhead_name, self.letterhead_address, self.letterhead_logo or None),
                               Numbering(self.letter_number_template, codes), self.letter_place)
+    # Only against a fake Bot API server whose limits are scaled alike (benchmarks): speeds
+    # the bot's own pacing of Telegram's limits up this many times. Never against Telegram.
+    flood_scale: float = Field(default=1.0, gt=0, validation_alias="SIKERJA_FLOOD_SCALE")
 
     @field_validator("admins", mode="before")
     @classmethod

@@ -59,7 +59,18 @@ def webhook_options(settings: Settings) -> WebhookOptions | None:
         return None
     given = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     options = WebhookOptions(given or new_secret(), settings.webhook_url, settings.webhook_listen,
-                             settings.webhook_port)
+                             settings.webhook_port, reuse_port=settings.cluster)
     log.info("webhook secret token is set (%s; %s)", "SIKERJA_WEBHOOK_SECRET" if given else "generated for this run",
              masked(options.secret))
     return options
+
+
+def attach_cluster(runtime: Runtime, settings: Settings, engine: AsyncEngine) -> None:
+    """One of several workers on the database (SIKERJA_CLUSTER), and where /healthz and
+    /metrics are served besides the webhook port (SIKERJA_METRICS_PORT)."""
+    if settings.cluster:
+        from bot.cluster import Cluster
+
+        runtime.cluster = Cluster(engine)
+        log.info("worker %s shares the database with other workers", runtime.cluster.name)
+    runtime.metrics_port = settings.metrics_port

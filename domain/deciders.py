@@ -88,6 +88,11 @@ def _head(org: OrgView, unit: Unit | None) -> Employee | None:
     return head if head is not None and head.active else None
 
 
+def agency_of(org: OrgView, unit_id: int) -> Unit | None:
+    """The Perangkat Daerah containing a unit (public: where a voluntary application may go, rule 17)."""
+    return _agency_of(org, unit_id)
+
+
 def _agency_of(org: OrgView, unit_id: int) -> Unit | None:
     """The Perangkat Daerah containing a unit (the top of its chain)."""
     unit = org.unit(unit_id)

@@ -15,6 +15,7 @@ from storage.repos.counters import CounterRepo
 from storage.repos.decrees import DecreeRepo
 from storage.repos.delivery import UnreachableRepo
 from storage.repos.dialogs import DialogRepo
+from storage.repos.leases import LeaseRepo
 from storage.repos.letters import LetterRepo
 from storage.repos.links import LinkRepo
 from storage.repos.member_inputs import MemberInputRepo
@@ -58,6 +59,7 @@ class UnitOfWork:
         self.schedule = ScheduleRepo(s)
         self.unreachable = UnreachableRepo(s)
         self.updates = UpdateRepo(s)
+        self.leases = LeaseRepo(s)
         return self
 
     async def __aexit__(self, exc_type, exc, tb) -> None:

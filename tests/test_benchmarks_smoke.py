@@ -105,3 +105,16 @@ def test_bench_scale_measures_the_ticks_and_every_command(tmp_path: Path, capsys
     (run,) = json.loads(out.read_text())["runs"]
     assert run["first_tick"]["queued"] > 20 and run["idle_tick"]["queued"] == 0
     assert len(run["commands"]) == 15 and all(c["statements"] > 0 for c in run["commands"].values())
+
+
+def test_bench_workers_compares_two_worker_processes_with_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    out = tmp_path / "workers.json"
+    assert load("bench_workers").main(["--updates", "12", "--users", "3", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for figure in ("updates/s", "CPU ms/update", "2 workers / 1:", f"written to {out}"):
+        assert figure in printed
+    runs = json.loads(out.read_text())["runs"]
+    assert [r["workers"] for r in runs] == [1, 2]
+    assert all(r["answers"] == r["expected_answers"] and r["updates_per_second"] > 0 for r in runs)
+    assert all(code == 0 for r in runs for code in r["exit_codes"])  # every worker stopped cleanly

@@ -12,12 +12,16 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any, cast
 
+from bot import metrics
+from bot.cluster import Cluster
+from bot.observability import ObservabilityServer, add_routes
 from bot.outbox import OutboxSender, RetryAfter, Unreachable
 from bot.ratelimit import FloodGate, FloodLimits
 from bot.runtimes.lanes import Lanes
 from bot.runtimes.startup import StartupRetry, with_retries
 from bot.runtimes.translate import update_from_api
 from bot.runtimes.webhook import WebhookOptions, WebhookServer
+from handlers.core import log_context
 from handlers.core.app import App, DownloadFailed, FileTooBig
 from handlers.core.cards import record_copy
 from handlers.core.dispatch import NotStored, handle
@@ -34,6 +38,7 @@ from handlers.core.types import (
     SetDescription,
     Update,
 )
+from handlers.features import registry
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +66,7 @@ async def neutral_errors(retry_after: type[Exception], forbidden: type[Exception
     try:
         yield
     except retry_after as exc:
+        metrics.RETRY_AFTER.inc()
         wait = cast(Any, exc).retry_after  # the libraries' exceptions share no base class
         raise RetryAfter(wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)) from exc
     except forbidden as exc:
@@ -86,7 +92,13 @@ class Runtime(abc.ABC):
         app.on_outbox = self.outbox.wake
         app.download = self.download
         self.scheduler = None  # a bot.scheduler.ReminderScheduler, started and stopped with the runtime
+        # Several workers on one database (bot/cluster.py): None, this process is alone and
+        # sends and schedules itself; otherwise only while the cluster elects it.
+        self.cluster: Cluster | None = None
+        self.metrics_port: int | None = None  # /healthz and /metrics on a port of their own
+        self._observability: ObservabilityServer | None = None
         self._tasks: list[asyncio.Task] = []
+        self._sending: asyncio.Task | None = None  # the outbox sender's loop, while it runs here
 
     # --- adapter surface -------------------------------------------------------------
     @abc.abstractmethod
@@ -191,6 +203,18 @@ class Runtime(abc.ABC):
             return None
 
     async def process(self, update: Update) -> None:
+        log_context.update_id.set(update.update_id)  # each lane is a task: its own context
+        log_context.person.set(None)
+        label = metrics.command_label(update.command, update.is_callback, registry.commands.keys())
+        with metrics.LATENCY.labels(label).time():
+            if self.cluster is None:
+                await self._process(update)
+            else:
+                async with self.cluster.chat(update.chat_id):
+                    await self._process(update)
+        metrics.UPDATES.labels(label).inc()
+
+    async def _process(self, update: Update) -> None:
         try:
             replies = await handle(self.app, update)
         except NotStored as err:  # tell the user, and let the caller (webhook) ask for a redelivery
@@ -248,9 +272,15 @@ class Runtime(abc.ABC):
             await self.set_description(reply)
 
     async def start(self) -> None:
-        self._tasks = [asyncio.create_task(self.outbox.run(), name="outbox")]
-        if self.scheduler is not None:
-            self.scheduler.start()
+        if self.cluster is None:
+            await self._lead()
+            assert self._sending is not None
+            self._tasks.append(self._sending)  # in webhook mode, what run_forever waits on
+        else:
+            self._tasks.append(asyncio.create_task(self.cluster.run(self._lead, self._follow), name="election"))
+        if self.metrics_port is not None:
+            self._observability = ObservabilityServer(self, self.metrics_port)
+            log.info("health and metrics at %shealthz and %smetrics", url := await self._observability.start(), url)
         if self.webhook is None:
             await self._at_startup("getMe", self._connect)
             await self._set_menus()
@@ -266,13 +296,33 @@ class Runtime(abc.ABC):
         except Exception:
             log.exception("setting the command menus failed")
 
+    @property
+    def webhook_server(self) -> WebhookServer | None:
+        return self._webhook_server
+
+    async def _lead(self) -> None:
+        """Send the outbox and run the scheduler here (alone, or elected leader)."""
+        self.outbox.resume()
+        self._sending = asyncio.create_task(self.outbox.run(), name="outbox")
+        if self.scheduler is not None:
+            self.scheduler.start()
+
+    async def _follow(self) -> None:
+        """Another worker leads now (or this one stops): stop sending and scheduling."""
+        if self.scheduler is not None:
+            self.scheduler.shutdown()
+        sending, self._sending = self._sending, None
+        if sending is not None:
+            self.outbox.stop()
+            await asyncio.gather(sending, return_exceptions=True)
+
     async def _at_startup(self, what: str, call: Callable[[], Awaitable[None]]) -> None:
         await with_retries(f"{self.name} runtime: {what}", call, self.network_errors, self.startup_retry)
 
     async def _start_webhook(self, options: WebhookOptions) -> None:
         await self._at_startup("getMe", self._connect)
         await self._set_menus()
-        self._webhook_server = WebhookServer(options, self.receive)
+        self._webhook_server = WebhookServer(options, self.receive, partial(add_routes, runtime=self))
         url = await self._webhook_server.start()
         await self._at_startup("setWebhook", partial(self.set_webhook, url, options.secret))
         log.info("%s runtime receives updates by webhook at %s", self.name, url)
@@ -281,14 +331,20 @@ class Runtime(abc.ABC):
         server, self._webhook_server = self._webhook_server, None
         assert server is not None  # stop() calls this only while a server runs
         try:
-            await self.delete_webhook()  # Telegram keeps what arrives meanwhile for the next start
+            if self.cluster is None:  # the other workers still take updates: the webhook stays
+                await self.delete_webhook()  # Telegram keeps what arrives meanwhile for the next start
         finally:
             await server.stop()
 
     async def stop(self) -> None:
-        if self.scheduler is not None:
-            self.scheduler.shutdown()
-        self.outbox.stop()
+        for task in self._tasks:  # the election first: a leader hands its lease back at once
+            if task.get_name() == "election":
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        await self._follow()
+        if self._observability is not None:
+            await self._observability.stop()
+            self._observability = None
         if self._webhook_server is not None:
             await self._stop_webhook()
         elif self.webhook is None:
@@ -299,7 +355,22 @@ class Runtime(abc.ABC):
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
+        if self.cluster is not None:
+            self.cluster.close()
         await self.close()
+
+    async def crash(self) -> None:
+        """Stop as a killed process would, for tests and benchmarks: no lease or claim is
+        handed back (they run out), the webhook stays set, nothing queued is finished.
+        Requests already on the wire are let finish, so the test can tell "sent" apart."""
+        if self.cluster is not None:
+            self.cluster.crash()
+        self.outbox.crash()
+        if self._webhook_server is not None:
+            server, self._webhook_server = self._webhook_server, None
+            await server.stop()
+        await self.lanes.drain(timeout=0)
+        await self.stop()
 
     async def close(self) -> None:  # noqa: B027 - optional hook: not every library holds a session
         """Release the HTTP session."""

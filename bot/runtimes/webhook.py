@@ -47,6 +47,9 @@ class WebhookOptions:
     url: str | None = None
     listen: str = "0.0.0.0"
     port: int = 8080
+    # Several worker processes listening on one port (`run --workers N`): the kernel
+    # spreads the connections among them.
+    reuse_port: bool = False
 
     def __post_init__(self) -> None:
         check_secret(self.secret)
@@ -67,20 +70,27 @@ def masked(secret: str) -> str:
 
 
 class WebhookServer:
-    def __init__(self, options: WebhookOptions, feed: Feed) -> None:
-        self.options, self._feed = options, feed
+    def __init__(self, options: WebhookOptions, feed: Feed,
+                 extra_routes: Callable[[web.Application], None] | None = None) -> None:
+        """extra_routes: adds GET routes (/healthz, /metrics) to the same server."""
+        self.options, self._feed, self._extra_routes = options, feed, extra_routes
         self._secret = options.secret.encode()
         self._runner: web.AppRunner | None = None
+        self.local_url = ""
 
     async def start(self) -> str:
         """Listen; returns the URL to give setWebhook."""
         app = web.Application(client_max_size=MAX_BODY_BYTES)
         app.router.add_post("/{path:.*}", self._handle)
+        if self._extra_routes is not None:
+            self._extra_routes(app)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=5)
         await self._runner.setup()
-        await web.TCPSite(self._runner, self.options.listen, self.options.port).start()
+        await web.TCPSite(self._runner, self.options.listen, self.options.port,
+                          reuse_port=self.options.reuse_port or None).start()
         host, port = self._runner.addresses[0][:2]
-        return self.options.url or f"http://{host}:{port}/"
+        self.local_url = f"http://{host}:{port}/"  # where it listens (a proxy in front forwards here)
+        return self.options.url or self.local_url
 
     async def stop(self) -> None:
         if self._runner is not None:

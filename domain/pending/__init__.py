@@ -5,18 +5,8 @@ rule means moving it out of here into domain/ on purpose, with the feature that 
 
 Each rule, and the feature that will wire it:
 - check_request_fields (R5): NOT enforced; the surat permohonan pelibatan of a cross-unit penunjukan.
-- check_voluntary_scope (R17/18): NOT enforced; /ajukan across units, agencies or institutions.
-- check_voluntary_dispatch (R20/21): NOT enforced; the home side's ack/approval in a cross-unit /ajukan.
-- voluntary_home_approvers (R23): NOT enforced; the final home approval in a cross-unit /ajukan.
+(The voluntary rules R17-23 are wired: domain.voluntary, /ajukan across units.)
 """
 from domain.pending.appointment import REQUEST_FIELDS, check_request_fields
-from domain.pending.voluntary import (
-    check_voluntary_dispatch,
-    check_voluntary_scope,
-    voluntary_home_approvers,
-)
 
-__all__ = [
-    "REQUEST_FIELDS", "check_request_fields", "check_voluntary_dispatch",
-    "check_voluntary_scope", "voluntary_home_approvers",
-]
+__all__ = ["REQUEST_FIELDS", "check_request_fields"]

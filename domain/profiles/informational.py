@@ -9,14 +9,11 @@ _PENUNJUKAN = "penunjukan is not a feature yet; " + _CROSS_BOUNDARY
 
 INFORMATIONAL: dict[str, str] = {
     "region": "the region's name, shown by `profile show`; the on-screen citation uses citation_title",
-    "voluntary.cross_institution_allowed": "false in every profile, which is what /ajukan does; " + _CROSS_BOUNDARY,
     "voluntary.within_unit.oral": "the bot takes every application as a written message; kept for `profile show`",
     "voluntary.within_unit.reason_required": "a refusal always needs a reason (product decision 1); "
                                              "kept for `profile show`",
-    **{f"voluntary.cross_unit.{knob}": _CROSS_BOUNDARY for knob in (
-        "scope", "prerequisite", "prerequisite_by", "applicant_tembusan", "target_decider", "forward_to",
-        "forward_tembusan", "final_approvers", "extra_approval", "letter_drafter", "reason_required",
-        "written_refusal_required")},
+    "voluntary.cross_unit.reason_required": "a refusal at any step always needs a written reason (product "
+                                            "decision 1), true in every profile; kept for `profile show`",
     **{f"appointment.{knob}": _PENUNJUKAN for knob in (
         "scopes", "four_fields_scopes", "cross_agency_flow", "within_unit.appointer", "within_unit.proposer",
         *(f"cross_unit.{k}" for k in ("request_to", "request_tembusan", "decider", "recommendation_from",
@@ -33,8 +30,6 @@ INFORMATIONAL: dict[str, str] = {
                             "is rater_consideration; kept for `profile show`",
     "pengendali.proposer": "the unit head proposes in every flow (handlers/teams/proposal); "
                            "kept for `profile show`",
-    "reporting.kendala_escalate_home_heads": "for the cross-boundary issue (not modelled yet): a member from another "
-                                             "unit's kendala goes to their home heads too",
     "reporting.rework_owner": "the unit head in every profile, which is who returns a report today "
                               "(product decision 11); kept for `profile show`",
     "reporting.rework_stated": "whether rework_owner is the regulation's or product decision 11's; "

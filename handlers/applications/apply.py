@@ -1,4 +1,5 @@
-"""/ajukan: a voluntary application (pengajuan sukarela) within the employee's own unit.
+"""/ajukan: a voluntary application (pengajuan sukarela) within the employee's own unit, or to
+a team of another unit where the profile's scope allows (§2.7; handlers.applications.reach).
 
 The draft lives in the conversation row, so it survives a restart and nothing typed is
 lost when the user makes a mistake. Steps: target -> motivation -> confirm."""
@@ -21,14 +22,16 @@ from handlers.applications.cards import (
     decider_keyboard,
     draft_summary,
 )
-from handlers.applications.usecases import ApplicationDraft, submit_application
+from handlers.applications.reach import in_reach, reach
+from handlers.applications.steps import ask_step, route_lines
+from handlers.applications.usecases import ApplicationDraft, submit_application, submit_cross_unit
 from handlers.core.acting import acting_note
 from handlers.core.buttons import button
+from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
 from handlers.core.messages import explain
 from handlers.core.registry import Router
-from handlers.core.roles import same_unit_ids
 
 router = Router()
 
@@ -58,13 +61,17 @@ async def begin(ctx: Ctx) -> None:
 async def _prompt(ctx: Ctx, step: Step, data: dict) -> None:
     t = ctx.t
     if step is Step.TARGET:
-        teams = [team for team in await ctx.uow.teams.in_units(await same_unit_ids(ctx, ctx.me.unit_id))
-                 if team.accepts_members]
-        kb = keyboard(*[[button(shorten(team.name, 60), ApplicationAction("t", team.id))] for team in teams[:20]])
+        found = await reach(ctx)
+        rows = [[button(shorten(team.name, 60), ApplicationAction("t", team.id))] for team in found.own]
+        rows += [[button(f"🔀 {shorten(team.name, 40)} — {shorten(unit, 20)}", ApplicationAction("t", team.id))]
+                 for team, unit in found.other]
         text = t("Which team or piece of work in your unit would you like to join?")
-        text += "\n" + (t("Choose one below, or type it in your own words.") if teams
+        if found.other:
+            text += "\n" + t("Teams marked 🔀 belong to another unit: your own officials take part too ({article}).",
+                             article=cited(ctx, ctx.profile.voluntary.cross_unit.source_of("scope")))
+        text += "\n" + (t("Choose one below, or type it in your own words.") if rows
                         else t("Type it in your own words."))
-        ctx.reply(text, kb)
+        ctx.reply(text, keyboard(*rows))
     elif step is Step.MOTIVATION:
         ctx.reply(t("Why do you want to join, and which competence do you bring? "
                     "Write {min}–{max} characters.", min=REASON_MIN_LENGTH, max=MOTIVATION_MAX_LENGTH))
@@ -116,10 +123,11 @@ async def on_button(ctx: Ctx, pressed: ApplicationAction) -> None:
         return
     if action == "t" and conv.step is Step.TARGET:
         team = await ctx.uow.teams.get(pressed.team_id or 0)
-        if team is None or team.unit_id not in await same_unit_ids(ctx, ctx.me.unit_id) or not team.accepts_members:
+        cross = await in_reach(ctx, team) if team is not None else None
+        if team is None or cross is None or not team.accepts_members:
             ctx.answer(ctx.t("This team is not open for applications."), alert=True)
             return
-        data = {"target": team.name, "team_id": team.id}
+        data = {"target": team.name, "team_id": team.id, "cross": cross}
         await FORM.advance(ctx, Step.MOTIVATION, data)
         ctx.answer()
         ctx.edit_or_reply(ctx.t("Team or work: {target}", target=team.name))
@@ -137,6 +145,9 @@ async def on_button(ctx: Ctx, pressed: ApplicationAction) -> None:
 async def _submit(ctx: Ctx, data: dict) -> None:
     me = ctx.me
     draft = ApplicationDraft(data["target"], data["motivation"], data.get("team_id"))
+    if data.get("cross"):
+        await _submit_cross_unit(ctx, draft)
+        return
     submitted = await submit_application(ctx.uow, ctx.profile, me, draft, ctx.now)
     app = submitted.application
     await close(ctx)
@@ -152,3 +163,25 @@ async def _submit(ctx: Ctx, data: dict) -> None:
     ctx.answer(ctx.t("Sent"))
     ctx.edit_or_reply(ctx.t("Your application was sent with number <b>{number}</b>. "
                             "You will be told the decision here; /status shows its state.", number=app.number))
+
+
+async def _submit_cross_unit(ctx: Ctx, draft: ApplicationDraft) -> None:
+    """§2.7: the first official of the route is asked; the applicant sees the whole route."""
+    team = await ctx.uow.teams.get(draft.team_id or 0)
+    if team is None or not team.accepts_members or await in_reach(ctx, team) is not True:
+        await close(ctx)
+        ctx.answer(ctx.t("This team is not open for applications."), alert=True)
+        return
+    submitted = await submit_cross_unit(ctx.uow, ctx.profile, ctx.me, draft, team.unit_id, ctx.now)
+    app = submitted.application
+    await close(ctx)
+    await ask_step(ctx, app, ctx.me)
+    for tembusan_id in app.tembusan_ids:  # applicant_tembusan: the copies of step (a)
+        await ctx.notify(tembusan_id, f"app:{app.id}:cc:{tembusan_id}:submitted",
+                         lambda t: (t("For your information (tembusan):") + "\n\n"
+                                    + application_card(t, app, ctx.me), None))
+    people = await ctx.uow.org.employees(step.person_id for step in app.route)
+    ctx.answer(ctx.t("Sent"))
+    ctx.edit_or_reply(ctx.t("Your application was sent with number <b>{number}</b>. "
+                            "You will be told the decision here; /status shows its state.", number=app.number)
+                      + "\n\n" + route_lines(ctx.t, app, people))

@@ -14,8 +14,11 @@ class ApplicationAction(CallbackData, prefix="aj"):
 
 
 class ApplicationDecision(CallbackData, prefix="ap"):
+    """`step`: the step of a cross-unit route it was sent for, so a stale button never acts on a later one."""
+
     action: Literal["ok", "no"]
     application_id: int
+    step: int | None = None
     page: int | None = None  # pressed on this page of /persetujuan
 
 
@@ -31,3 +34,4 @@ class WithdrawApplication(CallbackData, prefix="aw"):
 
 class AssignmentLetter(CallbackData, prefix="sl"):
     assignment_id: int
+

@@ -5,23 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from domain.application import Application, ApplicationStatus
+from domain.application import Application, ApplicationStatus, StepKind
 from domain.assignment import AssignmentForm, AssignmentMode
 from domain.errors import DomainError
 from domain.ids import id_of
 from domain.org import Employee
 from domain.team import MemberRole
+from domain.voluntary import letter_signer
 from handlers.applications.buttons import ApplicationDecision, ShowApplication
-from handlers.applications.cards import application_card, card_key, decider_keyboard, settled_card, status_label
-from handlers.core.cards import send_card, settle_card
-from handlers.core.context import Ctx
+from handlers.applications.cards import (
+    application_card,
+    card_key,
+    card_keys,
+    decider_keyboard,
+    settled_card,
+    status_label,
+    step_label,
+)
+from handlers.applications.refusal import issue_refusal
+from handlers.applications.steps import ask_step, route_lines
+from handlers.core.buttons import button
+from handlers.core.cards import decided_line, send_card, settle_card
+from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
-from handlers.core.i18n import Translator, translator
+from handlers.core.i18n import Html, Translator, translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
 from handlers.core.paging import LIST_MAX, Entry, PageTurn, page_view
 from handlers.core.registry import Router
 from handlers.core.types import EditMessage, Keyboard
+from handlers.letters.buttons import LetterPick
 from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, issue_assignment
 from storage.records import Decision
@@ -103,7 +116,7 @@ async def _refresh_pages(ctx: Ctx, decider_id: int) -> set[tuple[int, int]]:
 
 @router.callback(ShowApplication)
 async def on_show(ctx: Ctx, pressed: ShowApplication) -> None:
-    app = await _load_for_decision(ctx, pressed.application_id)
+    app = await _load_for_decision(ctx, pressed.application_id, None)
     if app is None:
         return
     ctx.answer()
@@ -111,13 +124,19 @@ async def on_show(ctx: Ctx, pressed: ShowApplication) -> None:
     send_card(ctx, card_key(app), application_card(ctx.t, app, applicant), decider_keyboard(ctx.t, app))
 
 
-async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None:
-    """The application, if the presser may decide it now; otherwise say why and change nothing."""
+async def _load_for_decision(ctx: Ctx, app_id: int | None, step: int | None) -> Application | None:
+    """The application, if the presser may decide it now; otherwise say why and change nothing.
+    `step`: the step the button was sent for (a cross-unit route moves on under a stale button);
+    None for the open one (a reminder's button, which opens the card of today's step)."""
     app = await ctx.uow.applications.get(app_id) if app_id is not None else None
     if app is None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return None
-    if app.decider_id != ctx.me.id:
+    step = app.step_index if step is None else step
+    if app.steps and step < app.step_index and app.route[step].person_id == ctx.me.id:
+        ctx.answer(ctx.t("Your step on this application is already done. Nothing was changed."), alert=True)
+        return None
+    if app.decider_id != ctx.me.id or step != app.step_index:
         ctx.answer(ctx.t("Only the official who decides this application can do that."), alert=True)
         return None
     if app.status is not ApplicationStatus.SUBMITTED:
@@ -130,7 +149,7 @@ async def _load_for_decision(ctx: Ctx, app_id: int | None) -> Application | None
 @router.callback(ApplicationDecision)
 async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
     action = pressed.action
-    app = await _load_for_decision(ctx, pressed.application_id)
+    app = await _load_for_decision(ctx, pressed.application_id, pressed.step or 0)
     if app is None:
         if pressed.page is not None:  # a stale page (decided from a notice meanwhile): show what still waits
             await _pending_page(ctx, pressed.page)
@@ -138,7 +157,7 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
     if action == "ok":
         await _approve(ctx, app, pressed.page)
     elif action == "no":
-        data: dict[str, int | None] = {"application_id": app.id}
+        data: dict[str, int | None] = {"application_id": app.id, "step": app.step_index}
         if pressed.page is not None:  # re-render that page once the reason is given
             data |= {"page": pressed.page, "page_message": ctx.update.message_id}
         if await REJECT.open_once(ctx, RejectStep.REASON, data):
@@ -152,10 +171,17 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
 async def _approve(ctx: Ctx, app: Application, list_page: int | None = None) -> None:
     """`list_page`: pressed on a page of /persetujuan, which then shows what still waits."""
     uow = ctx.uow
-    app.approve(ctx.me.id, ctx.now)
-    assignment = await issue_assignment(uow, app.applicant_id, app.unit_id, AssignmentMode.SUKARELA,
+    step, acting_for_id, step_card = app.current_step, app.acting_for_id, card_key(app)
+    if not app.approve(ctx.me.id, ctx.now):
+        assert step is not None  # only a cross-unit route has steps left
+        await _next_step(ctx, app, step.kind, step_card, acting_for_id, list_page)
+        return
+    # §2.7 c: across units the home official of the final step issues the letter, whoever approves last
+    signer = letter_signer(app) if app.steps else ctx.me.id
+    assignment = await issue_assignment(uow, app.applicant_id, app.target_unit_id or app.unit_id,
+                                        AssignmentMode.SUKARELA,
                                         AssignmentForm.TIM if app.team_id else AssignmentForm.INDIVIDU,
-                                        app.target_text, ctx.me.id, ctx.now, team_id=app.team_id,
+                                        app.target_text, signer, ctx.now, team_id=app.team_id,
                                         application_id=app.id, profile=ctx.profile,
                                         numbering=ctx.app.config.letters.numbering)
     team = await uow.teams.get(app.team_id) if app.team_id else None
@@ -163,9 +189,13 @@ async def _approve(ctx: Ctx, app: Application, list_page: int | None = None) -> 
         membership = await add_member(uow, team, app.applicant_id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
                                       mode=AssignmentMode.SUKARELA, assignment=assignment, profile=ctx.profile)
         await open_dialog(ctx, team, membership)  # rule 53: the dialog kinerja with the Penilai
+    details: dict = {"assignment": assignment.number}
+    if app.steps:  # who drafts the letter (HSU/Surakarta: the applicant, whose application it rests on)
+        cu = ctx.profile.voluntary.cross_unit
+        details |= {"step": step.kind.value if step else None, "signed_by": signer,
+                    "letter_drafter": cu.letter_drafter.value, "source": cu.source_of("letter_drafter")}
     uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "approved", ctx.now,
-                               acting_for_id=app.acting_for_id,
-                               details={"assignment": assignment.number}))
+                               acting_for_id=acting_for_id, details=details))
     await _tell_outcome(ctx, app, lambda t: t(
         "Your application {number} was <b>approved</b>.\nDecided by: {decider}\n"
         "Assignment (surat penugasan) number: <b>{assignment}</b>", number=app.number, decider=ctx.me.name,
@@ -186,7 +216,8 @@ async def _approve(ctx: Ctx, app: Application, list_page: int | None = None) -> 
 async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     t = ctx.t
     app = await ctx.uow.applications.get(conv.data.get("application_id", 0))
-    if app is None or app.status is not ApplicationStatus.SUBMITTED or app.decider_id != ctx.me.id:
+    if (app is None or app.status is not ApplicationStatus.SUBMITTED or app.decider_id != ctx.me.id
+            or conv.data.get("step", 0) != app.step_index):
         await close(ctx)
         ctx.reply(t("That application is no longer waiting for your decision. Nothing was changed."))
         return
@@ -199,13 +230,19 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
         ctx.reply(explain(t, err) + "\n" + t("Please write the reason for rejecting {number} again.",
                                              number=app.number), force_reply=True)
         return
+    step = app.route[app.step_index] if app.steps else None
     ctx.uow.decisions.add(Decision("application", id_of(app), ctx.me.id, "rejected", ctx.now,
-                                   acting_for_id=app.acting_for_id,
-                                   reason=app.decision_reason))
+                                   acting_for_id=app.acting_for_id, reason=app.decision_reason,
+                                   details={"step": step.kind.value} if step else {}))
     await close(ctx)
+    # HSU Lamp. II B.2.e, Surakarta Lamp. IV 3.2.2.e: refused in writing, with the reasons
+    written = step is not None and ctx.profile.voluntary.cross_unit.written_refusal_required
+    letter = await issue_refusal(ctx, app) if written else None
     await _tell_outcome(ctx, app, lambda tr: tr(
         "Your application {number} was <b>rejected</b>.\nDecided by: {decider}\nReason: {reason}",
-        number=app.number, decider=ctx.me.name, reason=app.decision_reason))
+        number=app.number, decider=ctx.me.name, reason=app.decision_reason)
+        + ("\n" + tr("Press the button below for the written refusal (surat penolakan).") if letter else ""),
+        (lambda tr: keyboard([button(tr("📄 Surat penolakan"), LetterPick(id_of(letter)))])) if letter else None)
     refreshed = await settle(ctx, app, present(await ctx.uow.org.employee(app.applicant_id), "the applicant"))
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
     page_message = (ctx.update.chat_id, conv.data.get("page_message"))
@@ -215,18 +252,53 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
 
 
 async def settle(ctx: Ctx, app: Application, applicant: Employee) -> set[tuple[int, int]]:
-    """Every copy of the application's card (notices, [Decide] replies) now shows the outcome,
-    and the decider's /persetujuan message what still waits. Returns the pages edited."""
-    await settle_card(ctx, card_key(app), lambda t: settled_card(t, app, applicant, ctx.me.name, ctx.now,
-                                                                  ctx.profile.timezone))
+    """Every copy of the application's cards (notices, [Decide] replies; across units every step's)
+    now shows the outcome, and the decider's /persetujuan message what still waits. Returns the
+    pages edited."""
+    for key in card_keys(app):
+        await settle_card(ctx, key, lambda t: settled_card(t, app, applicant, ctx.me.name, ctx.now,
+                                                           ctx.profile.timezone))
     return await _refresh_pages(ctx, app.decider_id) if app.decider_id is not None else set()
 
 
-async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str]) -> None:
-    """The applicant learns the outcome; whoever the profile copies learns it too."""
-    await ctx.notify(app.applicant_id, f"app:{app.id}:outcome", lambda t: (render_applicant(t), None))
+async def _next_step(ctx: Ctx, app: Application, done: StepKind, done_card: str, acting_for_id: int | None,
+                     list_page: int | None = None) -> None:
+    """A step of a cross-unit route is done: its cards are settled, the next official is asked (a new
+    card), the applicant is told; my /persetujuan and the next official's show what waits now."""
+    uow = ctx.uow
+    uow.decisions.add(Decision("application", id_of(app), ctx.me.id, f"step_approved:{done.value}", ctx.now,
+                               acting_for_id=acting_for_id, details={"next": app.steps[app.step_index]}))
+    applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
+    await ask_step(ctx, app, applicant)
+    people = await uow.org.employees(s.person_id for s in app.route)
+
+    def step_done(t: Translator) -> str:
+        return Html(application_card(t, app, applicant) + "\n\n" + route_lines(t, app, people) + "\n"
+                    + decided_line(t, ctx.me.name, ctx.now, ctx.profile.timezone))
+
+    await settle_card(ctx, done_card, step_done)
+    await ctx.notify(app.applicant_id, f"app:{app.id}:step:{app.step_index}", lambda t: (
+        t("Your application {number}: {name} has done their step ({step}).", number=app.number,
+          name=ctx.me.name, step=step_label(t, done)) + "\n\n" + route_lines(t, app, people), None))
+    ctx.answer(ctx.t("Done"))
+    await _refresh_pages(ctx, ctx.me.id)
+    if app.decider_id is not None and app.decider_id != ctx.me.id:
+        await _refresh_pages(ctx, app.decider_id)
+    if list_page is None:
+        ctx.edit_or_reply(step_done(ctx.t))
+        return
+    ctx.reply(step_done(ctx.t))  # the page holds other cards: the step's card apart, the page re-rendered
+    await _pending_page(ctx, list_page)
+
+
+async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str],
+                        kb: Callable[[Translator], Keyboard] | None = None) -> None:
+    """The applicant learns the outcome; whoever the profile copies learns it too, and, across
+    units, the officials whose steps it passed."""
+    await ctx.notify(app.applicant_id, f"app:{app.id}:outcome", lambda t: (render_applicant(t), kb(t) if kb else None))
     applicant = present(await ctx.uow.org.employee(app.applicant_id), "the applicant")
-    for tembusan_id in app.tembusan_ids:
+    passed = [s.person_id for s in app.route[:app.step_index] if s.person_id != ctx.me.id]
+    for tembusan_id in dict.fromkeys([*app.tembusan_ids, *passed]):
         await ctx.notify(tembusan_id, f"app:{app.id}:cc:{tembusan_id}:{app.status.value}",
                          lambda t: (t("For your information (tembusan):") + "\n\n"
                                     + application_card(t, app, applicant), None))

@@ -30,6 +30,7 @@ class LetterData:
     regulation: str
     tugas_tambahan: str | None = None  # the article that makes it tugas tambahan (rule 49), cited; None if not
     allowance: str | None = None  # the post's tambahan penghasilan sentence (rule 57); None if none
+    approved_by: str | None = None  # a further approval the letter rests on (Badung Lamp. I §2 b.2)c)); None if none
     head: Letterhead | None = None
     place: str = ""
     tembusan: tuple[str, ...] = ()
@@ -39,7 +40,8 @@ class LetterData:
 def assignment_letter(d: LetterData) -> bytes:
     pdf = letter(f"Surat Penugasan {d.number}", d.unit_name, "SURAT PENUGASAN", d.number, head=d.head)
     basis = ("atas pengajuan sukarela yang bersangkutan" if d.mode == "sukarela" else "melalui penunjukan")
-    paragraph(pdf, f"Berdasarkan {d.regulation}, dengan ini menugaskan, {basis}:")
+    approval = f", atas persetujuan {d.approved_by}" if d.approved_by else ""
+    paragraph(pdf, f"Berdasarkan {d.regulation}{approval}, dengan ini menugaskan, {basis}:")
     fields(pdf, (("Nama", d.employee_name), ("NIP", d.employee_nip), ("Jabatan", d.employee_jabatan)))
     paragraph(pdf, f"Untuk melaksanakan tugas pada: {d.work}.")
     if d.tugas_tambahan:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from domain.allowance import Allowance
+from domain.application import StepKind
 from domain.ids import id_of
 from domain.letters import Letter, LetterKind
 from domain.profiles import Profile
@@ -17,6 +18,7 @@ from handlers.core.lookups import present
 from handlers.core.registry import Router
 from handlers.letters.documents import RenderContext, render_context, renders
 from handlers.letters.send import send_letter
+from storage.uow import UnitOfWork
 
 router = Router()
 
@@ -48,7 +50,15 @@ async def assignment_pdf(rc: RenderContext, letter: Letter) -> bytes:
                              profile.citation_title) or profile.title) if assignment.tugas_tambahan else None,
         allowance=allowance_sentence(profile, await rc.uow.teams.by_assignment(id_of(assignment))),
         head=rc.settings.letterhead, place=rc.settings.place, tembusan=tuple(letter.tembusan),
-        verification=rc.verification(letter)))
+        verification=rc.verification(letter), approved_by=await _approved_by(rc.uow, assignment.application_id)))
+
+
+async def _approved_by(uow: UnitOfWork, application_id: int | None) -> str | None:
+    """Across units, the extra home approval the letter rests on (Badung: the Pimpinan PD), as named today."""
+    app = await uow.applications.get(application_id) if application_id else None
+    extra = [s.person_id for s in app.route if s.kind is StepKind.EXTRA] if app else []
+    people = await uow.org.employees(extra) if extra else {}
+    return ", ".join(f"{p.jabatan_name} ({p.name})" for p in people.values()) or None
 
 
 @router.callback(AssignmentLetter)

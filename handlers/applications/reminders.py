@@ -1,7 +1,8 @@
-"""Decisions waiting too long: a voluntary application still waiting for its decider is
-a 'decision' obligation. The decider is reminded after `decision_remind_days` working
-days; after `decision_escalate_days` the decider's own unit head is told (docs/DECISIONS.md,
-product decision 5: no request is left hanging)."""
+"""Decisions waiting too long: a voluntary application still waiting for its decider
+(across units: the official of its open step) is a 'decision' obligation. The decider is
+reminded after `decision_remind_days` working days; after `decision_escalate_days` the
+decider's own unit head is told (docs/DECISIONS.md, product decision 5: no request is left
+hanging)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -49,9 +50,16 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
         # period_key names the record type: a decision on another kind of record with the
         # same id (a ketua candidacy, a kendala) keeps an identity of its own.
-        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, APPLICATION,
-                                since=app.submitted_at, label=label))
+        # a cross-unit route waits on each step's official from when that step opened (§2.7)
+        key = f"{APPLICATION}-s{app.step_index}" if app.steps else APPLICATION
+        found.append(Obligation(DECISION, id_of(app), decider.id, heads[decider.id], None, key,
+                                since=app.step_since or app.submitted_at, label=label))
     return found
+
+
+def is_application(period_key: str) -> bool:
+    """An application's decision, or one step of a cross-unit application's route."""
+    return period_key == APPLICATION or period_key.startswith(f"{APPLICATION}-s")
 
 
 @register_keyboard(DECISION)
@@ -59,6 +67,6 @@ def decide_now(t: Translator, notice: Notice) -> Keyboard | None:
     """Under "waiting for your decision": one button per application, opening its card."""
     if notice.audience != PERSON:
         return None
-    apps = [ob for ob in notice.items if ob.period_key == APPLICATION][:REMINDER_BUTTONS]
+    apps = [ob for ob in notice.items if is_application(ob.period_key)][:REMINDER_BUTTONS]
     return keyboard(*[[button(t("⚖️ Decide {what}", what=shorten(ob.label, 40)), ShowApplication(ob.subject_id))]
                       for ob in apps]) or None

@@ -5,7 +5,7 @@ from domain.application import ApplicationStatus
 from domain.ids import id_of
 from domain.text import shorten
 from handlers.applications.buttons import WithdrawApplication
-from handlers.applications.cards import application_card, status_label
+from handlers.applications.cards import application_card, status_label, step_label
 from handlers.applications.decide import settle
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
@@ -46,6 +46,10 @@ async def _show(ctx: Ctx, page: int) -> None:
                    status=status_label(t, app.status))]
         if app.status is ApplicationStatus.REJECTED and app.decision_reason:
             lines.append(t("  Reason: {reason}", reason=shorten(app.decision_reason, 300)))
+        step = app.current_step
+        if step is not None:  # across units: where on its route it waits
+            lines.append("  " + t("Step {n} of {total}: {step}", n=app.step_index + 1, total=len(app.steps),
+                                  step=step_label(t, step.kind)))
         rows = keyboard([button(t("Withdraw {number}", number=app.number), WithdrawApplication(id_of(app)))]) \
             if app.status is ApplicationStatus.SUBMITTED else ()
         entries.append(Entry("\n".join(lines), rows))

@@ -8,9 +8,10 @@ from handlers.core.buttons import CallbackData
 
 class KendalaAction(CallbackData, prefix="kn"):
     """/kendala: t (the team: team_id), done (no more alternatives), send (to the
-    decider: their employee id), cancel."""
+    decider: their employee id), sendx (the same, and to the home unit heads of members
+    from other units: §2.9.4), cancel."""
 
-    action: Literal["t", "done", "send", "cancel"]
+    action: Literal["t", "done", "send", "sendx", "cancel"]
     target_id: int | None = None
 
 

@@ -59,6 +59,13 @@ class RejectStep(StrEnum):
 REJECT = Form("candidacy_reject", RejectStep)
 
 
+async def _pickable(ctx: Ctx, team: Team, person: Employee | None, unit_ids: list[int]) -> bool:
+    """Someone of the owning unit, or a member from another unit (for a post)."""
+    if person is None or not person.active:
+        return False
+    return person.unit_id in unit_ids or await ctx.uow.teams.membership(id_of(team), person.id) is not None
+
+
 @router.callback(AppointKetua)
 async def on_appoint_ketua(ctx: Ctx, pressed: AppointKetua) -> None:
     team = await team_for_head(ctx, pressed.team_id)
@@ -112,7 +119,7 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experi
         return
     candidate = await ctx.uow.org.employee(pressed.person_id)
     unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
-    if candidate is None or candidate.unit_id not in unit_ids or not candidate.active:
+    if candidate is None or not await _pickable(ctx, team, candidate, unit_ids):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
     await end_search(ctx)

@@ -1,5 +1,12 @@
 """Team operations shared by conversations, CLI and seeding: forming a team, adding a
-member (with the assignment that rule 2 requires before work starts), and the ketua."""
+member (with the assignment that rule 2 requires before work starts), and the ketua.
+
+A member may come from another unit: `add_member` checks no unit, so a cross-unit
+application (handlers.applications.decide) and a cross-unit appointment (permohonan
+pelibatan) both join people through it, passing the assignment the approving side issued
+(`issue_assignment` with the owning unit's id flags it tugas tambahan where the profile
+says so). The ketua rule for such members is applied where the post is filled
+(handlers.teams.members: the origin rule of domain.eligibility)."""
 from __future__ import annotations
 
 import datetime as dt

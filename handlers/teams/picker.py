@@ -55,7 +55,9 @@ async def team_for_head(ctx: Ctx, team_id: int) -> Team | None:
 
 
 async def candidates(ctx: Ctx, team: Team, purpose: Purpose) -> list[Employee]:
-    """Everyone of the unit's tree who could take the post, by name; not me, not who holds it."""
+    """Everyone of the unit's tree who could take the post, by name; not me, not who holds it. For a
+    post (ketua, pengendali), also the team's members from other units (a cross-unit application or
+    appointment brought them)."""
     members = await ctx.uow.teams.members(id_of(team))
     if purpose == "k":
         exclude = {team.ketua_id}
@@ -65,7 +67,11 @@ async def candidates(ctx: Ctx, team: Team, purpose: Purpose) -> list[Employee]:
         exclude = {m.employee_id for m in members}
     else:
         exclude = {m.employee_id for m in members if m.role is ROLE_CODES[purpose]}
-    people = await ctx.uow.org.employees_in_units(await ctx.uow.org.subunit_ids(team.unit_id), limit=CANDIDATES_MAX)
+    unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
+    people = await ctx.uow.org.employees_in_units(unit_ids, limit=CANDIDATES_MAX)
+    if purpose in ("k", "p"):  # a post: also the team's members from other units, whom the origin rule weighs
+        found = await ctx.uow.org.employees(m.employee_id for m in members)
+        people += [e for e in found.values() if e.unit_id not in unit_ids and e.active]
     return sorted((e for e in people if e.id not in exclude and e.id != ctx.me.id), key=lambda e: e.name)
 
 

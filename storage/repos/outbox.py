@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import OutboxMessage
 from storage.repos.batch import chunked
 from storage.tables.messaging import outbox
+from storage.types import UTCDateTime
 
 
 class OutboxRepo:
@@ -122,6 +123,14 @@ class OutboxRepo:
         result = await self.s.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(old.scalar_subquery()))
                                       .execution_options(synchronize_session=False))
         return getattr(result, "rowcount", 0) or 0
+
+    async def oldest_due(self, now: dt.datetime) -> dt.datetime | None:
+        """Since when the longest-waiting due notice has been due (None: nothing is due)."""
+        since = type_coerce(func.min(func.coalesce(OutboxMessage.next_attempt_at, OutboxMessage.created_at)),
+                            UTCDateTime())
+        q = select(since).where(OutboxMessage.status == "pending",
+                                or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now))
+        return (await self.s.execute(q)).scalar_one()
 
     async def count_by_status(self, status: str) -> int:
         q = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == status)

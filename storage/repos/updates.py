@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.tables.messaging import processed_updates as t
+from storage.upsert import insert_for
 
 # Rows deleted per statement: a prune is many short transactions, never one long write lock.
 PRUNE_BATCH = 5000
@@ -20,6 +21,15 @@ class UpdateRepo:
 
     async def seen(self, key: str) -> bool:
         return (await self.s.execute(select(t.c.update_key).where(t.c.update_key == key))).first() is not None
+
+    async def claim(self, key: str, at: dt.datetime) -> bool:
+        """Record `key` unless it is recorded already; True when this call recorded it. Atomic
+        across workers: of two transactions claiming one key, the second waits for the first
+        (PostgreSQL: the unique index; SQLite: one writer at a time) and gets False if it
+        committed, True if it rolled back."""
+        stmt = insert_for(self.s, t).values(update_key=key, at=at).on_conflict_do_nothing(
+            index_elements=[t.c.update_key])
+        return bool((await self.s.execute(stmt)).rowcount)
 
     async def record(self, key: str, at: dt.datetime) -> None:
         """Recording a key twice raises IntegrityError (a concurrent duplicate)."""

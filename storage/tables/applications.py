@@ -26,6 +26,11 @@ applications = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("acting_for_id", sa.ForeignKey("employees.id")),
     sa.Column("tembusan_ids", sa.JSON, nullable=False, default=list),
+    # a cross-unit application's route of steps (domain.application.Step), the open one and since when
+    sa.Column("steps", sa.JSON, nullable=False, default=list, server_default="[]"),
+    sa.Column("step_index", sa.Integer, nullable=False, default=0, server_default="0"),
+    sa.Column("step_since", UTCDateTime),
+    sa.Column("target_unit_id", sa.ForeignKey("units.id")),
     sa.Index("ix_applications_pending", "decider_id", "status", "submitted_at"),  # /persetujuan, oldest first
 )
 

@@ -60,3 +60,13 @@ processed_updates = sa.Table(
     sa.Column("at", UTCDateTime, nullable=False),
     sa.Index("ix_processed_updates_at", "at"),
 )
+
+# Several workers on one database (bot/cluster.py): who leads (drains the outbox, runs the
+# scheduler) and which worker is handling a chat right now. A lease is held until
+# `expires_at` and renewed by a live holder; an expired one may be taken by anyone.
+leases = sa.Table(
+    "leases", metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("holder", sa.String(64), nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+)

@@ -13,13 +13,7 @@ from domain.allowance import Allowance, allowance_for
 from domain.eligibility import Post, check_ketua, check_pengendali, check_term
 from domain.errors import DomainError
 from domain.org import Education, JabatanKind, Jenjang
-from domain.pending import (
-    REQUEST_FIELDS,
-    check_request_fields,
-    check_voluntary_dispatch,
-    check_voluntary_scope,
-    voluntary_home_approvers,
-)
+from domain.pending import REQUEST_FIELDS, check_request_fields
 from domain.posts import check_activation, check_team_creation, vacancy_deadline
 from domain.profiles import Role, Scope, load_profile, profile_names
 from domain.profiles.model import CadenceRule, InstitutionRouting, OriginRule
@@ -34,6 +28,7 @@ from domain.rules import (
     report_path,
 )
 from domain.team_decree import decree_issuers
+from domain.voluntary import check_voluntary_dispatch, check_voluntary_scope, voluntary_home_approvers
 from tests.domain.test_eligibility import OWNING_UNIT, emp, jf
 
 D, BD, BT, H, S, N = "dharmasraya", "badung", "banten", "hulu-sungai-utara", "surakarta", "nasional"

@@ -100,7 +100,7 @@ def _page(replies) -> EditMessage:
 
 async def test_approving_from_a_page_settles_the_notice_and_shows_the_page_again(app, demo):
     kabid, application = await _two_on_a_page(app, demo)
-    replies = await kabid.presses(ApplicationDecision("ok", application.id, 0), message_id=900)
+    replies = await kabid.presses(ApplicationDecision("ok", application.id, page=0), message_id=900)
     (notice,) = [r for r in replies if isinstance(r, EditMessage) and r.message_id == 501]
     assert notice.keyboard is None and "Diputuskan oleh" in notice.text
     (decided,) = [r for r in replies if isinstance(r, SendMessage)]  # the decided card, apart from the page
@@ -111,7 +111,7 @@ async def test_approving_from_a_page_settles_the_notice_and_shows_the_page_again
 
 async def test_rejecting_from_a_page_settles_the_notice_and_shows_the_page_again(app, demo):
     kabid, application = await _two_on_a_page(app, demo)
-    await kabid.presses(ApplicationDecision("no", application.id, 0), message_id=900)
+    await kabid.presses(ApplicationDecision("no", application.id, page=0), message_id=900)
     replies = await kabid.says("Tidak sesuai dengan kebutuhan unit saat ini.")
     assert [r.message_id for r in replies if isinstance(r, EditMessage) and "Diputuskan oleh" in r.text] == [501]
     page = _page(replies)
@@ -121,7 +121,7 @@ async def test_rejecting_from_a_page_settles_the_notice_and_shows_the_page_again
 async def test_a_page_left_open_is_shown_again_when_its_decided_card_is_pressed(app, demo):
     kabid, application = await _two_on_a_page(app, demo)
     await kabid.presses(ApplicationDecision("ok", application.id), message_id=501)  # decided from the notice
-    replies = await kabid.presses(ApplicationDecision("no", application.id, 0), message_id=900)
+    replies = await kabid.presses(ApplicationDecision("no", application.id, page=0), message_id=900)
     assert alerts(replies) and "1 pengajuan" in _page(replies).text
 
 

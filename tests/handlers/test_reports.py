@@ -474,16 +474,30 @@ async def test_kendala_decided_and_the_team_told(app, demo):
 @pytest.mark.parametrize("profile_name", ["surakarta"])
 async def test_surakarta_kendala_to_unit_head_or_rater(app, demo, profile_name):
     """Lamp. V.a 3: the Pimpinan UO or the PPK decides; the team chooses."""
-    team_id = await make_team(app, demo, "sekretaris", "andi", ["yoga"])
+    replies = await _kendala_confirm(app, demo, await make_team(app, demo, "sekretaris", "andi"))
+    assert {b for b in buttons_of(replies, KendalaAction) if b.action == "send"} == {
+        KendalaAction("send", demo["sekretaris"].employee.id), KendalaAction("send", demo["kasubbag"].employee.id)}
+    assert "Lampiran V huruf a angka 3" in texts(replies)[0] and "Lamp." not in texts(replies)[0]
+
+
+@pytest.mark.parametrize("profile_name", ["surakarta"])
+async def test_surakarta_cross_unit_kendala_to_the_owning_unit_head_and_home_heads(app, demo, profile_name):
+    """Lamp. V.b 3: with a member of another unit (Yoga, Bidang IKP) the owning unit head decides; V.b 4:
+    where the leaders must work together it goes to the members' home unit heads too."""
+    replies = await _kendala_confirm(app, demo, await make_team(app, demo, "sekretaris", "andi", ["yoga"]))
+    assert set(buttons_of(replies, KendalaAction)) == {
+        KendalaAction("send", demo["sekretaris"].employee.id), KendalaAction("sendx", demo["sekretaris"].employee.id),
+        KendalaAction("cancel")}
+    assert "Rina Marlina" in texts(replies)[0]  # Yoga's home Kabid
+
+
+async def _kendala_confirm(app, demo, team_id: int):
     p = await people(app, demo, "andi")
     replies = await p["andi"].says("/kendala")
     await p["andi"].presses(button_of(replies, KendalaAction, action="t", target_id=team_id))
     await p["andi"].says("Data kinerja dari bidang lain belum masuk.")
     await p["andi"].says("Surati bidang terkait.")
-    replies = await p["andi"].presses(KendalaAction("done"))
-    assert {b for b in buttons_of(replies, KendalaAction) if b.action == "send"} == {
-        KendalaAction("send", demo["sekretaris"].employee.id), KendalaAction("send", demo["kasubbag"].employee.id)}
-    assert "Lampiran V huruf a angka 3" in texts(replies)[0] and "Lamp." not in texts(replies)[0]
+    return await p["andi"].presses(KendalaAction("done"))
 
 
 async def test_rekap_for_the_unit_head(app, demo, clock):

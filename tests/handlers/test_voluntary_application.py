@@ -253,10 +253,11 @@ async def test_banten_Ps_1_16_within_unit_application_goes_to_the_kepala_dinas(a
 
 
 async def test_elsewhere_a_unit_is_a_part_of_the_dinas(app, demo):
-    """Nasional: the Sekretariat is Andi's unit; its head decides, and a Bidang's team is not offered."""
+    """Nasional: the Sekretariat is Andi's unit; its head decides, and a Bidang's team is offered only as
+    another unit's (🔀, a cross-unit application: decision 23)."""
     andi = await linked(app, demo, "andi", 1005)
     await linked(app, demo, "sekretaris", 2003)
     replies = await andi.says("/ajukan")
-    assert "Keamanan" not in str(buttons(replies))
+    assert "🔀 Tim Keamanan" in str(buttons(replies))
     await apply(andi, "Laporan Kinerja")
     assert [m.chat_id for m in await outbox(app) if m.payload.get("keyboard")] == [2003]
