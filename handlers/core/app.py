@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from domain.letters import LetterSettings
 from domain.profiles import Profile
@@ -34,3 +35,5 @@ class App:
     clock: Callable[[], dt.datetime] = utc_now
     # Called after a commit that queued notices, so the outbox sender wakes at once.
     on_outbox: Callable[[], None] = lambda: None
+    # What jobs remember between runs in this process (the reminder tick's quiet horizon); empty after a restart.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
