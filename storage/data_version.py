@@ -42,6 +42,8 @@ def writes_data(statement: str) -> bool:
 
 
 def _after_execute(conn: Connection, cursor, statement: str, parameters, context, executemany: bool) -> None:
+    if statement.startswith("SELECT"):  # most statements, at no cost
+        return
     if not conn.info.get(_WROTE) and writes_data(statement):
         conn.info[_WROTE] = True
 

@@ -4,6 +4,7 @@ One unit of work per update: everything the update changes, including the notice
 queues for other users, commits together or not at all."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
 
@@ -59,12 +60,13 @@ def _not_saved(app: App, update: Update) -> list[Reply]:
 
 async def _handle(app: App, update: Update) -> list[Reply]:
     async with app.uow() as uow:
-        if await _seen(uow, update):
+        now = app.clock()
+        if await _seen(uow, update, now):
             return []
         link, employee = await uow.links.with_employee(update.sender.id)
         lang = link.language if link else normalise_language(update.sender.language_code,
                                                              app.config.default_language)
-        ctx = Ctx(app, uow, update, app.clock(), translator(lang), link)
+        ctx = Ctx(app, uow, update, now, translator(lang), link)
         if link is not None:
             # Someone who left (deactivated by a re-import) keeps no rights through an old link.
             ctx.employee = employee if employee is not None and employee.active else None
@@ -93,10 +95,11 @@ async def _handle(app: App, update: Update) -> list[Reply]:
     return ctx.replies
 
 
-async def _seen(uow: UnitOfWork, update: Update) -> bool:
+async def _seen(uow: UnitOfWork, update: Update, now: dt.datetime) -> bool:
     """Telegram may deliver an update twice (e.g. after a crash before the offset was
-    confirmed); each is handled once."""
-    return await uow.updates.seen(str(update.update_id))
+    confirmed); each is handled once. Not seen yet: it is recorded as seen in this unit of
+    work (kept only if it commits; _refuse records it again after a rollback)."""
+    return not await uow.updates.claim(str(update.update_id), now)
 
 
 async def _record_seen(ctx: Ctx) -> None:
@@ -122,7 +125,6 @@ async def _refuse(ctx: Ctx, text: str) -> None:
 
 async def _route(ctx: Ctx) -> None:
     update = ctx.update
-    await ctx.uow.updates.record(str(update.update_id), ctx.now)
     if update.is_callback:
         await _route_callback(ctx)
         return

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.tables.messaging import processed_updates as t
@@ -20,6 +21,13 @@ class UpdateRepo:
 
     async def seen(self, key: str) -> bool:
         return (await self.s.execute(select(t.c.update_key).where(t.c.update_key == key))).first() is not None
+
+    async def claim(self, key: str, at: dt.datetime) -> bool:
+        """Record the key unless it is there already; whether this call recorded it. One
+        statement where seen() and record() take two (the first of every update)."""
+        dialect = sqlite if self.s.get_bind().dialect.name == "sqlite" else postgresql
+        q = dialect.insert(t).values(update_key=key, at=at).on_conflict_do_nothing().returning(t.c.update_key)
+        return (await self.s.execute(q)).first() is not None
 
     async def record(self, key: str, at: dt.datetime) -> None:
         """Recording a key twice raises IntegrityError (a concurrent duplicate)."""
