@@ -55,7 +55,7 @@ PRUNE_BATCH, PRUNE_ROUNDS = 5000, 20  # per tick at most 100k rows of each: the 
 WRITE_CHUNK = 500
 # A full look at least this often whatever the data version says: a change made behind the
 # application's back (by hand in the database) still reaches the reminders within it.
-FULL_LOOK_EVERY = dt.timedelta(minutes=15)
+FULL_LOOK_EVERY = dt.timedelta(hours=1)  # at 100k employees ~1.7 s CPU an hour: 30 ms a minute
 
 Provider = Callable[[UnitOfWork, Profile, dt.datetime], Awaitable[list[Obligation]]]
 def registered_providers() -> list[Provider]:

@@ -88,11 +88,11 @@ async def test_the_next_step_a_new_day_and_the_full_look_wake_the_tick(app, demo
     sched = scheduler(app, provider)
     clock.now = wib(2026, 12, 21, 9, 0)
     assert len(await sched.tick()) == 2  # the window opens
-    for minutes in (1, 5, 14):
+    for minutes in (1, 5, 59):
         clock.now = wib(2026, 12, 21, 9, minutes)
         assert await sched.tick() == []
     assert provider.calls == 1
-    clock.now = wib(2026, 12, 21, 9, 15)  # a full look every quarter of an hour, whatever happens
+    clock.now = wib(2026, 12, 21, 10, 0)  # a full look every hour, whatever happens
     assert await sched.tick() == [] and provider.calls == 2
     clock.now = wib(2026, 12, 22, 0, 0)  # a new day: providers list obligations by the day
     assert await sched.tick() == [] and provider.calls == 3
