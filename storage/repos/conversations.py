@@ -43,6 +43,7 @@ class ConversationRepo:
     async def clear(self, telegram_user_id: int, chat_id: int) -> None:
         conv = await self.get(telegram_user_id, chat_id)
         if conv is not None:
+            await self.s.flush()  # one opened in this unit of work is written first, then deleted
             await self.s.delete(conv)
             await self.s.flush()  # gone before a new one for the same chat is added (unit of work order)
         self._known[(telegram_user_id, chat_id)] = None
