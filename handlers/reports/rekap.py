@@ -32,9 +32,13 @@ MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
 
 def mark(report: Report | None) -> str:
-    if report is None or report.status is ReportStatus.DRAFT:
+    return mark_status(report.status if report is not None else None)
+
+
+def mark_status(status: ReportStatus | None) -> str:
+    if status is None or status is ReportStatus.DRAFT:
         return "❌"
-    return {ReportStatus.ACCEPTED: "✅", ReportStatus.SUBMITTED: "⏳", ReportStatus.RETURNED: "↩️"}[report.status]
+    return {ReportStatus.ACCEPTED: "✅", ReportStatus.SUBMITTED: "⏳", ReportStatus.RETURNED: "↩️"}[status]
 
 
 @router.command("rekap")
@@ -84,7 +88,8 @@ class _Loaded:
     today: dt.date
     members: dict[int, list[Membership]]
     people: dict[int, Employee]
-    reports: dict[tuple[int, str, ReportKind], list[Report]]  # periodic ones, oldest first
+    statuses: dict[tuple[int, str, int], ReportStatus]  # (team, period, member): their latest report's
+    reports: dict[tuple[int, str, ReportKind], list[Report]]  # periodic team reports, oldest first
     open_kendala: dict[int, int]
 
 
@@ -95,12 +100,14 @@ async def _load(ctx: Ctx, teams: list[Team]) -> _Loaded:
     members = {team_id: [m for m in found if m.role in MEMBER_ROLES]
                for team_id, found in (await ctx.uow.teams.members_of(team_ids)).items()}
     reports: dict[tuple[int, str, ReportKind], list[Report]] = {}
-    for r in await ctx.uow.reports.for_teams(team_ids, keys):
+    for r in await ctx.uow.reports.for_teams(team_ids, keys, ReportKind.TEAM):
         reports.setdefault((r.team_id or 0, r.period_key, r.kind), []).append(r)
+    # Members' reports: only their status shows, read as columns (thousands in an agency).
+    statuses = await ctx.uow.reports.member_statuses(team_ids, keys)
     wanted = {m.employee_id for found in members.values() for m in found}
     wanted |= {team.ketua_id for team in teams if team.ketua_id}
     wanted |= {i for (_, _, kind), found in reports.items() if kind is ReportKind.TEAM for r in found for i in r.route}
-    return _Loaded(today, members, await ctx.uow.org.employees(wanted), reports,
+    return _Loaded(today, members, await ctx.uow.org.employees(wanted), statuses, reports,
                    await ctx.uow.reports.open_kendala_counts(team_ids))
 
 
@@ -111,19 +118,17 @@ def _team_block(ctx: Ctx, team: Team, loaded: _Loaded) -> str:
     ketua = people.get(team.ketua_id) if team.ketua_id else None
     lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=shorten(team.name, 120), period=period(t, current.key),
                ketua=ketua.name if ketua else t("none yet"))]
-    now_reports = _by_author(loaded, team, current.key)
     if members:
         # the ones not yet reported first: who to chase is what a unit head looks for
-        marked = sorted(((mark(now_reports.get(m.employee_id)), people[m.employee_id].name) for m in members),
-                        key=lambda pair: pair[0] != "❌")
+        marked = sorted(((_mark_of(loaded, team, current.key, m.employee_id), people[m.employee_id].name)
+                         for m in members), key=lambda pair: pair[0] != "❌")
         lines.append(joined_fitting(t, [f"{sign} {_esc(name)}" for sign, name in marked], NAMES_BUDGET))
     else:
         lines.append(t("No members besides the ketua."))
     lines.append(t("Team report: {state}", state=_team_report_state(ctx, loaded, team, current.key)))
     if today > before.end:  # the previous period is over: who is late for it
-        old = _by_author(loaded, team, before.key)
-        late = [people[m.employee_id].name for m in members if mark(old.get(m.employee_id)) == "❌"
-                and m.joined_at.date() <= before.end]
+        late = [people[m.employee_id].name for m in members
+                if _mark_of(loaded, team, before.key, m.employee_id) == "❌" and m.joined_at.date() <= before.end]
         team_old = _team_report(loaded, team, before.key)
         if late or (team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
             parts = [joined_fitting(t, late, NAMES_BUDGET, ", ")] if late else []
@@ -140,8 +145,8 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _by_author(loaded: _Loaded, team: Team, period_key: str) -> dict[int, Report]:
-    return {r.author_id: r for r in loaded.reports.get((id_of(team), period_key, ReportKind.MEMBER), [])}
+def _mark_of(loaded: _Loaded, team: Team, period_key: str, member_id: int) -> str:
+    return mark_status(loaded.statuses.get((id_of(team), period_key, member_id)))
 
 
 def _team_report(loaded: _Loaded, team: Team, period_key: str) -> Report | None:
