@@ -1,19 +1,20 @@
 """/rekap for the unit head: every team of my unit(s) for its current period — who reported
 (accepted / waiting / returned), who has not (late once a period has ended), where the team
-report is on its route — and what waits for me. Compact for a phone; long answers are split."""
+report is on its route — and what waits for me. Compact for a phone; long answers are paged in one message."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
 from domain.ids import id_of
-from domain.org import Employee
+from domain.org import Employee, Unit
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Membership, Team
+from domain.text import shorten
 from handlers.core.context import Ctx
-from handlers.core.formatting import day
-from handlers.core.i18n import Html
+from handlers.core.formatting import day, period
 from handlers.core.lookups import present
+from handlers.core.paging import Entry, PageTurn, joined_fitting, page_view
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
 from handlers.reports import rekap_export
@@ -26,7 +27,7 @@ from handlers.reports.usecases import local_today, periods
 
 router = Router()
 
-CHUNK = 3500
+NAMES_BUDGET = 1200  # characters of names in a team block: a 500-person team stays readable
 MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
 
@@ -40,16 +41,6 @@ def mark_status(status: ReportStatus | None) -> str:
     return {ReportStatus.ACCEPTED: "✅", ReportStatus.SUBMITTED: "⏳", ReportStatus.RETURNED: "↩️"}[status]
 
 
-def chunks(blocks: list[str], limit: int = CHUNK) -> list[str]:
-    out, current = [], ""
-    for block in blocks:
-        if current and len(current) + len(block) + 2 > limit:
-            out.append(current)
-            current = ""
-        current = f"{current}\n\n{block}" if current else block
-    return out + ([current] if current else [])
-
-
 @router.command("rekap")
 async def rekap(ctx: Ctx) -> None:
     t = ctx.t
@@ -58,19 +49,35 @@ async def rekap(ctx: Ctx) -> None:
         ctx.reply(t("/rekap is for unit heads: it shows the reports of the teams in your unit. "
                     "Your own reports are in /laporan."))
         return
+    await _show(ctx, units, 0)
+
+
+class RekapPage(PageTurn, prefix="pg:rk"):
+    pass
+
+
+@router.callback(RekapPage)
+async def on_page(ctx: Ctx, pressed: RekapPage) -> None:
+    ctx.answer()
+    units = await headed_units(ctx)
+    if units:
+        await _show(ctx, units, pressed.page)
+
+
+async def _show(ctx: Ctx, units: list[Unit], page: int) -> None:
+    """One message, paged at team boundaries; what waits for me closes the last page. Every
+    page loads the whole scope in batched statements (bounded whatever the number of teams)."""
+    t = ctx.t
     unit_ids = await ctx.uow.org.subtree_ids([u.id for u in units])
     teams = await ctx.uow.teams.in_units(unit_ids)
-    blocks = [t("<b>Recap of {units}</b> — {date}", units=", ".join(u.name for u in units),
-                date=day(t, ctx.today))]
-    if not teams:
-        blocks.append(t("No teams yet (/timbaru forms one)."))
+    header = t("<b>Recap of {units}</b> — {date}", units=joined_fitting(t, [u.name for u in units], 300, ", "),
+               date=day(t, ctx.today))
     loaded = await _load(ctx, teams)
-    for team in teams:
-        blocks.append(_team_block(ctx, team, loaded))
-    blocks.append(await _waiting_block(ctx))
-    for text in chunks(blocks):
-        ctx.reply(Html(text))
-    if teams:
+    entries = [Entry(_team_block(ctx, team, loaded)) for team in teams] \
+        or [Entry(t("No teams yet (/timbaru forms one)."))]
+    entries.append(Entry(await _waiting_block(ctx)))
+    ctx.edit_or_reply(*page_view(t, header, entries, page, RekapPage, separator="\n\n"))
+    if teams:  # on every page, since turning a page replaces its buttons
         rekap_export.offer(ctx)
 
 
@@ -109,11 +116,13 @@ def _team_block(ctx: Ctx, team: Team, loaded: _Loaded) -> str:
     current, before = periods(ctx.profile, team, today)
     members = loaded.members.get(id_of(team), [])
     ketua = people.get(team.ketua_id) if team.ketua_id else None
-    lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=team.name, period=current.key,
+    lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=shorten(team.name, 120), period=period(t, current.key),
                ketua=ketua.name if ketua else t("none yet"))]
     if members:
-        lines.append(" · ".join(_mark_of(loaded, team, current.key, m.employee_id) + " "
-                                + _esc(people[m.employee_id].name) for m in members))
+        # the ones not yet reported first: who to chase is what a unit head looks for
+        marked = sorted(((_mark_of(loaded, team, current.key, m.employee_id), people[m.employee_id].name)
+                         for m in members), key=lambda pair: pair[0] != "❌")
+        lines.append(joined_fitting(t, [f"{sign} {_esc(name)}" for sign, name in marked], NAMES_BUDGET))
     else:
         lines.append(t("No members besides the ketua."))
     lines.append(t("Team report: {state}", state=_team_report_state(ctx, loaded, team, current.key)))
@@ -122,10 +131,10 @@ def _team_block(ctx: Ctx, team: Team, loaded: _Loaded) -> str:
                 if _mark_of(loaded, team, before.key, m.employee_id) == "❌" and m.joined_at.date() <= before.end]
         team_old = _team_report(loaded, team, before.key)
         if late or (team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
-            parts = [", ".join(late)] if late else []
+            parts = [joined_fitting(t, late, NAMES_BUDGET, ", ")] if late else []
             if team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
                 parts.append(t("the team report"))
-            lines.append(t("⚠️ Late for {period}: {who}", period=before.key, who="; ".join(parts)))
+            lines.append(t("⚠️ Late for {period}: {who}", period=period(t, before.key), who="; ".join(parts)))
     open_kendala = loaded.open_kendala.get(id_of(team), 0)
     if open_kendala:
         lines.append(t("Open kendala: {count}", count=open_kendala))
@@ -164,7 +173,7 @@ async def _waiting_block(ctx: Ctx) -> str:
     for r in waiting[:15]:
         where = " — " + _esc(present(teams.get(r.team_id), "a report's team").name) if r.team_id else ""
         lines.append(t("• {kind} of {name}, {period}", kind=kind_label(t, r), name=authors[r.author_id].name,
-                       period=r.period_key) + where)
+                       period=period(t, r.period_key)) + where)
     if waiting:
         lines.append(t("Review them with /laporan."))
     for k in kendala:
