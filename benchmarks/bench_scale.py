@@ -10,7 +10,8 @@ applications waiting for a decision) and, with the clock fixed on the morning a 
 report window opens, measures:
 - the first tick of the window (it queues a notice per member, ketua and group): s, statements,
   and how long a /status sent 0.2 s into it waits;
-- a tick a minute later that queues nothing: ms, statements;
+- a tick a minute later that queues nothing: ms, statements; and one more after forgetting what the
+  ticks remember in memory (as after a restart: a full look at the Pemda);
 - per command (/rekap, /tim, /laporan, /status, /persetujuan) for an agency head, a unit head
   and an employee: p50/p99 database time (ms) and statements.
 Statements and their time are counted with SQLAlchemy cursor-execute event hooks. Prints
@@ -307,6 +308,14 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
         statements, _ = meter.reset()
         figures["idle_tick"] = {"queued": len(again), "ms": round(idle_ms, 1), "cpu_ms": round(idle_cpu, 1),
                                 "statements": statements}
+        app.memo.clear()  # as after a restart: the first tick looks at the whole Pemda
+        clock["now"] += dt.timedelta(minutes=1)
+        began, cpu = time.perf_counter(), time.process_time()
+        again = await run_reminders(app, settings, calendar, now=clock["now"])
+        full_ms, full_cpu = (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
+        statements, _ = meter.reset()
+        figures["full_look_tick"] = {"queued": len(again), "ms": round(full_ms, 1), "cpu_ms": round(full_cpu, 1),
+                                     "statements": statements}
         per_command: dict[str, Any] = {}
         for who, employee_id in (("agency_head", cast.agency_head), ("unit_head", cast.unit_head),
                                  ("employee", cast.employee)):
@@ -332,6 +341,9 @@ def report(figures: dict[str, Any]) -> None:
           f"{ft['statements']:,} statements; a /status sent during it waited {ft['status_during_tick_ms']} ms"
           + ("" if ft["status_during_tick_answered"] else " and was refused (database is locked)"))
     print(f"  tick that queues nothing: {it['ms']} ms (CPU {it['cpu_ms']} ms), {it['statements']:,} statements")
+    if (fl := figures.get("full_look_tick")) is not None:
+        print(f"  the same after a restart (a full look): {fl['ms']} ms (CPU {fl['cpu_ms']} ms), "
+              f"{fl['statements']:,} statements")
     print(f"  {'command':<28}{'p50 ms':>10}{'p99 ms':>10}{'statements':>12}")
     for name, c in figures["commands"].items():
         print(f"  {name:<28}{c['p50_ms']:>10}{c['p99_ms']:>10}{c['statements']:>12}")

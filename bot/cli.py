@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime as dt
 import html
 import importlib
 import signal
@@ -14,16 +15,6 @@ from bot.runtimes import RUNTIMES
 from bot.settings import Settings
 from domain.errors import DomainError
 from storage.failures import Unwritable
-
-NO_TOKEN = """No bot token is set.
-
-1. In Telegram, talk to @BotFather, send /newbot and follow the steps.
-2. Put the token it gives you in a .env file beside this project:  BOT_TOKEN=123456:ABC...
-3. Run `python -m bot run` again.
-
-To try Sikerja without Telegram, run `python -m bot demo`: it plays a whole
-conversation against a built-in fake Telegram server and prints the transcript."""
-
 
 # Feature modules that add subcommands: each has add_commands(subparsers) -> {name: fn(args, settings)}.
 CLI_MODULES: list[str] = ["bot.cli_org", "bot.cli_schedule", "bot.cli_letters", "bot.cli_db", "bot.cli_rekap"]
@@ -94,7 +85,10 @@ def cmd_run(args, settings: Settings) -> int:
         return 2
     _check_profile(settings)  # an unknown profile or a refused setting fails first, in one sentence
     if settings.bot_token is None or not settings.bot_token.get_secret_value():
-        print(NO_TOKEN, file=sys.stderr)
+        from bot.cli_text import no_token
+        from handlers.core.i18n import translator
+
+        print(html.unescape(no_token(translator(settings.language))), file=sys.stderr)
         return 2
     if not settings.webhook_url and (args.listen or args.port):
         print("--listen and --port go with --webhook URL (or SIKERJA_WEBHOOK_URL).", file=sys.stderr)
@@ -157,7 +151,9 @@ def cmd_run(args, settings: Settings) -> int:
 
 
 def cmd_seed_demo(args, settings: Settings) -> int:
+    from bot.cli_text import local_time, who_is_who
     from bot.wiring import build_app
+    from handlers.core.i18n import translator
     from handlers.demo_data.seed_demo import seed_demo
     from handlers.demo_data.seed_pemda import seed_pemda
     from handlers.org.link_codes import deep_link
@@ -179,18 +175,20 @@ def cmd_seed_demo(args, settings: Settings) -> int:
                 else:
                     seeded = await seed_pemda(uow, settings.profile, app.clock(), settings.link_code_ttl_hours)
                 await uow.commit()
-                return seeded
+                timezone = settings.timezone or app.profile.timezone
+                return seeded, await uow.org.all_units(), app.clock() + dt.timedelta(
+                    hours=settings.link_code_ttl_hours), timezone
         finally:
             await engine.dispose()
 
-    seeded = asyncio.run(_seed())
-    if seeded is None:
-        print("The database already has units; the demo Pemda was not added again.", file=sys.stderr)
+    t = translator(settings.language)
+    done = asyncio.run(_seed())
+    if done is None:
+        print(t("The database already has units; the demo Pemda was not added again."), file=sys.stderr)
         return 1
-    print(f"Demo Pemda created (profile {settings.profile}). Link codes:")
-    for person in seeded:
-        e = person.employee
-        print(f"  {e.nip}  {e.name:<45} {person.code}  {deep_link(settings.bot_username, person.code)}")
+    seeded, units, expires, timezone = done
+    people = [(p.employee, p.code, deep_link(settings.bot_username, p.code)) for p in seeded]
+    print(html.unescape("\n".join(who_is_who(t, units, people, local_time(expires, timezone)))))
     return 0
 
 

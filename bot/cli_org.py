@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import sys
 from pathlib import Path
 
@@ -110,13 +111,16 @@ def _import_teams(args: argparse.Namespace, settings: Settings, table, t) -> int
     _migrate(settings)
     result = asyncio.run(_run())
     print("\n".join(result.problems))
-    print(t("Teams: {created} new, {skipped} already there, {problems} problem(s){dry}.",
-            created=len(result.created), skipped=len(result.skipped), problems=len(result.problems),
-            dry=t(" (dry run: nothing written)") if args.dry_run or result.problems else ""))
+    problems = t.ngettext("{count} problem", "{count} problems", len(result.problems))
+    print(html.unescape(t("Teams: {created} new, {skipped} already there, {problems}{dry}.",
+                          created=len(result.created), skipped=len(result.skipped), problems=problems,
+                          dry=t(" (dry run: nothing written)") if args.dry_run or result.problems else "")))
     return 1 if result.problems else 0
 
 
 def cmd_link_codes(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli_text import codes_issued, local_time
+    from handlers.core.i18n import translator
     from handlers.org.link_codes import deep_link
     from handlers.org.link_export import issue_for_unlinked
     from handlers.org.tabular import write_table
@@ -124,25 +128,28 @@ def cmd_link_codes(args: argparse.Namespace, settings: Settings) -> int:
     async def _run():
         app, engine = _app(settings)
         try:
-            return await issue_for_unlinked(app, args.unit)
+            return await issue_for_unlinked(app, args.unit), settings.timezone or app.profile.timezone
         finally:
             await engine.dispose()
 
     _migrate(settings)
-    rows = asyncio.run(_run())
+    t = translator(settings.language)
+    rows, timezone = asyncio.run(_run())
     if rows is None:
-        print(f"Unknown unit code {args.unit!r}.", file=sys.stderr)
+        print(t("Unknown unit code {code}.", code=args.unit), file=sys.stderr)
         return 2
     headers = ["nip", "name", "unit", "code", "deep_link", "expires_at"]
-    table = [[r.nip, r.name, r.unit, r.code, deep_link(settings.bot_username, r.code), r.expires_at]
-             for r in rows]
+    table = [[r.nip, r.name, r.unit, r.code, deep_link(settings.bot_username, r.code),
+              local_time(r.expires_at, timezone)] for r in rows]
     if args.out:
         write_table(args.out, headers, table)
-        print(f"{len(table)} link code(s) written to {args.out}.")
+        print(html.unescape(codes_issued(t, len(table), str(args.out))))
     else:
         for row in table:
             print("  ".join(str(v) for v in row[:5]))
-        print(f"{len(table)} link code(s) issued.", file=sys.stderr)
+        if table:
+            print(t("Valid until {until}.", until=table[0][5]), file=sys.stderr)
+        print(html.unescape(codes_issued(t, len(table), None)), file=sys.stderr)
     return 0
 
 

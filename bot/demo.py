@@ -57,9 +57,38 @@ async def play(h: Harness, log=print, penunjukan: bool = True) -> list[str]:
             await step("The Kabid's card now shows the outcome, without buttons", _settled(h, notice))
     await step("Budi checks /status", h.say("budi", "/status", expect="Pengajuan Anda"))
     await _cross_unit(h, step)
+    await step("Twelve more applications wait for the Kabid", _many_waiting(h, 12))
+    first = await step("The Kabid opens /persetujuan: one message, page 1 of 3",
+                       h.say("kabid_apt", "/persetujuan", expect="Halaman 1 dari 3"))
+    if first is not None:
+        await step("▶ turns the page in place (the same message is edited)", _turned(h, first))
     if penunjukan:
         await _pelibatan(h, step)
     return failures
+
+
+async def _many_waiting(h: Harness, count: int) -> None:
+    """Stored directly, as if `count` colleagues had applied: the point here is the long list."""
+    from domain.application import Application, ApplicationStatus
+
+    kabid = h.people["kabid_apt"].employee
+    assert h.runtime is not None, "the harness is started"
+    app = h.runtime.app
+    async with app.uow() as uow:
+        unit = (await uow.org.units_headed_by(kabid.id))[0]
+        now = app.clock()
+        for i in range(count):
+            uow.applications.add(Application(
+                None, h.people["dewi"].employee.id, unit.id, f"Tim Sub Kegiatan Nomor {i + 1:02d}",
+                "Saya memiliki kompetensi yang relevan untuk tim ini.", number=f"PS-2026-{100 + i:05d}",
+                status=ApplicationStatus.SUBMITTED, decider_id=kabid.id, created_at=now, submitted_at=now))
+        await uow.commit()
+
+
+async def _turned(h: Harness, first):
+    second = await h.press("kabid_apt", first, "Berikutnya ▶", expect="Halaman 2 dari 3")
+    assert second.message_id == first.message_id, "a new message instead of an edit"
+    return second
 
 
 async def _settled(h: Harness, card) -> None:

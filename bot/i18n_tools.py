@@ -10,15 +10,16 @@ from babel.messages.pofile import read_po, write_po
 
 from handlers.core.i18n import DOMAIN, LANGUAGES, LOCALES_DIR
 
-SOURCE_DIRS = ("handlers",)
-KEYWORDS = {"t": None, "tr": None}
+SOURCE_DIRS = ("handlers", "bot")  # bot/: what the CLI says; its fake Telegram server says nothing to users
+METHODS = [("fake_api/**.py", "ignore"), ("**.py", "python")]
+KEYWORDS = {"t": None, "tr": None, "ngettext": (1, 2)}  # t.ngettext(singular, plural, count)
 
 
 def extract(root: Path = LOCALES_DIR.parent) -> Catalog:
     catalog = Catalog(project="sikerja", domain=DOMAIN)
     for folder in SOURCE_DIRS:
         for filename, lineno, message, comments, context in extract_from_dir(
-                root / folder, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("i18n:",)):
+                root / folder, method_map=METHODS, keywords=KEYWORDS, comment_tags=("i18n:",)):
             catalog.add(message, None, [(f"{folder}/{filename}", lineno)], auto_comments=comments,
                         context=context)
     return catalog
@@ -41,7 +42,7 @@ def update(root: Path = LOCALES_DIR.parent) -> dict[str, int]:
         catalog.update(template, no_fuzzy_matching=True)
         with po_path.open("wb") as f:
             write_po(f, catalog, sort_output=True, ignore_obsolete=True, width=100)
-        missing[lang] = sum(1 for m in catalog if m.id and not m.string)
+        missing[lang] = len([m for m in catalog if m.id and not _translated(m.string)])
     return missing
 
 
@@ -54,13 +55,23 @@ def fill(translations: dict[str, str]) -> dict[str, list[str]]:
         with po_path.open("rb") as f:
             catalog = read_po(f, locale=lang)
         for message in catalog:
-            if message.id and not message.string:
-                key = message.id  # a tuple for a plural message: never among `translations`
-                message.string = key if lang == "en" else translations.get(key, "") if isinstance(key, str) else ""
+            if message.id and not _translated(message.string):
+                key = message.id
+                if lang == "en":
+                    message.string = key
+                elif isinstance(key, str):
+                    message.string = translations.get(key, "")
+                else:  # a plural message, under its singular: Indonesian has one form (nplurals=1)
+                    message.string = (translations.get(key[0], ""),) * catalog.num_plurals
         with po_path.open("wb") as f:
             write_po(f, catalog, sort_output=True, ignore_obsolete=True, width=100)
-        missing[lang] = [str(m.id) for m in catalog if m.id and not m.string]
+        missing[lang] = [str(m.id) for m in catalog if m.id and not _translated(m.string)]
     return missing
+
+
+def _translated(string: str | tuple[str, ...] | list[str] | None) -> bool:
+    """A plural message is translated when every one of its forms is."""
+    return all(string) if isinstance(string, (tuple, list)) else bool(string)
 
 
 def main(argv: list[str]) -> int:

@@ -1,15 +1,17 @@
-"""Acting officials: *Pelaksana Tugas* (Plt, the post is vacant or its holder is away for
-long) and *Pelaksana Harian* (Plh, a short absence). While a record runs, whatever the
+"""Acting officials as SE Kepala BKN No. 1/SE/I/2021 defines them: *Pelaksana Tugas* (Plt,
+the definitive official is permanently unable to serve — berhalangan tetap — or the post is
+vacant) and *Pelaksana Harian* (Plh, the official is temporarily unable to serve — berhalangan
+sementara, e.g. on leave or official travel). While a record runs, whatever the
 rules route to the official goes to the acting employee instead, and the audit trail
 says whom they acted for."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from domain.dates import find_dates
 from domain.errors import DomainError
 
 MAX_CHAIN = 5  # an acting official who is away too: follow at most this many hops
@@ -86,18 +88,12 @@ def stand_in(records: Iterable[ActingOfficial], official_id: int, day: dt.date) 
     return current, (official_id if current != official_id else None)
 
 
-_DATE = r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})|(\d{4})-(\d{2})-(\d{2})"
-
-
 def parse_period(text: str) -> tuple[dt.date, dt.date]:
-    """'1-12-2026 s.d. 31-12-2026', '01/12/2026 - 31/12/2026', '2026-12-01 2026-12-31';
-    a single date means that one day."""
-    found = re.findall(_DATE, text)
-    dates = []
+    """'1-12-2026 s.d. 31-12-2026', '01/12/2026 - 31/12/2026', '1 Des 2026 s.d. 31 Desember 2026',
+    '2026-12-01 2026-12-31'; a single date means that one day."""
     try:
-        for d, m, y, iy, im, i_d in found:
-            dates.append(dt.date(int(y), int(m), int(d)) if y else dt.date(int(iy), int(im), int(i_d)))
-    except ValueError:
+        dates = find_dates(text)
+    except DomainError:
         raise DomainError("invalid_period", value=text) from None
     if len(dates) == 1:
         dates.append(dates[0])

@@ -179,3 +179,16 @@ def validate_nip(nip: str) -> str:
     if not 1 <= month <= 12 or year < born.year + 15 or digits[14] not in "12" or digits[15:] == "000":
         raise DomainError("invalid_nip", value=nip)
     return digits
+
+
+def matches_search(employee: Employee, query: str) -> bool:
+    """A typed search as the admin search reads it: digits are the start of a NIP, words
+    must all appear in the name (any case)."""
+    words = query.lower().split()
+    digits = "".join(words)
+    if not words:
+        return False
+    if digits.isdigit():
+        return employee.nip.startswith(digits)
+    name = employee.name.lower()
+    return all(word in name for word in words)

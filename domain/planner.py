@@ -81,22 +81,37 @@ Tracks = dict[tuple[str, int], list[Step]]
 
 
 def _due_by_track(ob: Obligation, s: ScheduleSettings, cal: WorkCalendar, now: dt.datetime,
-                  memo: dict[Any, Any]) -> Tracks:
-    """The steps whose moment has come, per (audience, recipient), in time order."""
+                  memo: dict[Any, Any], later: list[dt.datetime]) -> Tracks:
+    """The steps whose moment has come, per (audience, recipient), in time order; the
+    earliest moment still to come is kept in `later` (one element at most)."""
     tracks: Tracks = {}
-    for step in timeline(ob, s, cal, now, memo):
+    for step in timeline(ob, s, cal, None, memo):
+        if step.moment > now:
+            if not later or step.moment < later[0]:
+                later[:] = [step.moment]
+            continue
         tracks.setdefault((step.audience, step.recipient), []).append(step)
     for due in tracks.values():
         due.sort(key=lambda st: st.moment)  # stable: equal moments keep timeline order
     return tracks
 
 
+def survey(obligations: Iterable[Obligation], s: ScheduleSettings, cal: WorkCalendar,
+           now: dt.datetime) -> tuple[list[tuple[Obligation, Tracks]], dt.datetime | None]:
+    """Each open obligation with its steps whose moment has come, and the next moment a
+    step of any of them comes (None: none ever will). Until then, and as long as the
+    obligations stay the same, no tick can find anything new to send."""
+    memo: dict[Any, Any] = {}
+    later: list[dt.datetime] = []
+    tracks = [(ob, _due_by_track(ob, s, cal, now, memo, later)) for ob in obligations if not ob.done]
+    return tracks, (later[0] if later else None)
+
+
 def due_tracks(obligations: Iterable[Obligation], s: ScheduleSettings, cal: WorkCalendar,
                now: dt.datetime) -> list[tuple[Obligation, Tracks]]:
     """Each open obligation with its steps whose moment has come: computed once per tick,
     read by due_identities and plan."""
-    memo: dict[Any, Any] = {}
-    return [(ob, _due_by_track(ob, s, cal, now, memo)) for ob in obligations if not ob.done]
+    return survey(obligations, s, cal, now)[0]
 
 
 def due_identities(obligations: Iterable[Obligation], s: ScheduleSettings, cal: WorkCalendar,

@@ -54,3 +54,15 @@ def neutralise_formula(text: str) -> str:
     """A cell for an exported CSV/XLSX: one that would start a formula gets a leading single
     quote (OWASP), so a spreadsheet shows it as text and never evaluates it."""
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, at most `limit` characters: cut at a word boundary and marked
+    with "…", never mid-word ("Rencana Kerja S"); a single overlong word is cut with "…"."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head[:head.rindex(" ")]
+    return head.rstrip(" ,.;:-–—") + "…"

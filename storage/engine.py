@@ -8,6 +8,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
+from storage.data_version import watch
+
 # An execution option marking a transaction that only reads (see UnitOfWorkFactory.read_only).
 READ_ONLY = "sikerja_read_only"
 
@@ -56,4 +58,6 @@ def _tune_sqlite(engine: AsyncEngine, foreign_keys: bool) -> None:
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker:
+    """The application's sessions; their commits keep the data version (storage/data_version.py)."""
+    watch(engine)
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)

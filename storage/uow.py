@@ -74,6 +74,7 @@ class UnitOfWork:
 
     async def rollback(self) -> None:
         await self.session.rollback()
+        self.conversations.forget()  # what it remembers may be gone with the transaction
 
     async def flush(self) -> None:
         await self.session.flush()

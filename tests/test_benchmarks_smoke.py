@@ -104,6 +104,7 @@ def test_bench_scale_measures_the_ticks_and_every_command(tmp_path: Path, capsys
         assert figure in printed
     (run,) = json.loads(out.read_text())["runs"]
     assert run["first_tick"]["queued"] > 20 and run["idle_tick"]["queued"] == 0
+    assert run["idle_tick"]["statements"] <= 2 < run["full_look_tick"]["statements"]  # idle: the version only
     assert len(run["commands"]) == 15 and all(c["statements"] > 0 for c in run["commands"].values())
 
 

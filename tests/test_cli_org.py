@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,7 +40,7 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 def test_dry_run_reports_and_writes_nothing(env, capsys):
     code, out, _ = run(capsys, "import", "units", SAMPLES / "units.csv", "--dry-run")
     assert code == 0
-    assert "unit: 5 baris dibaca, 0 galat, 5 peringatan." in out
+    assert "unit: 5 baris dibaca, 0 kesalahan, 5 peringatan." in out
     assert "Ditambahkan 5, diperbarui 0, tidak berubah 0." in out and "Uji coba (dry run)" in out
     code, out, _ = run(capsys, "import", "employees", SAMPLES / "employees.csv", "--dry-run")
     assert code == 1 and "unit DINKES tidak ada di basis data" in out  # the units were not written
@@ -85,7 +86,7 @@ def test_link_codes_for_the_unlinked_of_a_unit(env, capsys, tmp_path, monkeypatc
     run(capsys, "import", "employees", SAMPLES / "employees.csv")
     out_file = tmp_path / f"kode.{suffix}"
     code, out, _ = run(capsys, "link-codes", "--unit", "pkm.sukamaju", "--out", out_file)
-    assert code == 0 and "5 link code(s)" in out
+    assert code == 0 and "5 kode tautan diterbitkan" in out and "telah dicabut" in out
     if suffix == "csv":
         rows = list(csv.reader(out_file.open()))
     else:
@@ -112,15 +113,21 @@ def test_admin_add_list_remove(env, capsys, monkeypatch):
 
 def test_seed_demo_is_the_big_pemda_and_small_is_kept(env, capsys, blank_db_url, monkeypatch):
     code, out, _ = run(capsys, "seed-demo", "--profile", "badung")
-    people = [line.split() for line in out.splitlines()[1:]]
-    assert code == 0 and len(people) >= 55 and "profile badung" in out
-    assert all(validate_nip(p[0]) for p in people) and len({p[0] for p in people}) == len(people)
+    people = [line.rsplit("NIP ", 1)[1] for line in out.splitlines() if "NIP " in line]
+    assert code == 0 and len(people) >= 55
+    assert all(validate_nip(nip) for nip in people) and len(set(people)) == len(people)
     assert "https://t.me/SikerjaBot?start=" in out
     assert " Ni " in out and " I " in out  # Balinese names in Badung
+    # who is who: by unit, its head (who decides) first; expiry in the Pemda's time, to the minute
+    assert re.search(r"berlaku sampai \d\d-\d\d-\d{4} \d\d:\d\d WITA\)", out)
+    blocks = out.split("\n■ ")[1:]
+    assert len(blocks) >= 5 and all("(pimpinan unit — memutuskan)" in b.splitlines()[1] for b in blocks
+                                     if "memutuskan" in b)
+    assert sum("memutuskan" in b for b in blocks) >= 5
     assert run(capsys, "seed-demo")[0] == 1  # not twice
     monkeypatch.setenv("DATABASE_URL", blank_db_url)
     code, out, _ = run(capsys, "seed-demo", "--small")
-    assert code == 0 and len(out.splitlines()) == 11
+    assert code == 0 and out.count("NIP ") == 10
 
 
 def test_run_refuses_an_unknown_profile_with_the_valid_names(env, capsys, monkeypatch):

@@ -90,7 +90,8 @@ def _slug(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
-@pytest.mark.parametrize("doc", [ROOT / "CONTRIBUTING.md", *sorted(DOCS.glob("*.md"))], ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", [ROOT / "CONTRIBUTING.md", ROOT / "README.md", *sorted(DOCS.rglob("*.md"))],
+                         ids=lambda p: p.name)
 def test_links_between_documents_resolve(doc):
     for target, anchor in re.findall(r"\]\(([\w./-]+\.md)(?:#([\w-]+))?\)", doc.read_text(encoding="utf-8")):
         linked = (doc.parent / target).resolve()
@@ -118,3 +119,12 @@ def test_profile_show_says_where_decisions_are_defined(capsys, monkeypatch):
     assert main(["profile", "show", "nasional"]) == 0
     out = capsys.readouterr().out
     assert "product decision 3" in out and "docs/DECISIONS.md" in out and "docs/GLOSSARY.md" in out
+
+
+def test_the_readme_opens_in_indonesian_and_links_the_manual():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.index("**Ringkasan.**") < readme.index("## ")
+    assert readme.count("(docs/id/PANDUAN.md)") >= 1
+    manual = (DOCS / "id" / "PANDUAN.md").read_text(encoding="utf-8")
+    for role in ("## Untuk semua pegawai", "## Untuk ketua tim", "## Untuk pimpinan unit", "## Untuk admin BKPSDM"):
+        assert role in manual

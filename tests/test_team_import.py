@@ -31,7 +31,7 @@ async def _teams(app):
 
 def test_sample_teams_import_then_reimport_changes_nothing(env, app, capsys):
     assert main(["import", "teams", str(SAMPLES / "teams.csv")]) == 0
-    assert "2 new, 0 already there, 0 problem(s)" in capsys.readouterr().out
+    assert "2 new, 0 already there, 0 problems" in capsys.readouterr().out
     assert main(["import", "teams", str(SAMPLES / "teams.csv")]) == 0
     assert "0 new, 2 already there" in capsys.readouterr().out
 

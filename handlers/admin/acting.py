@@ -9,6 +9,7 @@ from enum import StrEnum
 from domain.acting import ActingKind, end_acting, new_acting, parse_period
 from domain.errors import DomainError
 from domain.ids import id_of
+from domain.text import shorten
 from handlers.admin.buttons import ActingAction, ActingKindChoice
 from handlers.admin.panel import admin_only, audit, card
 from handlers.core.buttons import button
@@ -77,10 +78,15 @@ async def _step_button(ctx: Ctx, conv: FormState[Step], pressed: ActingAction) -
         data["acting_id"] = acting.id
         await FORM.advance(ctx, Step.KIND, data)
         ctx.answer()
-        ctx.edit_or_reply(t("<b>{acting}</b> will act. As Plt or as Plh?", acting=acting.name),
-                          keyboard([button(t("Plt — the post is vacant or the official is away long"),
+        # SE Kepala BKN No. 1/SE/I/2021: Plt when the official is berhalangan tetap or the post is
+        # vacant, Plh when the official is berhalangan sementara
+        ctx.edit_or_reply(t("<b>{acting}</b> will stand in. As Plt or as Plh?\n"
+                            "Plt (Pelaksana Tugas): the official is permanently unable to serve, or the post is "
+                            "vacant. Plh (Pelaksana Harian): the official is temporarily unable to serve, e.g. on "
+                            "leave or official travel (SE Kepala BKN No. 1/SE/I/2021).", acting=acting.name),
+                          keyboard([button(t("Plt — permanently unable or post vacant"),
                                            ActingKindChoice(ActingKind.PLT))],
-                                   [button(t("Plh — a short absence"), ActingKindChoice(ActingKind.PLH))],
+                                   [button(t("Plh — temporarily unable"), ActingKindChoice(ActingKind.PLH))],
                                    [button(t("Cancel"), ActingAction("cancel"))]))
     elif pressed.action == "save" and conv.step is Step.CONFIRM:
         await _save(ctx, data)
@@ -113,7 +119,8 @@ async def on_text(ctx: Ctx, conv: FormState[Step]) -> None:
         if not people:
             ctx.reply(t("Nobody found for “{query}”. Type another name or NIP.", query=text), force_reply=True)
             return
-        rows = [[button(f"{e.name[:40]} · {e.jabatan_name[:20]}", ActingAction("who", e.id))] for e in people]
+        rows = [[button(f"{shorten(e.name, 40)} · {shorten(e.jabatan_name, 20)}", ActingAction("who", e.id))]
+                for e in people]
         ctx.reply(t("Choose who will act:"), keyboard(*rows, [button(t("Cancel"), ActingAction("cancel"))]))
     elif conv.step is Step.PERIOD and text:
         try:

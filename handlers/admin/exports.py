@@ -38,8 +38,11 @@ async def _confirm_codes(ctx: Ctx) -> None:
         ctx.edit_or_reply(t("Every active employee is linked already; no codes are needed."),
                           keyboard([button(t("⬅ Menu"), AdminAction("menu"))]))
         return
-    ctx.edit_or_reply(t("Issue new link codes for the {count} active employee(s) not linked yet? Their earlier "
-                        "codes stop working. You will get an Excel file to hand the codes out.", count=unlinked),
+    ctx.edit_or_reply(t.ngettext("Issue a new link code for the {count} active employee not linked yet? Their "
+                                 "earlier codes stop working. You will get an Excel file to hand the code out.",
+                                 "Issue new link codes for the {count} active employees not linked yet? Their "
+                                 "earlier codes stop working. You will get an Excel file to hand the codes out.",
+                                 unlinked),
                       keyboard([button(t("Issue and download"), AdminFiles("codesok")),
                                 button(t("Cancel"), AdminAction("menu"))]))
 
@@ -53,7 +56,8 @@ async def _send_codes(ctx: Ctx) -> None:
                                  local_moment(c.expires_at, tz)] for c in issued]
     sheet = Sheet(t("Link codes"), [t("NIP"), t("Name"), t("Unit"), t("Code"), t("Link"), t("Valid until")], rows)
     ctx.answer(t("Code issued"))
-    ctx.edit_or_reply(t("{count} link code(s) issued; earlier codes no longer work.", count=len(issued)),
+    ctx.edit_or_reply(t.ngettext("{count} link code issued; earlier codes no longer work.",
+                                 "{count} link codes issued; earlier codes no longer work.", len(issued)),
                       keyboard([button(t("⬅ Menu"), AdminAction("menu"))]))
     ctx.replies.append(SendDocument(ctx.update.chat_id, f"link-codes-{ctx.today:%Y-%m-%d}.xlsx", xlsx_bytes(sheet),
                                     caption=t("Link codes, valid until {until}.", until=local_moment(
@@ -78,4 +82,4 @@ async def _send_staff(ctx: Ctx) -> None:
                                    t("Unit"), t("Rater NIP"), t("Active"), t("Telegram linked")], rows)
     ctx.answer()
     ctx.replies.append(SendDocument(ctx.update.chat_id, f"employees-{ctx.today:%Y-%m-%d}.xlsx", xlsx_bytes(sheet),
-                                    caption=t("{count} employee(s).", count=len(people))))
+                                    caption=t.ngettext("{count} employee.", "{count} employees.", len(people))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from domain.text import shorten
 from handlers.admin.buttons import AdminAction, UnlinkedPeople, UnlinkedUnits
 from handlers.admin.panel import admin_only
 from handlers.core.buttons import CallbackData, button
@@ -47,9 +48,11 @@ async def _units(ctx: Ctx, page: int) -> None:
         ctx.edit_or_reply(t("Everyone active is linked to Telegram. 🎉"), keyboard(back))
         return
     pages = _pages(total)
-    rows = [[button(f"{unit.name[:45]} ({count})", UnlinkedPeople(unit.id, 0))] for unit, count in units]
-    ctx.edit_or_reply(t("Units with employees not linked to Telegram yet ({total} unit(s)); page {page} of {pages}. "
-                        "Choose a unit:", total=total, page=page + 1, pages=pages),
+    rows = [[button(f"{shorten(unit.name, 45)} ({count})", UnlinkedPeople(unit.id, 0))] for unit, count in units]
+    ctx.edit_or_reply(t.ngettext(
+        "Units with employees not linked to Telegram yet ({count} unit); page {page} of {pages}. Choose a unit:",
+        "Units with employees not linked to Telegram yet ({count} units); page {page} of {pages}. Choose a unit:",
+        total, page=page + 1, pages=pages),
                       keyboard(*rows, _nav(ctx, page, pages, UnlinkedUnits), back))
 
 
@@ -61,7 +64,7 @@ async def _people(ctx: Ctx, unit_id: int, page: int) -> None:
         return
     people, total = await ctx.uow.org_admin.unlinked_in_unit(unit_id, page * PAGE, PAGE)
     pages = _pages(total)
-    rows = [[button(f"{e.name[:40]} · {e.jabatan_name[:20]}", AdminAction("e", e.id))] for e in people]
+    rows = [[button(f"{shorten(e.name, 40)} · {shorten(e.jabatan_name, 20)}", AdminAction("e", e.id))] for e in people]
     ctx.answer()
     ctx.edit_or_reply(t("<b>{unit}</b>: {total} not linked yet; page {page} of {pages}. Choose someone to issue "
                         "a link code:", unit=unit.name, total=total, page=page + 1, pages=pages),

@@ -152,7 +152,8 @@ async def on_file(ctx: Ctx, conv: FormState[ImportStep]) -> None:
         await UPLOAD.advance(ctx, ImportStep.FILE, {})
     _report(ctx, result, f.file_name or "", applied=False)
     if good:
-        apply = (t("✅ Apply: import the {count} good row(s)", count=result.total - result.bad_rows)
+        apply = (t.ngettext("✅ Apply: import the {count} good row", "✅ Apply: import the {count} good rows",
+                              result.total - result.bad_rows)
                  if result.errors else t("✅ Apply"))
         ctx.reply(t("Apply this import?"), keyboard([button(apply, ImportChoice("apply", token))],
                                                     [button(t("Cancel"), ImportChoice("cancel", token))]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from domain.text import shorten
 from handlers.admin.buttons import ActingAction, AdminAction, AdminFiles, UnlinkedUnits
 from handlers.core.acting import acting_line
 from handlers.core.buttons import button
@@ -87,7 +88,8 @@ async def search(ctx: Ctx, text: str) -> None:
     if not people:
         ctx.reply(t("Nobody found for “{query}”.", query=text), keyboard(again))
         return
-    rows = [[button(f"{e.name[:40]} · {e.nip}" + ("" if e.active else " ✖"), AdminAction("e", e.id))] for e in people]
+    rows = [[button(f"{shorten(e.name, 40)} · {e.nip}" + ("" if e.active else " ✖"), AdminAction("e", e.id))]
+            for e in people]
     ctx.reply(t("Choose the employee:"), keyboard(*rows, again))
 
 
@@ -132,7 +134,7 @@ async def card(ctx: Ctx, employee_id: int | None, note: str = "", toast: str | N
         rows.append([button(t("🔓 Unlink Telegram account"), AdminAction("ul", e.id))])
     if e.active:
         rows.append([button(t("👥 Record Plt/Plh for this official"), ActingAction("new", e.id))])
-    rows += [[button(t("End {kind}: {name}", kind=r.kind.label, name=names[r.acting_id].name[:30]),
+    rows += [[button(t("End {kind}: {name}", kind=r.kind.label, name=shorten(names[r.acting_id].name, 30)),
                      ActingAction("end", r.id))] for r in records if r.official_id == e.id]
     rows.append([button(t("⬅ Menu"), AdminAction("menu"))])
     ctx.answer(toast)
@@ -179,7 +181,7 @@ async def _issue(ctx: Ctx, employee_id: int | None) -> None:
                 "earlier codes no longer work.\n\nThey can also open this link:\n{link}",
                 name=e.name, code=code.code, until=moment(ctx, code.expires_at),
                 link=deep_link(ctx.app.config.bot_username, code.code)),
-              keyboard([button(t("⬅ Back to {name}", name=e.name[:30]), AdminAction("e", e.id))]))
+              keyboard([button(t("⬅ Back to {name}", name=shorten(e.name, 30)), AdminAction("e", e.id))]))
 
 
 async def _revoke(ctx: Ctx, employee_id: int | None) -> None:
@@ -188,7 +190,8 @@ async def _revoke(ctx: Ctx, employee_id: int | None) -> None:
         code.revoked_at = ctx.now
     if codes and employee_id:
         audit(ctx, "employee", employee_id, "link_codes_revoked", count=len(codes))
-    await card(ctx, employee_id, ctx.t("{count} open code(s) revoked.", count=len(codes)))
+    await card(ctx, employee_id,
+               ctx.t.ngettext("{count} open code revoked.", "{count} open codes revoked.", len(codes)))
 
 
 async def _confirm_unlink(ctx: Ctx, employee_id: int | None) -> None:

@@ -14,6 +14,7 @@ from domain.application import (
     validate_text,
 )
 from domain.errors import DomainError
+from domain.text import shorten
 from handlers.applications.buttons import ApplicationAction
 from handlers.applications.cards import (
     application_card,
@@ -61,8 +62,8 @@ async def _prompt(ctx: Ctx, step: Step, data: dict) -> None:
     t = ctx.t
     if step is Step.TARGET:
         found = await reach(ctx)
-        rows = [[button(team.name[:60], ApplicationAction("t", team.id))] for team in found.own]
-        rows += [[button(f"🔀 {team.name[:40]} — {unit[:20]}", ApplicationAction("t", team.id))]
+        rows = [[button(shorten(team.name, 60), ApplicationAction("t", team.id))] for team in found.own]
+        rows += [[button(f"🔀 {shorten(team.name, 40)} — {shorten(unit, 20)}", ApplicationAction("t", team.id))]
                  for team, unit in found.other]
         text = t("Which team or piece of work in your unit would you like to join?")
         if found.other:

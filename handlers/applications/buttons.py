@@ -19,6 +19,7 @@ class ApplicationDecision(CallbackData, prefix="ap"):
     action: Literal["ok", "no"]
     application_id: int
     step: int | None = None
+    page: int | None = None  # pressed on this page of /persetujuan
 
 
 class ShowApplication(CallbackData, prefix="ap:s"):

@@ -7,6 +7,7 @@ import datetime as dt
 from domain.application import Application, ApplicationStatus, StepKind
 from domain.ids import id_of
 from domain.org import Employee
+from domain.text import shorten
 from handlers.applications.buttons import ApplicationDecision
 from handlers.core.buttons import button
 from handlers.core.cards import decided_line
@@ -34,12 +35,14 @@ def draft_summary(t: Translator, target: str, motivation: str) -> str:
     ]))
 
 
-def application_card(t: Translator, app: Application, applicant: Employee) -> str:
+def application_card(t: Translator, app: Application, applicant: Employee, brief: bool = False) -> str:
+    """`brief`: for a list page, the long texts shortened (at a word boundary)."""
     lines = [
         t("<b>Voluntary application {number}</b>", number=app.number or "-"),
         t("Applicant: {name} ({jabatan})", name=applicant.name, jabatan=applicant.jabatan_name),
-        t("Team or work: {target}", target=app.target_text),
-        t("Reason and competence: {motivation}", motivation=app.motivation),
+        t("Team or work: {target}", target=shorten(app.target_text, 120) if brief else app.target_text),
+        t("Reason and competence: {motivation}",
+          motivation=shorten(app.motivation, 300) if brief else app.motivation),
         t("Status: {status}", status=status_label(t, app.status)),
     ]
     if app.steps:
@@ -63,11 +66,20 @@ def step_label(t: Translator, kind: StepKind) -> str:
     }[kind]()
 
 
-def decider_keyboard(t: Translator, app: Application) -> Keyboard:
+def decider_keyboard(t: Translator, app: Application, page: int | None = None) -> Keyboard:
+    """The buttons of the open step (a stale one never acts on a later step). `page`: on a page of
+    /persetujuan, where several cards share one message, they name the application and remember the page."""
     step = app.current_step
-    yes = t("✅ Acknowledge") if step is not None and step.kind is StepKind.ACKNOWLEDGE else t("✅ Approve")
-    return keyboard([button(yes, ApplicationDecision("ok", id_of(app), app.step_index)),
-                     button(t("❌ Reject"), ApplicationDecision("no", id_of(app), app.step_index))])
+    acknowledge = step is not None and step.kind is StepKind.ACKNOWLEDGE
+    ok = ApplicationDecision("ok", id_of(app), app.step_index, page)
+    no = ApplicationDecision("no", id_of(app), app.step_index, page)
+    if page is None:
+        return keyboard([button(t("✅ Acknowledge") if acknowledge else t("✅ Approve"), ok),
+                         button(t("❌ Reject"), no)])
+    number = app.number or "-"
+    return keyboard([button(t("✅ Acknowledge {number}", number=number) if acknowledge
+                            else t("✅ Approve {number}", number=number), ok),
+                     button(t("❌ Reject {number}", number=number), no)])
 
 
 def card_key(app: Application, step: int | None = None) -> str:

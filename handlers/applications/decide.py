@@ -24,23 +24,24 @@ from handlers.applications.cards import (
 )
 from handlers.applications.refusal import issue_refusal
 from handlers.applications.steps import ask_step, route_lines
-from handlers.appointments.waiting import waiting_cards
+from handlers.appointments.waiting import waiting_entries
 from handlers.core.buttons import button
 from handlers.core.cards import decided_line, send_card, settle_card
 from handlers.core.context import Ctx, keyboard
 from handlers.core.forms import Form, FormState, close
-from handlers.core.i18n import Html, Translator
+from handlers.core.i18n import Html, Translator, translator
 from handlers.core.lookups import present
 from handlers.core.messages import explain
+from handlers.core.paging import LIST_MAX, Entry, PageTurn, page_view
 from handlers.core.registry import Router
-from handlers.core.types import Keyboard
+from handlers.core.types import EditMessage, Keyboard
 from handlers.letters.buttons import LetterPick
 from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, issue_assignment
 from storage.records import Decision
+from storage.uow import UnitOfWork
 
 router = Router()
-
 
 
 class RejectStep(StrEnum):
@@ -50,21 +51,69 @@ class RejectStep(StrEnum):
 REJECT = Form("reject", RejectStep)
 
 
+class PendingPage(PageTurn, prefix="pg:ap"):
+    pass
+
+
 @router.command("persetujuan")
 async def pending(ctx: Ctx) -> None:
-    apps = await ctx.uow.applications.pending_for(ctx.me.id)
-    appointments = await waiting_cards(ctx)  # penunjukan steps and surat penugasan to accept
+    # Only the newest /persetujuan message is kept current: older ones stop being refreshed
+    # (their buttons still re-render them when pressed), so a decision edits one page, not fifty.
+    for old in await ctx.uow.outbox.copies(pages_key(ctx.me.id)):
+        old.card = None
+    send_card(ctx, pages_key(ctx.me.id), *await _pending_view(ctx.uow, ctx.t, ctx.me.id, 0))
+
+
+@router.callback(PendingPage)
+async def on_page(ctx: Ctx, pressed: PendingPage) -> None:
+    ctx.answer()
+    for copy in await ctx.uow.outbox.copies(pages_key(ctx.me.id)):  # remember the page a refresh shows
+        if copy.message_id == ctx.update.message_id:
+            copy.payload = {**copy.payload, "page": pressed.page}
+    await _pending_page(ctx, pressed.page)
+
+
+def pages_key(decider_id: int) -> str:
+    """The decider's /persetujuan message, recorded like a card (handlers.core.cards) so that a
+    decision made anywhere shows it again as it now stands."""
+    return f"pending:{decider_id}"
+
+
+async def _pending_page(ctx: Ctx, page: int) -> None:
+    ctx.edit_or_reply(*await _pending_view(ctx.uow, ctx.t, ctx.me.id, page))
+
+
+async def _pending_view(uow: UnitOfWork, t: Translator, decider_id: int, page: int) -> tuple[str, Keyboard | None]:
+    """What waits for the decider, newest first, in one paged message: each application's
+    card with its [Approve] [Reject] naming it."""
+    apps = sorted(await uow.applications.pending_for(decider_id, limit=LIST_MAX), key=id_of, reverse=True)
+    appointments = await waiting_entries(uow, t, decider_id)  # penunjukan steps and surat penugasan to accept
     if not apps and not appointments:
-        ctx.reply(ctx.t("Nothing is waiting for your decision."))
-        return
-    if apps:
-        people = await ctx.uow.org.employees(a.applicant_id for a in apps)
-        ctx.reply(ctx.t("{count} application(s) wait for your decision:", count=len(apps)))
-        for app in apps:
-            send_card(ctx, card_key(app), application_card(ctx.t, app, people[app.applicant_id]),
-                      decider_keyboard(ctx.t, app))
-    for key, text, kb in appointments:
-        send_card(ctx, key, text, kb)
+        return t("Nothing is waiting for your decision."), None
+    people = await uow.org.employees(a.applicant_id for a in apps)
+    entries = [Entry(application_card(t, app, people[app.applicant_id], brief=True),
+                     decider_keyboard(t, app, page=page)) for app in apps] + appointments
+    header = t.ngettext("{count} application waits for your decision (newest first):",
+                        "{count} applications wait for your decision (newest first):", len(apps)) if apps else ""
+    return page_view(t, header, entries, page, PendingPage, per_page=5, separator="\n\n")
+
+
+async def _refresh_pages(ctx: Ctx, decider_id: int) -> set[tuple[int, int]]:
+    """The decider's live /persetujuan message shown again (in their language, at the page
+    they were on), unless it is the message just pressed, which the handler edits itself.
+    Returns the messages edited."""
+    pressed = (ctx.update.chat_id, ctx.update.message_id) if ctx.update.is_callback else None
+    edited: set[tuple[int, int]] = set()
+    for copy in await ctx.uow.outbox.copies(pages_key(decider_id)):
+        where = (copy.chat_id, copy.message_id or 0)
+        if copy.status != "sent" or copy.message_id is None or where == pressed:
+            continue
+        link = ctx.link if decider_id == ctx.me.id else await ctx.uow.links.by_employee(decider_id)
+        t = translator(link.language) if link else ctx.t
+        ctx.replies.append(EditMessage(*where, *await _pending_view(ctx.uow, t, decider_id,
+                                                                   copy.payload.get("page", 0))))
+        edited.add(where)
+    return edited
 
 
 @router.callback(ShowApplication)
@@ -104,11 +153,16 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
     action = pressed.action
     app = await _load_for_decision(ctx, pressed.application_id, pressed.step or 0)
     if app is None:
+        if pressed.page is not None:  # a stale page (decided from a notice meanwhile): show what still waits
+            await _pending_page(ctx, pressed.page)
         return
     if action == "ok":
-        await _approve(ctx, app)
+        await _approve(ctx, app, pressed.page)
     elif action == "no":
-        if await REJECT.open_once(ctx, RejectStep.REASON, {"application_id": app.id, "step": app.step_index}):
+        data: dict[str, int | None] = {"application_id": app.id, "step": app.step_index}
+        if pressed.page is not None:  # re-render that page once the reason is given
+            data |= {"page": pressed.page, "page_message": ctx.update.message_id}
+        if await REJECT.open_once(ctx, RejectStep.REASON, data):
             ctx.reply(ctx.t("Write the reason for rejecting application {number} (at least 10 characters). "
                             "The applicant will read it.", number=app.number),
                       force_reply=True, placeholder=ctx.t("Reason for rejection"))
@@ -116,12 +170,13 @@ async def on_button(ctx: Ctx, pressed: ApplicationDecision) -> None:
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
 
 
-async def _approve(ctx: Ctx, app: Application) -> None:
+async def _approve(ctx: Ctx, app: Application, list_page: int | None = None) -> None:
+    """`list_page`: pressed on a page of /persetujuan, which then shows what still waits."""
     uow = ctx.uow
     step, acting_for_id, step_card = app.current_step, app.acting_for_id, card_key(app)
     if not app.approve(ctx.me.id, ctx.now):
         assert step is not None  # only a cross-unit route has steps left
-        await _next_step(ctx, app, step.kind, step_card, acting_for_id)
+        await _next_step(ctx, app, step.kind, step_card, acting_for_id, list_page)
         return
     # §2.7 c: across units the home official of the final step issues the letter, whoever approves last
     signer = letter_signer(app) if app.steps else ctx.me.id
@@ -150,8 +205,13 @@ async def _approve(ctx: Ctx, app: Application) -> None:
     ctx.answer(ctx.t("Approved"))
     applicant = present(await uow.org.employee(app.applicant_id), "the applicant")
     await settle(ctx, app, applicant)
-    ctx.edit_or_reply(settled_card(ctx.t, app, applicant, ctx.me.name, ctx.now, ctx.profile.timezone) + "\n"
-                      + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
+    card = (settled_card(ctx.t, app, applicant, ctx.me.name, ctx.now, ctx.profile.timezone) + "\n"
+            + ctx.t("Assignment number: {assignment}", assignment=assignment.number))
+    if list_page is None:
+        ctx.edit_or_reply(card)
+        return
+    ctx.reply(card)  # the page holds other cards: the decided one apart, the page re-rendered
+    await _pending_page(ctx, list_page)
 
 
 @router.conversation(REJECT)
@@ -185,21 +245,28 @@ async def on_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
         number=app.number, decider=ctx.me.name, reason=app.decision_reason)
         + ("\n" + tr("Press the button below for the written refusal (surat penolakan).") if letter else ""),
         (lambda tr: keyboard([button(tr("📄 Surat penolakan"), LetterPick(id_of(letter)))])) if letter else None)
-    await settle(ctx, app, present(await ctx.uow.org.employee(app.applicant_id), "the applicant"))
+    refreshed = await settle(ctx, app, present(await ctx.uow.org.employee(app.applicant_id), "the applicant"))
     ctx.reply(t("Application {number} rejected. The applicant has been told the reason.", number=app.number))
+    page_message = (ctx.update.chat_id, conv.data.get("page_message"))
+    if page_message[1] is not None and page_message not in refreshed:  # rejected from an older page
+        ctx.replies.append(EditMessage(ctx.update.chat_id, page_message[1],
+                                       *await _pending_view(ctx.uow, t, ctx.me.id, conv.data.get("page") or 0)))
 
 
-async def settle(ctx: Ctx, app: Application, applicant: Employee) -> None:
-    """Every copy of the application's cards (notices, /persetujuan; across units every step's) now
-    shows the outcome."""
+async def settle(ctx: Ctx, app: Application, applicant: Employee) -> set[tuple[int, int]]:
+    """Every copy of the application's cards (notices, [Decide] replies; across units every step's)
+    now shows the outcome, and the decider's /persetujuan message what still waits. Returns the
+    pages edited."""
     for key in card_keys(app):
         await settle_card(ctx, key, lambda t: settled_card(t, app, applicant, ctx.me.name, ctx.now,
                                                            ctx.profile.timezone))
+    return await _refresh_pages(ctx, app.decider_id) if app.decider_id is not None else set()
 
 
-async def _next_step(ctx: Ctx, app: Application, done: StepKind, done_card: str, acting_for_id: int | None) -> None:
+async def _next_step(ctx: Ctx, app: Application, done: StepKind, done_card: str, acting_for_id: int | None,
+                     list_page: int | None = None) -> None:
     """A step of a cross-unit route is done: its cards are settled, the next official is asked (a new
-    card), the applicant is told."""
+    card), the applicant is told; my /persetujuan and the next official's show what waits now."""
     uow = ctx.uow
     uow.decisions.add(Decision("application", id_of(app), ctx.me.id, f"step_approved:{done.value}", ctx.now,
                                acting_for_id=acting_for_id, details={"next": app.steps[app.step_index]}))
@@ -216,7 +283,14 @@ async def _next_step(ctx: Ctx, app: Application, done: StepKind, done_card: str,
         t("Your application {number}: {name} has done their step ({step}).", number=app.number,
           name=ctx.me.name, step=step_label(t, done)) + "\n\n" + route_lines(t, app, people), None))
     ctx.answer(ctx.t("Done"))
-    ctx.edit_or_reply(step_done(ctx.t))
+    await _refresh_pages(ctx, ctx.me.id)
+    if app.decider_id is not None and app.decider_id != ctx.me.id:
+        await _refresh_pages(ctx, app.decider_id)
+    if list_page is None:
+        ctx.edit_or_reply(step_done(ctx.t))
+        return
+    ctx.reply(step_done(ctx.t))  # the page holds other cards: the step's card apart, the page re-rendered
+    await _pending_page(ctx, list_page)
 
 
 async def _tell_outcome(ctx: Ctx, app: Application, render_applicant: Callable[[Translator], str],

@@ -12,6 +12,7 @@ from domain.deciders import official_for
 from domain.ids import id_of
 from domain.profiles import Profile, Role
 from domain.reminders import DECISION, PERSON, Notice, Obligation
+from domain.text import shorten
 from handlers.applications.buttons import ShowApplication
 from handlers.core.buttons import button
 from handlers.core.context import keyboard
@@ -67,5 +68,5 @@ def decide_now(t: Translator, notice: Notice) -> Keyboard | None:
     if notice.audience != PERSON:
         return None
     apps = [ob for ob in notice.items if is_application(ob.period_key)][:REMINDER_BUTTONS]
-    return keyboard(*[[button(t("⚖️ Decide {what}", what=ob.label[:40]), ShowApplication(ob.subject_id))]
+    return keyboard(*[[button(t("⚖️ Decide {what}", what=shorten(ob.label, 40)), ShowApplication(ob.subject_id))]
                       for ob in apps]) or None

@@ -1,23 +1,24 @@
-"""What of the penunjukan waits for me: shown by /persetujuan next to the applications, as
-decision cards whose copies are settled once decided."""
+"""What of the penunjukan waits for me: shown by /persetujuan in the same pages as the
+applications, each step with its buttons and each surat penugasan to accept with [Terima]."""
 from __future__ import annotations
 
 from handlers.appointments.cards import accept_keyboard, appointment_card, step_keyboard, step_prompt
-from handlers.appointments.flow import accept_key, step_key
-from handlers.appointments.people import named_ids, target_name
-from handlers.core.context import Ctx
-from handlers.core.types import Keyboard
+from handlers.appointments.people import named_ids
+from handlers.core.i18n import Translator
+from handlers.core.paging import Entry
+from storage.uow import UnitOfWork
 
 
-async def waiting_cards(ctx: Ctx) -> list[tuple[str, str, Keyboard | None]]:
-    """(card key, text, keyboard) of each step waiting for me and each surat penugasan I am to accept."""
-    found: list[tuple[str, str, Keyboard | None]] = []
-    waiting = await ctx.uow.appointments.waiting_on(ctx.me.id)
-    people = await ctx.uow.org.employees(set().union(*(named_ids(ap) for ap in waiting)))  # one read for all
+async def waiting_entries(uow: UnitOfWork, t: Translator, employee_id: int) -> list[Entry]:
+    """One entry per step waiting for the employee and per surat penugasan they are to accept."""
+    waiting = await uow.appointments.waiting_on(employee_id)
+    people = await uow.org.employees(set().union(*(named_ids(ap) for ap in waiting)))  # one read for all
+    found: list[Entry] = []
     for ap in waiting:
-        text = appointment_card(ctx.t, ap, people, await target_name(ctx, ap))
-        if ctx.me.id in ap.unaccepted_ids:
-            found.append((accept_key(ap, ctx.me.id), text, accept_keyboard(ctx.t, ap)))
+        unit = await uow.org.unit(ap.target_unit_id) if ap.target_unit_id and not ap.institution else None
+        text = appointment_card(t, ap, people, ap.institution or (unit.name if unit else ""))
+        if employee_id in ap.unaccepted_ids:
+            found.append(Entry(text, accept_keyboard(t, ap) or ()))
         else:
-            found.append((step_key(ap, ap.current), text + "\n\n" + step_prompt(ctx.t, ap), step_keyboard(ctx.t, ap)))
+            found.append(Entry(text + "\n\n" + step_prompt(t, ap), step_keyboard(t, ap) or ()))
     return found

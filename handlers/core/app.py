@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from domain.letters import LetterSettings
 from domain.profiles import Profile
@@ -48,3 +49,5 @@ class App:
     on_outbox: Callable[[], None] = lambda: None
     # (file_id, max_bytes) -> the file's bytes; the runtime attaches its Bot API client here.
     download: Callable[[str, int], Awaitable[bytes]] = no_download
+    # What jobs remember between runs in this process (the reminder tick's quiet horizon); empty after a restart.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)

@@ -64,11 +64,21 @@ class Translator:
 
     def __call__(self, msgid: str, **params: object) -> str:
         text = self._t.gettext(msgid)
-        return text.format(**{k: escape(v) for k, v in params.items()}) if params else text
+        return _fill(text, params) if params else text
 
-    def n(self, singular: str, plural: str, count: int, **params: object) -> str:
-        text = self._t.ngettext(singular, plural, count)
-        return text.format(count=count, **{k: escape(v) for k, v in params.items()})
+    def ngettext(self, singular: str, plural: str, count: int, **params: object) -> str:
+        """A counted message: "1 report waits", "3 reports wait" ({count} is the number)."""
+        return _fill(self._t.ngettext(singular, plural, count), {"count": count, **params})
+
+
+def _fill(text: str, params: dict[str, object]) -> str:
+    """`text` with its placeholders filled, HTML-escaped. A value that ends a sentence with its
+    own full stop (a name ending in a degree, "M.Kes.") takes the template's stop: no "M.Kes.."."""
+    values = {k: escape(v) for k, v in params.items()}
+    for name, value in values.items():
+        if value.endswith("."):
+            text = text.replace("{" + name + "}.", "{" + name + "}")
+    return text.format(**values)
 
 
 @cache

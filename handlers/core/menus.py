@@ -158,11 +158,15 @@ def _chat_menu(t: Translator, audiences: set[Audience], chat_id: int) -> SetComm
     return SetCommands("chat", "", commands, chat_id=chat_id)
 
 
-async def refresh_menu(ctx: Ctx, *employee_ids: int | None) -> None:
+async def refresh_menu(ctx: Ctx, *employee_ids: int | None, known: set[Audience] | None = None) -> None:
     """After a role change (or linking, or a new language): the people's own menus follow.
-    Sent as direct replies once the update commits."""
+    Sent as direct replies once the update commits. `known`: the sender's own audiences, when
+    the caller has just read them and the update changed nothing (no second look)."""
     await ctx.uow.flush()  # read the roles as this update leaves them
     for employee_id in dict.fromkeys(e for e in employee_ids if e is not None):
+        if known is not None and ctx.link is not None and employee_id == ctx.link.employee_id:
+            ctx.replies.append(_chat_menu(ctx.t, known, ctx.link.chat_id))
+            continue
         reply = await menu_for(ctx.uow, ctx.app, employee_id, ctx.today)
         if reply is not None:
             ctx.replies.append(reply)

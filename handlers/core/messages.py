@@ -61,7 +61,7 @@ SENTENCES: dict[str, Wording] = {
                                      min=p.get("min", 0)),
     "text_too_long": lambda t, p: t("That is too long ({length} characters): please keep it within {max}.",
                                     length=p.get("length", 0), max=p.get("max", 0)),
-    "dates_expected": lambda t, p: t("Please type two dates, the start and the end, e.g. 2026-12-01 2027-06-30."),
+    "dates_expected": lambda t, p: t("Please type two dates, the start and the end, e.g. 1-12-2026 to 30-6-2027."),
     "illegal_transition": lambda t, p: t("This can no longer be done: it has already been processed."),
     # Who may act
     "not_decider": lambda t, p: t("Only the official who decides this application can do that."),

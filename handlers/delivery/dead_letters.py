@@ -61,8 +61,8 @@ def _preview(message: OutboxMessage, length: int = 90) -> str:
 def _card(ctx: Ctx, message: OutboxMessage) -> str:
     t = ctx.t
     return Html("\n".join([
-        t("<b>#{id}</b> to chat {chat}, {attempts} attempt(s)", id=message.id, chat=message.chat_id,
-          attempts=message.attempts),
+        t.ngettext("<b>#{id}</b> to chat {chat}, {count} attempt", "<b>#{id}</b> to chat {chat}, {count} attempts",
+            message.attempts, id=message.id, chat=message.chat_id),
         t("Last error: {error}", error=(message.last_error or "-")[:200]),
         t("Text: {preview}", preview=_preview(message)),
     ]))
@@ -83,7 +83,8 @@ async def dead_letters(ctx: Ctx) -> None:
         ctx.reply(ctx.t("No undelivered notices. Everything queued has been delivered or is on its way."))
         return
     total = await ctx.uow.outbox.count_by_status("dead")
-    ctx.reply(ctx.t("{count} notice(s) could not be delivered. The oldest {shown}:", count=total, shown=len(dead)),
+    ctx.reply(ctx.t.ngettext("{count} notice could not be delivered:",
+                      "{count} notices could not be delivered. The oldest {shown}:", total, shown=len(dead)),
               keyboard([button(ctx.t("🔁 Send all again"), RequeueAll())]) if total > 1 else None)
     for message in dead:
         ctx.reply(_card(ctx, message), keyboard([button(ctx.t("🔁 Send again"), Requeue(id_of(message)))]))
@@ -105,7 +106,7 @@ async def _requeue(ctx: Ctx, which: str) -> None:
             await ctx.uow.outbox.requeue(each)
         ctx.queued_notices += len(dead)
         ctx.answer(t("Queued again"))
-        ctx.edit_or_reply(t("{count} notice(s) queued again.", count=len(dead)))
+        ctx.edit_or_reply(t.ngettext("{count} notice queued again.", "{count} notices queued again.", len(dead)))
         return
     message = await ctx.uow.outbox.get(int(which)) if which.isdigit() else None
     if message is None or message.status != "dead":

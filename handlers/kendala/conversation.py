@@ -22,6 +22,7 @@ from domain.profiles import Role, Scope
 from domain.report import NOTE_MAX, NOTE_MIN, TEXT_MIN, Kendala, KendalaStatus
 from domain.rules import check_kendala, kendala_deciders
 from domain.team import Team
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.cards import decided_line, settle_card
 from handlers.core.citation import citation, cited
@@ -63,7 +64,7 @@ async def begin(ctx: Ctx) -> None:
         return
     await FORM.open(ctx, Step.TEAM)
     ctx.reply(t("For which team do you raise a kendala (a problem that needs a decision)?"),
-              keyboard(*[[button(team.name[:60], KendalaAction("t", team.id))] for team in teams[:20]]))
+              keyboard(*[[button(shorten(team.name, 60), KendalaAction("t", team.id))] for team in teams[:20]]))
 
 
 async def _outsiders(ctx: Ctx, team: Team) -> list[Employee]:
@@ -194,14 +195,14 @@ async def _confirm(ctx: Ctx, data: dict) -> None:
     await FORM.advance(ctx, Step.CONFIRM, data)
     draft = Kendala(None, id_of(team), ctx.me.id, data["description"], data["alternatives"], found[0][1].id)
     people = {ctx.me.id: ctx.me, **{p.id: p for _, p in found}}
-    rows = [[button(t("📨 Send to {name}", name=Html(p.name))[:40] + f" ({role_name(t, role)})",
+    rows = [[button(shorten(t("📨 Send to {name}", name=Html(p.name)), 40) + f" ({role_name(t, role)})",
                     KendalaAction("send", p.id))] for role, p in found]
     heads = await home_heads(ctx, team, {p.id for _, p in found})
     text = t("Send it to the official who decides ({article})?",
              article=cited(ctx, ctx.profile.reporting.source_of("kendala_deciders")))
     if heads:
         first = found[0][1]
-        rows.append([button(t("📨 {name} and the home unit heads", name=Html(first.name))[:60],
+        rows.append([button(shorten(t("📨 {name} and the home unit heads", name=Html(first.name)), 60),
                             KendalaAction("sendx", first.id))])
         text += "\n" + t("If solving it needs the leaders to work together, send it also to the home unit heads of "
                          "the members from other units ({names}; {article}).",

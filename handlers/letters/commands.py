@@ -7,9 +7,12 @@ Strangers see who issued it, when, to whom and its status; NIPs only registered 
 from __future__ import annotations
 
 from domain.letters import Letter, LetterStatus, display_code, looks_like_code, normalise_code
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import local_day
+from handlers.core.i18n import escape
+from handlers.core.paging import Entry, PageTurn, page_view
 from handlers.core.registry import Router
 from handlers.letters.buttons import LetterPick
 from handlers.letters.documents import render_context
@@ -17,21 +20,38 @@ from handlers.letters.send import kind_name, send_letter
 from storage.uow import UnitOfWork
 
 router = Router()
-LISTED = 20
+
+
+class LetterPage(PageTurn, prefix="pg:sl"):
+    pass
 
 
 @router.command("surat")
 async def my_letters(ctx: Ctx) -> None:
     letters = await ctx.uow.letters.addressed_to(ctx.me.id)
-    if not letters:
-        ctx.reply(ctx.t("You have no letters yet."))
-        return
     if len(letters) == 1:  # nothing to choose: the letter itself
         await send_letter(ctx, render_context(ctx), letters[0])
         return
-    rows = [[button(f"{'' if x.stands else '⛔ '}{x.number} · {x.subject[:40]}", LetterPick(x.id or 0))]
-            for x in reversed(letters[-LISTED:])]
-    ctx.reply(ctx.t("Your letters, newest first. Choose one to receive it as a PDF:"), keyboard(*rows))
+    _letters(ctx, letters, 0)
+
+
+@router.callback(LetterPage)
+async def on_page(ctx: Ctx, pressed: LetterPage) -> None:
+    ctx.answer()
+    _letters(ctx, await ctx.uow.letters.addressed_to(ctx.me.id), pressed.page)
+
+
+def _letters(ctx: Ctx, letters: list[Letter], page: int) -> None:
+    """Every letter of the register addressed to me or signed by me, newest first, paged."""
+    if not letters:
+        ctx.edit_or_reply(ctx.t("You have no letters yet."))
+        return
+    entries = [Entry(f"• {'⛔ ' if not x.stands else ''}<b>{escape(x.number)}</b> — {escape(shorten(x.subject, 80))}",
+                     keyboard([button(f"{'' if x.stands else '⛔ '}{x.number} · {shorten(x.subject, 40)}",
+                                      LetterPick(x.id or 0))]))
+               for x in reversed(letters)]
+    ctx.edit_or_reply(*page_view(ctx.t, ctx.t("Your letters, newest first. Choose one to receive it as a PDF:"),
+                                 entries, page, LetterPage))
 
 
 @router.callback(LetterPick)

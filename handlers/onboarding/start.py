@@ -51,9 +51,10 @@ async def start(ctx: Ctx) -> None:
         await send_files(ctx, int(code.removeprefix(EVIDENCE_PREFIX)))  # a recap's data dukung link
         return
     if ctx.employee is not None:
+        audiences = await my_audiences(ctx)
         ctx.reply(ctx.t("You are already linked as <b>{name}</b>.", name=ctx.employee.name) + "\n\n"
-                  + await my_help(ctx))
-        await refresh_menu(ctx, ctx.employee.id)  # e.g. roles gained before menus existed
+                  + help_text(ctx.t, audiences))
+        await refresh_menu(ctx, ctx.employee.id, known=audiences)  # e.g. roles gained before menus existed
         return
     if not code:
         await not_linked(ctx)
@@ -106,7 +107,7 @@ async def help_(ctx: Ctx) -> None:
         return
     ctx.reply(help_text(ctx.t, audiences))
     if ctx.employee is not None:
-        await refresh_menu(ctx, ctx.employee.id)  # the menu matches what /help just said
+        await refresh_menu(ctx, ctx.employee.id, known=audiences)  # the menu matches what /help just said
 
 
 @router.command("batal")

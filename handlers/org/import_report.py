@@ -21,9 +21,10 @@ def _plain(text: str) -> str:
 
 
 def summary(t: Translator, result: ImportResult) -> list[str]:
-    lines = [t("{kind}: {total} row(s) read, {errors} error(s), {warnings} warning(s).",
-               kind=t("units") if result.kind == "units" else t("employees"), total=result.total,
-               errors=len(result.errors), warnings=len(result.warnings))]
+    lines = [t("{kind}: {rows}, {errors}, {warnings}.", kind=t("units") if result.kind == "units" else t("employees"),
+               rows=t.ngettext("{count} row read", "{count} rows read", result.total),
+               errors=t.ngettext("{count} error", "{count} errors", len(result.errors)),
+               warnings=t.ngettext("{count} warning", "{count} warnings", len(result.warnings)))]
     c = result.counts
     if c is not None:
         lines.append(t("Added {added}, updated {updated}, unchanged {unchanged}.", added=c.added,
@@ -32,10 +33,10 @@ def summary(t: Translator, result: ImportResult) -> list[str]:
             lines.append(t("Deactivated {deactivated}, reactivated {reactivated}; unit heads filled in: {heads}.",
                            deactivated=c.deactivated, reactivated=c.reactivated, heads=c.heads_set))
         elif c.heads_pending:
-            lines.append(t("{count} unit head(s) will be set when their employees are imported.",
-                           count=c.heads_pending))
+            lines.append(t.ngettext("{count} unit head will be set when their employees are imported.",
+                             "{count} unit heads will be set when their employees are imported.", c.heads_pending))
     if result.errors and result.counts is not None:
-        lines.append(t("{count} bad row(s) were skipped.", count=result.bad_rows))
+        lines.append(t.ngettext("{count} bad row was skipped.", "{count} bad rows were skipped.", result.bad_rows))
     if result.dry_run and result.counts is not None:
         lines.append(t("Dry run: nothing was written."))
     elif not result.written:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from handlers.core.buttons import CallbackData
+from handlers.core.date_picker import DatePick
 
 
 class ReportAction(CallbackData, prefix="rp"):
@@ -54,3 +55,7 @@ class RequestAction(CallbackData, prefix="rq"):
 
 class RequestDue(CallbackData, prefix="rq:d"):
     days: int
+
+
+class RequestDueDay(DatePick, prefix="rq:c"):
+    """/mintalaporan: the due date from the calendar (or the month to show)."""

@@ -9,9 +9,11 @@ from domain.org import Employee
 from domain.periods import Period
 from domain.report import Kendala, Report, ReportKind, ReportRequest, ReportStatus
 from domain.team import Team
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.context import keyboard
 from handlers.core.formatting import day
+from handlers.core.formatting import period as period_text
 from handlers.core.i18n import Html, Translator
 from handlers.core.types import Keyboard
 from handlers.reports.buttons import ReportFiles, Review
@@ -20,8 +22,8 @@ CARD_BUDGET = 3800  # characters of a card, leaving room for a first line and Te
 
 
 def short(text: str, limit: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    """On one line, cut at a word boundary (domain.text.shorten)."""
+    return shorten(text, limit)
 
 
 def size_label(size: int | None) -> str:
@@ -58,14 +60,15 @@ def route_line(t: Translator, report: Report, people: dict[int, Employee]) -> st
 
 
 def period_label(t: Translator, period: Period) -> str:
-    return t("{key} ({start} – {end})", key=period.key, start=day(t, period.start), end=day(t, period.end))
+    return t("{key} ({start} – {end})", key=period_text(t, period.key), start=day(t, period.start),
+             end=day(t, period.end))
 
 
 def report_card(t: Translator, report: Report, author: Employee, team: Team | None,
                 people: dict[int, Employee], *, with_text: bool = True, expectations: str | None = None) -> str:
     """`expectations`: a member report's agreed dialog kinerja expectations, for the ketua (rule 53)."""
     head = [t("<b>{kind}</b> — {period}, version {version}", kind=kind_label(t, report).capitalize(),
-              period=report.period_key, version=report.version or 1),
+              period=period_text(t, report.period_key), version=report.version or 1),
             t("From: {name} ({jabatan})", name=author.name, jabatan=author.jabatan_name)]
     if team is not None:
         head.append(t("Team: {team}", team=team.name))
@@ -92,18 +95,19 @@ def short_keep_lines(text: str, limit: int) -> str:
 
 def review_keyboard(t: Translator, report: Report) -> Keyboard:
     """The buttons of whoever holds the report now; data carries the version so a
-    button for an older version changes nothing."""
+    button for an older version changes nothing. Returning is one action, named one way."""
     rid, v = id_of(report), report.version
     evidence = [button(t("📎 Open the supporting files ({count})", count=len(report.files)), ReportFiles(rid))] \
         if report.files else []
     if not report.at_last_hop:
-        return keyboard([button(t("➡️ Forward"), Review("f", rid, v)), button(t("↩️ Return"), Review("r", rid, v))],
+        return keyboard([button(t("➡️ Forward"), Review("f", rid, v)),
+                         button(t("↩️ Return for revision"), Review("r", rid, v))],
                         evidence)
     if report.declares_done:
         return keyboard([button(t("✅ Accept — meets the target"), Review("d", rid, v))],
-                        [button(t("↩️ Return for improvement"), Review("r", rid, v))], evidence)
+                        [button(t("↩️ Return for revision"), Review("r", rid, v))], evidence)
     return keyboard([button(t("✅ Accept"), Review("a", rid, v)),
-                     button(t("✏️ Ask for a revision"), Review("r", rid, v))], evidence)
+                     button(t("↩️ Return for revision"), Review("r", rid, v))], evidence)
 
 
 def request_card(t: Translator, req: ReportRequest, people: dict[int, Employee], team: Team | None,

@@ -31,6 +31,7 @@ from handlers.core.buttons import button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import finding_text
+from handlers.core.formatting import period
 from handlers.core.forms import Form, FormState, close
 from handlers.core.i18n import Html
 from handlers.core.messages import explain
@@ -77,14 +78,14 @@ async def prompt(ctx: Ctx, step: Step, data: dict) -> None:
     if step is Step.TEXT:
         if data["kind"] == ReportKind.TEAM.value and data.get("request_id") is None:
             digest = await member_digest(ctx, data["team_id"], data["period"])
-            ctx.reply(t("Summary of the members' reports for {period}:", period=data["period"]) + "\n"
+            ctx.reply(t("Summary of the members' reports for {period}:", period=period(t, data["period"])) + "\n"
                       + html.escape(digest, quote=False) + "\n\n"
                       + t("Write the team report ({min}–{max} characters), or start from this summary.",
                           min=TEXT_MIN, max=TEXT_MAX),
                       keyboard([button(t("📝 Use this summary as the text"), ReportAction("sum"))]))
             return
         ctx.reply(t("Write your report for {period}: what was done, results against the target, and any "
-                    "problems ({min}–{max} characters).", period=data["period"], min=TEXT_MIN, max=TEXT_MAX),
+                    "problems ({min}–{max} characters).", period=period(t, data["period"]), min=TEXT_MIN, max=TEXT_MAX),
                   force_reply=True, placeholder=t("Report text"))
     elif step is Step.FILES:
         count = len(data.get("files") or [])
@@ -146,7 +147,8 @@ async def summary(ctx: Ctx, data: dict) -> str:
     kind = {"member": t("member report"), "team": t("team report"), "individual": t("individual report")}[data["kind"]]
     if data.get("request_id"):
         kind = t("report on request")
-    lines = [t("<b>Your {kind} for {period}</b> — please check before sending:", kind=kind, period=data["period"])]
+    lines = [t("<b>Your {kind} for {period}</b> — please check before sending:", kind=kind,
+               period=period(t, data["period"]))]
     if team is not None:
         lines.append(t("Team: {team}", team=team.name))
     if data.get("credit"):
@@ -259,7 +261,7 @@ async def on_button(ctx: Ctx, action: str, target_id: int | None = None) -> None
         if team is None:
             ctx.answer(t("This button is not valid any more."), alert=True)
             return
-        text = t("Team report {team}, {period}.", team=Html(team.name), period=data["period"]) + "\n" \
+        text = t("Team report {team}, {period}.", team=Html(team.name), period=period(t, data["period"])) + "\n" \
             + await member_digest(ctx, id_of(team), data["period"])
         data["text"] = text[:TEXT_MAX]
         await _mirror(ctx, data)

@@ -11,9 +11,11 @@ from domain.ids import id_of
 from domain.reminders import MEMBER_REPORT, PERSON, TEAM_REPORT, Notice, Obligation
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
 from handlers.core.formatting import day
+from handlers.core.formatting import period as period_text
 from handlers.core.forms import close
 from handlers.core.i18n import Html, Translator
 from handlers.core.registry import Router
@@ -48,12 +50,12 @@ async def begin(ctx: Ctx) -> None:
     people = await ctx.uow.org.employees(r.requester_id for r in requests)
     for req in requests[:5]:
         label = t("📨 Answer the request of {name}", name=Html(people[req.requester_id].name))
-        rows.append([button(label[:48] + f" ({day(t, req.due_on)})", ReportAction("q", req.id))])
+        rows.append([button(shorten(label, 48) + f" ({day(t, req.due_on)})", ReportAction("q", req.id))])
     for team, membership in await ctx.uow.teams.teams_of(me.id):
         if membership.role is MemberRole.KETUA:
-            rows.append([button(t("📋 Team report") + ": " + team.name[:45], ReportAction("k", team.id))])
+            rows.append([button(t("📋 Team report") + ": " + shorten(team.name, 45), ReportAction("k", team.id))])
         elif membership.role in MEMBER_ROLES:
-            rows.append([button(t("📝 To the ketua") + ": " + team.name[:45], ReportAction("t", team.id))])
+            rows.append([button(t("📝 To the ketua") + ": " + shorten(team.name, 45), ReportAction("t", team.id))])
     rows.append([button(t("👤 Individual report (work assigned to me alone)"), ReportAction("i"))])
     await FORM.open(ctx, Step.CHOOSE)
     ctx.reply(t("Which report do you want to send?"), keyboard(*rows))
@@ -92,9 +94,10 @@ async def _choose(ctx: Ctx, action: str, team_id: int | None, period: str | None
     data.update(request_id=None, periods=[current.key, before.key])
     await FORM.open(ctx, Step.PERIOD, data)
     ctx.answer()
-    ctx.edit_or_reply(t("For which period? The current one is {period}.", period=period_label(t, current)),
-                      keyboard([button(t("This period") + f" ({current.key})", ReportPeriod("c"))],
-                               [button(t("The previous period") + f" ({before.key})", ReportPeriod("b"))]))
+    ctx.edit_or_reply(
+        t("For which period? The current one is {period}.", period=period_label(t, current)),
+        keyboard([button(t("This period") + f" ({period_text(t, current.key)})", ReportPeriod("c"))],
+                 [button(t("The previous period") + f" ({period_text(t, before.key)})", ReportPeriod("b"))]))
 
 
 @router.callback(ReportNow)
@@ -118,7 +121,8 @@ def report_now(t: Translator, notice: Notice) -> Keyboard | None:
     if len(items) == 1:
         ob = items[0]
         return keyboard([button(t("📝 Report now"), _report_now(ob))])
-    return keyboard(*[[button(f"📝 {ob.label[:40]} ({ob.period_key})", _report_now(ob))] for ob in items])
+    return keyboard(*[[button(f"📝 {shorten(ob.label, 40)} ({period_text(t, ob.period_key)})", _report_now(ob))]
+                      for ob in items])
 
 
 def _report_now(ob: Obligation) -> ReportNow:
@@ -232,7 +236,7 @@ async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
     if report.status is ReportStatus.ACCEPTED:
         await close(ctx)
         say(t("Your {period} report here was already accepted; nothing more to send.",
-                            period=report.period_key))
+                            period=period_text(t, report.period_key)))
         return
     if report.status is ReportStatus.SUBMITTED and report.reviewed:
         await close(ctx)
@@ -251,7 +255,7 @@ async def _resume(ctx: Ctx, report: Report, edit: bool) -> None:
     else:
         data["mode"] = "new"
         if edit:
-            say(t("Report for {period}.", period=report.period_key))
+            say(t("Report for {period}.", period=period_text(t, report.period_key)))
     step = Step.CONFIRM if data["text"] else Step.TEXT
     await FORM.open(ctx, step, data)
     await draft.prompt(ctx, step, data)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from domain.org import Employee
 from domain.report import ReportStatus
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.formatting import period
 from handlers.core.i18n import Html
+from handlers.core.paging import Entry, PageTurn, nav_row, page_view
 from handlers.core.registry import Router
 from handlers.reports.buttons import ReportAction
 from handlers.reports.cards import (
@@ -17,35 +20,76 @@ from handlers.reports.cards import (
 )
 
 router = Router()
+MINE_MAX = 200  # the newest; older ones are in the recap and the archive
+
+
+class MinePage(PageTurn, prefix="pg:lp"):
+    pass
+
+
+class WaitingPage(PageTurn, prefix="pg:lw"):
+    pass
 
 
 @router.command("laporan")
 async def my_reports(ctx: Ctx) -> None:
+    """Two messages, each paged in place: my reports, and the reports waiting for my review."""
+    await _mine(ctx, 0)
+    await _waiting(ctx, 0, first=True)
+
+
+@router.callback(MinePage)
+async def on_mine_page(ctx: Ctx, pressed: MinePage) -> None:
+    ctx.answer()
+    await _mine(ctx, pressed.page)
+
+
+@router.callback(WaitingPage)
+async def on_waiting_page(ctx: Ctx, pressed: WaitingPage) -> None:
+    ctx.answer()
+    await _waiting(ctx, pressed.page)
+
+
+async def _mine(ctx: Ctx, page: int) -> None:
     t, me = ctx.t, ctx.me
-    mine = list(await ctx.uow.reports.by_author(me.id, limit=10))
-    waiting = await ctx.uow.reports.waiting_for(me.id)
-    shown = waiting[:10]
-    # Everyone and every team the answer names, in two loads (not two per report).
-    people: dict[int, Employee] = await ctx.uow.org.employees(
-        {i for r in mine for i in r.route} | {i for r in shown for i in (r.author_id, *r.route)})
-    teams = await ctx.uow.teams.many(r.team_id for r in (*mine, *shown) if r.team_id)
-    if mine:
-        lines, rows = [t("<b>Your reports</b> (newest first):")], []
-        for r in mine:
-            team = teams.get(r.team_id) if r.team_id else None
-            label = f"{r.period_key} " + (team.name[:30] if team else kind_label(t, r))
-            lines.append(t("• {label}: {status}", label=label, status=status_label(t, r, people)))
-            if r.status is ReportStatus.SUBMITTED and not r.reviewed:
-                rows.append([button(t("✏️ Correct") + " " + label[:40], ReportAction("fix", r.id))])
-            elif r.status is ReportStatus.RETURNED:
-                rows.append([button(t("✏️ Revise") + " " + label[:40], ReportAction("fix", r.id))])
-            elif r.status is ReportStatus.DRAFT:
-                rows.append([button(t("▶️ Continue") + " " + label[:40], ReportAction("fix", r.id))])
-        ctx.reply(Html("\n".join(lines)), keyboard(*rows))
-    else:
-        ctx.reply(t("You have sent no reports yet. Send /lapor to write one."))
-    if waiting:
-        ctx.reply(t("{count} report(s) wait for your review:", count=len(waiting)))
-    for r in shown:
+    mine = list(await ctx.uow.reports.by_author(me.id, limit=MINE_MAX))
+    if not mine:
+        ctx.edit_or_reply(t("You have sent no reports yet. Send /lapor to write one."))
+        return
+    people: dict[int, Employee] = await ctx.uow.org.employees({i for r in mine for i in r.route})
+    teams = await ctx.uow.teams.many(r.team_id for r in mine if r.team_id)  # one load, not one per team
+    entries = []
+    for r in mine:
         team = teams.get(r.team_id) if r.team_id else None
-        ctx.reply(report_card(t, r, people[r.author_id], team, people), review_keyboard(t, r))
+        label = period(t, r.period_key) + " · " + (shorten(team.name, 40) if team else kind_label(t, r))
+        line = t("• {label}: {status}", label=label, status=status_label(t, r, people))
+        action = t("✏️ Correct") if r.status is ReportStatus.SUBMITTED and not r.reviewed \
+            else t("✏️ Revise") if r.status is ReportStatus.RETURNED \
+            else t("▶️ Continue") if r.status is ReportStatus.DRAFT else None
+        rows = keyboard([button(shorten(f"{action} {label}", 60), ReportAction("fix", r.id))]) if action else ()
+        entries.append(Entry(line, rows))
+    ctx.edit_or_reply(*page_view(t, t("<b>Your reports</b> (newest first):"), entries, page, MinePage))
+
+
+async def _waiting(ctx: Ctx, page: int, first: bool = False) -> None:
+    """One report card a page, with the reviewer's buttons (a card is up to a screenful)."""
+    t = ctx.t
+    waiting = await ctx.uow.reports.waiting_for(ctx.me.id)
+    if not waiting:
+        if not first:
+            ctx.edit_or_reply(t("Nothing is waiting for your review."))
+        return
+    index = min(max(page, 0), len(waiting) - 1)
+    r = waiting[index]
+    everyone = await ctx.uow.org.employees({r.author_id, *r.route})
+    team = await ctx.uow.teams.get(r.team_id) if r.team_id else None
+    head = t.ngettext("{count} report waits for your review:", "{count} reports wait for your review:", len(waiting))
+    text = head + "\n\n" + report_card(t, r, everyone[r.author_id], team, everyone)
+    rows = review_keyboard(t, r)
+    if len(waiting) > 1:
+        text += "\n\n" + t("Report {number} of {count}", number=index + 1, count=len(waiting))
+        rows = (*rows, nav_row(t, index, len(waiting), WaitingPage))
+    if first:
+        ctx.reply(Html(text), rows)
+    else:
+        ctx.edit_or_reply(Html(text), rows)

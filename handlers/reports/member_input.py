@@ -22,8 +22,10 @@ from domain.periods import Period
 from domain.profiles import Profile, Role
 from domain.reminders import Notice, Obligation, due_for
 from domain.team import MemberRole, Team
+from domain.text import shorten
 from handlers.core.buttons import CallbackData, button
 from handlers.core.context import Ctx, keyboard
+from handlers.core.formatting import period as period_text
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator, escape
 from handlers.core.registry import Router
@@ -114,7 +116,7 @@ async def begin(ctx: Ctx) -> None:
         return
     await close(ctx)
     ctx.reply(t("For which team do you give input on the members' performance?"),
-              keyboard(*[[button(team.name[:60], MemberInputAction("t", id_of(team)))] for team in teams[:20]]))
+              keyboard(*[[button(shorten(team.name, 60), MemberInputAction("t", id_of(team)))] for team in teams[:20]]))
 
 
 async def _choose_member(ctx: Ctx, team: Team) -> None:
@@ -127,11 +129,12 @@ async def _choose_member(ctx: Ctx, team: Team) -> None:
     period, missing = found
     await FORM.open(ctx, Step.MEMBER, {"team_id": id_of(team), "period": period.key})
     people = await ctx.uow.org.employees(set(missing))
-    rows = [[button(people[m].name[:60], MemberInputAction("m", m))] for m in missing[:30] if m in people]
+    rows = [[button(shorten(people[m].name, 60), MemberInputAction("m", m))] for m in missing[:30] if m in people]
     rows.append([button(t("Cancel"), MemberInputAction("cancel"))])
     ctx.reply(t("Input on the members' performance for {team}, period {period}, as material for their "
                 "performance appraisal ({article}). Whose performance do you assess?", team=team.name,
-                period=period.key, article=ctx.profile.reporting.source_of("member_input_to")), keyboard(*rows))
+                period=period_text(t, period.key), article=ctx.profile.reporting.source_of("member_input_to")),
+              keyboard(*rows))
 
 
 @router.callback(MemberInputAction)
@@ -230,7 +233,7 @@ def input_card(t: Translator, item: MemberInput, team: Team, ketua: Employee, me
              t("Team: {team}", team=team.name),
              t("Member: {name} (NIP {nip})", name=member.name, nip=member.nip),
              t("Ketua: {name}", name=ketua.name),
-             t("Period: {period}", period=item.period_key)]
+             t("Period: {period}", period=period_text(t, item.period_key))]
     if item.rating is not None:
         lines.append(t("Rating (a recommendation): {rating}", rating=rating_name(t, item.rating)))
     lines += ["", escape(item.note), "",
@@ -267,7 +270,7 @@ def _prompt(t: Translator, notice: Notice, rc: RenderContext) -> str:
                "Penilai how they performed this period. Send /masukan or press the button.")]
     for ob in notice.items:
         assert ob.due is not None
-        lines.append("• " + t("{team}, period {period}: due {due}", team=ob.label, period=ob.period_key,
+        lines.append("• " + t("{team}, period {period}: due {due}", team=ob.label, period=period_text(t, ob.period_key),
                               due=rc.day(t, ob.due)))
     return Html("\n".join(lines))
 
@@ -275,5 +278,5 @@ def _prompt(t: Translator, notice: Notice, rc: RenderContext) -> str:
 @register_keyboard(MEMBER_INPUT)
 def _prompt_buttons(t: Translator, notice: Notice) -> Keyboard:
     teams = {ob.subject_id: ob.label for ob in notice.items}
-    return keyboard(*[[button(t("📝 Give input: {team}", team=label)[:60], MemberInputAction("t", team_id))]
+    return keyboard(*[[button(shorten(t("📝 Give input: {team}", team=label), 60), MemberInputAction("t", team_id))]
                       for team_id, label in teams.items()])

@@ -1,19 +1,20 @@
 """/rekap for the unit head: every team of my unit(s) for its current period — who reported
 (accepted / waiting / returned), who has not (late once a period has ended), where the team
-report is on its route — and what waits for me. Compact for a phone; long answers are split."""
+report is on its route — and what waits for me. Compact for a phone; long answers are paged in one message."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
 from domain.ids import id_of
-from domain.org import Employee
+from domain.org import Employee, Unit
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Membership, Team
+from domain.text import shorten
 from handlers.core.context import Ctx
-from handlers.core.formatting import day
-from handlers.core.i18n import Html
+from handlers.core.formatting import day, period
 from handlers.core.lookups import present
+from handlers.core.paging import Entry, PageTurn, joined_fitting, page_view
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
 from handlers.reports import rekap_export
@@ -26,24 +27,18 @@ from handlers.reports.usecases import local_today, periods
 
 router = Router()
 
-CHUNK = 3500
+NAMES_BUDGET = 1200  # characters of names in a team block: a 500-person team stays readable
 MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
 
 def mark(report: Report | None) -> str:
-    if report is None or report.status is ReportStatus.DRAFT:
+    return mark_status(report.status if report is not None else None)
+
+
+def mark_status(status: ReportStatus | None) -> str:
+    if status is None or status is ReportStatus.DRAFT:
         return "❌"
-    return {ReportStatus.ACCEPTED: "✅", ReportStatus.SUBMITTED: "⏳", ReportStatus.RETURNED: "↩️"}[report.status]
-
-
-def chunks(blocks: list[str], limit: int = CHUNK) -> list[str]:
-    out, current = [], ""
-    for block in blocks:
-        if current and len(current) + len(block) + 2 > limit:
-            out.append(current)
-            current = ""
-        current = f"{current}\n\n{block}" if current else block
-    return out + ([current] if current else [])
+    return {ReportStatus.ACCEPTED: "✅", ReportStatus.SUBMITTED: "⏳", ReportStatus.RETURNED: "↩️"}[status]
 
 
 @router.command("rekap")
@@ -54,19 +49,35 @@ async def rekap(ctx: Ctx) -> None:
         ctx.reply(t("/rekap is for unit heads: it shows the reports of the teams in your unit. "
                     "Your own reports are in /laporan."))
         return
+    await _show(ctx, units, 0)
+
+
+class RekapPage(PageTurn, prefix="pg:rk"):
+    pass
+
+
+@router.callback(RekapPage)
+async def on_page(ctx: Ctx, pressed: RekapPage) -> None:
+    ctx.answer()
+    units = await headed_units(ctx)
+    if units:
+        await _show(ctx, units, pressed.page)
+
+
+async def _show(ctx: Ctx, units: list[Unit], page: int) -> None:
+    """One message, paged at team boundaries; what waits for me closes the last page. Every
+    page loads the whole scope in batched statements (bounded whatever the number of teams)."""
+    t = ctx.t
     unit_ids = await ctx.uow.org.subtree_ids([u.id for u in units])
     teams = await ctx.uow.teams.in_units(unit_ids)
-    blocks = [t("<b>Recap of {units}</b> — {date}", units=", ".join(u.name for u in units),
-                date=day(t, ctx.today))]
-    if not teams:
-        blocks.append(t("No teams yet (/timbaru forms one)."))
+    header = t("<b>Recap of {units}</b> — {date}", units=joined_fitting(t, [u.name for u in units], 300, ", "),
+               date=day(t, ctx.today))
     loaded = await _load(ctx, teams)
-    for team in teams:
-        blocks.append(_team_block(ctx, team, loaded))
-    blocks.append(await _waiting_block(ctx))
-    for text in chunks(blocks):
-        ctx.reply(Html(text))
-    if teams:
+    entries = [Entry(_team_block(ctx, team, loaded)) for team in teams] \
+        or [Entry(t("No teams yet (/timbaru forms one)."))]
+    entries.append(Entry(await _waiting_block(ctx)))
+    ctx.edit_or_reply(*page_view(t, header, entries, page, RekapPage, separator="\n\n"))
+    if teams:  # on every page, since turning a page replaces its buttons
         rekap_export.offer(ctx)
 
 
@@ -77,7 +88,8 @@ class _Loaded:
     today: dt.date
     members: dict[int, list[Membership]]
     people: dict[int, Employee]
-    reports: dict[tuple[int, str, ReportKind], list[Report]]  # periodic ones, oldest first
+    statuses: dict[tuple[int, str, int], ReportStatus]  # (team, period, member): their latest report's
+    reports: dict[tuple[int, str, ReportKind], list[Report]]  # periodic team reports, oldest first
     open_kendala: dict[int, int]
 
 
@@ -88,12 +100,14 @@ async def _load(ctx: Ctx, teams: list[Team]) -> _Loaded:
     members = {team_id: [m for m in found if m.role in MEMBER_ROLES]
                for team_id, found in (await ctx.uow.teams.members_of(team_ids)).items()}
     reports: dict[tuple[int, str, ReportKind], list[Report]] = {}
-    for r in await ctx.uow.reports.for_teams(team_ids, keys):
+    for r in await ctx.uow.reports.for_teams(team_ids, keys, ReportKind.TEAM):
         reports.setdefault((r.team_id or 0, r.period_key, r.kind), []).append(r)
+    # Members' reports: only their status shows, read as columns (thousands in an agency).
+    statuses = await ctx.uow.reports.member_statuses(team_ids, keys)
     wanted = {m.employee_id for found in members.values() for m in found}
     wanted |= {team.ketua_id for team in teams if team.ketua_id}
     wanted |= {i for (_, _, kind), found in reports.items() if kind is ReportKind.TEAM for r in found for i in r.route}
-    return _Loaded(today, members, await ctx.uow.org.employees(wanted), reports,
+    return _Loaded(today, members, await ctx.uow.org.employees(wanted), statuses, reports,
                    await ctx.uow.reports.open_kendala_counts(team_ids))
 
 
@@ -102,25 +116,25 @@ def _team_block(ctx: Ctx, team: Team, loaded: _Loaded) -> str:
     current, before = periods(ctx.profile, team, today)
     members = loaded.members.get(id_of(team), [])
     ketua = people.get(team.ketua_id) if team.ketua_id else None
-    lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=team.name, period=current.key,
+    lines = [t("<b>{team}</b> — {period}, ketua: {ketua}", team=shorten(team.name, 120), period=period(t, current.key),
                ketua=ketua.name if ketua else t("none yet"))]
-    now_reports = _by_author(loaded, team, current.key)
     if members:
-        lines.append(" · ".join(mark(now_reports.get(m.employee_id)) + " " + _esc(people[m.employee_id].name)
-                                for m in members))
+        # the ones not yet reported first: who to chase is what a unit head looks for
+        marked = sorted(((_mark_of(loaded, team, current.key, m.employee_id), people[m.employee_id].name)
+                         for m in members), key=lambda pair: pair[0] != "❌")
+        lines.append(joined_fitting(t, [f"{sign} {_esc(name)}" for sign, name in marked], NAMES_BUDGET))
     else:
         lines.append(t("No members besides the ketua."))
     lines.append(t("Team report: {state}", state=_team_report_state(ctx, loaded, team, current.key)))
     if today > before.end:  # the previous period is over: who is late for it
-        old = _by_author(loaded, team, before.key)
-        late = [people[m.employee_id].name for m in members if mark(old.get(m.employee_id)) == "❌"
-                and m.joined_at.date() <= before.end]
+        late = [people[m.employee_id].name for m in members
+                if _mark_of(loaded, team, before.key, m.employee_id) == "❌" and m.joined_at.date() <= before.end]
         team_old = _team_report(loaded, team, before.key)
         if late or (team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
-            parts = [", ".join(late)] if late else []
+            parts = [joined_fitting(t, late, NAMES_BUDGET, ", ")] if late else []
             if team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
                 parts.append(t("the team report"))
-            lines.append(t("⚠️ Late for {period}: {who}", period=before.key, who="; ".join(parts)))
+            lines.append(t("⚠️ Late for {period}: {who}", period=period(t, before.key), who="; ".join(parts)))
     open_kendala = loaded.open_kendala.get(id_of(team), 0)
     if open_kendala:
         lines.append(t("Open kendala: {count}", count=open_kendala))
@@ -131,8 +145,8 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _by_author(loaded: _Loaded, team: Team, period_key: str) -> dict[int, Report]:
-    return {r.author_id: r for r in loaded.reports.get((id_of(team), period_key, ReportKind.MEMBER), [])}
+def _mark_of(loaded: _Loaded, team: Team, period_key: str, member_id: int) -> str:
+    return mark_status(loaded.statuses.get((id_of(team), period_key, member_id)))
 
 
 def _team_report(loaded: _Loaded, team: Team, period_key: str) -> Report | None:
@@ -159,7 +173,7 @@ async def _waiting_block(ctx: Ctx) -> str:
     for r in waiting[:15]:
         where = " — " + _esc(present(teams.get(r.team_id), "a report's team").name) if r.team_id else ""
         lines.append(t("• {kind} of {name}, {period}", kind=kind_label(t, r), name=authors[r.author_id].name,
-                       period=r.period_key) + where)
+                       period=period(t, r.period_key)) + where)
     if waiting:
         lines.append(t("Review them with /laporan."))
     for k in kendala:

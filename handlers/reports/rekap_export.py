@@ -49,9 +49,10 @@ async def on_file(ctx: Ctx, pressed: RekapFile) -> None:
     if pressed.kind == "xlsx":
         sheet = await recap_sheet(ctx.uow, ctx.profile, t, teams, ctx.today, ctx.app.config.bot_username)
         content = await asyncio.to_thread(xlsx_bytes, sheet)
+        caption = t.ngettext("Recap of {units} — {count} row", "Recap of {units} — {count} rows", len(sheet.rows),
+                             units=names)
         ctx.replies.append(SendDocument(ctx.update.chat_id, f"rekap-{ctx.today:%Y-%m-%d}.xlsx", content,
-                                        caption=t("Recap of {units} — {count} row(s)", units=names,
-                                                  count=len(sheet.rows))))
+                                        caption=caption))
         return
     history = await on_time_history(ctx.uow, ctx.profile, teams, ctx.today)
     png = await asyncio.to_thread(chart_png, history, t("Reports sent on time — {units}", units=names),

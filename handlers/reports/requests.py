@@ -6,16 +6,18 @@ Steps: whom (a team -> its ketua, or a person) -> due date -> note -> confirm.""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 
+from domain.dates import parse_date
 from domain.ids import id_of
 from domain.profiles import Role
 from domain.report import TEXT_MIN, ReportRequest
 from domain.rules import may_request_report
+from domain.text import shorten
 from handlers.core.buttons import button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
+from handlers.core.date_picker import month_keyboard, month_name
 from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html
@@ -23,7 +25,7 @@ from handlers.core.lookups import present
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
 from handlers.core.types import Keyboard
-from handlers.reports.buttons import ReportAction, RequestAction, RequestDue
+from handlers.reports.buttons import ReportAction, RequestAction, RequestDue, RequestDueDay
 from handlers.reports.cards import request_card
 from storage.records import Decision
 
@@ -31,7 +33,6 @@ router = Router()
 
 NOTE_MAX = 1000
 DUE_DAYS = (3, 7, 14)
-DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 MAX_BUTTONS = 40
 
 
@@ -74,10 +75,10 @@ async def begin(ctx: Ctx) -> None:
     rows = []
     for team in await ctx.uow.teams.in_units(unit_ids):
         if team.ketua_id is not None and team.ketua_id != ctx.me.id:
-            rows.append([button(t("Team") + ": " + team.name[:50], RequestAction("t", team.id))])
+            rows.append([button(t("Team") + ": " + shorten(team.name, 50), RequestAction("t", team.id))])
     for person in await ctx.uow.org.employees_in_units(unit_ids):
         if person.id != ctx.me.id:
-            rows.append([button(person.name[:60], RequestAction("p", person.id))])
+            rows.append([button(shorten(person.name, 60), RequestAction("p", person.id))])
     if not rows:
         ctx.reply(t("There is nobody in your unit to ask."))
         return
@@ -102,16 +103,20 @@ async def _list_open(ctx: Ctx) -> None:
 def _due_keyboard(ctx: Ctx) -> Keyboard:
     t = ctx.t
     labels = {3: t("3 days"), 7: t("1 week"), 14: t("2 weeks")}
-    return keyboard([button(labels[d], RequestDue(d)) for d in DUE_DAYS])
+    return keyboard([button(labels[d], RequestDue(d)) for d in DUE_DAYS],
+                    [button(t("📅 Another date"), RequestDueDay(ctx.today.year, ctx.today.month))])
 
 
-@router.callback(RequestAction, RequestDue)
-async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue) -> None:
+@router.callback(RequestAction, RequestDue, RequestDueDay)
+async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue | RequestDueDay) -> None:
     t = ctx.t
     conv = await ctx.open_form(FORM, t("This request form is no longer open. Send /mintalaporan to start again."))
     if conv is None:
         return
     data = dict(conv.data)
+    if isinstance(pressed, RequestDueDay):
+        await _on_calendar(ctx, conv.step, data, pressed)
+        return
     if isinstance(pressed, RequestDue):
         if conv.step is not Step.DUE or pressed.days not in DUE_DAYS:
             ctx.answer(t("This button is not valid any more."), alert=True)
@@ -130,7 +135,7 @@ async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue) -> None:
         data.update(target)
         await FORM.advance(ctx, Step.DUE, data)
         ctx.answer()
-        ctx.edit_or_reply(t("Report asked of {name}. By when? Choose, or type a date as YYYY-MM-DD.",
+        ctx.edit_or_reply(t("Report asked of {name}. By when? Choose, or type a date (e.g. 15-12-2026).",
                             name=data["name"]), _due_keyboard(ctx))
     elif action == "send" and conv.step is Step.CONFIRM:
         await _send(ctx, data)
@@ -138,6 +143,27 @@ async def on_button(ctx: Ctx, pressed: RequestAction | RequestDue) -> None:
         await cancel_by_button(ctx)
     else:
         ctx.answer(t("This button is not valid any more."), alert=True)
+
+
+async def _on_calendar(ctx: Ctx, step: Step, data: dict, pressed: RequestDueDay) -> None:
+    """A month shown (edited in place), or a day chosen: from today on, like a typed date."""
+    t = ctx.t
+    if step is not Step.DUE or not 1 <= pressed.month <= 12:
+        ctx.answer(t("This button is not valid any more."), alert=True)
+        return
+    due = pressed.date
+    if due is not None and due < ctx.today:
+        ctx.answer(t("Please choose a date from today on."), alert=True)
+        return
+    ctx.answer()
+    if due is None:
+        ctx.edit_or_reply(t("Report asked of {name}. Due on which day of {month}?", name=data["name"],
+                            month=month_name(t, pressed.year, pressed.month)),
+                          month_keyboard(t, pressed.year, pressed.month, RequestDueDay, earliest=ctx.today))
+        return
+    data["due"] = due.isoformat()
+    await FORM.advance(ctx, Step.NOTE, data)
+    _ask_note(ctx, data)
 
 
 async def _target(ctx: Ctx, action: str, target_id: int | None) -> dict | None:
@@ -165,10 +191,9 @@ def _ask_note(ctx: Ctx, data: dict) -> None:
 async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
     t, text, data = ctx.t, (ctx.update.text or "").strip(), dict(conv.data)
     if conv.step is Step.DUE:
-        match = DATE.match(text)
-        due = _date(match) if match else None
+        due = parse_date(text)
         if due is None or due < ctx.today:
-            ctx.reply(t("Please type a date from today on as YYYY-MM-DD (e.g. 2026-12-15), or choose below."),
+            ctx.reply(t("Please type a date from today on (e.g. 15-12-2026 or 15 Des 2026), or choose below."),
                       _due_keyboard(ctx))
             return
         data["due"] = due.isoformat()
@@ -185,13 +210,6 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
                   keyboard([button(t("📨 Send"), RequestAction("send")), button(t("Cancel"), RequestAction("cancel"))]))
     else:
         ctx.reply(t("Please choose with the buttons above, or send /batal."))
-
-
-def _date(match: re.Match[str]) -> dt.date | None:
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 async def _send(ctx: Ctx, data: dict) -> None:

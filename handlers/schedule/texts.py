@@ -7,8 +7,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from babel.dates import format_date
-
 from domain.calendar import WorkCalendar
 from domain.org import Employee
 from domain.profiles import Profile
@@ -22,6 +20,7 @@ from domain.reminders import (
     Obligation,
     ScheduleSettings,
 )
+from handlers.core.formatting import day, period
 from handlers.core.i18n import Html, Translator, escape
 from handlers.core.types import Keyboard
 from storage.records import TelegramLink
@@ -41,7 +40,7 @@ class RenderContext:
     threads: dict[int, int] = field(default_factory=dict)  # group chat -> the team's forum topic
 
     def day(self, t: Translator, moment: dt.datetime) -> str:
-        return format_date(moment.astimezone(self.settings.tz).date(), format="full", locale=t.lang)
+        return day(t, moment.astimezone(self.settings.tz).date())
 
     def today(self) -> dt.date:
         return self.now.astimezone(self.settings.tz).date()
@@ -117,11 +116,12 @@ def _due_state(t: Translator, ob: Obligation, rc: RenderContext) -> str:
     what, due = Html(_what(t, ob)), rc.day(t, ob.due)
     left = (ob.due.astimezone(rc.settings.tz).date() - rc.today()).days
     if rc.now > ob.due:
-        return Html(t("{what}, period {period}: was due {due}", what=what, period=ob.period_key, due=due))
+        return Html(t("{what}, period {period}: was due {due}", what=what, period=period(t, ob.period_key), due=due))
     if left == 0:
-        return Html(t("{what}, period {period}: due today", what=what, period=ob.period_key))
-    return Html(t("{what}, period {period}: due {due} ({days} day(s) left)", what=what, period=ob.period_key,
-                  due=due, days=left))
+        return Html(t("{what}, period {period}: due today", what=what, period=period(t, ob.period_key)))
+    named = period(t, ob.period_key)  # outside t.ngettext(…): Babel reads a `t` among its arguments as t(…)
+    return Html(t.ngettext("{what}, period {period}: due {due} ({count} day left)",
+                    "{what}, period {period}: due {due} ({count} days left)", left, what=what, period=named, due=due))
 
 
 def _lines(t: Translator, items: list[str]) -> list[str]:
@@ -133,8 +133,9 @@ def _lines(t: Translator, items: list[str]) -> list[str]:
 
 def _deadline(t: Translator, n: Notice, rc: RenderContext) -> str:
     if n.audience == ESCALATION:
-        head = t("📣 <b>Reports not received</b> {days} working day(s) after they were due:",
-                 days=rc.settings.grace_working_days)
+        head = t.ngettext("📣 <b>Reports not received</b> {count} working day after they were due:",
+                   "📣 <b>Reports not received</b> {count} working days after they were due:",
+                   rc.settings.grace_working_days)
         lines = ["• " + t("{name} — {state}", name=rc.name(ob.person_id), state=_due_state(t, ob, rc))
                  for ob in n.items]
         return Html("\n".join([head, *_lines(t, lines)]))
@@ -150,15 +151,23 @@ def _deadline(t: Translator, n: Notice, rc: RenderContext) -> str:
     return Html("\n".join([head, *_lines(t, ["• " + _due_state(t, ob, rc) for ob in n.items])]))
 
 
+def _with_since(t: Translator, n: Notice, rc: RenderContext) -> list[tuple[Obligation, str]]:
+    """Each waiting decision with the day it has waited since (worded before t.ngettext(…), see above)."""
+    return [(ob, rc.day(t, _since(ob))) for ob in n.items]
+
+
 def _decision(t: Translator, n: Notice, rc: RenderContext) -> str:
     if n.audience == ESCALATION:
         head = t("📣 <b>Decisions waiting too long</b>:")
-        lines = ["• " + t("{what}: waiting for {name} since {since} ({days} working day(s))", what=_label(ob),
-                   name=rc.name(ob.person_id), since=rc.day(t, _since(ob)), days=rc.waited(ob)) for ob in n.items]
+        lines = ["• " + t.ngettext("{what}: waiting for {name} since {since} ({count} working day)",
+                            "{what}: waiting for {name} since {since} ({count} working days)", rc.waited(ob),
+                            what=_label(ob), name=rc.name(ob.person_id), since=since)
+                 for ob, since in _with_since(t, n, rc)]
         return Html("\n".join([head, *_lines(t, lines)]))
     head = t("⏳ <b>Waiting for your decision</b>:")
-    lines = ["• " + t("{what}: since {since} ({days} working day(s))", what=_label(ob), since=rc.day(t, _since(ob)),
-               days=rc.waited(ob)) for ob in n.items]
+    lines = ["• " + t.ngettext("{what}: since {since} ({count} working day)",
+                               "{what}: since {since} ({count} working days)",
+                               rc.waited(ob), what=_label(ob), since=since) for ob, since in _with_since(t, n, rc)]
     return Html("\n".join([head, *_lines(t, lines), t("Send /persetujuan to decide.")]))
 
 
@@ -170,9 +179,9 @@ def mention(person: Employee | None, link: TelegramLink | None, fallback: str) -
 
 
 def _group(t: Translator, n: Notice, rc: RenderContext) -> str:
-    period = n.items[0].period_key
+    key = n.items[0].period_key
     dues = sorted({ob.due for ob in n.items if ob.due is not None})
-    head = t("📋 <b>Reports for period {period}</b>", period=period)
+    head = t("📋 <b>Reports for period {period}</b>", period=period(t, key))
     if dues:
         when = rc.day(t, dues[0])
         head += "\n" + (t("Were due {due}.", due=when) if rc.now > dues[0] else t("Due {due}.", due=when))

@@ -6,8 +6,12 @@ from collections.abc import Collection
 from domain.allowance import Allowance
 from domain.org import Employee, Unit
 from domain.team import MemberRole, Membership, Team, TeamStatus
+from handlers.core.formatting import day
 from handlers.core.i18n import Html, Translator
+from handlers.core.paging import joined_fitting
 from storage.repos.teams import ROLE_ORDER
+
+MEMBERS_BUDGET = 2500  # characters of member lines: a 500-person team's card still fits one message
 
 
 def role_label(t: Translator, role: MemberRole) -> str:
@@ -41,12 +45,13 @@ def team_card(t: Translator, team: Team, unit: Unit | None, members: list[Member
              t("Unit: {unit}", unit=unit.name if unit else "-"),
              t("Status: {status}", status=status_label(t, team))]
     if team.starts_on and team.ends_on:
-        lines.append(t("Period: {start} – {end}", start=team.starts_on.isoformat(), end=team.ends_on.isoformat()))
+        lines.append(t("Period: {start} – {end}", start=day(t, team.starts_on), end=day(t, team.ends_on)))
     lines.append(t("Group chat: {state}", state=t("linked") if team.group_chat_id else t("not linked")))
     if members:
         lines.append(t("Members:"))
-        for m in sorted(members, key=lambda m: (ROLE_ORDER[m.role], people[m.employee_id].name)):
-            lines.append(_member_line(t, m, people[m.employee_id], tambahan))
+        ordered = sorted(members, key=lambda m: (ROLE_ORDER[m.role], people[m.employee_id].name))
+        lines.append(joined_fitting(t, [_member_line(t, m, people[m.employee_id], tambahan) for m in ordered],
+                                    MEMBERS_BUDGET, "\n"))
     else:
         lines.append(t("No members yet."))
     return Html("\n".join(lines))

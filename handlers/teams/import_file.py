@@ -57,7 +57,9 @@ async def import_teams(uows: UnitOfWorkFactory, profile: Profile, table: Table, 
     missing = [c for c in REQUIRED if c not in {re.sub(r"[^0-9a-z]+", "_", h.strip().lower()).strip("_")
                                                for h in table.headers}]
     if missing:
-        result.problems.append(t("The file lacks the column(s): {columns}", columns=", ".join(missing)))
+        result.problems.append(t.ngettext("The file lacks the column: {columns}",
+                                          "The file lacks the columns: {columns}", len(missing),
+                                          columns=", ".join(missing)))
         return result
     async with uows() as uow:
         for row_no, row in _cells(table):

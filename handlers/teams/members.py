@@ -4,7 +4,6 @@ members by appointment (penunjukan)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from enum import StrEnum
 
 from domain.candidacy import Candidacy
@@ -15,7 +14,7 @@ from domain.org import Employee, JabatanKind
 from domain.profiles import Role
 from domain.team import MemberRole, Team
 from domain.text import REASON_MAX_LENGTH, REASON_MIN_LENGTH, validate_text
-from handlers.core.buttons import CallbackData, button
+from handlers.core.buttons import button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import cited_finding
@@ -25,8 +24,7 @@ from handlers.core.lookups import present
 from handlers.core.menus import refresh_menu
 from handlers.core.messages import explain
 from handlers.core.registry import Router
-from handlers.core.roles import heads_team_unit, require_official
-from handlers.core.types import Keyboard
+from handlers.core.roles import require_official
 from handlers.teams.buttons import (
     AddMember,
     AppointKetua,
@@ -44,6 +42,7 @@ from handlers.teams.consideration import ask_consideration
 from handlers.teams.decree import decree_on_start
 from handlers.teams.dialog import open_dialog
 from handlers.teams.membership import add_member, missing_posts, set_ketua, start_if_staffed
+from handlers.teams.picker import ROLE_CODES, candidates, end_search, show_picker, team_for_head
 from handlers.teams.pk import pk_keyboard, pk_missing, pk_prompt, post_membership
 from handlers.teams.proposal import appointers, propose, settle_proposal
 from handlers.teams.teams import show_team
@@ -58,33 +57,6 @@ class RejectStep(StrEnum):
 
 
 REJECT = Form("candidacy_reject", RejectStep)
-PICKABLE = 30
-
-
-async def _team_for_head(ctx: Ctx, team_id: int) -> Team | None:
-    team = await ctx.uow.teams.get(team_id)
-    if team is None or not team.accepts_members:
-        ctx.answer(ctx.t("This button is not valid any more."), alert=True)
-        return None
-    if not await heads_team_unit(ctx, team):
-        ctx.answer(ctx.t("Only the head of the team's unit can do that."), alert=True)
-        return None
-    return team
-
-
-async def _candidates(ctx: Ctx, team: Team, exclude: set[int], members_from_elsewhere: bool = False) -> list[Employee]:
-    """The owning unit's people; for a post (ketua, pengendali), also the team's members from other
-    units (arrived by a cross-unit application or appointment), whom the origin rule then weighs."""
-    unit_ids = await ctx.uow.org.subunit_ids(team.unit_id)
-    people = await ctx.uow.org.employees_in_units(unit_ids)
-    if members_from_elsewhere:
-        people += await _members_from_elsewhere(ctx, team, unit_ids)
-    return [e for e in people if e.id not in exclude and e.id != ctx.me.id][:PICKABLE]
-
-
-async def _members_from_elsewhere(ctx: Ctx, team: Team, unit_ids: list[int]) -> list[Employee]:
-    members = await ctx.uow.org.employees(m.employee_id for m in await ctx.uow.teams.members(id_of(team)))
-    return [p for p in members.values() if p.unit_id not in unit_ids and p.active]
 
 
 async def _pickable(ctx: Ctx, team: Team, person: Employee | None, unit_ids: list[int]) -> bool:
@@ -94,23 +66,17 @@ async def _pickable(ctx: Ctx, team: Team, person: Employee | None, unit_ids: lis
     return person.unit_id in unit_ids or await ctx.uow.teams.membership(id_of(team), person.id) is not None
 
 
-def _pick_keyboard(people: list[Employee], pressed_for: Callable[[int], CallbackData]) -> Keyboard:
-    """One button per person, named, carrying what pressing it picks."""
-    return keyboard(*[[button(p.name[:48], pressed_for(p.id))] for p in people])
-
-
 @router.callback(AppointKetua)
 async def on_appoint_ketua(ctx: Ctx, pressed: AppointKetua) -> None:
-    team = await _team_for_head(ctx, pressed.team_id)
+    team = await team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     ctx.answer()
-    people = await _candidates(ctx, team, {team.ketua_id} if team.ketua_id else set(), members_from_elsewhere=True)
+    people = await candidates(ctx, team, "k")
     if not people:
         ctx.reply(ctx.t("No one in the unit can be chosen."))
         return
-    ctx.reply(ctx.t("Who should be ketua of {team}?", team=team.name),
-              _pick_keyboard(people, lambda pid: PickKetua(id_of(team), pid)))
+    await show_picker(ctx, team, "k", people=people)
 
 
 async def _check(ctx: Ctx, team: Team, candidate: Employee, post: str, open_candidacies: int,
@@ -148,7 +114,7 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experi
     """Check eligibility; appoint, or propose to the official who sets it. Where the
     regulation wants relevant experience nothing on record shows (Banten Ps 10(3)(c)), the
     appointing head is asked to describe it first (`experience`)."""
-    team = await _team_for_head(ctx, pressed.team_id)
+    team = await team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     candidate = await ctx.uow.org.employee(pressed.person_id)
@@ -156,6 +122,7 @@ async def _pick(ctx: Ctx, pressed: PickKetua | PickPengendali, post: str, experi
     if candidate is None or not await _pickable(ctx, team, candidate, unit_ids):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
+    await end_search(ctx)
     t = ctx.t
     setters = appointers(ctx, post)
     direct = Role.UNIT_HEAD in setters or Role.PERFORMANCE_OWNER in setters
@@ -329,36 +296,30 @@ async def on_reject_reason(ctx: Ctx, conv: FormState[RejectStep]) -> None:
     ctx.reply(ctx.t("Proposal rejected; the unit head has been told the reason."))
 
 
-ROLE_CODES = {"pj": MemberRole.PENANGGUNG_JAWAB, "sk": MemberRole.SEKRETARIAT}
 
 
 @router.callback(AppointPengendali)
 async def on_appoint_pengendali(ctx: Ctx, pressed: AppointPengendali) -> None:
-    team = await _team_for_head(ctx, pressed.team_id)
+    team = await team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     ctx.answer()
-    people = await _candidates(ctx, team, {team.pengendali_id} if team.pengendali_id else set(),
-                               members_from_elsewhere=True)
-    ctx.reply(ctx.t("Who should be pengendali of {team}?", team=team.name),
-              _pick_keyboard(people, lambda pid: PickPengendali(id_of(team), pid)))
+    await show_picker(ctx, team, "p")
 
 
 @router.callback(TeamRole)
 async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
     """Banten Ps 10(2): a penanggung jawab and an optional secretariat."""
-    team = await _team_for_head(ctx, pressed.team_id)
+    team = await team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     code, person_id = pressed.role, pressed.person_id
     role = ROLE_CODES[code]
     ctx.answer()
     if person_id is None:
-        current = {m.employee_id for m in await ctx.uow.teams.members(id_of(team)) if m.role is role}
-        people = await _candidates(ctx, team, current)
-        ctx.reply(ctx.t("Who is {role} of {team}?", role=role_label(ctx.t, role), team=team.name),
-                  _pick_keyboard(people, lambda pid: TeamRole(id_of(team), code, pid)))
+        await show_picker(ctx, team, code)
         return
+    await end_search(ctx)
     person = await ctx.uow.org.employee(person_id)
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
@@ -375,28 +336,27 @@ async def on_role(ctx: Ctx, pressed: TeamRole) -> None:
 
 @router.callback(AddMember)
 async def on_add_member(ctx: Ctx, pressed: AddMember) -> None:
-    team = await _team_for_head(ctx, pressed.team_id)
+    team = await team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     ctx.answer()
-    current = {m.employee_id for m in await ctx.uow.teams.members(id_of(team))}
-    people = await _candidates(ctx, team, current)
+    people = await candidates(ctx, team, "m")
     if not people:
         ctx.reply(ctx.t("Everyone in the unit is already in this team."))
         return
-    ctx.reply(ctx.t("Who joins {team}? (appointment, penunjukan)", team=team.name),
-              _pick_keyboard(people, lambda pid: PickMember(id_of(team), pid)))
+    await show_picker(ctx, team, "m", people=people)
 
 
 @router.callback(PickMember)
 async def on_pick_member(ctx: Ctx, pressed: PickMember) -> None:
-    team = await _team_for_head(ctx, pressed.team_id)
+    team = await team_for_head(ctx, pressed.team_id)
     if team is None:
         return
     person = await ctx.uow.org.employee(pressed.person_id)
     if person is None or person.unit_id not in await ctx.uow.org.subunit_ids(team.unit_id):
         ctx.answer(ctx.t("This button is not valid any more."), alert=True)
         return
+    await end_search(ctx)
     membership = await add_member(ctx.uow, team, person.id, MemberRole.ANGGOTA, ctx.me.id, ctx.now,
                                   profile=ctx.profile, numbering=ctx.app.config.letters.numbering)
     assignment = await ctx.uow.assignments.get(membership.assignment_id)

@@ -7,12 +7,12 @@ in Surakarta the Penilai forms teams too (Ps 14(2))."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.application import validate_text
+from domain.dates import find_dates
 from domain.eligibility import Post, check_term, term_last_day
 from domain.errors import DomainError
 from domain.ids import id_of
@@ -24,15 +24,18 @@ from domain.profiles.model import CadenceRule
 from domain.rules import monitoring_period_months
 from domain.team import GOAL_MAX, NAME_MAX, MemberRole, Membership, Team, TeamKind, TeamStatus
 from domain.team_decree import DecreeStatus, TeamDecree
+from domain.text import shorten
 from handlers.core.buttons import CallbackData, button
 from handlers.core.citation import cited
 from handlers.core.context import Ctx, keyboard
 from handlers.core.findings import cited_finding
+from handlers.core.formatting import day
 from handlers.core.forms import Form, FormState, cancel_by_button, close
 from handlers.core.i18n import Html, Translator
 from handlers.core.lookups import present
 from handlers.core.menus import refresh_menu
 from handlers.core.messages import explain
+from handlers.core.paging import PageTurn, nav_row
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units, heads_team_unit, heads_unit_of
 from handlers.core.types import Keyboard
@@ -75,7 +78,6 @@ class Step(StrEnum):
 
 
 FORM = Form("team_new", Step)
-DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
 @router.command("timbaru")
@@ -92,7 +94,8 @@ async def begin(ctx: Ctx) -> None:
                         "their sub-activity (sub kegiatan).", unit=units[0].name))
         return
     await FORM.open(ctx, Step.UNIT)
-    ctx.reply(ctx.t("For which unit?"), keyboard(*[[button(u.name[:60], NewTeamAction("u", u.id))] for u in units]))
+    ctx.reply(ctx.t("For which unit?"),
+              keyboard(*[[button(shorten(u.name, 60), NewTeamAction("u", u.id))] for u in units]))
 
 
 def term_end(start: dt.date, term: Term) -> dt.date:
@@ -127,9 +130,9 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
             data["goal"] = validate_text(text, 10, GOAL_MAX, "goal")
             await FORM.advance(ctx, Step.PERIOD, data)
             ctx.reply(t("Until when does the team work? Choose, or type the start and end dates "
-                        "(e.g. 2026-12-01 2027-06-30)."), _term_buttons(t, NewTeamTerm))
+                        "(e.g. 1-12-2026 to 30-6-2027)."), _term_buttons(t, NewTeamTerm))
         elif conv.step is Step.PERIOD:
-            dates = [_parse_date(m) for m in DATE.finditer(text)]
+            dates = find_dates(text)
             if len(dates) != 2:
                 raise DomainError("dates_expected")
             await _with_period(ctx, data, dates[0], dates[1])
@@ -137,15 +140,6 @@ async def on_input(ctx: Ctx, conv: FormState[Step]) -> None:
             ctx.reply(t("Please use the buttons above, or /batal to cancel."))
     except DomainError as err:
         ctx.reply(explain(t, err))
-
-
-def _parse_date(m: re.Match) -> dt.date:
-    try:
-        if m.group(1):
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
-    except ValueError:
-        raise DomainError("dates_expected") from None
 
 
 async def _with_period(ctx: Ctx, data: dict, start: dt.date, end: dt.date) -> None:
@@ -163,12 +157,15 @@ def _summary(ctx: Ctx, data: dict) -> tuple[Html, Keyboard]:
     t = ctx.t
     lines = [t("<b>New team</b>"), t("Unit: {unit}", unit=data["unit"]), t("Name: {name}", name=data["name"]),
              t("Kind: {kind}", kind=data["kind"]), t("Goal and target: {goal}", goal=data["goal"]),
-             t("Period: {start} – {end}", start=data["starts_on"], end=data["ends_on"])]
+             t("Period: {start} – {end}", start=day(t, dt.date.fromisoformat(data["starts_on"])),
+               end=day(t, dt.date.fromisoformat(data["ends_on"])))]
     rows = []
     if ctx.profile.reporting.cadence is CadenceRule.PERIODIC:
         chosen = data.get("cadence_months") or ctx.profile.reporting.cadence_months
-        lines.append(t("Reports: every {months} month(s) — choose another period below if you wish.", months=chosen))
-        rows.append([button(("✓ " if m == chosen else "") + t("Every {months} month(s)", months=m),
+        lines.append(t.ngettext("Reports: every {count} month — choose another period below if you wish.",
+                                "Reports: every {count} months — choose another period below if you wish.", chosen))
+        rows.append([button(("✓ " if m == chosen else "")
+                            + t.ngettext("Every {count} month", "Every {count} months", m),
                             NewTeamCadence(m)) for m in sorted({*CADENCE_CHOICES, chosen})])
     rows.append([button(t("Form the team"), NewTeamAction("ok")), button(t("Cancel"), NewTeamAction("x"))])
     return Html("\n".join(lines)), keyboard(*rows)
@@ -257,23 +254,50 @@ async def _create(ctx: Ctx, data: dict) -> None:
 
 @router.command("tim")
 async def my_teams(ctx: Ctx) -> None:
-    """Teams I lead or belong to, and the teams of the units I head."""
+    teams = await _my_teams(ctx)
+    if not teams:
+        ctx.reply(ctx.t("You are not in any team yet. Send /ajukan to apply to one."))
+        return
+    await _team_page(ctx, teams, 0)
+
+
+class TeamPage(PageTurn, prefix="pg:tim"):
+    pass
+
+
+@router.callback(TeamPage)
+async def on_team_page(ctx: Ctx, pressed: TeamPage) -> None:
+    ctx.answer()
+    teams = await _my_teams(ctx)
+    if teams:
+        await _team_page(ctx, teams, pressed.page)
+
+
+async def _my_teams(ctx: Ctx) -> list[Team]:
+    """Teams I lead or belong to, and the teams of the units I head; the newest first."""
     seen: dict[int, Team] = {id_of(t): t for t, _ in await ctx.uow.teams.teams_of(ctx.me.id)}
     units = await headed_units(ctx)
     if units:
         for team in await ctx.uow.teams.in_units(await ctx.uow.org.subtree_ids([u.id for u in units])):
             seen.setdefault(id_of(team), team)
-    if not seen:
-        ctx.reply(ctx.t("You are not in any team yet. Send /ajukan to apply to one."))
-        return
-    teams = sorted(seen.values(), key=lambda x: x.name)
-    loaded = await _load_cards(ctx, teams)
-    for team in teams:
-        _show(ctx, team, loaded, edit=False)
+    return sorted(seen.values(), key=id_of, reverse=True)
+
+
+async def _team_page(ctx: Ctx, teams: list[Team], page: int) -> None:
+    """One message however many teams (a Kepala Dinas may see the whole Dinas): one team's
+    card with its buttons per page, ◀ ▶ to the others. Only the shown team's card is loaded."""
+    index = min(max(page, 0), len(teams) - 1)
+    team = teams[index]
+    text, rows = _view(ctx, team, await _load_cards(ctx, [team]))
+    if len(teams) > 1:
+        text = Html(text + "\n\n" + ctx.t("Team {number} of {count}", number=index + 1, count=len(teams)))
+        rows = (*rows, nav_row(ctx.t, index, len(teams), TeamPage))
+    ctx.edit_or_reply(text, rows)
 
 
 async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:
-    _show(ctx, team, await _load_cards(ctx, [team]), edit)
+    text, rows = _view(ctx, team, await _load_cards(ctx, [team]))
+    (ctx.edit_or_reply if edit else ctx.reply)(text, rows)
 
 
 @dataclass
@@ -297,7 +321,8 @@ async def _load_cards(ctx: Ctx, teams: list[Team]) -> _Cards:
                   await ctx.uow.decrees.latest_of(team_ids))
 
 
-def _show(ctx: Ctx, team: Team, loaded: _Cards, edit: bool) -> None:
+def _view(ctx: Ctx, team: Team, loaded: _Cards) -> tuple[str, Keyboard]:
+    """The team's card and the buttons of what I may do with it."""
     team_id = id_of(team)
     members = loaded.members.get(team_id, [])
     mine = next((m for m in members if m.employee_id == ctx.me.id), None)
@@ -325,7 +350,7 @@ def _show(ctx: Ctx, team: Team, loaded: _Cards, edit: bool) -> None:
         rows.append([button(t("Decree (Keputusan)"), DecreeLetter(id_of(decree)))])
     if team.status is not TeamStatus.ENDED and pk_missing(ctx.profile, as_post(mine)):
         rows.extend(list(row) for row in pk_keyboard(t, team))
-    (ctx.edit_or_reply if edit else ctx.reply)(text, keyboard(*rows))
+    return text, keyboard(*rows)
 
 
 @router.callback(OpenTeam)
@@ -398,12 +423,12 @@ async def on_renew(ctx: Ctx, pressed: RenewTeam) -> None:
                                             "until": team.ends_on.isoformat()}))
     ended = await _end_posts_with_term(ctx, team)
     if not ended:
-        ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=team.ends_on.isoformat()))
+        ctx.edit_or_reply(t("{name} renewed until {end}.", name=team.name, end=day(t, team.ends_on)))
         return
     term_article = cited(ctx, ctx.profile.teams.ketua.source_of("term_months"))
     ctx.edit_or_reply(t("{name} renewed until {end}. The terms of its ketua and pengendali ended with the old "
                         "term ({article}): propose them to the Sekda again.", name=team.name,
-                        end=team.ends_on.isoformat(), article=term_article),
+                        end=day(t, team.ends_on), article=term_article),
                       keyboard([button(t("Appoint the ketua"), AppointKetua(id_of(team)))]))
 
 

@@ -15,6 +15,7 @@ from domain.posts import vacancy_deadline
 from domain.profiles import Profile, Role
 from domain.reminders import Notice, Obligation
 from domain.team import MemberRole, Team
+from handlers.core import formatting
 from handlers.core.citation import citation
 from handlers.core.i18n import Html, Translator
 from handlers.core.registry import Router
@@ -75,8 +76,9 @@ def render_vacancy(t: Translator, n: Notice, rc: RenderContext) -> str:
     lines = [t("📌 <b>Vacant posts to fill</b> ({article}: proposed and set by January, April, July or October "
                "at the latest):", article=article)]
     for ob in n.items:
-        post = ob.period_key.split("-", 1)[0]
+        post, since = ob.period_key.split("-", 1)  # "ketua-2026-10-01": the post and the day it fell vacant
         assert ob.due is not None
         lines.append("• " + t("{post} of {team}: vacant since {since}, to be filled by {due}", post=post,
-                              team=ob.label, since=ob.period_key.split("-", 1)[1], due=rc.day(t, ob.due)))
+                              team=ob.label, since=formatting.day(t, dt.date.fromisoformat(since)),
+                              due=rc.day(t, ob.due)))
     return Html("\n".join(lines))

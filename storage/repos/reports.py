@@ -44,14 +44,31 @@ class ReportRepo:
             q = q.where(Report.kind == kind)
         return list(await self.s.scalars(q.order_by(Report.id)))
 
-    async def for_teams(self, team_ids: Iterable[int], period_keys: Iterable[str]) -> list[Report]:
-        """The periodic reports (not answers to a request) of many teams for some periods, oldest first."""
+    async def for_teams(self, team_ids: Iterable[int], period_keys: Iterable[str],
+                        kind: ReportKind | None = None) -> list[Report]:
+        """The periodic reports (not answers to a request) of many teams for some periods (of
+        one kind, when given), oldest first."""
         keys, found = sorted(set(period_keys)), list[Report]()
         for part in chunked(team_ids):
             q = select(Report).where(Report.team_id.in_(part), Report.period_key.in_(keys),
                                      Report.request_id.is_(None))
+            if kind is not None:
+                q = q.where(Report.kind == kind)
             found += await self.s.scalars(q)
         return sorted(found, key=lambda r: r.id or 0)
+
+    async def member_statuses(self, team_ids: Iterable[int], period_keys: Iterable[str]
+                              ) -> dict[tuple[int, str, int], ReportStatus]:
+        """(team, period, author) -> status of the latest periodic member report: columns only,
+        so /rekap over hundreds of teams builds no report objects."""
+        keys, found = sorted(set(period_keys)), dict[tuple[int, str, int], ReportStatus]()
+        for part in chunked(team_ids):
+            q = (select(Report.team_id, Report.period_key, Report.author_id, Report.status)
+                 .where(Report.team_id.in_(part), Report.period_key.in_(keys), Report.request_id.is_(None),
+                        Report.kind == ReportKind.MEMBER)
+                 .order_by(Report.id))
+            found.update({(team_id, key, author): status for team_id, key, author, status in await self.s.execute(q)})
+        return found
 
     async def reported(self, team_ids: Iterable[int], period_keys: Iterable[str]
                        ) -> set[tuple[int, str, ReportKind, int]]:

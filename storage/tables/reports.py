@@ -10,7 +10,7 @@ reports = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("kind", enum_column(ReportKind), nullable=False),
     sa.Column("author_id", sa.ForeignKey("employees.id"), nullable=False, index=True),
-    sa.Column("team_id", sa.ForeignKey("teams.id"), index=True),
+    sa.Column("team_id", sa.ForeignKey("teams.id")),  # indexed with period_key below
     sa.Column("period_key", sa.String(16), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("status", enum_column(ReportStatus), nullable=False, index=True),
@@ -30,6 +30,8 @@ reports = sa.Table(
     # is an index lookup instead of reading every submitted report of the Pemda.
     sa.Column("current_reviewer_id", sa.Integer),
     sa.Index("ix_reports_current_reviewer", "current_reviewer_id", "submitted_at"),
+    # a team's reports for some periods (/rekap, the tick), however many periods it has behind it
+    sa.Index("ix_reports_team_period", "team_id", "period_key"),
 )
 
 report_versions = sa.Table(

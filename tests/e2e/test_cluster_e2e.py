@@ -65,7 +65,7 @@ async def _report(h) -> None:
     await h.press("dewi", period, "Periode ini", expect="Tulis laporan Anda")
     files = await h.say("dewi", "Modul SSO selesai; uji coba dengan 20 pengguna berjalan lancar.",
                         expect="data dukung")
-    summary = await h.press("dewi", files, "Selesai", expect="periksa dulu")
+    summary = await h.press("dewi", files, "Selesai", expect="sebelum dikirim")
     await h.press("dewi", summary, "Kirim", expect="Laporan terkirim kepada Budi Santoso")
     await h.notice("budi", "Sebuah laporan menunggu tinjauan Anda")
 

@@ -36,27 +36,27 @@ async def test_member_report_with_a_document_reaches_the_ketua_and_is_accepted(h
     mark = h.fake.mark()
     h.fake.send_document(h.tid("dewi"), "hasil-uji.pdf", b"%PDF-1.4 uji", "application/pdf")
     received = await h.fake.wait_message(h.tid("dewi"), "hasil-uji.pdf", h.timeout, since=mark)
-    summary = await h.press("dewi", received, "Selesai", expect="periksa dulu")
+    summary = await h.press("dewi", received, "Selesai", expect="Mohon periksa")
     await h.press("dewi", summary, "Kirim", expect="Laporan terkirim kepada Budi Santoso")
 
     notice = await h.notice("budi", "Sebuah laporan menunggu tinjauan Anda")
     assert "hasil-uji.pdf" in notice.text and "Modul <SSO> & login" in notice.text
-    ask = await h.press("budi", notice, "Minta revisi", expect="umpan balik")
+    ask = await h.press("budi", notice, "Kembalikan untuk direvisi", expect="umpan balik")
     assert ask.reply_markup.get("force_reply") is True
     await h.say("budi", "Lampirkan juga tangkapan layar uji coba.", expect="Dikembalikan kepada Dewi")
     settled = await h.fake.wait_for(lambda m: (m.chat_id, m.message_id) == (notice.chat_id, notice.message_id)
                                     and not m.inline_keyboard(), h.timeout)  # the review card is settled
     assert "Dikembalikan kepada Dewi" in settled.text and "Diputuskan oleh Budi" in settled.text
     returned = await h.notice("dewi", "tangkapan layar")
-    summary = await h.press("dewi", returned, "Revisi laporan", expect="periksa dulu")
+    summary = await h.press("dewi", returned, "Revisi laporan", expect="Mohon periksa")
     mark = h.fake.mark()
     h.fake.send_photo(h.tid("dewi"), _PNG)
     await h.fake.wait_message(h.tid("dewi"), "foto", h.timeout, since=mark)
-    summary = await h.fake.wait_message(h.tid("dewi"), "periksa dulu", h.timeout, since=mark)
+    summary = await h.fake.wait_message(h.tid("dewi"), "Mohon periksa", h.timeout, since=mark)
     mark = h.fake.mark()
     await h.press("dewi", summary, "Kirim", expect="versi 2")
 
-    notice = await h.notice("budi", "Laporan anggota — 2026-Q4, versi 2", since=mark)
+    notice = await h.notice("budi", "Laporan anggota — Triwulan IV 2026, versi 2", since=mark)
     # the ketua opens the data dukung: Telegram sends back the very files Dewi sent
     mark = h.fake.mark()
     h.fake.press(h.tid("budi"), notice, h.fake.button_data(notice, "Buka data dukung"))

@@ -9,11 +9,11 @@ async def test_form_team_appoint_ketua_and_bind_group(h):
     kind = await h.say("kabid_apt", "Tim Sub Kegiatan Layanan <SPBE> & Data", expect="rutin atau insidental")
     await h.press("kabid_apt", kind, "Rutin", expect="tujuan dan target")
     period = await h.say("kabid_apt", "Layanan SPBE tersedia 99% & terdokumentasi.", expect="Sampai kapan")
-    confirm = await h.press("kabid_apt", period, "akhir triwulan", expect="Masa kerja")
+    confirm = await h.press("kabid_apt", period, "akhir triwulan", expect="Jangka waktu")
     formed = await h.press("kabid_apt", confirm, "Bentuk tim", expect="terbentuk")
     pick = await h.press("kabid_apt", formed, "Tunjuk ketua", expect="Siapa yang ditunjuk")
     await h.press("kabid_apt", pick, "Budi Santoso", expect="kini menjadi ketua")
-    await h.notice("budi", "Anda kini menjadi ketua tim")
+    await h.notice("budi", "Anda kini menjadi ketua Tim Sub Kegiatan")
 
     card = await h.say("budi", "/tim", expect="Layanan <SPBE> & Data")
     code_msg = await h.press("budi", card, "Hubungkan grup", expect="/hubungkan")

@@ -94,7 +94,7 @@ async def test_menu_follows_an_appointment_as_ketua(h):
     await h.press("kabid_apt", pick, "Budi Santoso", expect="kini menjadi ketua")
     assert "masukan" in await _menu_set(h, "budi", "masukan")
     # the notice carries its button: [Buka tim] opens the team's card
-    notice = await h.notice("budi", "Anda kini menjadi ketua tim")
+    notice = await h.notice("budi", "Anda kini menjadi ketua")
     card = await h.press("budi", notice, "Buka tim", expect="Tim Sub Kegiatan Layanan Data")
     assert any("Hubungkan grup" in text for text, _ in h.fake.buttons(card))
 
@@ -147,14 +147,19 @@ async def test_rejection_edits_every_copy_of_the_card(h):
     assert listed.message_id != notice.message_id and h.fake.buttons(listed)
     await h.press("kabid_apt", notice, "Tolak", expect="alasan")
     await h.say("kabid_apt", REASON, expect="ditolak")
-    for copy in (notice, listed):
-        edited = await h.fake.wait_for(lambda m, c=copy: (m.chat_id, m.message_id) == (c.chat_id, c.message_id)
-                                       and "Diputuskan oleh" in (m.text or ""), h.timeout)
-        assert "ditolak" in edited.text and REASON in edited.text and h.fake.buttons(edited) == []
+    edited = await h.fake.wait_for(lambda m: (m.chat_id, m.message_id) == (notice.chat_id, notice.message_id)
+                                   and "Diputuskan oleh" in (m.text or ""), h.timeout)
+    assert "ditolak" in edited.text and REASON in edited.text and h.fake.buttons(edited) == []
+    # the /persetujuan page holds several cards: it is shown again as it now stands
+    page = await h.fake.wait_for(lambda m: (m.chat_id, m.message_id) == (listed.chat_id, listed.message_id)
+                                 and "Tidak ada" in (m.text or ""), h.timeout)
+    assert h.fake.buttons(page) == []
     async with h.runtime.app.uow() as uow:
         (application,) = await uow.applications.by_applicant(h.people["budi"].employee.id)
         copies = await uow.outbox.copies(f"app:{application.id}")
-    assert sorted(c.message_id for c in copies) == sorted([notice.message_id, listed.message_id])
+        pages = await uow.outbox.copies(f"pending:{h.people['kabid_apt'].employee.id}")
+    assert [c.message_id for c in copies] == [notice.message_id]
+    assert [c.message_id for c in pages] == [listed.message_id]
 
 
 async def test_approval_from_one_copy_edits_the_other(h):

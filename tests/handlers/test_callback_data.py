@@ -118,7 +118,8 @@ def test_unsupported_declarations_fail_at_import():
 
 def test_wire_formats_of_buttons_already_sent_are_unchanged():
     assert {data.pack() for data in (
-        ApplicationDecision("ok", 7), ApplicationAction("send"), ApplicationAction("t", 3), Review("f", 5, 2),
+        ApplicationDecision("ok", 7), ApplicationDecision("ok", 7, 1),
+        ApplicationAction("send"), ApplicationAction("t", 3), Review("f", 5, 2),
         ReportAction("fix", 9), ReportPeriod("c"), RequestDue(7), PickKetua(1, 2, "force"), PickPengendali(1, 2),
         TeamRole(4, "pj"), TeamRole(4, "sk", 8), EndTeam(4, "yes"), Dismiss(), NewTeamKind(TeamKind.RUTIN),
         NewTeamTerm(Term.TWELVE_MONTHS), AdminAction("menu"), UnlinkedUnits(0), UnlinkedPeople(3, 1),
@@ -126,7 +127,8 @@ def test_wire_formats_of_buttons_already_sent_are_unchanged():
         AppointForm("send"), AppointStep("pick", 1, 0, 6), AcceptAppointment(3), AppointmentLetter("req", 3),
         ReplyOutcome("yes", 3),
     )} == {"pj:send", "pjs:pick:1:0:6", "pjt:3", "pjl:req:3", "pjr:yes:3",
-           "ap:ok:7", "aj:send", "aj:t:3", "rv:f:5:2", "rp:fix:9", "rp:p:c", "rq:d:7", "kc:1:2:force", "pc:1:2",
+           "ap:ok:7", "ap:ok:7:1",
+           "aj:send", "aj:t:3", "rv:f:5:2", "rp:fix:9", "rp:p:c", "rq:d:7", "kc:1:2:force", "pc:1:2",
            "tr:4:pj", "tr:4:sk:8", "te:4:yes", "tx", "tn:k:rutin", "tn:p:12", "adm:menu", "adn:u:0", "adn:l:3:1",
            "apl:end:6", "apl:kind:plh", "oq:11", "oq:all"}
 
@@ -168,6 +170,7 @@ STORED_FORMS = {
                 "candidates", "confirm"},
     "appoint_reason": {"reason"}, "appoint_release": {"pick"},
     "appoint_reply": {"letter", "outcome", "names", "reason"},
+    "pick_search": {"query"},
 }
 
 
@@ -222,3 +225,10 @@ async def test_dispatch_refuses_what_does_not_unpack_and_forgets_unknown_steps(a
         await uow.conversations.set(1001, 1001, "apply", "gone", {}, app.clock())
         await uow.commit()
     assert texts(await budi.says("hello")) == ["I did not understand that. Send /help to see what I can do."]
+
+
+def test_a_page_of_persetujuan_keeps_the_step_and_the_page_within_64_bytes():
+    """ApplicationDecision carries the cross-unit step and the /persetujuan page at once."""
+    widest = ApplicationDecision("no", 2**31 - 1, 2**31 - 1, 2**31 - 1)
+    assert len(widest.pack().encode()) <= 64 and ApplicationDecision.unpack(widest.pack()) == widest
+    assert ApplicationDecision("ok", 7, None, 2).pack() == "ap:ok:7::2"

@@ -11,6 +11,7 @@ from domain.application import ApplicationStatus
 from domain.reminders import ScheduleSettings
 from handlers.applications import letters
 from handlers.applications.buttons import ApplicationDecision, ShowApplication, WithdrawApplication
+from handlers.core.cards import record_copy
 from handlers.core.types import EditMessage, SendDocument, SendMessage
 from handlers.letters.buttons import LetterPick
 from tests.handlers.chat import alerts, texts
@@ -170,3 +171,27 @@ async def test_a_reminders_button_opens_the_card_of_the_open_step(app, demo):
     replies = await kabid_ikp.presses(ShowApplication(found.id))
     (card,) = [r for r in replies if isinstance(r, SendMessage) and r.card]
     assert card.card == f"app:{found.id}:s1" and "ap:ok:" in str(card.keyboard)
+
+
+async def test_a_step_done_from_a_page_shows_both_officials_pages_again(app, demo):
+    """The page's buttons carry the open step and the page; the step done, its card stands apart, my
+    page shows what still waits, and the next official's live /persetujuan now lists it."""
+    siti = await linked(app, demo, "siti", 1003)
+    kabid_apt = await linked(app, demo, "kabid_apt", 2001)
+    kabid_ikp = await linked(app, demo, "kabid_ikp", 2002)
+    await apply(siti)
+    found, _ = await _the_application(app, demo)
+    shown = {}
+    for person, message_id in ((kabid_apt, 900), (kabid_ikp, 901)):
+        (page,) = [r for r in await person.says("/persetujuan") if isinstance(r, SendMessage)]
+        await record_copy(app, page, message_id)  # as the runtime does once it is sent
+        shown[message_id] = page
+    assert ApplicationDecision("ok", found.id, 0, 0).pack() in str(shown[900].keyboard)
+    assert "Tidak ada" in shown[901].text  # not his step yet
+    replies = await kabid_apt.presses(ApplicationDecision("ok", found.id, 0, 0), message_id=900)
+    (apart,) = [r for r in replies if isinstance(r, SendMessage) and r.chat_id == 2001]
+    assert "Langkah 2 dari 2" in apart.text and apart.keyboard is None
+    pages = {r.message_id: r for r in replies if isinstance(r, EditMessage) and r.message_id in (900, 901)}
+    assert "Tidak ada" in pages[900].text
+    assert found.number in pages[901].text
+    assert ApplicationDecision("ok", found.id, 1, 0).pack() in str(pages[901].keyboard)

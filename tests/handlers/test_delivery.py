@@ -148,5 +148,5 @@ async def test_an_admin_without_an_employee_record_can_list_and_resend_by_typing
     first = (await by_key(app, "k1")).id
     assert "Diantrikan ulang" in texts(await admin.says(f"/antrian ulang {first}"))[0]
     assert "tidak lagi menunggu" in texts(await admin.says(f"/antrian ulang {first}"))[0]
-    assert "1 pemberitahuan diantrikan ulang" in texts(await admin.says("/antrian ulang semua"))[0]
+    assert "1 pemberitahuan dimasukkan kembali ke antrean" in texts(await admin.says("/antrian ulang semua"))[0]
     assert await out.drain() == 2

@@ -185,7 +185,7 @@ async def test_plt_not_yet_started_changes_nothing_overlaps_are_refused_and_it_c
     kinds = await admin.presses(button_data(await admin.says("dewi"), "Dewi Lestari"))
     await admin.presses(button_data(kinds, "Plh"))
     (refused,) = texts(await admin.says("3-12-2026 s.d. 5-12-2026"))
-    assert "sudah memiliki Plt/Plh dari 1 Des 2026 sampai 4 Des 2026" in refused
+    assert "sudah memiliki Plt/Plh dari 1 Desember 2026 sampai 4 Desember 2026" in refused
     ended = await admin.presses(button_data(saved, "Akhiri Plt"))
     assert "Diakhiri" in texts(ended)[0]
     async with admin_app.uow() as uow:
@@ -202,7 +202,7 @@ async def test_saya_shows_my_profile(app, demo, clock):
     for expected in ("Budi Santoso", "199003212015031001", "Pranata Komputer Ahli Pertama",
                      "Fungsional, Ahli Pertama", "Golongan: III/b", "Bidang Aplikasi Informatika",
                      "Pejabat Penilai Kinerja: Agus Salim", "Pimpinan unit: Agus Salim",
-                     "Tim yang Anda ketuai: Tim Satu Data", "Terhubung dengan Telegram sejak 23 Nov 2026"):
+                     "Tim yang Anda ketuai: Tim Satu Data", "Terhubung dengan Telegram sejak 23 November 2026"):
         assert expected in profile, expected
     assert "PPK" not in profile
     andi = await linked(app, demo, "andi", 1005)

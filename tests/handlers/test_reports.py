@@ -10,8 +10,10 @@ from sqlalchemy import select
 
 from domain.report import Report, ReportKind, ReportStatus, RequestStatus
 from domain.team import MemberRole, Team
+from handlers.core.types import EditMessage
 from handlers.kendala.buttons import KendalaAction
-from handlers.reports.buttons import ReportAction, RequestAction, Review
+from handlers.reports.buttons import ReportAction, RequestAction, RequestDueDay, Review
+from handlers.reports.rekap import RekapPage
 from handlers.teams.membership import add_member, set_ketua
 from tests.handlers.chat import (
     Person,
@@ -98,7 +100,7 @@ async def write_report(person: Person, choice: ReportAction, text: str = TEXT, f
     if credit is not None:  # rule 49 (HSU Ps 16(2))
         assert "angka kredit" in texts(replies)[-1] and "Pasal 16 ayat (2)" in texts(replies)[-1]
         replies = await person.presses(ReportAction("ak", int(credit)))
-    assert "periksa dulu" in texts(replies)[-1]
+    assert "Mohon periksa" in texts(replies)[-1]
     return await person.presses(ReportAction("send")) if send else replies
 
 
@@ -142,7 +144,7 @@ async def test_revision_loop_keeps_every_version(app, demo):
     await write_report(p["dewi"], ReportAction("t", team_id))
     for round_ in (1, 2):
         notice = await last_notice(app, "budi")
-        replies = await p["budi"].presses(notice_button(notice, "Minta revisi"))
+        replies = await p["budi"].presses(notice_button(notice, "Kembalikan untuk direvisi"))
         assert "umpan balik" in texts(replies)[0].lower()
         replies = await p["budi"].says("kurang")  # too short: refused, asked again
         assert "Terlalu singkat" in texts(replies)[0]
@@ -217,7 +219,7 @@ async def test_correction_refused_once_reviewed(app, demo, profile_name):
     assert "belum selesai" not in texts(replies)[0]
     replies = await p["andi"].presses(ReportAction("k", team_id))
     replies = await p["andi"].presses(button_data(replies, "Periode ini"))
-    assert "sudah sedang ditinjau" in texts(replies)[0]
+    assert "Laporan ini sedang ditinjau" in texts(replies)[0]
     (report,) = await reports(app)
     assert (report.version, report.hop, report.reviewed) == (1, 1, True)
 
@@ -266,7 +268,7 @@ async def test_team_report_travels_the_profile_route(app, demo, profile_name, ho
     notice = await last_notice(app, last)
     if len(hops) > 1:
         assert "meneruskan laporan ini kepada Anda" in notice["text"] and "Sudah saya evaluasi" in notice["text"]
-    assert is_button(notice_button(notice, "Kembalikan untuk perbaikan"), Review, action="r")
+    assert is_button(notice_button(notice, "Kembalikan untuk direvisi"), Review, action="r")
     forged = dataclasses.replace(Review.unpack(notice_button(notice, "memenuhi target")), action="a")  # no target
     assert "tidak berlaku" in alerts(await p[last].presses(forged))[0]
     replies = await p[last].presses(notice_button(notice, "memenuhi target"))
@@ -372,8 +374,8 @@ async def test_report_for_the_previous_period(app, demo):
     p = await people(app, demo, "dewi")
     replies = await p["dewi"].says("/lapor")
     replies = await p["dewi"].presses(ReportAction("t", team_id))
-    assert "2026-Q4 (1 Okt 2026 – 31 Des 2026)" in texts(replies)[0]
-    replies = await p["dewi"].presses(button_data(replies, "Periode sebelumnya (2026-Q3)"))
+    assert "Triwulan IV 2026 (1 Oktober 2026 – 31 Desember 2026)" in texts(replies)[0]
+    replies = await p["dewi"].presses(button_data(replies, "Periode sebelumnya (Triwulan III 2026)"))
     await p["dewi"].says(TEXT)
     await p["dewi"].presses(ReportAction("done"))
     await p["dewi"].presses(ReportAction("send"))
@@ -397,7 +399,7 @@ async def test_adhoc_request_answered_and_tracked(app, demo):
     assert "Permintaan Anda yang masih terbuka" in texts(await p["kabid_apt"].says("/mintalaporan"))[0]
     await p["kabid_apt"].says("/batal")
     request = await last_notice(app, "budi")
-    assert "meminta laporan" in request["text"] and "30 Nov 2026" in request["text"]
+    assert "meminta laporan" in request["text"] and "30 November 2026" in request["text"]
     replies = await p["budi"].presses(notice_button(request, "Jawab"))
     await p["budi"].says("Integrasi SSO 80%, tinggal uji keamanan.")
     await p["budi"].presses(ReportAction("done"))
@@ -514,7 +516,7 @@ async def test_rekap_for_the_unit_head(app, demo, clock):
     # next quarter: who never reported for the last one is late
     clock.advance(days=40)
     (text,) = texts(await p["kabid_apt"].says("/rekap"))
-    assert "2027-Q1" in text and "Terlambat untuk 2026-Q4: Siti Rahmawati" in text
+    assert "Triwulan I 2027" in text and "Terlambat untuk Triwulan IV 2026: Siti Rahmawati" in text
 
 
 async def test_rekap_is_split_for_a_phone(app, demo):
@@ -522,9 +524,14 @@ async def test_rekap_is_split_for_a_phone(app, demo):
         await make_team(app, demo, "kabid_apt", "budi", ["dewi", "siti"],
                         name=f"Tim Sub Kegiatan Nomor {i:02d} " + "x" * 60)
     p = await people(app, demo, "kabid_apt")
-    replies = texts(await p["kabid_apt"].says("/rekap"))
-    assert len(replies) > 1 and all(len(r) <= 3600 for r in replies)
-    assert sum(r.count("Tim Sub Kegiatan Nomor") for r in replies) == 20
+    (first,) = await p["kabid_apt"].says("/rekap")
+    pages = [first.text]
+    while turn := [b for b in buttons_of([first], RekapPage) if b.page == len(pages)]:
+        (first,) = [r for r in await p["kabid_apt"].presses(turn[0]) if isinstance(r, EditMessage)]
+        pages.append(first.text)
+    assert len(pages) > 1 and all(len(page) <= 4096 for page in pages)
+    assert sum(page.count("Tim Sub Kegiatan Nomor") for page in pages) == 20
+    assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1] and "Menunggu Anda" in pages[-1]
 
 
 async def test_a_kendala_reaches_the_plt_of_an_absent_unit_head_who_decides_it(app, demo):
@@ -551,3 +558,24 @@ async def test_a_kendala_reaches_the_plt_of_an_absent_unit_head_who_decides_it(a
     notice = await last_notice(app, "kabid_ikp")
     await p["kabid_ikp"].presses(notice_button(notice, "Putuskan"))
     assert "Tim sudah diberi tahu" in texts(await p["kabid_ikp"].says("Setuju sewa server awan tiga bulan."))[0]
+
+
+async def test_a_due_date_from_the_calendar_or_typed_the_indonesian_way(app, demo):
+    team_id = await make_team(app, demo, "kabid_apt", "budi", ["dewi"])
+    p = await people(app, demo, "kabid_apt")
+    kabid = p["kabid_apt"]
+    await kabid.says("/mintalaporan")
+    replies = await kabid.presses(RequestAction("t", team_id))
+    month = await kabid.presses(button_of(replies, RequestDueDay, day=None))
+    (shown,) = [r for r in month if isinstance(r, EditMessage)]
+    days = [b.day for b in buttons_of([shown], RequestDueDay) if b.day is not None]
+    assert "November 2026" in shown.text and days == list(range(23, 31))  # from today (23 Nov) on
+    december = await kabid.presses(button_of([shown], RequestDueDay, month=12, day=None))
+    assert [b.day for b in buttons_of(december, RequestDueDay) if b.day][:3] == [1, 2, 3]
+    assert alerts(await kabid.presses(RequestDueDay(2026, 11, 20))) == ["Silakan pilih tanggal mulai hari ini."]
+    replies = await kabid.presses(RequestDueDay(2026, 12, 15))
+    assert "Tenggat 15 Desember 2026" in texts(replies)[0]
+    await kabid.says("/batal")
+    await kabid.says("/mintalaporan")
+    await kabid.presses(RequestAction("t", team_id))
+    assert "Tenggat 15 Desember 2026" in texts(await kabid.says("15 Des 2026"))[0]

@@ -66,7 +66,8 @@ async def test_form_team_appoint_ketua_add_member(app, demo):
     budi = await linked(app, demo, "budi", 1001)
     team_id = await form_team(kabid)
     replies = await kabid.presses(AppointKetua(team_id))
-    assert ("Budi Santoso, S.Kom.", PickKetua(team_id, demo['budi'].employee.id).pack()) in buttons(replies)
+    assert ("Budi Santoso, S.Kom. · Pranata Komputer Ahli Pertama",
+            PickKetua(team_id, demo['budi'].employee.id).pack()) in buttons(replies)
     replies = await kabid.presses(PickKetua(team_id, demo['budi'].employee.id))
     assert "kini menjadi ketua" in texts(replies)[0]
     replies = await kabid.presses(PickMember(team_id, demo['dewi'].employee.id))
@@ -76,7 +77,7 @@ async def test_form_team_appoint_ketua_add_member(app, demo):
     assert t.status is TeamStatus.ACTIVE and t.ketua_id == demo["budi"].employee.id
     assert members == {demo["budi"].employee.id: MemberRole.KETUA, demo["dewi"].employee.id: MemberRole.ANGGOTA}
     notices = [m.payload["text"] for m in await outbox(app) if m.chat_id == 1001]
-    assert any("ketua tim" in n for n in notices)
+    assert any("menjadi ketua <b>Tim Sub" in n for n in notices)  # not "ketua tim Tim …"
     # the ketua sees the team with the group-link button
     assert is_button(button_data(await budi.says("/tim"), "grup"), LinkGroup)
 

@@ -1,7 +1,7 @@
 """penunjukan within a unit, across units, agencies and institutions (§2.1-§2.5): appointments
 
-Revision ID: 0019_h10b_appointments
-Revises: 0018_cross_unit_voluntary
+Revision ID: 0020_h10b_appointments
+Revises: 0019_report_periods
 Create Date: 2026-12-05 18:10:00
 """
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from alembic import op
 
 import storage.types
 
-revision = '0019_h10b_appointments'
-down_revision = '0018_cross_unit_voluntary'
+revision = '0020_h10b_appointments'
+down_revision = '0019_report_periods'
 branch_labels = None
 depends_on = None
 
