@@ -12,6 +12,8 @@ from storage.uow import UnitOfWork
 async def waiting_entries(uow: UnitOfWork, t: Translator, employee_id: int) -> list[Entry]:
     """One entry per step waiting for the employee and per surat penugasan they are to accept."""
     waiting = await uow.appointments.waiting_on(employee_id)
+    if not waiting:
+        return []
     people = await uow.org.employees(set().union(*(named_ids(ap) for ap in waiting)))  # one read for all
     found: list[Entry] = []
     for ap in waiting:
