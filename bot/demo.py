@@ -1,6 +1,7 @@
 """`python -m bot demo`: the voluntary-application scenario, within a unit and across units
-(§2.7: the target unit head, then the home Penilai; a kendala escalated to the home head),
-played by the demo Pemda's people against the fake Telegram server through the real runtime. Prints the
+(§2.7: the target unit head, then the home Penilai; a kendala escalated to the home head), and a
+penunjukan across units (§2.2), played by the demo Pemda's people against the fake Telegram server
+through the real runtime. Prints the
 conversation and exits 0 only if every step behaved."""
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from bot.settings import Settings
 MOTIVATION_BUDI = "Saya memegang sertifikat keamanan jaringan & terbiasa menangani insiden <b>siber</b>."
 MOTIVATION_DEWI = "Saya pernah menyusun dasbor data sektoral untuk tiga OPD selama dua tahun."
 MOTIVATION_SITI = "Saya terbiasa mengelola kanal informasi publik dan ingin mendukung keamanan informasi."
+PELIBATAN = ("Mengamankan aplikasi layanan publik", "Keamanan jaringan dan server", "Hasil uji penetrasi selesai",
+             "3 bulan, Januari s.d. Maret 2027")
 REASON = "Tim sudah lengkap untuk triwulan IV; silakan ajukan lagi pada triwulan berikutnya."
 
 
-async def play(h: Harness, log=print) -> list[str]:
-    """Run the scenario; returns the failed steps (empty when everything behaved)."""
+async def play(h: Harness, log=print, penunjukan: bool = True) -> list[str]:
+    """Run the scenario; returns the failed steps (empty when everything behaved). `penunjukan`: play
+    the penunjukan across units at the end too."""
     failures: list[str] = []
 
     async def step(title: str, coro):
@@ -58,6 +62,8 @@ async def play(h: Harness, log=print) -> list[str]:
                        h.say("kabid_apt", "/persetujuan", expect="Halaman 1 dari 3"))
     if first is not None:
         await step("▶ turns the page in place (the same message is edited)", _turned(h, first))
+    if penunjukan:
+        await _pelibatan(h, step)
     return failures
 
 
@@ -122,6 +128,44 @@ async def _cross_unit(h: Harness, step) -> None:
                            h.press("siti", confirm, "kepala unit asal"))
                 await step("Siti's home Kabid receives it for follow-up",
                            h.notice("kabid_ikp", "Akses ke server", since=mark))
+
+
+async def _pelibatan(h: Harness, step) -> None:
+    """Penunjukan across units: the Kabid asks Bidang IKP for Yoga; its head releases him; he accepts."""
+    await step("Yoga links his account", h.link("yoga"))
+    mark = h.fake.mark()
+    first = await step("The Kabid asks another unit for staff with /pelibatan",
+                       h.say("kabid_apt", "/pelibatan", expect="Kepada unit mana"))
+    if first is None:
+        return
+    last = await step("He picks Bidang IKP and the security team",
+                      _pelibatan_form(h, first))
+    if last is None:
+        return
+    notice = await step("The head of Bidang IKP receives the request (its letter is in the register)",
+                        h.notice("kabid_ikp", "PP-", since=mark))
+    if notice is None:
+        return
+    picker = await step("She chooses whom to release",
+                        h.press("kabid_ikp", notice, "Pilih pegawai", expect="pilih pegawai yang Anda tugaskan"))
+    if picker is not None:
+        await step("She releases Yoga; his surat penugasan is issued",
+                   h.press("kabid_ikp", picker, "Tugaskan yang dipilih", expect="menunggu penerimaan"))
+    letter = await step("Yoga is asked to accept his surat penugasan", h.notice("yoga", "Silakan terima"))
+    if letter is not None:
+        await step("Yoga accepts", h.press("yoga", letter, "Terima", expect="menerima penugasan"))
+        await step("The Kabid is told", h.notice("kabid_apt", "telah menerima surat penugasan", since=mark))
+
+
+async def _pelibatan_form(h: Harness, first):
+    teams = await h.press("kabid_apt", first, "Informasi dan Komunikasi", expect="tim atau pekerjaan apa")
+    last = await h.press("kabid_apt", teams, "Keamanan", expect="Maksud dan tujuan")
+    for answer, expect in zip(PELIBATAN, ("Kompetensi", "Target", "jangka waktu", "pegawai yang diharapkan"),
+                              strict=True):
+        last = await h.say("kabid_apt", answer, expect=expect)
+    last = await h.press("kabid_apt", last, "Yoga", expect="pegawai yang diharapkan")
+    summary = await h.press("kabid_apt", last, "Selesai", expect="Kirim permohonan ini?")
+    return await h.press("kabid_apt", summary, "Kirim", expect="PP-")
 
 
 async def _menus_set(h: Harness, log) -> None:

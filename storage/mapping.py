@@ -13,6 +13,7 @@ from sqlalchemy.orm import registry
 
 from domain.acting import ActingOfficial
 from domain.application import Application
+from domain.appointment import Appointment
 from domain.assignment import Assignment
 from domain.candidacy import Candidacy
 from domain.dialog import Dialog
@@ -33,6 +34,7 @@ from storage.records import (
 )
 from storage.tables import (
     applications,
+    appointments,
     audit,
     decrees,
     dialogs,
@@ -67,6 +69,7 @@ def start_mappers() -> None:
     # applications
     m(Application, applications.applications, version_id_col=applications.applications.c.version)
     m(Assignment, applications.assignments)
+    m(Appointment, appointments.appointments, version_id_col=appointments.appointments.c.version)
     # teams
     m(Team, teams.teams)
     m(Membership, teams.memberships)

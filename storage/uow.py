@@ -9,6 +9,7 @@ from storage.mapping import start_mappers
 from storage.repos.acting import ActingRepo
 from storage.repos.admins import AdminRepo
 from storage.repos.applications import ApplicationRepo, AssignmentRepo
+from storage.repos.appointments import AppointmentRepo
 from storage.repos.audit import DecisionRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.counters import CounterRepo
@@ -46,6 +47,7 @@ class UnitOfWork:
         self.member_inputs = MemberInputRepo(s)
         self.applications = ApplicationRepo(s)
         self.assignments = AssignmentRepo(s)
+        self.appointments = AppointmentRepo(s)
         self.decisions = DecisionRepo(s)
         self.outbox = OutboxRepo(s)
         self.conversations = ConversationRepo(s)

@@ -4,9 +4,8 @@ calls them. They live apart so nobody mistakes them for what the bot does today;
 rule means moving it out of here into domain/ on purpose, with the feature that calls it.
 
 Each rule, and the feature that will wire it:
-- check_request_fields (R5): NOT enforced; the surat permohonan pelibatan of a cross-unit penunjukan.
-(The voluntary rules R17-23 are wired: domain.voluntary, /ajukan across units.)
+(none: the voluntary rules R17-23 are wired by /ajukan across units (domain.voluntary), the request
+letter's four fields R5 by /pelibatan (domain.appointment).)
 """
-from domain.pending.appointment import REQUEST_FIELDS, check_request_fields
 
-__all__ = ["REQUEST_FIELDS", "check_request_fields"]
+__all__: list[str] = []

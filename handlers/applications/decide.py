@@ -24,6 +24,7 @@ from handlers.applications.cards import (
 )
 from handlers.applications.refusal import issue_refusal
 from handlers.applications.steps import ask_step, route_lines
+from handlers.appointments.waiting import waiting_entries
 from handlers.core.buttons import button
 from handlers.core.cards import decided_line, send_card, settle_card
 from handlers.core.context import Ctx, keyboard
@@ -86,13 +87,14 @@ async def _pending_view(uow: UnitOfWork, t: Translator, decider_id: int, page: i
     """What waits for the decider, newest first, in one paged message: each application's
     card with its [Approve] [Reject] naming it."""
     apps = sorted(await uow.applications.pending_for(decider_id, limit=LIST_MAX), key=id_of, reverse=True)
-    if not apps:
+    appointments = await waiting_entries(uow, t, decider_id)  # penunjukan steps and surat penugasan to accept
+    if not apps and not appointments:
         return t("Nothing is waiting for your decision."), None
     people = await uow.org.employees(a.applicant_id for a in apps)
     entries = [Entry(application_card(t, app, people[app.applicant_id], brief=True),
-                     decider_keyboard(t, app, page=page)) for app in apps]
+                     decider_keyboard(t, app, page=page)) for app in apps] + appointments
     header = t.ngettext("{count} application waits for your decision (newest first):",
-                        "{count} applications wait for your decision (newest first):", len(apps))
+                        "{count} applications wait for your decision (newest first):", len(apps)) if apps else ""
     return page_view(t, header, entries, page, PendingPage, per_page=5, separator="\n\n")
 
 

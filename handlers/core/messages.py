@@ -68,6 +68,15 @@ SENTENCES: dict[str, Wording] = {
     "not_applicant": lambda t, p: t("Only the applicant can withdraw this application."),
     "not_proposer": lambda t, p: t("Only the official who made this proposal can withdraw it."),
     "self_decision": lambda t, p: t("You cannot decide your own application."),
+    # Penunjukan (handlers/appointments)
+    "not_step_actor": lambda t, p: t("Only the official this step waits for can do that."),
+    "not_assignee": lambda t, p: t("Only the person this surat penugasan names can accept it."),
+    "invalid_choice": lambda t, p: t("That choice is not possible here."),
+    "appointment_needs_assignee": lambda t, p: t("Choose the one person you appoint."),
+    "appointment_nobody_released": lambda t, p: t("Name at least one person released."),
+    "appointment_reply_needs_letter": lambda t, p: t("Send the scanned reply letter first."),
+    "appointment_field_required": lambda t, p: t("The request letter must state this here ({article}); please "
+                                                 "write it.", article=_article(t, p)),
     "not_reviewer": lambda t, p: t("Only the officials this report is addressed to can act on it."),
     "not_author": lambda t, p: t("Only the author can change this report."),
     "not_the_penilai": lambda t, p: t("Only the member's Penilai records the expectations."),

@@ -3,6 +3,7 @@ on `metadata` (Alembic and the schema test compare against it); it maps nothing:
 mapping is started explicitly by storage.mapping.start_mappers()."""
 from storage.tables import (  # noqa: F401  (each module adds its tables to metadata)
     applications,
+    appointments,
     audit,
     decrees,
     dialogs,

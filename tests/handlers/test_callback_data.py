@@ -20,6 +20,13 @@ from handlers.admin.buttons import (
     UnlinkedUnits,
 )
 from handlers.applications.buttons import ApplicationAction, ApplicationDecision
+from handlers.appointments.buttons import (
+    AcceptAppointment,
+    AppointForm,
+    AppointmentLetter,
+    AppointStep,
+    ReplyOutcome,
+)
 from handlers.core.buttons import MAX_BYTES, CallbackData, button
 from handlers.core.context import Ctx
 from handlers.core.forms import Form, close
@@ -117,7 +124,10 @@ def test_wire_formats_of_buttons_already_sent_are_unchanged():
         TeamRole(4, "pj"), TeamRole(4, "sk", 8), EndTeam(4, "yes"), Dismiss(), NewTeamKind(TeamKind.RUTIN),
         NewTeamTerm(Term.TWELVE_MONTHS), AdminAction("menu"), UnlinkedUnits(0), UnlinkedPeople(3, 1),
         ActingAction("end", 6), ActingKindChoice(ActingKind.PLH), Requeue(11), RequeueAll(),
-    )} == {"ap:ok:7", "ap:ok:7:1",
+        AppointForm("send"), AppointStep("pick", 1, 0, 6), AcceptAppointment(3), AppointmentLetter("req", 3),
+        ReplyOutcome("yes", 3),
+    )} == {"pj:send", "pjs:pick:1:0:6", "pjt:3", "pjl:req:3", "pjr:yes:3",
+           "ap:ok:7", "ap:ok:7:1",
            "aj:send", "aj:t:3", "rv:f:5:2", "rp:fix:9", "rp:p:c", "rq:d:7", "kc:1:2:force", "pc:1:2",
            "tr:4:pj", "tr:4:sk:8", "te:4:yes", "tx", "tn:k:rutin", "tn:p:12", "adm:menu", "adn:u:0", "adn:l:3:1",
            "apl:end:6", "apl:kind:plh", "oq:11", "oq:all"}
@@ -156,6 +166,10 @@ STORED_FORMS = {
     "ketua_consideration": {"text"},
     "member_input": {"member", "rating", "note"},
     "dialog_kinerja": {"expectations", "revision"},
+    "appoint": {"assignee", "target", "institution", "work", "purpose", "competence", "expectation", "duration",
+                "candidates", "confirm"},
+    "appoint_reason": {"reason"}, "appoint_release": {"pick"},
+    "appoint_reply": {"letter", "outcome", "names", "reason"},
     "pick_search": {"query"},
 }
 
