@@ -1,6 +1,6 @@
 """penunjukan within a unit, across units, agencies and institutions (§2.1-§2.5): appointments
 
-Revision ID: 0020_h10b_appointments
+Revision ID: 0020_appointments
 Revises: 0019_report_periods
 Create Date: 2026-12-05 18:10:00
 """
@@ -9,7 +9,7 @@ from alembic import op
 
 import storage.types
 
-revision = '0020_h10b_appointments'
+revision = '0020_appointments'
 down_revision = '0019_report_periods'
 branch_labels = None
 depends_on = None
