@@ -4,6 +4,7 @@ and the units below it, in SIKERJA_LANGUAGE."""
 from __future__ import annotations
 
 import asyncio
+import html
 import sys
 from pathlib import Path
 
@@ -28,11 +29,12 @@ def cmd_rekap(args, settings: Settings) -> int:
     from storage.migrate import upgrade
 
     wanted = ".xlsx" if args.action == "export" else ".png"
+    t = translator(settings.language)
     if args.out.suffix.lower() != wanted:
-        print(f"rekap {args.action}: --out must be a {wanted} file", file=sys.stderr)
+        print(html.unescape(t("rekap {action}: --out must be a {wanted} file", action=args.action, wanted=wanted)),
+              file=sys.stderr)
         return 2
     upgrade(settings.database_url)
-    t = translator(settings.language)
 
     async def _run() -> tuple[int, str]:
         app, engine = build_app(settings)
@@ -40,20 +42,22 @@ def cmd_rekap(args, settings: Settings) -> int:
             async with app.uow() as uow:
                 unit = await uow.org.unit_by_code(args.unit.strip().upper())
                 if unit is None:
-                    return 2, f"Unknown unit code {args.unit!r}."
+                    return 2, t("Unknown unit code {code}.", code=args.unit)
                 teams = await unit_teams(uow, [unit.id])
                 today = local_today(app.profile, app.clock())
                 if args.action == "export":
                     sheet = await recap_sheet(uow, app.profile, t, teams, today, app.config.bot_username)
                     args.out.write_bytes(xlsx_bytes(sheet))
-                    return 0, f"{len(sheet.rows)} row(s) of {len(teams)} team(s) written to {args.out}."
+                    return 0, t.ngettext("Recap of {count} team written to {out}.",
+                                         "Recap of {count} teams written to {out}.", len(teams), out=str(args.out))
                 history = await on_time_history(uow, app.profile, teams, today)
                 args.out.write_bytes(chart_png(history, t("Reports sent on time — {units}", units=unit.name),
                                                t("No ended periods yet."), t("% on time")))
-                return 0, f"Chart of {len(teams)} team(s) written to {args.out}."
+                return 0, t.ngettext("Chart of {count} team written to {out}.",
+                                     "Chart of {count} teams written to {out}.", len(teams), out=str(args.out))
         finally:
             await engine.dispose()
 
     code, message = asyncio.run(_run())
-    print(message, file=sys.stderr if code else sys.stdout)
+    print(html.unescape(message), file=sys.stderr if code else sys.stdout)
     return code

@@ -36,10 +36,11 @@ def test_list_check_and_revoke(env, budi_letter, demo, capsys):
 
     assert main(["letters", "check", f"{budi_letter.code[:5]}-{budi_letter.code[5:]}".lower()]) == 0
     out = capsys.readouterr().out
-    assert f"Letter {budi_letter.number} (penugasan): berlaku" in out
+    assert f"Surat {budi_letter.number} (penugasan): berlaku" in out  # SIKERJA_LANGUAGE defaults to id
     assert f"{demo['budi'].employee.name} (NIP {demo['budi'].employee.nip})" in out
+    assert "diterbitkan:" in out and " WIB" in out  # the Pemda's clock, to the minute
     assert main(["letters", "check", "ZZZZZZZZZZ"]) == 1
-    assert "No letter" in capsys.readouterr().out
+    assert "Tidak ada surat" in capsys.readouterr().out
 
     assert main(["letters", "revoke", budi_letter.number]) == 2  # the reason is required
     assert main(["letters", "revoke", budi_letter.number, "--reason", "Keliru diterbitkan."]) == 0
@@ -47,3 +48,12 @@ def test_list_check_and_revoke(env, budi_letter, demo, capsys):
     assert main(["letters", "check", budi_letter.number]) == 0
     assert "dicabut" in capsys.readouterr().out
     assert main(["letters", "revoke", budi_letter.number, "--reason", "Lagi."]) == 1
+
+
+def test_english_when_the_deployment_says_so(env, budi_letter, capsys, monkeypatch):
+    monkeypatch.setenv("SIKERJA_LANGUAGE", "en")
+    assert main(["letters", "check", budi_letter.number]) == 0
+    out = capsys.readouterr().out
+    assert f"Letter {budi_letter.number} (penugasan): berlaku" in out and "issued:" in out
+    assert main(["letters", "revoke", budi_letter.number]) == 2
+    assert "--reason is required" in capsys.readouterr().out

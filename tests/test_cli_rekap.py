@@ -35,7 +35,7 @@ def test_rekap_export_and_chart(env, capsys, tmp_path):  # noqa: F811 - the fixt
     seed(env)
     out = tmp_path / "rekap.xlsx"
     code, printed, _ = run(capsys, "rekap", "export", "--unit", "dki", "--out", out)
-    assert code == 0 and str(out) in printed
+    assert code == 0 and str(out) in printed and printed.startswith("Rekap ")  # SIKERJA_LANGUAGE=id
     sheet = load_workbook(out).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Tim", "Periode", "NIP", "Nama")  # SIKERJA_LANGUAGE=id
@@ -44,5 +44,7 @@ def test_rekap_export_and_chart(env, capsys, tmp_path):  # noqa: F811 - the fixt
     png = tmp_path / "rekap.png"
     assert run(capsys, "rekap", "chart", "--unit", "DKI.APT", "--out", png)[0] == 0
     assert png.read_bytes().startswith(b"\x89PNG")
-    assert run(capsys, "rekap", "export", "--unit", "NOWHERE", "--out", out)[0] == 2
-    assert run(capsys, "rekap", "chart", "--unit", "DKI", "--out", out)[0] == 2  # a chart is a .png
+    code, _, said = run(capsys, "rekap", "export", "--unit", "NOWHERE", "--out", out)
+    assert code == 2 and "Kode unit NOWHERE tidak dikenal." in said
+    code, _, said = run(capsys, "rekap", "chart", "--unit", "DKI", "--out", out)
+    assert code == 2 and "harus berupa berkas .png" in said  # a chart is a .png
