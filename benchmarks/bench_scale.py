@@ -301,21 +301,18 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
                                  "statements": statements,
                                  "status_during_tick_ms": round(waited * 1000, 1),
                                  "status_during_tick_answered": answered}
-        clock["now"] += dt.timedelta(minutes=1)
-        began, cpu = time.perf_counter(), time.process_time()
-        again = await run_reminders(app, settings, calendar, now=clock["now"])
-        idle_ms, idle_cpu = (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
-        statements, _ = meter.reset()
-        figures["idle_tick"] = {"queued": len(again), "ms": round(idle_ms, 1), "cpu_ms": round(idle_cpu, 1),
-                                "statements": statements}
+        async def next_minute_tick() -> dict[str, Any]:
+            """A tick one minute later: what it queued, its wall and CPU time, its statements."""
+            clock["now"] += dt.timedelta(minutes=1)
+            began, cpu = time.perf_counter(), time.process_time()
+            again = await run_reminders(app, settings, calendar, now=clock["now"])
+            ms, cpu_ms = (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
+            statements, _ = meter.reset()
+            return {"queued": len(again), "ms": round(ms, 1), "cpu_ms": round(cpu_ms, 1), "statements": statements}
+
+        figures["idle_tick"] = await next_minute_tick()
         app.memo.clear()  # as after a restart: the first tick looks at the whole Pemda
-        clock["now"] += dt.timedelta(minutes=1)
-        began, cpu = time.perf_counter(), time.process_time()
-        again = await run_reminders(app, settings, calendar, now=clock["now"])
-        full_ms, full_cpu = (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
-        statements, _ = meter.reset()
-        figures["full_look_tick"] = {"queued": len(again), "ms": round(full_ms, 1), "cpu_ms": round(full_cpu, 1),
-                                     "statements": statements}
+        figures["full_look_tick"] = await next_minute_tick()
         per_command: dict[str, Any] = {}
         for who, employee_id in (("agency_head", cast.agency_head), ("unit_head", cast.unit_head),
                                  ("employee", cast.employee)):
