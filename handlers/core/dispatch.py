@@ -106,7 +106,9 @@ async def _claim(uow: UnitOfWork, update: Update, now: dt.datetime) -> bool:
 
 
 async def _record_seen(ctx: Ctx) -> None:
-    await ctx.uow.updates.record(str(ctx.update.update_id), ctx.now)
+    """After a rollback gave the claim back: claimed again, so another worker that took it
+    meanwhile is no error."""
+    await _claim(ctx.uow, ctx.update, ctx.now)
     await ctx.uow.commit()
 
 
