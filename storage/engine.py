@@ -1,5 +1,6 @@
-"""Engine construction. SQLite gets WAL, foreign keys and IMMEDIATE write transactions so
-concurrent updates queue on the lock instead of failing with 'database is locked'."""
+"""Engine construction. SQLite gets WAL, foreign keys, IMMEDIATE write transactions so
+concurrent updates queue for the lock instead of failing with 'database is locked', and a
+driver that runs statements inline on the event loop (storage/sqlite_driver.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +10,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from storage.data_version import watch
+from storage.sqlite_driver import Driver
+
+# How long a statement waits for another writer before "database is locked".
+LOCK_WAIT_SECONDS = 30.0
 
 # An execution option marking a transaction that only reads (see UnitOfWorkFactory.read_only).
 READ_ONLY = "sikerja_read_only"
@@ -33,7 +38,10 @@ def make_engine(url: str, echo: bool = False, *, foreign_keys: bool = True) -> A
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30} if is_sqlite else {})
+    if is_sqlite:  # the driver waits for locks itself, off the event loop (storage/sqlite_driver.py)
+        engine = create_async_engine(url, echo=echo, module=Driver(LOCK_WAIT_SECONDS))
+    else:
+        engine = create_async_engine(url, echo=echo)
     if is_sqlite:
         _tune_sqlite(engine, foreign_keys)
     return engine
@@ -47,7 +55,7 @@ def _tune_sqlite(engine: AsyncEngine, foreign_keys: bool) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA busy_timeout=0")  # a lock wait moves off the loop (storage/sqlite_driver.py)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
