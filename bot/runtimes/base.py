@@ -43,6 +43,7 @@ from handlers.features import registry
 log = logging.getLogger(__name__)
 
 STOP_GRACE_SECONDS = 5.0  # a stop lets updates already received finish this long
+MENUS_REMEMBERED = 20_000  # chats whose menu this process remembers setting (see _set_menu)
 
 
 class NotModified(Exception):
@@ -99,6 +100,9 @@ class Runtime(abc.ABC):
         self._observability: ObservabilityServer | None = None
         self._tasks: list[asyncio.Task] = []
         self._sending: asyncio.Task | None = None  # the outbox sender's loop, while it runs here
+        # The menus this process set, per chat: a SetCommands marked unless_set that would set
+        # the same again is skipped (one API call fewer on every /start). Forgotten when big.
+        self._menus_set: dict[int | None, tuple[tuple[str, str], ...]] = {}
 
     # --- adapter surface -------------------------------------------------------------
     @abc.abstractmethod
@@ -267,9 +271,20 @@ class Runtime(abc.ABC):
             async with self.flood.slot(reply.chat_id):
                 await self.send_file(reply)
         elif isinstance(reply, SetCommands):
-            await self.set_commands(reply)
+            await self._set_menu(reply)
         elif isinstance(reply, SetDescription):
             await self.set_description(reply)
+
+    async def _set_menu(self, reply: SetCommands) -> None:
+        if reply.scope != "chat":
+            await self.set_commands(reply)
+            return
+        if reply.unless_set and self._menus_set.get(reply.chat_id) == reply.commands:
+            return
+        await self.set_commands(reply)
+        if len(self._menus_set) >= MENUS_REMEMBERED:
+            self._menus_set.clear()
+        self._menus_set[reply.chat_id] = reply.commands
 
     async def start(self) -> None:
         if self.cluster is None:

@@ -150,12 +150,12 @@ async def menu_for(uow: UnitOfWork, app: App, employee_id: int, today: dt.date) 
     return _chat_menu(translator(link.language), audiences, link.chat_id)
 
 
-def _chat_menu(t: Translator, audiences: set[Audience], chat_id: int) -> SetCommands:
+def _chat_menu(t: Translator, audiences: set[Audience], chat_id: int, *, unless_set: bool = False) -> SetCommands:
     """One person's own menu; once linked, /start has nothing more to offer them."""
     commands = commands_for(t, audiences)
     if Audience.EMPLOYEE in audiences:
         commands = tuple(c for c in commands if c[0] != "start")
-    return SetCommands("chat", "", commands, chat_id=chat_id)
+    return SetCommands("chat", "", commands, chat_id=chat_id, unless_set=unless_set)
 
 
 async def refresh_menu(ctx: Ctx, *employee_ids: int | None, known: set[Audience] | None = None) -> None:
@@ -165,7 +165,7 @@ async def refresh_menu(ctx: Ctx, *employee_ids: int | None, known: set[Audience]
     await ctx.uow.flush()  # read the roles as this update leaves them
     for employee_id in dict.fromkeys(e for e in employee_ids if e is not None):
         if known is not None and ctx.link is not None and employee_id == ctx.link.employee_id:
-            ctx.replies.append(_chat_menu(ctx.t, known, ctx.link.chat_id))
+            ctx.replies.append(_chat_menu(ctx.t, known, ctx.link.chat_id, unless_set=True))
             continue
         reply = await menu_for(ctx.uow, ctx.app, employee_id, ctx.today)
         if reply is not None:

@@ -186,6 +186,9 @@ class SetCommands:
     language: str
     commands: tuple[tuple[str, str], ...]  # (command, description)
     chat_id: int | None = None  # for scope "chat"
+    # A check, not a change (e.g. /start setting the menu again in case roles moved while
+    # menus were not kept): the runtime may skip it when it set this very menu already.
+    unless_set: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import Conversation
+
+
+@cache
+def _one() -> Any:
+    """Built once (after the mapping started): most updates read their chat's conversation."""
+    return select(Conversation).where(Conversation.telegram_user_id == bindparam("user"),
+                                      Conversation.chat_id == bindparam("chat"))
 
 
 class ConversationRepo:
@@ -24,9 +33,8 @@ class ConversationRepo:
         key = (telegram_user_id, chat_id)
         if key in self._known:
             return self._known[key]
-        q = select(Conversation).where(Conversation.telegram_user_id == telegram_user_id,
-                                       Conversation.chat_id == chat_id)
-        conv = self._known[key] = (await self.s.scalars(q)).first()
+        found = await self.s.scalars(_one(), {"user": telegram_user_id, "chat": chat_id})
+        conv = self._known[key] = found.first()
         return conv
 
     async def set(self, telegram_user_id: int, chat_id: int, name: str, step: str, data: dict,

@@ -3,13 +3,22 @@ attempts to use one."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.org import Employee
 from storage.records import LinkCode, TelegramLink
 from storage.tables.links import link_attempts
+
+
+@cache
+def _with_employee() -> Any:
+    """Built once (after the mapping started): every update runs it."""
+    return (select(TelegramLink, Employee).outerjoin(Employee, Employee.id == TelegramLink.employee_id)
+            .where(TelegramLink.telegram_user_id == bindparam("tid")))
 
 
 class LinkRepo:
@@ -22,9 +31,7 @@ class LinkRepo:
 
     async def with_employee(self, telegram_user_id: int) -> tuple[TelegramLink | None, Employee | None]:
         """The link and its employee in one statement (every update starts here)."""
-        q = (select(TelegramLink, Employee).outerjoin(Employee, Employee.id == TelegramLink.employee_id)
-             .where(TelegramLink.telegram_user_id == telegram_user_id))
-        row = (await self.s.execute(q)).first()
+        row = (await self.s.execute(_with_employee(), {"tid": telegram_user_id})).first()
         return (row[0], row[1]) if row is not None else (None, None)
 
     async def by_employee(self, employee_id: int) -> TelegramLink | None:

@@ -4,15 +4,24 @@ catch a redelivery, then pruned."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.tables.messaging import processed_updates as t
-from storage.upsert import insert_for
+from storage.upsert import dialect_of, insert_in
 
 # Rows deleted per statement: a prune is many short transactions, never one long write lock.
 PRUNE_BATCH = 5000
+
+
+@cache
+def _claim(dialect: str) -> Any:
+    """Built once: every update runs it, and building it costs as much as running it."""
+    return insert_in(dialect, t).values(update_key=bindparam("key"), at=bindparam("at")).on_conflict_do_nothing(
+        index_elements=[t.c.update_key])
 
 
 class UpdateRepo:
@@ -27,9 +36,7 @@ class UpdateRepo:
         across workers: of two transactions claiming one key, the second waits for the first
         (PostgreSQL: the unique index; SQLite: one writer at a time) and gets False if it
         committed, True if it rolled back."""
-        stmt = insert_for(self.s, t).values(update_key=key, at=at).on_conflict_do_nothing(
-            index_elements=[t.c.update_key])
-        return bool((await self.s.execute(stmt)).rowcount)
+        return bool((await self.s.execute(_claim(dialect_of(self.s)), {"key": key, "at": at})).rowcount)
 
     async def record(self, key: str, at: dt.datetime) -> None:
         """Recording a key twice raises IntegrityError (a concurrent duplicate)."""

@@ -51,6 +51,27 @@ async def _bound_team(h):
 
 
 # --- command menus -------------------------------------------------------------------
+async def test_start_sets_ones_menu_again_only_when_it_changed(h):
+    """/start checks the person's menu; the runtime sends setMyCommands only when it differs
+    from the one it set for that chat (one call fewer per /start), and a role change always sends."""
+    await h.link("budi")
+    chat = h.tid("budi")
+    await _menu_set(h, "budi", "ajukan")
+
+    def menu_calls() -> int:
+        return sum(1 for c in h.fake.state.calls
+                   if c.method == "setMyCommands" and str(c.params.get("scope", "")).find(str(chat)) >= 0)
+
+    before = menu_calls()
+    for _ in range(3):
+        await h.say("budi", "/start", expect="sudah terhubung")
+    assert menu_calls() == before
+    await _team(h)  # Budi becomes ketua outside Telegram (no refresh was sent)...
+    await h.say("budi", "/start", expect="sudah terhubung")  # ...so /start brings his menu up to date
+    assert "masukan" in await _menu_set(h, "budi", "masukan")
+    assert menu_calls() == before + 1
+
+
 
 async def test_menus_per_language_and_scope_and_help_per_person(h):
     default_id, default_en = _menu(h, language="id"), _menu(h, language="en")
