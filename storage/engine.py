@@ -3,10 +3,12 @@ concurrent updates queue for the lock instead of failing with 'database is locke
 driver that runs statements inline on the event loop (storage/sqlite_driver.py)."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from storage.data_version import watch
@@ -62,7 +64,12 @@ def _tune_sqlite(engine: AsyncEngine, foreign_keys: bool) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn):  # pragma: no cover
         # A read-only transaction begins DEFERRED: under WAL it neither takes nor waits for the write lock.
-        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+        # On the driver's cursor: a whole SQLAlchemy execution per update would cost more than the BEGIN.
+        begin = "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE"
+        try:
+            conn.connection.dbapi_connection.cursor().execute(begin)
+        except sqlite3.Error as error:  # raised as any statement's would be
+            raise DBAPIError.instance(begin, (), error, sqlite3.Error) from error
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker:

@@ -1,26 +1,29 @@
+"""Each chat's open conversation (a form's step and data), read by nearly every update and
+written by most form steps: plain statements built once, no ORM unit of work (its flush
+cost more than the rest of such an update's database work)."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import Conversation
+from storage.tables.messaging import conversations as t
 
-
-@cache
-def _one() -> Any:
-    """Built once (after the mapping started): most updates read their chat's conversation."""
-    return select(Conversation).where(Conversation.telegram_user_id == bindparam("user"),
-                                      Conversation.chat_id == bindparam("chat"))
+_ONE = select(t.c.id, t.c.name, t.c.step, t.c.data, t.c.updated_at).where(
+    t.c.telegram_user_id == bindparam("user"), t.c.chat_id == bindparam("chat"))
+_NEW = insert(t).values(telegram_user_id=bindparam("user"), chat_id=bindparam("chat"), name=bindparam("n"),
+                        step=bindparam("s"), data=bindparam("d"), updated_at=bindparam("at"))
+_CHANGE = update(t).where(t.c.id == bindparam("cid")).values(name=bindparam("n"), step=bindparam("s"),
+                                                              data=bindparam("d"), updated_at=bindparam("at"))
+_GONE = delete(t).where(t.c.id == bindparam("cid"))
 
 
 class ConversationRepo:
     """One chat's conversation is read by dispatch and again by the form it routes to: the
-    first read is remembered for the unit of work (its object is the session's, so changes
-    show; forget() after a rollback)."""
+    first read is remembered for the unit of work, and kept as written (forget() after a
+    rollback)."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.s = session
@@ -33,25 +36,28 @@ class ConversationRepo:
         key = (telegram_user_id, chat_id)
         if key in self._known:
             return self._known[key]
-        found = await self.s.scalars(_one(), {"user": telegram_user_id, "chat": chat_id})
-        conv = self._known[key] = found.first()
+        row = (await self.s.execute(_ONE, {"user": telegram_user_id, "chat": chat_id})).first()
+        conv = self._known[key] = (None if row is None else
+                                   Conversation(telegram_user_id, chat_id, row.name, row.step, row.data,
+                                                row.updated_at, row.id))
         return conv
 
     async def set(self, telegram_user_id: int, chat_id: int, name: str, step: str, data: dict,
                   now: dt.datetime) -> Conversation:
         conv = await self.get(telegram_user_id, chat_id)
+        values = {"n": name, "s": step, "d": dict(data), "at": now}
         if conv is None:
-            conv = Conversation(telegram_user_id, chat_id, name, step, dict(data), now)
-            self.s.add(conv)
+            result = await self.s.execute(_NEW, {"user": telegram_user_id, "chat": chat_id} | values)
+            conv = Conversation(telegram_user_id, chat_id, name, step, dict(data), now,
+                                result.inserted_primary_key[0])
             self._known[(telegram_user_id, chat_id)] = conv
         else:
+            await self.s.execute(_CHANGE, {"cid": conv.id} | values)
             conv.name, conv.step, conv.data, conv.updated_at = name, step, dict(data), now
         return conv
 
     async def clear(self, telegram_user_id: int, chat_id: int) -> None:
         conv = await self.get(telegram_user_id, chat_id)
         if conv is not None:
-            await self.s.flush()  # one opened in this unit of work is written first, then deleted
-            await self.s.delete(conv)
-            await self.s.flush()  # gone before a new one for the same chat is added (unit of work order)
+            await self.s.execute(_GONE, {"cid": conv.id})
         self._known[(telegram_user_id, chat_id)] = None
