@@ -2,6 +2,9 @@
 commits explicitly, and anything not committed is rolled back on exit."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Generic, TypeVar, overload
+
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.engine import READ_ONLY
@@ -25,43 +28,71 @@ from storage.repos.org_admin import OrgAdminRepo
 from storage.repos.org_import import OrgImportRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.reports import ReportRepo
+from storage.repos.roles import RoleRepo
 from storage.repos.schedule import ScheduleRepo
 from storage.repos.teams import TeamRepo
 from storage.repos.updates import UpdateRepo
 
+R = TypeVar("R")
+
+
+class _Repo(Generic[R]):
+    """A repository made on first use in a unit of work (most updates touch three or four
+    of them), then kept in the instance's own attributes."""
+
+    def __init__(self, cls: Callable[[AsyncSession], R]) -> None:
+        self.cls = cls
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, uow: None, owner: type) -> _Repo[R]: ...
+    @overload
+    def __get__(self, uow: UnitOfWork, owner: type) -> R: ...
+    def __get__(self, uow: UnitOfWork | None, owner: type) -> R | _Repo[R]:
+        if uow is None:
+            return self
+        repo = uow.__dict__[self.name] = self.cls(uow.session)
+        return repo
+
 
 class UnitOfWork:
     session: AsyncSession
+    org = _Repo(OrgRepo)
+    links = _Repo(LinkRepo)
+    teams = _Repo(TeamRepo)
+    dialogs = _Repo(DialogRepo)
+    reports = _Repo(ReportRepo)
+    member_inputs = _Repo(MemberInputRepo)
+    applications = _Repo(ApplicationRepo)
+    assignments = _Repo(AssignmentRepo)
+    appointments = _Repo(AppointmentRepo)
+    decisions = _Repo(DecisionRepo)
+    outbox = _Repo(OutboxRepo)
+    conversations = _Repo(ConversationRepo)
+    counters = _Repo(CounterRepo)
+    decrees = _Repo(DecreeRepo)
+    letters = _Repo(LetterRepo)
+    admins = _Repo(AdminRepo)
+    acting = _Repo(ActingRepo)
+    org_admin = _Repo(OrgAdminRepo)
+    org_import = _Repo(OrgImportRepo)
+    schedule = _Repo(ScheduleRepo)
+    unreachable = _Repo(UnreachableRepo)
+    updates = _Repo(UpdateRepo)
+    leases = _Repo(LeaseRepo)
+    roles = _Repo(RoleRepo)
 
     def __init__(self, sessions: async_sessionmaker) -> None:
         self._sessions = sessions
 
     async def __aenter__(self) -> UnitOfWork:
+        if len(vars(self)) > 1:  # entered before: its repositories belong to the old session
+            sessions = self._sessions
+            vars(self).clear()
+            self._sessions = sessions
         self.session = self._sessions()
-        s = self.session
-        self.org = OrgRepo(s)
-        self.links = LinkRepo(s)
-        self.teams = TeamRepo(s)
-        self.dialogs = DialogRepo(s)
-        self.reports = ReportRepo(s)
-        self.member_inputs = MemberInputRepo(s)
-        self.applications = ApplicationRepo(s)
-        self.assignments = AssignmentRepo(s)
-        self.appointments = AppointmentRepo(s)
-        self.decisions = DecisionRepo(s)
-        self.outbox = OutboxRepo(s)
-        self.conversations = ConversationRepo(s)
-        self.counters = CounterRepo(s)
-        self.decrees = DecreeRepo(s)
-        self.letters = LetterRepo(s)
-        self.admins = AdminRepo(s)
-        self.acting = ActingRepo(s)
-        self.org_admin = OrgAdminRepo(s)
-        self.org_import = OrgImportRepo(s)
-        self.schedule = ScheduleRepo(s)
-        self.unreachable = UnreachableRepo(s)
-        self.updates = UpdateRepo(s)
-        self.leases = LeaseRepo(s)
         return self
 
     async def __aexit__(self, exc_type, exc, tb) -> None:

@@ -88,27 +88,22 @@ async def audiences_of(uow: UnitOfWork, app: App, employee_id: int | None, teleg
                        today: dt.date) -> set[Audience]:
     """The roles that shape a person's menu and help, read from the org structure now."""
     found: set[Audience] = {Audience.EVERYONE}
-    if telegram_user_id in app.config.admin_telegram_ids:
+    configured_admin = telegram_user_id in app.config.admin_telegram_ids
+    if configured_admin:
         found |= {Audience.ADMIN, Audience.QUEUE}
-    elif await uow.admins.is_admin(telegram_user_id):
-        found.add(Audience.ADMIN)
     if employee_id is None:
+        if not configured_admin and await uow.admins.is_admin(telegram_user_id):
+            found.add(Audience.ADMIN)
         return found
+    roles = await uow.roles.of(employee_id, telegram_user_id, today)
     found.add(Audience.EMPLOYEE)
-    if await uow.teams.led_by(employee_id):
+    if roles.admin:
+        found.add(Audience.ADMIN)
+    if roles.ketua:
         found.add(Audience.KETUA)
-    if await _heads_or_acts(uow, employee_id, today):
+    if roles.head:
         found.add(Audience.HEAD)
     return found
-
-
-async def _heads_or_acts(uow: UnitOfWork, employee_id: int, today: dt.date) -> bool:
-    if await uow.org.units_headed_by(employee_id):
-        return True
-    for record in await uow.acting.current_and_future(employee_id, today):
-        if record.acting_id == employee_id and await uow.org.units_headed_by(record.official_id):
-            return True
-    return False
 
 
 async def startup_replies(app: App) -> list[Reply]:

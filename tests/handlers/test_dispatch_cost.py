@@ -52,4 +52,6 @@ async def test_start_when_linked_reads_the_roles_once(app, demo):
     with Statements(app) as seen:
         replies = await handle(app, budi._update(text="/start", message_id=9))
     assert any(isinstance(r, SetCommands) and r.chat_id == 1001 for r in replies)
-    assert len([s for s in seen if s.startswith("SELECT admins.")]) == 1
+    roles = [s for s in seen if "admins" in s]
+    assert len(roles) == 1  # admin, ketua, head and Plt/Plh in one statement
+    assert all(table in roles[0] for table in ("teams", "units", "acting_officials"))

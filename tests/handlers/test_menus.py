@@ -77,6 +77,39 @@ async def test_acting_official_gets_the_heads_menu(app, demo):
         assert Audience.HEAD in await audiences_of(uow, app, budi, 1001, today)
 
 
+async def test_roles_read_in_one_look_follow_each_rule(app, demo):
+    """uow.roles.of (one statement): a registered admin; a ketua only of a team not ended; a
+    head of a unit, or the Plt/Plh of one now or later, not one whose record is over, nor the
+    Plt/Plh of someone who heads nothing."""
+    from domain.acting import ActingOfficial
+    from domain.team import Team, TeamStatus
+
+    today = app.clock().date()
+    budi, dewi = demo["budi"].employee.id, demo["dewi"].employee.id
+    kabid = demo["kabid_apt"].employee
+    async with app.uow() as uow:
+        assert await uow.roles.of(budi, 1001, today) == (await uow.roles.of(budi, 1001, today))
+        nobody = await uow.roles.of(budi, 1001, today)
+        assert (nobody.admin, nobody.ketua, nobody.head) == (False, False, False)
+        assert (await uow.roles.of(kabid.id, 2001, today)).head
+        await uow.admins.add(1001, app.clock())
+        team = Team(None, kabid.unit_id, "Tim Uji", ketua_id=budi)
+        uow.teams.add(team)
+        uow.acting.add(ActingOfficial(None, kabid.id, dewi, ActingKind.PLT, today - dt.timedelta(days=9),
+                                      today - dt.timedelta(days=1)))  # over yesterday
+        uow.acting.add(ActingOfficial(None, budi, dewi, ActingKind.PLH, today, today + dt.timedelta(days=3)))
+        await uow.flush()
+        roles = await uow.roles.of(budi, 1001, today)
+        assert (roles.admin, roles.ketua, roles.head) == (True, True, False)
+        assert not (await uow.roles.of(dewi, 1002, today)).head  # past record; Budi heads nothing
+        team.status = TeamStatus.ENDED
+        uow.acting.add(ActingOfficial(None, kabid.id, dewi, ActingKind.PLT, today + dt.timedelta(days=5),
+                                      today + dt.timedelta(days=9)))  # a coming one counts
+        await uow.flush()
+        assert not (await uow.roles.of(budi, 1001, today)).ketua
+        assert (await uow.roles.of(dewi, 1002, today)).head
+
+
 async def test_startup_sets_default_group_descriptions_and_admin_menus(app, demo):
     admin_app = dataclasses.replace(app, config=AppConfig(admin_telegram_ids=frozenset({ADMIN})))
     replies = await startup_replies(admin_app)
