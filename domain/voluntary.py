@@ -20,6 +20,12 @@ from domain.profiles.model import Prerequisite, Profile, Role, VoluntaryScope
 from domain.rules import EligibilityResult, RuleFinding, result
 
 
+def reaches_other_agencies(profile: Profile) -> bool:
+    """Rule 17: whether a pengajuan sukarela may go to another Perangkat Daerah of the Pemda
+    (Badung: only inside one PD)."""
+    return profile.voluntary.cross_unit.scope is not VoluntaryScope.WITHIN_AGENCY
+
+
 def check_voluntary_scope(profile: Profile, applicant_agency_id: int,
                           target_agency_id: int | None) -> EligibilityResult:
     """Rules 17/18: where a pengajuan sukarela may go. `target_agency_id=None` = another institution."""
@@ -29,7 +35,7 @@ def check_voluntary_scope(profile: Profile, applicant_agency_id: int,
     if target_agency_id is None and not vol.cross_institution_allowed:
         return result([RuleFinding("R18", "voluntary_cross_institution_not_allowed",
                                    vol.source_of("cross_institution_allowed"))])
-    if target_agency_id is not None and vol.cross_unit.scope is VoluntaryScope.WITHIN_AGENCY:
+    if target_agency_id is not None and not reaches_other_agencies(profile):
         return result([RuleFinding("R17", "voluntary_outside_agency_not_allowed", vol.cross_unit.source_of("scope"))])
     return result()
 

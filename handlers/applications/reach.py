@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from domain.deciders import agency_of
 from domain.team import Team
-from domain.voluntary import check_voluntary_scope
+from domain.voluntary import check_voluntary_scope, reaches_other_agencies
 from handlers.core.context import Ctx
 from handlers.core.roles import same_unit_ids
-from storage.repos.org import OrgSnapshot
 
 OFFERED = 20
 
@@ -25,8 +24,7 @@ async def in_reach(ctx: Ctx, team: Team) -> bool | None:
     """True: another unit's team within the scope; False: the applicant's own unit; None: out of reach."""
     if team.unit_id in await same_unit_ids(ctx, ctx.me.unit_id):
         return False
-    units = {u.id: u for u in await ctx.uow.org.all_units()}
-    org = OrgSnapshot(units, {})
+    org = await ctx.uow.org.chains([ctx.me.unit_id, team.unit_id])  # the two chains up, not the Pemda
     mine, theirs = agency_of(org, ctx.me.unit_id), agency_of(org, team.unit_id)
     if mine is None or theirs is None:
         return None
@@ -34,13 +32,17 @@ async def in_reach(ctx: Ctx, team: Team) -> bool | None:
 
 
 async def reach(ctx: Ctx) -> Reach:
+    """The first OFFERED teams by name: the own unit's, then others' within the scope. A few
+    statements whatever the size of the Pemda (the other units' teams are asked for with a limit)."""
     own_ids = await same_unit_ids(ctx, ctx.me.unit_id)
-    units = {u.id: u for u in await ctx.uow.org.all_units()}
-    org = OrgSnapshot(units, {})
-    mine = agency_of(org, ctx.me.unit_id)
-    own = [t for t in await ctx.uow.teams.in_units(own_ids) if t.accepts_members]
-    other_ids = [uid for uid in units if uid not in own_ids and mine is not None
-                 and (agency := agency_of(org, uid)) is not None
-                 and check_voluntary_scope(ctx.profile, mine.id, agency.id).ok]
-    other = [(t, units[t.unit_id].name) for t in await ctx.uow.teams.in_units(other_ids) if t.accepts_members]
-    return Reach(own[:OFFERED], other[:max(0, OFFERED - len(own))])
+    own = await ctx.uow.teams.accepting(own_ids, limit=OFFERED)
+    room = OFFERED - len(own)
+    if room <= 0:
+        return Reach(own, [])
+    if reaches_other_agencies(ctx.profile):
+        others = await ctx.uow.teams.accepting(outside=own_ids, limit=room)
+    else:  # only inside the applicant's own Perangkat Daerah
+        mine = agency_of(await ctx.uow.org.chains([ctx.me.unit_id]), ctx.me.unit_id)
+        others = [] if mine is None else await ctx.uow.teams.accepting(under=mine.id, outside=own_ids, limit=room)
+    names = await ctx.uow.org.unit_names(t.unit_id for t in others)
+    return Reach(own, [(t, names[t.unit_id]) for t in others])

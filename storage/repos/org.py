@@ -3,14 +3,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.acting import MAX_CHAIN
 from domain.org import Employee, Unit, UnitKind
 from storage.repos.acting import ActingRepo
 from storage.repos.batch import chunked
+
+
+@cache
+def _chains() -> Any:
+    """OrgRepo.chains' statement, built once (after the mapping started)."""
+    units = Unit.__table__
+    start = select(units.c.id, units.c.parent_id).where(units.c.id.in_(bindparam("ids", expanding=True)))
+    up = start.cte("up", recursive=True)
+    up = up.union(select(units.c.id, units.c.parent_id).join(up, units.c.id == up.c.parent_id))
+    return select(Unit).where(Unit.id.in_(select(up.c.id)))
 
 
 class OrgRepo:
@@ -35,6 +47,13 @@ class OrgRepo:
     async def unit_by_code(self, code: str) -> Unit | None:
         return (await self.s.scalars(select(Unit).where(Unit.code == code))).first()
 
+    async def unit_names(self, unit_ids: Iterable[int]) -> dict[int, str]:
+        ids = list(set(unit_ids))
+        if not ids:
+            return {}
+        rows = await self.s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids)))
+        return {unit_id: name for unit_id, name in rows}  # noqa: C416 (rows are Row objects)
+
     async def all_units(self) -> list[Unit]:
         return list(await self.s.scalars(select(Unit).order_by(Unit.code)))
 
@@ -49,6 +68,13 @@ class OrgRepo:
         """The units of the active employees whose Penilai this employee is."""
         rated = select(Employee.unit_id).where(Employee.rater_id == employee_id, Employee.active.is_(True))
         return list(await self.s.scalars(select(Unit).where(Unit.id.in_(rated)).order_by(Unit.code)))
+
+    async def chains(self, unit_ids: Iterable[int]) -> OrgSnapshot:
+        """The units and every unit above them, in one statement (a recursive query), and
+        nothing else: enough to find the Perangkat Daerah a unit lies in."""
+        ids = list(set(unit_ids))
+        found: Iterable[Unit] = await self.s.scalars(_chains(), {"ids": ids}) if ids else []
+        return OrgSnapshot({u.id: u for u in found}, {})
 
     async def subunit_ids(self, unit_id: int) -> list[int]:
         """The unit and every unit below it."""

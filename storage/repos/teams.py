@@ -3,14 +3,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.candidacy import Candidacy, CandidacyStatus
+from domain.org import Unit
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from storage.records import GroupBindCode
 from storage.repos.batch import chunked
+
+
+@cache
+def _accepting(where: str) -> Any:
+    """TeamRepo.accepting's statement for `where` in ("in", "under", "all")."""
+    q = select(Team).where(Team.status.in_((TeamStatus.OPEN, TeamStatus.ACTIVE)),
+                           Team.unit_id.not_in(bindparam("outside", expanding=True)))
+    if where == "in":
+        q = q.where(Team.unit_id.in_(bindparam("ids", expanding=True)))
+    elif where == "under":
+        units = Unit.__table__
+        tree = select(units.c.id).where(units.c.id == bindparam("under")).cte("tree", recursive=True)
+        tree = tree.union_all(select(units.c.id).join(tree, units.c.parent_id == tree.c.id))
+        q = q.where(Team.unit_id.in_(select(tree.c.id)))
+    return q.order_by(Team.name, Team.id).limit(bindparam("limit"))
 
 
 class TeamRepo:
@@ -40,6 +58,15 @@ class TeamRepo:
         if not include_ended:
             q = q.where(Team.status != TeamStatus.ENDED)
         return list(await self.s.scalars(q.order_by(Team.name)))
+
+    async def accepting(self, unit_ids: Iterable[int] | None = None, *, under: int | None = None,
+                        outside: Iterable[int] = (), limit: int) -> list[Team]:
+        """Teams taking members (open or active), by name, at most `limit`: of `unit_ids`,
+        or of the unit `under` and every unit below it (a recursive query), or of every unit
+        when neither is given; never of the units in `outside`. Statements built once."""
+        where = "in" if unit_ids is not None else "under" if under is not None else "all"
+        params = {"ids": list(unit_ids or ()), "under": under, "outside": list(outside), "limit": limit}
+        return list(await self.s.scalars(_accepting(where), params))
 
     async def active(self) -> list[Team]:
         """Teams that have a ketua and have not ended: the ones that owe reports."""
