@@ -4,13 +4,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.candidacy import Candidacy, CandidacyStatus
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from storage.records import GroupBindCode
 from storage.repos.batch import chunked
+from storage.repos.org import subtree
+from storage.tables.teams import memberships, teams
 
 
 class TeamRepo:
@@ -40,6 +42,28 @@ class TeamRepo:
         if not include_ended:
             q = q.where(Team.status != TeamStatus.ENDED)
         return list(await self.s.scalars(q.order_by(Team.name)))
+
+    async def count_below(self, unit_ids: Iterable[int]) -> int:
+        """How many teams that have not ended the units and every unit below them hold."""
+        q = select(func.count()).select_from(Team).where(*_below(unit_ids))
+        return int(await self.s.scalar(q) or 0)
+
+    async def page_below(self, unit_ids: Iterable[int], offset: int, limit: int) -> list[Team]:
+        """One page of those teams, by name (what `in_units` over the whole subtree gives,
+        sliced in SQL: a Kepala Dinas's /rekap reads ten teams, not the Dinas)."""
+        q = select(Team).where(*_below(unit_ids)).order_by(Team.name, Team.id).offset(offset).limit(limit)
+        return list(await self.s.scalars(q))
+
+    async def count_mine_or_below(self, employee_id: int, unit_ids: Iterable[int]) -> int:
+        """How many teams that have not ended I belong to or the units (and below) hold."""
+        q = select(func.count()).select_from(Team).where(*_mine_or_below(employee_id, unit_ids))
+        return int(await self.s.scalar(q) or 0)
+
+    async def nth_mine_or_below(self, employee_id: int, unit_ids: Iterable[int], index: int) -> Team | None:
+        """The `index`-th of those teams, the newest first (/tim shows one a page)."""
+        q = (select(Team).where(*_mine_or_below(employee_id, unit_ids))
+             .order_by(Team.id.desc()).offset(index).limit(1))
+        return (await self.s.scalars(q)).first()
 
     async def active(self) -> list[Team]:
         """Teams that have a ketua and have not ended: the ones that owe reports."""
@@ -136,6 +160,17 @@ class TeamRepo:
 
     async def bind_code(self, code: str) -> GroupBindCode | None:
         return (await self.s.scalars(select(GroupBindCode).where(GroupBindCode.code == code))).first()
+
+
+def _below(unit_ids: Iterable[int]) -> tuple[ColumnElement[bool], ...]:
+    return teams.c.status != TeamStatus.ENDED, teams.c.unit_id.in_(subtree(unit_ids))
+
+
+def _mine_or_below(employee_id: int, unit_ids: Iterable[int]) -> tuple[ColumnElement[bool], ...]:
+    m = memberships.c
+    mine = teams.c.id.in_(select(m.team_id).where(m.employee_id == employee_id, m.left_at.is_(None)))
+    roots = list(unit_ids)
+    return teams.c.status != TeamStatus.ENDED, or_(mine, teams.c.unit_id.in_(subtree(roots))) if roots else mine
 
 
 ROLE_ORDER = {MemberRole.KETUA: 0, MemberRole.PENANGGUNG_JAWAB: 1, MemberRole.PENGENDALI: 2,
