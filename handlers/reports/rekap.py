@@ -28,6 +28,7 @@ from handlers.reports.usecases import local_today, periods
 router = Router()
 
 NAMES_BUDGET = 1200  # characters of names in a team block: a 500-person team stays readable
+WAITING_SHOWN = 15  # reports waiting for me named on the last page (all of them are in /laporan)
 NAMES_MIN = 60  # ... and when ten big teams share a page, at least this many
 MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
@@ -186,11 +187,11 @@ def _team_report_state(ctx: Ctx, loaded: _Loaded, team: Team, period_key: str) -
 async def _waiting_block(ctx: Ctx) -> str:
     t, me = ctx.t, ctx.me
     lines = [t("<b>Waiting for you</b>")]
-    waiting = await ctx.uow.reports.waiting_for(me.id)
+    waiting = await ctx.uow.reports.waiting_for(me.id, limit=WAITING_SHOWN)
     kendala = await ctx.uow.reports.open_kendala_for(me.id)
     teams = await ctx.uow.teams.many({r.team_id for r in waiting if r.team_id} | {k.team_id for k in kendala})
     authors = await ctx.uow.org.employees(r.author_id for r in waiting)
-    for r in waiting[:15]:
+    for r in waiting:
         where = " — " + _esc(present(teams.get(r.team_id), "a report's team").name) if r.team_id else ""
         lines.append(t("• {kind} of {name}, {period}", kind=kind_label(t, r), name=authors[r.author_id].name,
                        period=period(t, r.period_key)) + where)
