@@ -71,11 +71,14 @@ async def _show(ctx: Ctx, units: list[Unit], page: int) -> None:
     (as page_view pages the team blocks and that block). Paged in SQL: a page loads its ten
     teams only, whatever the size of the Dinas, in a fixed number of statements."""
     t = ctx.t
-    roots = [u.id for u in units]
-    count = await ctx.uow.teams.count_below(roots)
+    roots, index = [u.id for u in units], max(page, 0)
+    teams, count = await ctx.uow.teams.page_below(roots, index * PER_PAGE, PER_PAGE)
+    if count is None:  # past the last team: the closing page, or a button older than a team's end
+        count = await ctx.uow.teams.count_below(roots)
     pages = -(-(max(count, 1) + 1) // PER_PAGE)  # the team blocks (or "no teams yet"), then what waits
-    index = min(max(page, 0), pages - 1)
-    teams = await ctx.uow.teams.page_below(roots, index * PER_PAGE, PER_PAGE)
+    if index >= pages:
+        index = pages - 1
+        teams, _ = await ctx.uow.teams.page_below(roots, index * PER_PAGE, PER_PAGE)
     header = t("<b>Recap of {units}</b> — {date}", units=joined_fitting(t, [u.name for u in units], 300, ", "),
                date=day(t, ctx.today))
     waiting = [await _waiting_block(ctx)] if index == pages - 1 else []

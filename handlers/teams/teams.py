@@ -273,12 +273,16 @@ async def _team_page(ctx: Ctx, page: int) -> bool:
     card with its buttons per page, ◀ ▶ to the others. The teams are the ones I lead or belong
     to and those of the units I head, the newest first; only the shown one is loaded (paged in
     SQL). False when there are none."""
-    units = [u.id for u in await headed_units(ctx)]
-    count = await ctx.uow.teams.count_mine_or_below(ctx.me.id, units)
-    index = min(max(page, 0), count - 1)
-    team = await ctx.uow.teams.nth_mine_or_below(ctx.me.id, units, index) if count else None
-    if team is None:
-        return False
+    units, index = [u.id for u in await headed_units(ctx)], max(page, 0)
+    team, count = await ctx.uow.teams.nth_mine_or_below(ctx.me.id, units, index)
+    if team is None or count is None:  # past the last (a team ended since the button was sent): the last
+        count = await ctx.uow.teams.count_mine_or_below(ctx.me.id, units)
+        if not count:
+            return False
+        index = count - 1
+        team, _ = await ctx.uow.teams.nth_mine_or_below(ctx.me.id, units, index)
+        if team is None:
+            return False
     text, rows = _view(ctx, team, await _load_cards(ctx, [team]))
     if count > 1:
         text = Html(text + "\n\n" + ctx.t("Team {number} of {count}", number=index + 1, count=count))

@@ -48,22 +48,28 @@ class TeamRepo:
         q = select(func.count()).select_from(Team).where(*_below(unit_ids))
         return int(await self.s.scalar(q) or 0)
 
-    async def page_below(self, unit_ids: Iterable[int], offset: int, limit: int) -> list[Team]:
+    async def page_below(self, unit_ids: Iterable[int], offset: int, limit: int) -> tuple[list[Team], int | None]:
         """One page of those teams, by name (what `in_units` over the whole subtree gives,
-        sliced in SQL: a Kepala Dinas's /rekap reads ten teams, not the Dinas)."""
-        q = select(Team).where(*_below(unit_ids)).order_by(Team.name, Team.id).offset(offset).limit(limit)
-        return list(await self.s.scalars(q))
+        sliced in SQL: a Kepala Dinas's /rekap reads ten teams, not the Dinas), and how many
+        there are in all, counted by the same statement (None when the page is past the last)."""
+        q = (select(Team, func.count().over()).where(*_below(unit_ids))
+             .order_by(Team.name, Team.id).offset(offset).limit(limit))
+        found = (await self.s.execute(q)).all()
+        return [team for team, _ in found], (found[0][1] if found else None)
 
     async def count_mine_or_below(self, employee_id: int, unit_ids: Iterable[int]) -> int:
         """How many teams that have not ended I belong to or the units (and below) hold."""
         q = select(func.count()).select_from(Team).where(*_mine_or_below(employee_id, unit_ids))
         return int(await self.s.scalar(q) or 0)
 
-    async def nth_mine_or_below(self, employee_id: int, unit_ids: Iterable[int], index: int) -> Team | None:
-        """The `index`-th of those teams, the newest first (/tim shows one a page)."""
-        q = (select(Team).where(*_mine_or_below(employee_id, unit_ids))
+    async def nth_mine_or_below(self, employee_id: int, unit_ids: Iterable[int], index: int
+                                ) -> tuple[Team | None, int | None]:
+        """The `index`-th of those teams, the newest first (/tim shows one a page), and how many
+        there are, counted by the same statement (None, None past the last)."""
+        q = (select(Team, func.count().over()).where(*_mine_or_below(employee_id, unit_ids))
              .order_by(Team.id.desc()).offset(index).limit(1))
-        return (await self.s.scalars(q)).first()
+        found = (await self.s.execute(q)).first()
+        return (found[0], found[1]) if found else (None, None)
 
     async def active(self) -> list[Team]:
         """Teams that have a ketua and have not ended: the ones that owe reports."""
