@@ -264,10 +264,10 @@ def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict], chunk: int =
 
 
 class Meter:
-    """Statements and their database time, counted at the cursor."""
+    """Statements, their database time and the rows they returned, counted at the cursor."""
 
     def __init__(self, engine: Any) -> None:
-        self.count, self.seconds = 0, 0.0
+        self.count, self.seconds, self.rows = 0, 0.0, 0
         self._started: list[float] = []
         event.listen(engine.sync_engine, "before_cursor_execute", self._before)
         event.listen(engine.sync_engine, "after_cursor_execute", self._after)
@@ -275,13 +275,14 @@ class Meter:
     def _before(self, *_: Any) -> None:
         self._started.append(time.perf_counter())
 
-    def _after(self, *_: Any) -> None:
+    def _after(self, _conn: Any, cursor: Any, *_: Any) -> None:
         self.count += 1
         self.seconds += time.perf_counter() - self._started.pop()
+        self.rows += len(getattr(cursor, "_rows", None) or ())  # the async adapters fetch every row at execute
 
-    def reset(self) -> tuple[int, float]:
-        figures = (self.count, self.seconds)
-        self.count, self.seconds = 0, 0.0
+    def reset(self) -> tuple[int, float, int]:
+        figures = (self.count, self.seconds, self.rows)
+        self.count, self.seconds, self.rows = 0, 0.0, 0
         return figures
 
 
@@ -346,10 +347,11 @@ class Postgresql:
 
     def prepare(self, employees: int, teams: int) -> tuple[str, float]:
         base = f"sikerja_scale_{employees}_{teams}"
-        run = self._url(f"{base}_run")
-        _admin(self.server, f"DROP DATABASE IF EXISTS {base}_run")
+        name = f"{base}_run{os.getpid()}"  # two runs sharing a server never meet
+        run = self._url(name)
+        _admin(self.server, f"DROP DATABASE IF EXISTS {name}")
         if not self.cache:
-            _admin(self.server, f"CREATE DATABASE {base}_run")
+            _admin(self.server, f"CREATE DATABASE {name}")
             return run, _generate_into(run, employees, teams)
         generated_s = 0.0
         if not _admin(self.server, f"SELECT 1 FROM pg_database WHERE datname = '{base}'"):
@@ -357,7 +359,7 @@ class Postgresql:
             _admin(self.server, f"CREATE DATABASE {base}_partial")
             generated_s = _generate_into(self._url(f"{base}_partial"), employees, teams)
             _admin(self.server, f"ALTER DATABASE {base}_partial RENAME TO {base}")
-        _admin(self.server, f"CREATE DATABASE {base}_run TEMPLATE {base}")
+        _admin(self.server, f"CREATE DATABASE {name} TEMPLATE {base}")
         _catch_up(run)
         return run, generated_s
 
@@ -463,7 +465,7 @@ async def measure(url: str, employees: int, teams: int, repeat: int, generated_s
         waited = time.perf_counter() - asked
         queued = await tick
         first_s, first_cpu = time.perf_counter() - began, time.process_time() - cpu
-        statements, _ = meter.reset()
+        statements, _, _ = meter.reset()
         figures["first_tick"] = {"queued": len(queued), "s": round(first_s, 2), "cpu_s": round(first_cpu, 2),
                                  "statements": statements,
                                  "status_during_tick_ms": round(waited * 1000, 1),
@@ -474,7 +476,7 @@ async def measure(url: str, employees: int, teams: int, repeat: int, generated_s
             began, cpu = time.perf_counter(), time.process_time()
             again = await run_reminders(app, settings, calendar, now=clock["now"])
             ms, cpu_ms = (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
-            statements, _ = meter.reset()
+            statements, _, _ = meter.reset()
             return {"queued": len(again), "ms": round(ms, 1), "cpu_ms": round(cpu_ms, 1), "statements": statements}
 
         figures["idle_tick"] = await next_minute_tick()
@@ -484,14 +486,16 @@ async def measure(url: str, employees: int, teams: int, repeat: int, generated_s
         for who, employee_id in (("agency_head", cast.agency_head), ("unit_head", cast.unit_head),
                                  ("employee", cast.employee)):
             for name in COMMANDS:
-                times, counts = [], []
+                times, counts, rows = [], [], []
                 for _ in range(repeat):
                     await handle(app, command(employee_id, name))
-                    count, seconds = meter.reset()
+                    count, seconds, read = meter.reset()
                     times.append(seconds * 1000)
                     counts.append(count)
+                    rows.append(read)
                 per_command[f"{who} /{name}"] = {"p50_ms": round(pct(times, 0.5), 2),
-                                                 "p99_ms": round(pct(times, 0.99), 2), "statements": max(counts)}
+                                                 "p99_ms": round(pct(times, 0.99), 2), "statements": max(counts),
+                                                 "rows": max(rows)}
         figures["commands"] = per_command
     finally:
         await engine.dispose()
@@ -508,9 +512,9 @@ def report(figures: dict[str, Any]) -> None:
     if (fl := figures.get("full_look_tick")) is not None:
         print(f"  the same after a restart (a full look): {fl['ms']} ms (CPU {fl['cpu_ms']} ms), "
               f"{fl['statements']:,} statements")
-    print(f"  {'command':<28}{'p50 ms':>10}{'p99 ms':>10}{'statements':>12}")
+    print(f"  {'command':<28}{'p50 ms':>10}{'p99 ms':>10}{'statements':>12}{'rows':>8}")
     for name, c in figures["commands"].items():
-        print(f"  {name:<28}{c['p50_ms']:>10}{c['p99_ms']:>10}{c['statements']:>12}")
+        print(f"  {name:<28}{c['p50_ms']:>10}{c['p99_ms']:>10}{c['statements']:>12}{c['rows']:>8}")
 
 
 def main(argv: list[str] | None = None) -> int:
