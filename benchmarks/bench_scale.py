@@ -1,8 +1,9 @@
 """Scale benchmark: what a tick and a command cost in a big Pemda (issue 14).
 
     .venv/bin/python benchmarks/bench_scale.py [--employees 20000 100000] [--teams 2000] [--out FILE]
+        [--database sqlite|postgresql] [--url postgresql://…] [--cache DIR]
 
-Generates a Pemda into a fresh, migrated SQLite database (a Sekretariat Daerah and Dinas of
+Generates a Pemda into a fresh, migrated database (a Sekretariat Daerah and Dinas of
 ten Bidang with three Seksi each; `--teams` active teams of six members in the Bidang; every
 employee linked; ~20 history rows per employee: handled updates, sent notices, sent reminder
 steps, decisions and, for team members, past reports with their versions; a few thousand
@@ -15,7 +16,12 @@ report window opens, measures:
 - per command (/rekap, /tim, /laporan, /status, /persetujuan) for an agency head, a unit head
   and an employee: p50/p99 database time (ms) and statements.
 Statements and their time are counted with SQLAlchemy cursor-execute event hooks. Prints
-the figures and writes them to benchmarks/results/scale.json (or --out)."""
+the figures and writes them to benchmarks/results/scale.json (scale_postgresql.json; or --out).
+
+SQLite by default. `--database postgresql` runs on the server `--url` names (its user may CREATE
+DATABASE) or, without one, on a throw-away cluster started with scripts/pg-cluster. `--cache DIR`
+keeps each generated Pemda (an SQLite file in DIR; a template database on PostgreSQL) and every
+later run starts from a copy of it: generating 100k employees takes minutes."""
 from __future__ import annotations
 
 import argparse
@@ -24,11 +30,16 @@ import datetime as dt
 import itertools
 import json
 import logging
+import os
 import platform
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 
 from bot.scheduler import indonesian_calendar
 from domain.profiles import load_profile
@@ -69,8 +81,6 @@ class Cast:
 def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
     """Write the Pemda with Core executemany (minutes faster than the ORM at 100k)."""
     rng = random.Random(seed)
-    t = metadata.tables
-    engine = sa.create_engine(url.replace("+aiosqlite", ""))
     agencies = max(2, teams // 100)
     units: list[dict] = []
     people: list[dict] = []
@@ -183,8 +193,8 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
                                          "at": old})
     links = [{"employee_id": p["id"], "telegram_user_id": LINK_BASE + p["id"], "chat_id": LINK_BASE + p["id"],
               "language": "id", "linked_at": old} for p in people]
-    with engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    def write(conn: sa.Connection) -> None:
+        t = metadata.tables
         conn.execute(t["units"].insert(), [{**u, "head_id": None} for u in units])
         _insert(conn, t["employees"], people)
         heads = t["units"].update().where(t["units"].c.id == sa.bindparam("uid")).values(head_id=sa.bindparam("h"))
@@ -197,12 +207,43 @@ def generate(url: str, employees: int, teams: int, seed: int = 14) -> Cast:
         _insert(conn, t["telegram_links"], links)
         for name, rows in history.items():
             _insert(conn, t[name], rows)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
-    engine.dispose()
+
+    if is_postgresql(url):
+        asyncio.run(_write_postgresql(url, write))
+    else:
+        engine = sa.create_engine(url.replace("+aiosqlite", ""))
+        with engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            write(conn)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+        engine.dispose()
     agency = next(u for u in units if u["kind"] == UK.DINAS)
     member = next(m["employee_id"] for m in members if m["role"] == "anggota")
     return Cast(int(agency["head_id"]), int(bidang[0]["head_id"]), int(member))
+
+
+def is_postgresql(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
+async def _write_postgresql(url: str, write: Callable[[sa.Connection], None]) -> None:
+    """The same executemany through asyncpg (the only PostgreSQL driver the project has);
+    then the id sequences are moved past the ids written, and the planner gets statistics."""
+    engine = make_engine(url)
+    try:
+        async with engine.begin() as conn:
+            await conn.exec_driver_sql("SET LOCAL session_replication_role = replica")  # no FK triggers
+            await conn.run_sync(write)
+            for table in metadata.sorted_tables:
+                if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement is not False:
+                    await conn.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)")
+        async with engine.begin() as conn:
+            await conn.exec_driver_sql("ANALYZE")
+    finally:
+        await engine.dispose()
 
 
 def _report(rid: int, kind: str, author: int, team: int, period: str, status: str, route: list[int],
@@ -223,10 +264,10 @@ def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict], chunk: int =
 
 
 class Meter:
-    """Statements and their database time, counted at the cursor."""
+    """Statements, their database time and the rows they returned, counted at the cursor."""
 
     def __init__(self, engine: Any) -> None:
-        self.count, self.seconds = 0, 0.0
+        self.count, self.seconds, self.rows = 0, 0.0, 0
         self._started: list[float] = []
         event.listen(engine.sync_engine, "before_cursor_execute", self._before)
         event.listen(engine.sync_engine, "after_cursor_execute", self._after)
@@ -234,13 +275,14 @@ class Meter:
     def _before(self, *_: Any) -> None:
         self._started.append(time.perf_counter())
 
-    def _after(self, *_: Any) -> None:
+    def _after(self, _conn: Any, cursor: Any, *_: Any) -> None:
         self.count += 1
         self.seconds += time.perf_counter() - self._started.pop()
+        self.rows += len(getattr(cursor, "_rows", None) or ())  # the async adapters fetch every row at execute
 
-    def reset(self) -> tuple[int, float]:
-        figures = (self.count, self.seconds)
-        self.count, self.seconds = 0, 0.0
+    def reset(self) -> tuple[int, float, int]:
+        figures = (self.count, self.seconds, self.rows)
+        self.count, self.seconds, self.rows = 0, 0.0, 0
         return figures
 
 
@@ -259,24 +301,152 @@ def command(employee_id: int, name: str) -> Update:
                   text=f"/{name}")
 
 
-def prepare(employees: int, teams: int, workdir: Path) -> tuple[str, Cast, float]:
-    """A migrated database holding the generated Pemda (outside the event loop: Alembic runs its own)."""
-    url = f"sqlite:///{workdir / f'scale-{employees}.db'}"
+class Sqlite:
+    """Each run on a fresh SQLite file in `workdir` (a copy of the cached Pemda, with --cache)."""
+
+    name = "sqlite"
+
+    def __init__(self, workdir: Path, cache: Path | None) -> None:
+        self.workdir, self.cache = workdir, cache
+
+    def prepare(self, employees: int, teams: int) -> tuple[str, float]:
+        """A migrated database holding the generated Pemda, and how long generating it took
+        (outside the event loop: Alembic runs its own)."""
+        file = f"scale-{employees}-{teams}.db"
+        run = self.workdir / file
+        run.unlink(missing_ok=True)
+        if self.cache is None:
+            return f"sqlite:///{run}", _generate_into(f"sqlite:///{run}", employees, teams)
+        pristine = self.cache / file
+        generated_s = 0.0
+        if not pristine.exists():
+            self.cache.mkdir(parents=True, exist_ok=True)
+            partial = pristine.with_suffix(".partial")
+            partial.unlink(missing_ok=True)
+            generated_s = _generate_into(f"sqlite:///{partial}", employees, teams)
+            partial.rename(pristine)
+        shutil.copy(pristine, run)
+        _catch_up(f"sqlite:///{run}")
+        return f"sqlite:///{run}", generated_s
+
+    def done(self, url: str) -> None:
+        Path(make_url(url).database or "").unlink(missing_ok=True)
+
+
+class Postgresql:
+    """Each run on a fresh database of the server (a copy of the cached Pemda's template
+    database, with --cache)."""
+
+    name = "postgresql"
+
+    def __init__(self, server: str, cache: bool) -> None:
+        self.server, self.cache = server, cache
+
+    def _url(self, database: str) -> str:
+        return make_url(self.server).set(database=database).render_as_string(hide_password=False)
+
+    def prepare(self, employees: int, teams: int) -> tuple[str, float]:
+        base = f"sikerja_scale_{employees}_{teams}"
+        name = f"{base}_run{os.getpid()}"  # two runs sharing a server never meet
+        run = self._url(name)
+        _admin(self.server, f"DROP DATABASE IF EXISTS {name}")
+        if not self.cache:
+            _admin(self.server, f"CREATE DATABASE {name}")
+            return run, _generate_into(run, employees, teams)
+        generated_s = 0.0
+        if not _admin(self.server, f"SELECT 1 FROM pg_database WHERE datname = '{base}'"):
+            _admin(self.server, f"DROP DATABASE IF EXISTS {base}_partial")
+            _admin(self.server, f"CREATE DATABASE {base}_partial")
+            generated_s = _generate_into(self._url(f"{base}_partial"), employees, teams)
+            _admin(self.server, f"ALTER DATABASE {base}_partial RENAME TO {base}")
+        _admin(self.server, f"CREATE DATABASE {name} TEMPLATE {base}")
+        _catch_up(run)
+        return run, generated_s
+
+    def done(self, url: str) -> None:
+        _admin(self.server, f"DROP DATABASE IF EXISTS {make_url(url).database}")
+
+
+def _generate_into(url: str, employees: int, teams: int) -> float:
     upgrade(url)
     began = time.perf_counter()
-    cast = generate(url, employees, teams)
-    return url, cast, time.perf_counter() - began
+    generate(url, employees, teams)
+    return time.perf_counter() - began
 
 
-async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int, generated_s: float
-                  ) -> dict[str, Any]:
+def _catch_up(url: str) -> None:
+    """A cached Pemda may predate the newest migration (an index added since): upgrade the
+    copy and give the planner statistics for what the migration made."""
+    upgrade(url)
+
+    async def analyze() -> None:
+        engine = make_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.exec_driver_sql("ANALYZE")
+        finally:
+            await engine.dispose()
+
+    asyncio.run(analyze())
+
+
+def _admin(server: str, sql: str) -> list[Any]:
+    """One statement on the server's maintenance database, outside a transaction (CREATE
+    DATABASE refuses to run in one)."""
+    async def run() -> list[Any]:
+        engine = make_engine(server)
+        try:
+            async with engine.connect() as conn:
+                conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+                result = await conn.exec_driver_sql(sql)
+                return list(result.all()) if result.returns_rows else []
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+@contextmanager
+def postgresql_server(url: str | None) -> Iterator[str]:
+    """The server --url names, or a throw-away cluster (scripts/pg-cluster) for this run."""
+    if url:
+        yield url
+        return
+    folder = tempfile.mkdtemp(prefix="sikerja-pg-scale.")
+    script = str(ROOT / "scripts" / "pg-cluster")
+    started = subprocess.run([script, "start", folder], check=True, capture_output=True, text=True)
+    try:
+        yield started.stdout.strip()
+    finally:
+        subprocess.run([script, "stop", folder], check=False)
+
+
+async def cast_of(session: Any) -> Cast:
+    """Who gives the commands, read back from a generated Pemda (the same people `generate`
+    returns): the head of the first Dinas and of its first Bidang, and the first anggota."""
+    t = metadata.tables
+    units, memberships = t["units"], t["memberships"]
+
+    async def first_head(kind: str) -> int:
+        q = sa.select(units.c.head_id).where(units.c.kind == kind).order_by(units.c.id).limit(1)
+        return int(await session.scalar(q))
+
+    member = await session.scalar(sa.select(memberships.c.employee_id).where(memberships.c.role == "anggota")
+                                  .order_by(memberships.c.id).limit(1))
+    return Cast(await first_head("dinas"), await first_head("bidang"), int(member))
+
+
+async def measure(url: str, employees: int, teams: int, repeat: int, generated_s: float) -> dict[str, Any]:
     engine = make_engine(url)
+    async with session_factory(engine)() as session:
+        cast = await cast_of(session)
     meter = Meter(engine)
     clock = {"now": WINDOW_OPENS}
     app = App(uow=UnitOfWorkFactory(session_factory(engine)), profile=load_profile("nasional"), config=AppConfig(),
               clock=lambda: clock["now"])
     settings, calendar = ScheduleSettings.for_profile(app.profile), indonesian_calendar()
-    figures: dict[str, Any] = {"employees": employees, "teams": teams, "generate_s": round(generated_s, 1)}
+    figures: dict[str, Any] = {"employees": employees, "teams": teams,  # generate_s None: a cached Pemda
+                               "generate_s": round(generated_s, 1) if generated_s else None}
     try:
         await handle(app, command(cast.employee, "status"))  # warm caches (catalogs, mappers)
         meter.reset()
@@ -296,7 +466,7 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
         waited = time.perf_counter() - asked
         queued = await tick
         first_s, first_cpu = time.perf_counter() - began, time.process_time() - cpu
-        statements, _ = meter.reset()
+        statements, _, _ = meter.reset()
         figures["first_tick"] = {"queued": len(queued), "s": round(first_s, 2), "cpu_s": round(first_cpu, 2),
                                  "statements": statements,
                                  "status_during_tick_ms": round(waited * 1000, 1),
@@ -307,7 +477,7 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
             began, cpu = time.perf_counter(), time.process_time()
             again = await run_reminders(app, settings, calendar, now=clock["now"])
             ms, cpu_ms = (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
-            statements, _ = meter.reset()
+            statements, _, _ = meter.reset()
             return {"queued": len(again), "ms": round(ms, 1), "cpu_ms": round(cpu_ms, 1), "statements": statements}
 
         figures["idle_tick"] = await next_minute_tick()
@@ -317,14 +487,16 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
         for who, employee_id in (("agency_head", cast.agency_head), ("unit_head", cast.unit_head),
                                  ("employee", cast.employee)):
             for name in COMMANDS:
-                times, counts = [], []
+                times, counts, rows = [], [], []
                 for _ in range(repeat):
                     await handle(app, command(employee_id, name))
-                    count, seconds = meter.reset()
+                    count, seconds, read = meter.reset()
                     times.append(seconds * 1000)
                     counts.append(count)
+                    rows.append(read)
                 per_command[f"{who} /{name}"] = {"p50_ms": round(pct(times, 0.5), 2),
-                                                 "p99_ms": round(pct(times, 0.99), 2), "statements": max(counts)}
+                                                 "p99_ms": round(pct(times, 0.99), 2), "statements": max(counts),
+                                                 "rows": max(rows)}
         figures["commands"] = per_command
     finally:
         await engine.dispose()
@@ -332,7 +504,8 @@ async def measure(url: str, cast: Cast, employees: int, teams: int, repeat: int,
 
 
 def report(figures: dict[str, Any]) -> None:
-    print(f"\n{figures['employees']:,} employees, {figures['teams']:,} teams (generated in {figures['generate_s']} s)")
+    made = f"generated in {figures['generate_s']} s" if figures["generate_s"] is not None else "a cached copy"
+    print(f"\n{figures['employees']:,} employees, {figures['teams']:,} teams ({made})")
     ft, it = figures["first_tick"], figures["idle_tick"]
     print(f"  first tick of the window: {ft['queued']:,} notices queued in {ft['s']} s (CPU {ft['cpu_s']} s), "
           f"{ft['statements']:,} statements; a /status sent during it waited {ft['status_during_tick_ms']} ms"
@@ -341,9 +514,9 @@ def report(figures: dict[str, Any]) -> None:
     if (fl := figures.get("full_look_tick")) is not None:
         print(f"  the same after a restart (a full look): {fl['ms']} ms (CPU {fl['cpu_ms']} ms), "
               f"{fl['statements']:,} statements")
-    print(f"  {'command':<28}{'p50 ms':>10}{'p99 ms':>10}{'statements':>12}")
+    print(f"  {'command':<28}{'p50 ms':>10}{'p99 ms':>10}{'statements':>12}{'rows':>8}")
     for name, c in figures["commands"].items():
-        print(f"  {name:<28}{c['p50_ms']:>10}{c['p99_ms']:>10}{c['statements']:>12}")
+        print(f"  {name:<28}{c['p50_ms']:>10}{c['p99_ms']:>10}{c['statements']:>12}{c['rows']:>8}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -351,19 +524,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--employees", type=int, nargs="+", default=[20000, 100000])
     parser.add_argument("--teams", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=20, help="runs of each command (p50/p99 over them)")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--url", help="PostgreSQL server to use (default: a throw-away cluster)")
+    parser.add_argument("--cache", type=Path, help="keep generated Pemdas here (SQLite) / as templates (PostgreSQL)")
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
+    suffix = "" if args.database == "sqlite" else f"_{args.database}"
+    out = args.out or ROOT / "benchmarks" / "results" / f"scale{suffix}.json"
     runs = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        target: Sqlite | Postgresql
+        if args.database == "sqlite":
+            target = Sqlite(Path(tmp), args.cache)
+        else:
+            target = Postgresql(stack.enter_context(postgresql_server(args.url)), args.cache is not None)
         for n in args.employees:
-            url, cast, generated_s = prepare(n, args.teams, Path(tmp))
-            figures = asyncio.run(measure(url, cast, n, args.teams, args.repeat, generated_s))
+            url, generated_s = target.prepare(n, args.teams)
+            try:
+                figures = asyncio.run(measure(url, n, args.teams, args.repeat, generated_s))
+            finally:
+                target.done(url)
             report(figures)
             runs.append(figures)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"machine": platform.platform(), "python": platform.python_version(),
-                                    "database": "sqlite", "runs": runs}, indent=2) + "\n")
-    print(f"\nwritten to {args.out}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"machine": platform.platform(), "python": platform.python_version(),
+                               "database": args.database, "load_average": list(os.getloadavg()),
+                               "runs": runs}, indent=2) + "\n")
+    print(f"\nwritten to {out}")
     return 0
 
 

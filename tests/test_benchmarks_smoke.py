@@ -11,6 +11,8 @@ from types import ModuleType
 
 import pytest
 
+from tests import postgres
+
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
@@ -106,6 +108,23 @@ def test_bench_scale_measures_the_ticks_and_every_command(tmp_path: Path, capsys
     assert run["first_tick"]["queued"] > 20 and run["idle_tick"]["queued"] == 0
     assert run["idle_tick"]["statements"] <= 2 < run["full_look_tick"]["statements"]  # idle: the version only
     assert len(run["commands"]) == 15 and all(c["statements"] > 0 for c in run["commands"].values())
+
+
+def test_bench_scale_runs_on_postgresql_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same figures from a PostgreSQL server (the one the suite uses; its own database,
+    dropped afterwards), generated through asyncpg."""
+    url = postgres.configured_url()
+    if url is None:
+        pytest.skip(postgres.unavailable_reason())
+    out = tmp_path / "scale_postgresql.json"
+    argv = ["--database", "postgresql", "--url", url, "--employees", "600", "--teams", "20", "--repeat", "2",
+            "--out", str(out)]
+    assert load("bench_scale").main(argv) == 0
+    assert "600 employees, 20 teams" in capsys.readouterr().out
+    written = json.loads(out.read_text())
+    (run,) = written["runs"]
+    assert written["database"] == "postgresql" and run["first_tick"]["queued"] > 20
+    assert run["idle_tick"]["queued"] == 0 and len(run["commands"]) == 15
 
 
 def test_bench_workers_compares_two_worker_processes_with_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -32,8 +32,9 @@ router = Router()
 async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.datetime) -> list[Obligation]:
     apps = [(a, a.decider_id) for a in await uow.schedule.submitted_applications()
             if a.decider_id is not None and a.submitted_at is not None]
-    people = await uow.org.employees({a.applicant_id for a, _ in apps} | {decider_id for _, decider_id in apps})
-    deciders = {d for _, d in apps if d in people}
+    people = await uow.org.employees({decider_id for _, decider_id in apps})
+    applicants = await uow.org.names(a.applicant_id for a, _ in apps)  # only named: columns, not objects
+    deciders = set(people)
     # One org snapshot for every decider's unit, however many decisions wait.
     org = await uow.org.snapshot({people[d].unit_id for d in deciders}, deciders,
                                  on=now.astimezone(zone(profile.timezone)).date())
@@ -46,8 +47,7 @@ async def pending_applications(uow: UnitOfWork, profile: Profile, now: dt.dateti
         if decider.id not in heads:  # the decider's unit head, or whoever stands in for them today
             head = official_for(org, Role.UNIT_HEAD, decider.unit_id, subject=decider, profile=profile)
             heads[decider.id] = head.person.id if head else None
-        applicant = people.get(app.applicant_id)
-        label = f"{app.number or app.id} — {applicant.name if applicant else ''}".strip(" —")
+        label = f"{app.number or app.id} — {applicants.get(app.applicant_id, '')}".strip(" —")
         # period_key names the record type: a decision on another kind of record with the
         # same id (a ketua candidacy, a kendala) keeps an identity of its own.
         # a cross-unit route waits on each step's official from when that step opened (§2.7)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -10,11 +11,15 @@ from domain.dates import period_name, roman
 from handlers.core.i18n import Translator
 
 
+# day() and period() are pure and Babel is slow (~40 µs a date): the first tick of a report window
+# names the same few dates and periods in 15,000 notices, so both remember their recent answers.
+@lru_cache(maxsize=4096)
 def day(t: Translator, value: dt.date) -> str:
     """'31 Desember 2026' / '31 December 2026': one way everywhere (Babel, in the reader's language)."""
     return format_date(value, format="d MMMM y", locale=t.lang)
 
 
+@lru_cache(maxsize=1024)
 def period(t: Translator, key: str) -> str:
     """A period key by its name: 'Triwulan IV 2026', 'Semester I 2026', 'Desember 2026',
     'Minggu ke-48 2026'; never the raw key ('2026-Q4') unless it has no known shape."""

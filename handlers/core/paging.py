@@ -69,15 +69,21 @@ def page_view(t: Translator, header: str, entries: Sequence[Entry], page: int,
     when there is more than one, and the items' buttons with ◀ ▶ under them."""
     pages = paginate(entries, per_page, budget)
     index = min(max(page, 0), len(pages) - 1)
-    shown = pages[index]
+    return one_page(t, header, pages[index], index, len(pages), turn, separator=separator, footer=footer)
+
+
+def one_page(t: Translator, header: str, shown: Sequence[Entry], index: int, pages: int,
+             turn: Callable[[int], CallbackData], *, separator: str = "\n", footer: str = "") -> tuple[Html, Keyboard]:
+    """Page `index` of `pages`, holding `shown`, as page_view shows it: for a list paged in SQL,
+    which loads only the page's items."""
     parts = [header] if header else []
     parts.append(separator.join(e.text for e in shown if e.text))  # a picker's items are buttons only
     if footer:
         parts.append(footer)
     rows: list[tuple] = [row for e in shown for row in e.rows]
-    if len(pages) > 1:
-        parts.append(t("Page {page} of {pages}", page=index + 1, pages=len(pages)))
-        rows.append(nav_row(t, index, len(pages), turn))
+    if pages > 1:
+        parts.append(t("Page {page} of {pages}", page=index + 1, pages=pages))
+        rows.append(nav_row(t, index, pages, turn))
     gap = "\n\n" if separator == "\n\n" else "\n"  # cards a blank line apart: so are header and page line
     return Html(gap.join(p for p in parts if p)), tuple(tuple(r) for r in rows if r)
 

@@ -13,8 +13,8 @@ async def headed_units(ctx: Ctx) -> list:
     """The organisation units I head under the profile (in Banten only a whole Perangkat
     Daerah is one, Ps 1(16), so a Kepala Bidang heads none)."""
     units = await ctx.uow.org.units_headed_by(ctx.me.id)
-    if not units:
-        return []
+    if not units or ctx.profile.unit_meaning is not UnitMeaning.WHOLE_AGENCY:
+        return units  # where any part of a PD with its own head is a unit, each is its own
     org = await ctx.uow.org.snapshot([u.id for u in units])
     return [u for u in units if (own := organisation_unit(org, ctx.profile, u.id)) is not None and own.id == u.id]
 

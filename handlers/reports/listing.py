@@ -72,23 +72,25 @@ async def _mine(ctx: Ctx, page: int) -> None:
 
 
 async def _waiting(ctx: Ctx, page: int, first: bool = False) -> None:
-    """One report card a page, with the reviewer's buttons (a card is up to a screenful)."""
+    """One report card a page, with the reviewer's buttons (a card is up to a screenful); only
+    the shown report is loaded (paged in SQL)."""
     t = ctx.t
-    waiting = await ctx.uow.reports.waiting_for(ctx.me.id)
-    if not waiting:
+    count = await ctx.uow.reports.count_waiting_for(ctx.me.id)
+    index = min(max(page, 0), count - 1)
+    shown = await ctx.uow.reports.waiting_for(ctx.me.id, offset=index, limit=1) if count else []
+    if not shown:
         if not first:
             ctx.edit_or_reply(t("Nothing is waiting for your review."))
         return
-    index = min(max(page, 0), len(waiting) - 1)
-    r = waiting[index]
+    r = shown[0]
     everyone = await ctx.uow.org.employees({r.author_id, *r.route})
     team = await ctx.uow.teams.get(r.team_id) if r.team_id else None
-    head = t.ngettext("{count} report waits for your review:", "{count} reports wait for your review:", len(waiting))
+    head = t.ngettext("{count} report waits for your review:", "{count} reports wait for your review:", count)
     text = head + "\n\n" + report_card(t, r, everyone[r.author_id], team, everyone)
     rows = review_keyboard(t, r)
-    if len(waiting) > 1:
-        text += "\n\n" + t("Report {number} of {count}", number=index + 1, count=len(waiting))
-        rows = (*rows, nav_row(t, index, len(waiting), WaitingPage))
+    if count > 1:
+        text += "\n\n" + t("Report {number} of {count}", number=index + 1, count=count)
+        rows = (*rows, nav_row(t, index, count, WaitingPage))
     if first:
         ctx.reply(Html(text), rows)
     else:

@@ -14,7 +14,7 @@ from domain.text import shorten
 from handlers.core.context import Ctx
 from handlers.core.formatting import day, period
 from handlers.core.lookups import present
-from handlers.core.paging import Entry, PageTurn, joined_fitting, page_view
+from handlers.core.paging import PER_PAGE, TEXT_BUDGET, Entry, PageTurn, joined_fitting, one_page
 from handlers.core.registry import Router
 from handlers.core.roles import headed_units
 from handlers.reports import rekap_export
@@ -28,6 +28,8 @@ from handlers.reports.usecases import local_today, periods
 router = Router()
 
 NAMES_BUDGET = 1200  # characters of names in a team block: a 500-person team stays readable
+WAITING_SHOWN = 15  # reports waiting for me named on the last page (all of them are in /laporan)
+NAMES_MIN = 60  # ... and when ten big teams share a page, at least this many
 MEMBER_ROLES = (MemberRole.ANGGOTA, MemberRole.SEKRETARIAT)
 
 
@@ -65,20 +67,42 @@ async def on_page(ctx: Ctx, pressed: RekapPage) -> None:
 
 
 async def _show(ctx: Ctx, units: list[Unit], page: int) -> None:
-    """One message, paged at team boundaries; what waits for me closes the last page. Every
-    page loads the whole scope in batched statements (bounded whatever the number of teams)."""
+    """One message, ten teams a page in name order, what waits for me closing the last page
+    (as page_view pages the team blocks and that block). Paged in SQL: a page loads its ten
+    teams only, whatever the size of the Dinas, in a fixed number of statements."""
     t = ctx.t
-    unit_ids = await ctx.uow.org.subtree_ids([u.id for u in units])
-    teams = await ctx.uow.teams.in_units(unit_ids)
+    roots, index = [u.id for u in units], max(page, 0)
+    teams, count = await ctx.uow.teams.page_below(roots, index * PER_PAGE, PER_PAGE)
+    if count is None:  # past the last team: the closing page, or a button older than a team's end
+        count = await ctx.uow.teams.count_below(roots)
+    pages = -(-(max(count, 1) + 1) // PER_PAGE)  # the team blocks (or "no teams yet"), then what waits
+    if index >= pages:
+        index = pages - 1
+        teams, _ = await ctx.uow.teams.page_below(roots, index * PER_PAGE, PER_PAGE)
     header = t("<b>Recap of {units}</b> — {date}", units=joined_fitting(t, [u.name for u in units], 300, ", "),
                date=day(t, ctx.today))
-    loaded = await _load(ctx, teams)
-    entries = [Entry(_team_block(ctx, team, loaded)) for team in teams] \
-        or [Entry(t("No teams yet (/timbaru forms one)."))]
-    entries.append(Entry(await _waiting_block(ctx)))
-    ctx.edit_or_reply(*page_view(t, header, entries, page, RekapPage, separator="\n\n"))
-    if teams:  # on every page, since turning a page replaces its buttons
+    waiting = [await _waiting_block(ctx)] if index == pages - 1 else []
+    texts = _fitted(ctx, teams, await _load(ctx, teams), sum(len(w) + 2 for w in waiting)) if teams else []
+    if count == 0:
+        texts.append(t("No teams yet (/timbaru forms one)."))
+    texts += waiting
+    ctx.edit_or_reply(*one_page(t, header, [Entry(text) for text in texts], index, pages, RekapPage,
+                                separator="\n\n"))
+    if count:  # on every page, since turning a page replaces its buttons
         rekap_export.offer(ctx)
+
+
+def _fitted(ctx: Ctx, teams: list[Team], loaded: _Loaded, room: int) -> list[str]:
+    """The page's team blocks, within the page's character budget: where ten big teams would
+    pass it, each names fewer people ("and 480 more") rather than the page dropping a team.
+    `room`: what else the page holds."""
+    budget = NAMES_BUDGET
+    while True:
+        blocks = [_team_block(ctx, team, loaded, budget) for team in teams]
+        size = sum(len(b) + 2 for b in blocks) + room
+        if size <= TEXT_BUDGET or budget <= NAMES_MIN:
+            return blocks
+        budget = max(NAMES_MIN, budget * TEXT_BUDGET // size - 1)
 
 
 @dataclass
@@ -111,7 +135,7 @@ async def _load(ctx: Ctx, teams: list[Team]) -> _Loaded:
                    await ctx.uow.reports.open_kendala_counts(team_ids))
 
 
-def _team_block(ctx: Ctx, team: Team, loaded: _Loaded) -> str:
+def _team_block(ctx: Ctx, team: Team, loaded: _Loaded, names_budget: int = NAMES_BUDGET) -> str:
     t, today, people = ctx.t, loaded.today, loaded.people
     current, before = periods(ctx.profile, team, today)
     members = loaded.members.get(id_of(team), [])
@@ -122,7 +146,7 @@ def _team_block(ctx: Ctx, team: Team, loaded: _Loaded) -> str:
         # the ones not yet reported first: who to chase is what a unit head looks for
         marked = sorted(((_mark_of(loaded, team, current.key, m.employee_id), people[m.employee_id].name)
                          for m in members), key=lambda pair: pair[0] != "❌")
-        lines.append(joined_fitting(t, [f"{sign} {_esc(name)}" for sign, name in marked], NAMES_BUDGET))
+        lines.append(joined_fitting(t, [f"{sign} {_esc(name)}" for sign, name in marked], names_budget))
     else:
         lines.append(t("No members besides the ketua."))
     lines.append(t("Team report: {state}", state=_team_report_state(ctx, loaded, team, current.key)))
@@ -131,7 +155,7 @@ def _team_block(ctx: Ctx, team: Team, loaded: _Loaded) -> str:
                 if _mark_of(loaded, team, before.key, m.employee_id) == "❌" and m.joined_at.date() <= before.end]
         team_old = _team_report(loaded, team, before.key)
         if late or (team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end):
-            parts = [joined_fitting(t, late, NAMES_BUDGET, ", ")] if late else []
+            parts = [joined_fitting(t, late, names_budget, ", ")] if late else []
             if team.ketua_id and mark(team_old) == "❌" and team.starts_on and team.starts_on <= before.end:
                 parts.append(t("the team report"))
             lines.append(t("⚠️ Late for {period}: {who}", period=period(t, before.key), who="; ".join(parts)))
@@ -166,11 +190,11 @@ def _team_report_state(ctx: Ctx, loaded: _Loaded, team: Team, period_key: str) -
 async def _waiting_block(ctx: Ctx) -> str:
     t, me = ctx.t, ctx.me
     lines = [t("<b>Waiting for you</b>")]
-    waiting = await ctx.uow.reports.waiting_for(me.id)
+    waiting = await ctx.uow.reports.waiting_for(me.id, limit=WAITING_SHOWN)
     kendala = await ctx.uow.reports.open_kendala_for(me.id)
     teams = await ctx.uow.teams.many({r.team_id for r in waiting if r.team_id} | {k.team_id for k in kendala})
     authors = await ctx.uow.org.employees(r.author_id for r in waiting)
-    for r in waiting[:15]:
+    for r in waiting:
         where = " — " + _esc(present(teams.get(r.team_id), "a report's team").name) if r.team_id else ""
         lines.append(t("• {kind} of {name}, {period}", kind=kind_label(t, r), name=authors[r.author_id].name,
                        period=period(t, r.period_key)) + where)

@@ -234,10 +234,10 @@ async def _render_context(uow: UnitOfWork, notices: list[Notice], settings: Sche
                           calendar: WorkCalendar, now: dt.datetime, profile: Profile) -> RenderContext:
     ids = {n.recipient for n in notices if n.audience != GROUP}
     ids |= {ob.person_id for n in notices for ob in n.items}
-    people = await uow.org.employees(ids)
-    links = await uow.links.by_employees(sorted(ids))
+    names = await uow.org.names(ids)
+    links = await uow.links.reach(ids)
     threads = await uow.teams.group_threads({n.recipient for n in notices if n.audience == GROUP})
-    return RenderContext(now, settings, calendar, people, links, profile, threads)
+    return RenderContext(now, settings, calendar, names, links, profile, threads)
 
 
 async def look_ahead(app: App, settings: ScheduleSettings, calendar: WorkCalendar, now: dt.datetime,

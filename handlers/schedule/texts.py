@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from domain.calendar import WorkCalendar
-from domain.org import Employee
 from domain.profiles import Profile
 from domain.reminders import (
     DECISION,
@@ -23,7 +22,7 @@ from domain.reminders import (
 from handlers.core.formatting import day, period
 from handlers.core.i18n import Html, Translator, escape
 from handlers.core.types import Keyboard
-from storage.records import TelegramLink
+from storage.repos.links import Reach
 
 LIST_MAX = 15  # lines per private notice
 LABEL_MAX = 80
@@ -34,8 +33,8 @@ class RenderContext:
     now: dt.datetime
     settings: ScheduleSettings
     calendar: WorkCalendar
-    people: dict[int, Employee]
-    links: dict[int, TelegramLink]
+    names: dict[int, str]  # of the people the notices name
+    links: dict[int, Reach]  # of the people written to or mentioned
     profile: Profile | None = None  # for the articles a notice cites
     threads: dict[int, int] = field(default_factory=dict)  # group chat -> the team's forum topic
 
@@ -46,8 +45,7 @@ class RenderContext:
         return self.now.astimezone(self.settings.tz).date()
 
     def name(self, employee_id: int) -> str:
-        person = self.people.get(employee_id)
-        return person.name if person else f"#{employee_id}"
+        return self.names.get(employee_id, f"#{employee_id}")
 
     def waited(self, ob: Obligation) -> int:
         return self.calendar.working_days_between(_since(ob).astimezone(self.settings.tz).date(), self.today())
@@ -171,8 +169,8 @@ def _decision(t: Translator, n: Notice, rc: RenderContext) -> str:
     return Html("\n".join([head, *_lines(t, lines), t("Send /persetujuan to decide.")]))
 
 
-def mention(person: Employee | None, link: TelegramLink | None, fallback: str) -> str:
-    name = person.name.split(",")[0] if person else fallback
+def mention(full_name: str | None, link: Reach | None, fallback: str) -> str:
+    name = full_name.split(",")[0] if full_name else fallback
     if link is None:
         return escape(name)
     return Html(f'<a href="tg://user?id={link.telegram_user_id}">{escape(name)}</a>')
@@ -187,7 +185,7 @@ def _group(t: Translator, n: Notice, rc: RenderContext) -> str:
         head += "\n" + (t("Were due {due}.", due=when) if rc.now > dues[0] else t("Due {due}.", due=when))
     pending = list(dict.fromkeys(ob.person_id for ob in n.items))
     cap = rc.settings.max_mentions
-    names = [mention(rc.people.get(pid), rc.links.get(pid), f"#{pid}") for pid in pending[:cap]]
+    names = [mention(rc.names.get(pid), rc.links.get(pid), f"#{pid}") for pid in pending[:cap]]
     body = t("Not reported yet: {pending} of {total}", pending=len(pending), total=max(n.total, len(pending)))
     lines = [head, body, ", ".join(names)]
     if len(pending) > cap:

@@ -254,11 +254,8 @@ async def _create(ctx: Ctx, data: dict) -> None:
 
 @router.command("tim")
 async def my_teams(ctx: Ctx) -> None:
-    teams = await _my_teams(ctx)
-    if not teams:
+    if not await _team_page(ctx, 0):
         ctx.reply(ctx.t("You are not in any team yet. Send /ajukan to apply to one."))
-        return
-    await _team_page(ctx, teams, 0)
 
 
 class TeamPage(PageTurn, prefix="pg:tim"):
@@ -268,31 +265,30 @@ class TeamPage(PageTurn, prefix="pg:tim"):
 @router.callback(TeamPage)
 async def on_team_page(ctx: Ctx, pressed: TeamPage) -> None:
     ctx.answer()
-    teams = await _my_teams(ctx)
-    if teams:
-        await _team_page(ctx, teams, pressed.page)
+    await _team_page(ctx, pressed.page)
 
 
-async def _my_teams(ctx: Ctx) -> list[Team]:
-    """Teams I lead or belong to, and the teams of the units I head; the newest first."""
-    seen: dict[int, Team] = {id_of(t): t for t, _ in await ctx.uow.teams.teams_of(ctx.me.id)}
-    units = await headed_units(ctx)
-    if units:
-        for team in await ctx.uow.teams.in_units(await ctx.uow.org.subtree_ids([u.id for u in units])):
-            seen.setdefault(id_of(team), team)
-    return sorted(seen.values(), key=id_of, reverse=True)
-
-
-async def _team_page(ctx: Ctx, teams: list[Team], page: int) -> None:
+async def _team_page(ctx: Ctx, page: int) -> bool:
     """One message however many teams (a Kepala Dinas may see the whole Dinas): one team's
-    card with its buttons per page, ◀ ▶ to the others. Only the shown team's card is loaded."""
-    index = min(max(page, 0), len(teams) - 1)
-    team = teams[index]
+    card with its buttons per page, ◀ ▶ to the others. The teams are the ones I lead or belong
+    to and those of the units I head, the newest first; only the shown one is loaded (paged in
+    SQL). False when there are none."""
+    units, index = [u.id for u in await headed_units(ctx)], max(page, 0)
+    team, count = await ctx.uow.teams.nth_mine_or_below(ctx.me.id, units, index)
+    if team is None or count is None:  # past the last (a team ended since the button was sent): the last
+        count = await ctx.uow.teams.count_mine_or_below(ctx.me.id, units)
+        if not count:
+            return False
+        index = count - 1
+        team, _ = await ctx.uow.teams.nth_mine_or_below(ctx.me.id, units, index)
+        if team is None:
+            return False
     text, rows = _view(ctx, team, await _load_cards(ctx, [team]))
-    if len(teams) > 1:
-        text = Html(text + "\n\n" + ctx.t("Team {number} of {count}", number=index + 1, count=len(teams)))
-        rows = (*rows, nav_row(ctx.t, index, len(teams), TeamPage))
+    if count > 1:
+        text = Html(text + "\n\n" + ctx.t("Team {number} of {count}", number=index + 1, count=count))
+        rows = (*rows, nav_row(ctx.t, index, count, TeamPage))
     ctx.edit_or_reply(text, rows)
+    return True
 
 
 async def show_team(ctx: Ctx, team: Team, edit: bool = True) -> None:

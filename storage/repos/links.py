@@ -3,15 +3,25 @@ attempts to use one."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.org import Employee
 from storage.records import LinkCode, TelegramLink
-from storage.tables.links import link_attempts
+from storage.repos.batch import chunked
+from storage.tables.links import link_attempts, telegram_links
+
+
+class Reach(NamedTuple):
+    """Where and how a linked employee is written to: what the reminder tick needs of a link."""
+
+    telegram_user_id: int
+    chat_id: int
+    language: str
 
 
 @cache
@@ -43,6 +53,15 @@ class LinkRepo:
             return {}
         q = select(TelegramLink).where(TelegramLink.employee_id.in_(employee_ids))
         return {link.employee_id: link for link in await self.s.scalars(q)}
+
+    async def reach(self, employee_ids: Iterable[int]) -> dict[int, Reach]:
+        """by_employees as columns, no objects: the tick reaches thousands of people."""
+        found: dict[int, Reach] = {}
+        c = telegram_links.c
+        for part in chunked(employee_ids):
+            q = select(c.employee_id, c.telegram_user_id, c.chat_id, c.language).where(c.employee_id.in_(part))
+            found.update((employee_id, Reach(*rest)) for employee_id, *rest in await self.s.execute(q))
+        return found
 
     def add(self, link: TelegramLink) -> None:
         self.s.add(link)

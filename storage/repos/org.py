@@ -6,13 +6,33 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.acting import MAX_CHAIN
 from domain.org import Employee, Unit, UnitKind
 from storage.repos.acting import ActingRepo
 from storage.repos.batch import chunked
+from storage.tables.org import employees, units
+
+
+def subtree(unit_ids: Iterable[int]) -> Select[tuple[int]]:
+    """The ids of the units and every unit below them, as one recursive query (a subquery for
+    `IN`: the teams of a Kepala Dinas's whole Dinas in one statement). UNION, not UNION ALL,
+    so a cycle in a badly imported tree ends instead of looping."""
+    tree = select(units.c.id).where(units.c.id.in_(list(unit_ids))).cte("tree", recursive=True)
+    tree = tree.union(select(units.c.id).where(units.c.parent_id == tree.c.id))
+    return select(tree.c.id)
+
+
+def _upward(unit_ids: list[int]) -> Select[tuple[int]]:
+    """The ids of the units, every unit above them and the (first) Sekretariat Daerah, as one
+    recursive query: a snapshot's units in one statement, not one per level."""
+    setda = select(units.c.id).where(units.c.kind == UnitKind.SETDA).order_by(units.c.id).limit(1)
+    seeds = [*unit_ids, setda.scalar_subquery()]  # one IN list, not an OR: an index search, not a scan
+    up = select(units.c.id, units.c.parent_id).where(units.c.id.in_(seeds)).cte("up", recursive=True)
+    up = up.union(select(units.c.id, units.c.parent_id).where(units.c.id == up.c.parent_id))
+    return select(up.c.id)
 
 
 @cache
@@ -39,6 +59,14 @@ class OrgRepo:
         found: dict[int, Employee] = {}
         for part in chunked(ids):
             found.update((e.id, e) for e in await self.s.scalars(select(Employee).where(Employee.id.in_(part))))
+        return found
+
+    async def names(self, ids: Iterable[int]) -> dict[int, str]:
+        """Just the names (columns, no objects): the reminder tick names thousands of people."""
+        found: dict[int, str] = {}
+        for part in chunked(ids):
+            found.update((i, name) for i, name in await self.s.execute(
+                select(employees.c.id, employees.c.name).where(employees.c.id.in_(part))))
         return found
 
     async def unit(self, unit_id: int) -> Unit | None:
@@ -81,17 +109,12 @@ class OrgRepo:
         return await self.subtree_ids([unit_id])
 
     async def subtree_ids(self, unit_ids: Iterable[int]) -> list[int]:
-        """The units and every unit below them: one statement per level of the tree."""
-        found = list(dict.fromkeys(unit_ids))
-        seen, frontier = set(found), found
-        while frontier:
-            below: list[int] = []
-            for part in chunked(frontier):
-                below += await self.s.scalars(select(Unit.id).where(Unit.parent_id.in_(part)))
-            frontier = [r for r in dict.fromkeys(below) if r not in seen]
-            seen.update(frontier)
-            found += frontier
-        return found
+        """The units and every unit below them (the given ones first): one statement."""
+        roots = list(dict.fromkeys(unit_ids))
+        if not roots:
+            return []
+        below = await self.s.scalars(subtree(roots))
+        return list(dict.fromkeys([*roots, *below]))
 
     async def employees_in_units(self, unit_ids: list[int], limit: int = 200) -> list[Employee]:
         q = (select(Employee).where(Employee.unit_id.in_(unit_ids), Employee.active.is_(True))
@@ -128,20 +151,18 @@ class OrgRepo:
                        on: dt.date | None = None) -> OrgSnapshot:
         """One view over many units at once (the reminder tick, /rekap): the units and every
         unit above them, their heads, the Sekretariat Daerah, extra people and, given `on`,
-        the Plt/Plh in force. What `view_for` gives for each of them, in a number of
-        statements that follows the depth of the tree, not how many units or people."""
-        setda_id = await self.s.scalar(select(Unit.id).where(Unit.kind == UnitKind.SETDA).order_by(Unit.id).limit(1))
-        units: dict[int, Unit] = {}
-        frontier = set(unit_ids) | ({setda_id} if setda_id is not None else set())
-        while frontier:
-            for part in chunked(frontier):
-                units.update((u.id, u) for u in await self.s.scalars(select(Unit).where(Unit.id.in_(part))))
-            frontier = {u.parent_id for u in units.values() if u.parent_id is not None} - units.keys()
-        people = await self.employees({u.head_id for u in units.values() if u.head_id is not None}
+        the Plt/Plh in force. What `view_for` gives for each of them, in two statements (one
+        more per 900 units), however deep the tree and however many units or people."""
+        found: dict[int, Unit] = {}
+        for part in list(chunked(unit_ids)) or [[]]:  # no units: the Sekretariat Daerah still
+            found.update((u.id, u) for u in await self.s.scalars(select(Unit).where(units.c.id.in_(_upward(part)))))
+        setdas = [u.id for u in found.values() if u.kind == UnitKind.SETDA]  # the Pemda's first is among them
+        setda_id = min(setdas) if setdas else None
+        people = await self.employees({u.head_id for u in found.values() if u.head_id is not None}
                                       | set(employee_ids))
         if on is None:
-            return OrgSnapshot(units, people, setda_id=setda_id)
-        return OrgSnapshot(units, people, await self._acting_on(on, people), on, setda_id)
+            return OrgSnapshot(found, people, setda_id=setda_id)
+        return OrgSnapshot(found, people, await self._acting_on(on, people), on, setda_id)
 
     async def _acting_on(self, day: dt.date, people: dict[int, Employee]) -> tuple:
         """Plt/Plh records in force on `day` for anyone in the snapshot, and the people

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.report import (
@@ -75,10 +75,11 @@ class ReportRepo:
         """(team, period, kind, author) of every periodic report sent or accepted: columns only,
         so the tick reads thousands without building objects."""
         keys, found = sorted(set(period_keys)), set[tuple[int, str, ReportKind, int]]()
+        r = reports.c  # the table's columns: a Core select skips the ORM's row machinery
         for part in chunked(team_ids):
-            q = select(Report.team_id, Report.period_key, Report.kind, Report.author_id).where(
-                Report.team_id.in_(part), Report.period_key.in_(keys), Report.request_id.is_(None),
-                Report.status.in_([ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]))
+            q = select(r.team_id, r.period_key, r.kind, r.author_id).where(
+                r.team_id.in_(part), r.period_key.in_(keys), r.request_id.is_(None),
+                r.status.in_([ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]))
             found.update(tuple(row) for row in await self.s.execute(q))
         return found
 
@@ -86,13 +87,16 @@ class ReportRepo:
         q = select(Report).where(Report.author_id == author_id).order_by(Report.id.desc()).limit(limit)
         return list(await self.s.scalars(q))
 
-    async def waiting_for(self, reviewer_id: int) -> list[Report]:
+    async def waiting_for(self, reviewer_id: int, offset: int = 0, limit: int | None = None) -> list[Report]:
         """Submitted reports whose current hop is this reviewer, oldest first (an index
-        lookup on the current-reviewer column the mapping keeps; checked again in Python)."""
-        q = (select(Report).where(reports.c.current_reviewer_id == reviewer_id,
-                                  Report.status == ReportStatus.SUBMITTED)
-             .order_by(reports.c.submitted_at, reports.c.id))
+        lookup on the current-reviewer column the mapping keeps; checked again in Python),
+        or a slice of them (paged in SQL)."""
+        q = (select(Report).where(*_waiting(reviewer_id))
+             .order_by(reports.c.submitted_at, reports.c.id).offset(offset).limit(limit))
         return [r for r in await self.s.scalars(q) if r.current_reviewer == reviewer_id]
+
+    async def count_waiting_for(self, reviewer_id: int) -> int:
+        return int(await self.s.scalar(select(func.count()).select_from(reports).where(*_waiting(reviewer_id))) or 0)
 
     async def versions(self, report_id: int) -> list[ReportVersion]:
         q = select(ReportVersion).where(ReportVersion.report_id == report_id).order_by(ReportVersion.version)
@@ -134,3 +138,5 @@ class ReportRepo:
         return list(await self.s.scalars(q.order_by(Kendala.id)))
 
 
+def _waiting(reviewer_id: int) -> tuple[ColumnElement[bool], ...]:
+    return reports.c.current_reviewer_id == reviewer_id, reports.c.status == ReportStatus.SUBMITTED

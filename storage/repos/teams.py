@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.candidacy import Candidacy, CandidacyStatus
@@ -14,6 +14,8 @@ from domain.org import Unit
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from storage.records import GroupBindCode
 from storage.repos.batch import chunked
+from storage.repos.org import subtree
+from storage.tables.teams import memberships, teams
 
 
 @cache
@@ -67,6 +69,33 @@ class TeamRepo:
         where = "in" if unit_ids is not None else "under" if under is not None else "all"
         params = {"ids": list(unit_ids or ()), "under": under, "outside": list(outside), "limit": limit}
         return list(await self.s.scalars(_accepting(where), params))
+    async def count_below(self, unit_ids: Iterable[int]) -> int:
+        """How many teams that have not ended the units and every unit below them hold."""
+        q = select(func.count()).select_from(Team).where(*_below(unit_ids))
+        return int(await self.s.scalar(q) or 0)
+
+    async def page_below(self, unit_ids: Iterable[int], offset: int, limit: int) -> tuple[list[Team], int | None]:
+        """One page of those teams, by name (what `in_units` over the whole subtree gives,
+        sliced in SQL: a Kepala Dinas's /rekap reads ten teams, not the Dinas), and how many
+        there are in all, counted by the same statement (None when the page is past the last)."""
+        q = (select(Team, func.count().over()).where(*_below(unit_ids))
+             .order_by(Team.name, Team.id).offset(offset).limit(limit))
+        found = (await self.s.execute(q)).all()
+        return [team for team, _ in found], (found[0][1] if found else None)
+
+    async def count_mine_or_below(self, employee_id: int, unit_ids: Iterable[int]) -> int:
+        """How many teams that have not ended I belong to or the units (and below) hold."""
+        q = select(func.count()).select_from(Team).where(*_mine_or_below(employee_id, unit_ids))
+        return int(await self.s.scalar(q) or 0)
+
+    async def nth_mine_or_below(self, employee_id: int, unit_ids: Iterable[int], index: int
+                                ) -> tuple[Team | None, int | None]:
+        """The `index`-th of those teams, the newest first (/tim shows one a page), and how many
+        there are, counted by the same statement (None, None past the last)."""
+        q = (select(Team, func.count().over()).where(*_mine_or_below(employee_id, unit_ids))
+             .order_by(Team.id.desc()).offset(index).limit(1))
+        found = (await self.s.execute(q)).first()
+        return (found[0], found[1]) if found else (None, None)
 
     async def active(self) -> list[Team]:
         """Teams that have a ketua and have not ended: the ones that owe reports."""
@@ -108,9 +137,10 @@ class TeamRepo:
         """(employee, role) of the current members of many teams, in joining order: columns
         only, for the reminder tick that reads every team of the Pemda each minute."""
         found: dict[int, list[tuple[int, MemberRole]]] = {}
+        m = memberships.c  # the table's columns: a Core select skips the ORM's row machinery
         for part in chunked(team_ids):
-            q = (select(Membership.team_id, Membership.employee_id, Membership.role)
-                 .where(Membership.team_id.in_(part), Membership.left_at.is_(None)).order_by(Membership.id))
+            q = (select(m.team_id, m.employee_id, m.role)
+                 .where(m.team_id.in_(part), m.left_at.is_(None)).order_by(m.id))
             for team_id, employee_id, role in await self.s.execute(q):
                 found.setdefault(team_id, []).append((employee_id, role))
         return found
@@ -163,6 +193,17 @@ class TeamRepo:
 
     async def bind_code(self, code: str) -> GroupBindCode | None:
         return (await self.s.scalars(select(GroupBindCode).where(GroupBindCode.code == code))).first()
+
+
+def _below(unit_ids: Iterable[int]) -> tuple[ColumnElement[bool], ...]:
+    return teams.c.status != TeamStatus.ENDED, teams.c.unit_id.in_(subtree(unit_ids))
+
+
+def _mine_or_below(employee_id: int, unit_ids: Iterable[int]) -> tuple[ColumnElement[bool], ...]:
+    m = memberships.c
+    mine = teams.c.id.in_(select(m.team_id).where(m.employee_id == employee_id, m.left_at.is_(None)))
+    roots = list(unit_ids)
+    return teams.c.status != TeamStatus.ENDED, or_(mine, teams.c.unit_id.in_(subtree(roots))) if roots else mine
 
 
 ROLE_ORDER = {MemberRole.KETUA: 0, MemberRole.PENANGGUNG_JAWAB: 1, MemberRole.PENGENDALI: 2,
