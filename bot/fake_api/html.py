@@ -9,6 +9,7 @@ is not an entity is refused, because it is always a missing html.escape().
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,7 @@ _SIMPLE_ENTITY = {
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 # tdlib treats '\0' as a space too; end of text is handled separately.
 _SPACES = " \t\r\n\v\f"
+_SPECIAL = re.compile("[<&]")
 
 
 class EntityParseError(ValueError):
@@ -120,10 +122,13 @@ def parse_html(source: str, *, strict_ampersand: bool = True) -> ParsedText:
             out.append(char)
             utf16 += utf16_len(char)
             continue
-        if ch != "<":
-            out.append(ch)
-            utf16 += 2 if ord(ch) > 0xFFFF else 1
-            i += 1
+        if ch != "<":  # a run of plain text, up to the next tag or entity, in one step
+            special = _SPECIAL.search(source, i)
+            end = n if special is None else special.start()
+            run = source[i:end]
+            out.append(run)
+            utf16 += len(run) if run.isascii() else utf16_len(run)
+            i = end
             continue
 
         begin = i
