@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.scheduler import indonesian_calendar
 from domain.profiles import load_profile
 from domain.reminders import ScheduleSettings
+from handlers.applications.reach import OFFERED
 from handlers.core.app import App, AppConfig
 from handlers.core.dispatch import handle
 from handlers.schedule.jobs import run_reminders
@@ -21,7 +22,7 @@ from storage.uow import UnitOfWorkFactory
 from tests.test_benchmarks_smoke import load
 
 bench = load("bench_scale")
-COMMANDS = ("rekap", "tim", "laporan", "status", "persetujuan")
+COMMANDS = ("rekap", "tim", "laporan", "status", "persetujuan", "ajukan")
 CAP = 30  # statements any one of these commands may take
 ROW_CAP = 400  # rows any one of them may read: ten teams' blocks on a /rekap page
 TICK_CAP = 32  # a tick reads once per reminder provider; the penunjukan's provider added one (h10b)
@@ -71,3 +72,7 @@ async def test_statements_do_not_grow_with_the_number_of_teams(db_template, tmp_
         if command.startswith("agency_head"):
             assert read <= small_rows[command] * 1.25 + 10, (command, small_rows[command], read)
     assert max(big_rows.values()) <= ROW_CAP, big_rows
+    # /ajukan offers the first teams by name (and their units' names): those, not every unit and team.
+    for who in ("agency_head", "unit_head", "employee"):
+        read = big_rows[f"{who} /ajukan"]
+        assert read <= 2 * OFFERED + 12, (who, small_rows[f"{who} /ajukan"], read)
