@@ -21,6 +21,7 @@ from handlers.core.types import AnswerCallback, Reply, SendMessage, Update
 from handlers.features import registry
 from handlers.onboarding import start as onboarding
 from storage.failures import storage_unavailable
+from storage.repos.links import Unknown
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,9 @@ async def _handle(app: App, update: Update) -> list[Reply]:
         now = app.clock()
         if not await _claim(uow, update, now):
             return []
-        link, employee = await uow.links.with_employee(update.sender.id)
+        link, employee, conv = await uow.links.with_employee(update.sender.id, update.chat_id)
+        if not isinstance(conv, Unknown):
+            uow.conversations.know(update.sender.id, update.chat_id, conv)
         log_context.person.set(link.employee_id if link else None)
         lang = link.language if link else normalise_language(update.sender.language_code,
                                                              app.config.default_language)

@@ -32,6 +32,10 @@ class ConversationRepo:
     def forget(self) -> None:
         self._known.clear()
 
+    def know(self, telegram_user_id: int, chat_id: int, conv: Conversation | None) -> None:
+        """What another statement of this unit of work read (LinkRepo.with_employee)."""
+        self._known[(telegram_user_id, chat_id)] = conv
+
     async def get(self, telegram_user_id: int, chat_id: int) -> Conversation | None:
         key = (telegram_user_id, chat_id)
         if key in self._known:
