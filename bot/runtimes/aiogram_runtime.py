@@ -37,7 +37,6 @@ from bot.runtimes.base import Runtime, neutral_errors
 from bot.runtimes.translate import ALLOWED_UPDATES
 from bot.runtimes.webhook import WebhookOptions
 from handlers.core.app import App
-from handlers.core.dispatch import NotStored
 from handlers.core.types import (
     AnswerCallback,
     EditMessage,
@@ -83,8 +82,8 @@ class AiogramRuntime(Runtime):
 
     # --- inbound ---------------------------------------------------------------------
     async def _on_event(self, event: object, event_update: TgUpdate) -> None:
-        with contextlib.suppress(NotStored):  # told the user; polling cannot refuse an update (docs/RUNTIMES.md)
-            await self.process_raw(event_update.model_dump(mode="json", by_alias=True, exclude_none=True))
+        # aiogram fetches the next batch once this returns (handle_as_tasks=False): see process_patiently
+        await self.process_patiently(event_update.model_dump(mode="json", by_alias=True, exclude_none=True))
 
     @property
     def bot_id(self) -> int:

@@ -43,6 +43,7 @@ from handlers.features import registry
 log = logging.getLogger(__name__)
 
 STOP_GRACE_SECONDS = 5.0  # a stop lets updates already received finish this long
+POLL_PATIENCE = 0.025  # seconds a polled update may take before the next batch is fetched anyway
 MENUS_REMEMBERED = 20_000  # chats whose menu this process remembers setting (see _set_menu)
 
 
@@ -187,6 +188,20 @@ class Runtime(abc.ABC):
         update = self._translate(raw)
         if update is not None:
             self.lanes.submit(update)
+
+    async def process_patiently(self, raw: dict[str, Any]) -> None:
+        """process_raw for a library that fetches the next batch of updates only when this
+        returns (aiogram): the update is queued the same way, then given up to POLL_PATIENCE
+        to be handled. Updates that arrive meanwhile then come in one getUpdates instead of
+        one each (measured: a third of the round trips under load, benchmarks/bench_runtimes.py),
+        while a slow update holds the next ones back no longer than that."""
+        update = self._translate(raw)
+        if update is None:
+            return
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.add_done_callback(_log_failure)
+        self.lanes.submit(update, done)
+        await asyncio.wait({done}, timeout=POLL_PATIENCE)
 
     def receive(self, raw: dict[str, Any]) -> asyncio.Future[None] | None:
         """The webhook's entry: queued like process_raw, and the returned future resolves
@@ -396,3 +411,14 @@ class Runtime(abc.ABC):
             await asyncio.gather(*self._tasks)
         finally:
             await self.stop()
+
+
+def _log_failure(done: asyncio.Future[None]) -> None:
+    """A polled update's outcome: polling cannot ask Telegram to deliver it again, so a
+    failure is only logged (the user was told when nothing was stored)."""
+    if done.cancelled() or (error := done.exception()) is None:
+        return
+    if isinstance(error, NotStored):
+        log.warning("update not stored: %s", error)
+    else:
+        log.error("handling a polled update failed", exc_info=error)

@@ -119,3 +119,40 @@ async def test_the_webhook_future_resolves_when_handled_fails_with_the_error_and
     assert isinstance(failed.exception(), RuntimeError)
     await lanes.drain(timeout=0.05)
     assert stuck.cancelled()
+
+
+# --- polling with patience (aiogram fetches the next batch when its handler returns) ----
+def _raw(update_id: int, chat: int) -> dict:
+    return {"update_id": update_id, "message": {"message_id": update_id, "date": 0, "text": f"m{update_id}",
+                                                "chat": {"id": chat, "type": "private"},
+                                                "from": {"id": chat, "is_bot": False, "first_name": "A"}}}
+
+
+async def test_a_polled_update_is_waited_for_only_a_moment_and_its_failure_is_logged(app, caplog):
+    import time
+
+    from bot.runtimes import base
+    from bot.runtimes.aiogram_runtime import AiogramRuntime
+
+    runtime = AiogramRuntime(app, "123456:TEST", "http://127.0.0.1:9")
+    rec = Recorder()
+    runtime.lanes = Lanes(rec.work, rec.tell)
+    await runtime.process_patiently(_raw(1, 7))
+    assert rec.handled == [1]  # a quick update: handled before the next batch is asked for
+    rec.gates[8] = asyncio.Event()
+    started = time.monotonic()
+    await runtime.process_patiently(_raw(2, 8))
+    assert rec.handled == [1] and time.monotonic() - started < base.POLL_PATIENCE + 0.2  # a slow one: not long
+    await runtime.process_patiently(_raw(3, 9))
+    assert rec.handled == [1, 3]  # another chat goes on meanwhile
+    rec.gates[8].set()
+    await settle()
+    assert rec.handled == [1, 3, 2]
+
+    async def broken(update: Update) -> None:
+        raise RuntimeError("boom")
+
+    runtime.lanes = Lanes(broken, rec.tell)
+    await runtime.process_patiently(_raw(4, 7))
+    await settle()
+    assert any("polled update failed" in r.message and r.exc_info for r in caplog.records)
