@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import ColumnElement, Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import BindParameter
 
 from domain.acting import MAX_CHAIN
 from domain.org import Employee, Unit, UnitKind
@@ -16,33 +17,38 @@ from storage.repos.batch import chunked
 from storage.tables.org import employees, units
 
 
-def subtree(unit_ids: Iterable[int]) -> Select[tuple[int]]:
+def subtree(unit_ids: Iterable[int] | BindParameter[Any]) -> Select[tuple[int]]:
     """The ids of the units and every unit below them, as one recursive query (a subquery for
     `IN`: the teams of a Kepala Dinas's whole Dinas in one statement). UNION, not UNION ALL,
-    so a cycle in a badly imported tree ends instead of looping."""
-    tree = select(units.c.id).where(units.c.id.in_(list(unit_ids))).cte("tree", recursive=True)
+    so a cycle in a badly imported tree ends instead of looping. `unit_ids` may be an
+    expanding bind parameter, for a statement built once."""
+    tree = select(units.c.id).where(_among(unit_ids)).cte("tree", recursive=True)
     tree = tree.union(select(units.c.id).where(units.c.parent_id == tree.c.id))
     return select(tree.c.id)
+
+
+def _up_from(seed: ColumnElement[bool]) -> Select[tuple[int]]:
+    """The ids of the units `seed` picks and every unit above them, as one recursive query."""
+    up = select(units.c.id, units.c.parent_id).where(seed).cte("up", recursive=True)
+    up = up.union(select(units.c.id, units.c.parent_id).where(units.c.id == up.c.parent_id))
+    return select(up.c.id)
+
+
+def _among(unit_ids: Iterable[int] | BindParameter[Any]) -> ColumnElement[bool]:
+    return units.c.id.in_(unit_ids if isinstance(unit_ids, BindParameter) else list(unit_ids))
 
 
 def _upward(unit_ids: list[int]) -> Select[tuple[int]]:
     """The ids of the units, every unit above them and the (first) Sekretariat Daerah, as one
     recursive query: a snapshot's units in one statement, not one per level."""
     setda = select(units.c.id).where(units.c.kind == UnitKind.SETDA).order_by(units.c.id).limit(1)
-    seeds = [*unit_ids, setda.scalar_subquery()]  # one IN list, not an OR: an index search, not a scan
-    up = select(units.c.id, units.c.parent_id).where(units.c.id.in_(seeds)).cte("up", recursive=True)
-    up = up.union(select(units.c.id, units.c.parent_id).where(units.c.id == up.c.parent_id))
-    return select(up.c.id)
+    return _up_from(units.c.id.in_([*unit_ids, setda.scalar_subquery()]))  # one IN list, not an OR: an index search
 
 
 @cache
 def _chains() -> Any:
     """OrgRepo.chains' statement, built once (after the mapping started)."""
-    units = Unit.__table__
-    start = select(units.c.id, units.c.parent_id).where(units.c.id.in_(bindparam("ids", expanding=True)))
-    up = start.cte("up", recursive=True)
-    up = up.union(select(units.c.id, units.c.parent_id).join(up, units.c.id == up.c.parent_id))
-    return select(Unit).where(Unit.id.in_(select(up.c.id)))
+    return select(Unit).where(Unit.id.in_(_up_from(_among(bindparam("ids", expanding=True)))))
 
 
 class OrgRepo:

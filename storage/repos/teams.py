@@ -10,7 +10,6 @@ from sqlalchemy import ColumnElement, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.candidacy import Candidacy, CandidacyStatus
-from domain.org import Unit
 from domain.team import MemberRole, Membership, Team, TeamStatus
 from storage.records import GroupBindCode
 from storage.repos.batch import chunked
@@ -26,10 +25,7 @@ def _accepting(where: str) -> Any:
     if where == "in":
         q = q.where(Team.unit_id.in_(bindparam("ids", expanding=True)))
     elif where == "under":
-        units = Unit.__table__
-        tree = select(units.c.id).where(units.c.id == bindparam("under")).cte("tree", recursive=True)
-        tree = tree.union_all(select(units.c.id).join(tree, units.c.parent_id == tree.c.id))
-        q = q.where(Team.unit_id.in_(select(tree.c.id)))
+        q = q.where(Team.unit_id.in_(subtree(bindparam("under", expanding=True))))
     return q.order_by(Team.name, Team.id).limit(bindparam("limit"))
 
 
@@ -67,7 +63,8 @@ class TeamRepo:
         or of the unit `under` and every unit below it (a recursive query), or of every unit
         when neither is given; never of the units in `outside`. Statements built once."""
         where = "in" if unit_ids is not None else "under" if under is not None else "all"
-        params = {"ids": list(unit_ids or ()), "under": under, "outside": list(outside), "limit": limit}
+        params = {"ids": list(unit_ids or ()), "under": [] if under is None else [under], "outside": list(outside),
+                  "limit": limit}
         return list(await self.s.scalars(_accepting(where), params))
     async def count_below(self, unit_ids: Iterable[int]) -> int:
         """How many teams that have not ended the units and every unit below them hold."""
