@@ -40,12 +40,11 @@ def make_engine(url: str, echo: bool = False, *, foreign_keys: bool = True) -> A
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    if is_sqlite:  # the driver waits for locks itself, off the event loop (storage/sqlite_driver.py)
-        engine = create_async_engine(url, echo=echo, module=Driver(LOCK_WAIT_SECONDS))
-    else:
-        engine = create_async_engine(url, echo=echo)
-    if is_sqlite:
-        _tune_sqlite(engine, foreign_keys)
+    if not is_sqlite:
+        return create_async_engine(url, echo=echo)
+    # The driver waits for locks itself, off the event loop (storage/sqlite_driver.py).
+    engine = create_async_engine(url, echo=echo, module=Driver(LOCK_WAIT_SECONDS))
+    _tune_sqlite(engine, foreign_keys)
     return engine
 
 

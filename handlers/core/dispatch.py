@@ -21,7 +21,6 @@ from handlers.core.types import AnswerCallback, Reply, SendMessage, Update
 from handlers.features import registry
 from handlers.onboarding import start as onboarding
 from storage.failures import storage_unavailable
-from storage.repos.links import Unknown
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -66,7 +65,7 @@ async def _handle(app: App, update: Update) -> list[Reply]:
         if not await _claim(uow, update, now):
             return []
         link, employee, conv = await uow.links.with_employee(update.sender.id, update.chat_id)
-        if not isinstance(conv, Unknown):
+        if link is not None:  # read with the link (an unlinked sender's is read when needed)
             uow.conversations.know(update.sender.id, update.chat_id, conv)
         log_context.person.set(link.employee_id if link else None)
         lang = link.language if link else normalise_language(update.sender.language_code,

@@ -4,6 +4,8 @@ cost more than the rest of such an update's database work)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,8 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.records import Conversation
 from storage.tables.messaging import conversations as t
 
-_ONE = select(t.c.id, t.c.name, t.c.step, t.c.data, t.c.updated_at).where(
-    t.c.telegram_user_id == bindparam("user"), t.c.chat_id == bindparam("chat"))
+# What a conversation is read as, here and joined to the sender's link (LinkRepo.with_employee).
+COLUMNS = (t.c.id, t.c.name, t.c.step, t.c.data, t.c.updated_at)
+_ONE = select(*COLUMNS).where(t.c.telegram_user_id == bindparam("user"), t.c.chat_id == bindparam("chat"))
+
+
+def loaded(telegram_user_id: int, chat_id: int, values: Sequence[Any]) -> Conversation | None:
+    """The conversation from COLUMNS' values (all None: the chat has none)."""
+    conv_id, name, step, data, updated_at = values
+    return None if conv_id is None else Conversation(telegram_user_id, chat_id, name, step, data, updated_at, conv_id)
 _NEW = insert(t).values(telegram_user_id=bindparam("user"), chat_id=bindparam("chat"), name=bindparam("n"),
                         step=bindparam("s"), data=bindparam("d"), updated_at=bindparam("at"))
 _CHANGE = update(t).where(t.c.id == bindparam("cid")).values(name=bindparam("n"), step=bindparam("s"),
@@ -41,9 +50,7 @@ class ConversationRepo:
         if key in self._known:
             return self._known[key]
         row = (await self.s.execute(_ONE, {"user": telegram_user_id, "chat": chat_id})).first()
-        conv = self._known[key] = (None if row is None else
-                                   Conversation(telegram_user_id, chat_id, row.name, row.step, row.data,
-                                                row.updated_at, row.id))
+        conv = self._known[key] = None if row is None else loaded(telegram_user_id, chat_id, row)
         return conv
 
     async def set(self, telegram_user_id: int, chat_id: int, name: str, step: str, data: dict,

@@ -13,15 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.org import Employee
 from storage.records import Conversation, LinkCode, TelegramLink
 from storage.repos.batch import chunked
+from storage.repos.conversations import COLUMNS as CONVERSATION
+from storage.repos.conversations import loaded
 from storage.tables.links import link_attempts, telegram_links
 from storage.tables.messaging import conversations
-
-
-class Unknown:
-    """Marks a conversation not read (see LinkRepo.with_employee)."""
-
-
-UNKNOWN = Unknown()
 
 
 class Reach(NamedTuple):
@@ -37,7 +32,7 @@ def _with_employee() -> Any:
     """Built once (after the mapping started): every update runs it. The chat's open
     conversation comes along (most updates read it next): one statement, not two."""
     c = conversations.c
-    return (select(TelegramLink, Employee, c.id, c.name, c.step, c.data, c.updated_at)
+    return (select(TelegramLink, Employee, *CONVERSATION)
             .outerjoin(Employee, Employee.id == TelegramLink.employee_id)
             .outerjoin(conversations, and_(c.telegram_user_id == TelegramLink.telegram_user_id,
                                            c.chat_id == bindparam("chat")))
@@ -52,19 +47,15 @@ class LinkRepo:
         q = select(TelegramLink).where(TelegramLink.telegram_user_id == telegram_user_id)
         return (await self.s.scalars(q)).first()
 
-    async def with_employee(self, telegram_user_id: int, chat_id: int | None = None
-                            ) -> tuple[TelegramLink | None, Employee | None, Conversation | Unknown | None]:
-        """The link, its employee and, for a linked person, their conversation in `chat_id`
-        (UNKNOWN when not read: no link, or no chat given), in one statement."""
+    async def with_employee(self, telegram_user_id: int, chat_id: int
+                            ) -> tuple[TelegramLink | None, Employee | None, Conversation | None]:
+        """The link, its employee and the person's open conversation in `chat_id`, in one
+        statement (every update starts here). No link: (None, None, None), and the
+        conversation is not read."""
         row = (await self.s.execute(_with_employee(), {"tid": telegram_user_id, "chat": chat_id})).first()
         if row is None:
-            return None, None, UNKNOWN
-        link, employee, conv_id, name, step, data, updated_at = row
-        if chat_id is None:
-            return link, employee, UNKNOWN
-        conv = (None if conv_id is None else
-                Conversation(telegram_user_id, chat_id, name, step, data, updated_at, conv_id))
-        return link, employee, conv
+            return None, None, None
+        return row[0], row[1], loaded(telegram_user_id, chat_id, row[2:])
 
     async def by_employee(self, employee_id: int) -> TelegramLink | None:
         q = select(TelegramLink).where(TelegramLink.employee_id == employee_id)
